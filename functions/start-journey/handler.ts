@@ -1,0 +1,30 @@
+import { offerSchema } from '#shared/domain/offer.ts';
+import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
+import { fieldErrorsOf } from '#shared/http/field-errors.ts';
+import { badRequest, HttpError } from '#shared/http/http-error.ts';
+import { startJourney } from '#shared/journeys/start-journey.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { now } from '#shared/time/clock.ts';
+
+export const handler = apiHandler(async (event) => {
+  const parsed = offerSchema.safeParse(readJsonBody(event));
+  if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
+  const offer = parsed.data;
+  const at = now();
+  if (Date.parse(offer.offerMeetingAt) <= at.getTime()) {
+    throw badRequest({ offerMeetingAt: 'must be in the future' });
+  }
+
+  const result = await startJourney(offer, at);
+  if (result.outcome === 'conflict') {
+    throw new HttpError(409, {
+      message: 'This offerId already started a journey with different details.',
+      journeyId: result.journeyId,
+    });
+  }
+  logger.info('journey started', { journeyId: result.journey.journeyId, outcome: result.outcome });
+  return json(result.outcome === 'started' ? 201 : 200, {
+    journeyId: result.journey.journeyId,
+    status: result.journey.status,
+  });
+});

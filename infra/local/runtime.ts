@@ -1,0 +1,230 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import dynalite from 'dynalite';
+import { Duration } from 'luxon';
+import sesServer from 'aws-ses-v2-local';
+import { functionHandlers, stateMachineDefinitions, synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { ActivityTracker } from '#infra/local/activity.ts';
+import { advanceTime } from '#infra/local/advance-time.ts';
+import { VirtualClock } from '#infra/local/clock.ts';
+import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
+import { startSchedulerService } from '#infra/local/scheduler-service.ts';
+import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
+import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
+import { useClock } from '#shared/time/clock.ts';
+
+const REGION = 'ap-northeast-1';
+const TABLE_NAME = 'follow-up-journeys';
+
+export interface LocalRuntimeOptions {
+  /** Port of the HTTP API; 0 picks a free one (tests). */
+  port?: number;
+  /** Where the virtual clock starts; defaults to now. */
+  start?: Date;
+  /** Virtual seconds per real second for demos; 0 keeps time still until told. */
+  speed?: number;
+}
+
+export interface LocalRuntime {
+  apiUrl: string;
+  sesUrl: string;
+  now(): Date;
+  /** Moves virtual time forward, firing every schedule that falls due on the way, each at its own time. */
+  advanceTo(to: Date): Promise<{ fired: number }>;
+  /** Resolves once every started execution is waiting on a person or a timer. */
+  idle(): Promise<void>;
+  emails(): Promise<LocalEmail[]>;
+  stop(): Promise<void>;
+}
+
+type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+const listen = async (server: { listen: (port: number, host: string, cb: () => void) => unknown }) =>
+  new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+
+const localUrl = (address: AddressInfo | string | null): string =>
+  `http://127.0.0.1:${typeof address === 'object' && address ? address.port : ''}`;
+
+const closeServer = (server: { close: (cb: (error?: Error) => void) => unknown }) =>
+  new Promise<void>((resolve) => server.close(() => resolve()));
+
+/**
+ * The whole system on one machine: the real handlers, the state machines taken from the synthesized template,
+ * and local stand-ins for DynamoDB, SES, Step Functions and EventBridge Scheduler, all on 127.0.0.1.
+ */
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  const tracker = new ActivityTracker();
+  const clock = new VirtualClock(options.start ?? new Date());
+  useClock(() => clock.now());
+
+  const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await listen(dynamo);
+  const ses = await sesServer({ host: '127.0.0.1', port: 0 });
+  const dynamoUrl = localUrl(dynamo.address());
+  const sesUrl = localUrl(ses.address());
+
+  const template = synthesizeJourneysTemplate();
+  const handlersByArn = functionHandlers(template);
+  const machines = stateMachineDefinitions(template);
+  const functionArn = (logicalId: string) => `arn:aws:lambda:${REGION}:000000000000:function:${logicalId}`;
+  const machineArn = (logicalId: string) => `arn:aws:states:${REGION}:000000000000:stateMachine:${logicalId}`;
+  const fireTimerArn = Object.entries(handlersByArn).find(([, name]) => name === 'fire-timer')?.[0];
+  const offerMachine = machines[0];
+  if (!fireTimerArn || !offerMachine) throw new Error('the synthesized template lacks fire-timer or a state machine');
+
+  Object.assign(process.env, {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
+    AWS_ENDPOINT_URL_SES: sesUrl,
+    TABLE_NAME,
+    SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
+    STATE_MACHINE_ARN: machineArn(offerMachine.logicalId),
+    SCHEDULE_GROUP: 'follow-up-journeys',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
+    TIMER_TARGET_ARN: fireTimerArn,
+    LINK_SIGNING_KEY: randomBytes(32).toString('hex'),
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+
+  await new DynamoDBClient({ endpoint: dynamoUrl }).send(
+    new CreateTableCommand({ TableName: TABLE_NAME, BillingMode: 'PAY_PER_REQUEST', ...tableDefinition(template) }),
+  );
+
+  const handlers = new Map<string, Handler>();
+  const invokeFunction = async (arn: string, payload: unknown): Promise<unknown> => {
+    const handler = handlers.get(arn);
+    if (!handler) throw new Error(`no local handler for ${arn}`);
+    const name = handlersByArn[arn] ?? arn;
+    // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
+    const result = await tracker.track(handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)));
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  };
+
+  const stepFunctions = await startStepFunctionsService({
+    definitions: Object.fromEntries(machines.map((machine) => [machineArn(machine.logicalId), machine.definition])),
+    invokeFunction,
+    tracker,
+    now: () => clock.now(),
+  });
+  const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
+  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.url;
+  process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.url;
+
+  // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
+  for (const [arn, name] of Object.entries(handlersByArn)) {
+    const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
+      handler: Handler;
+    };
+    handlers.set(arn, module.handler);
+  }
+
+  const advanceTo = (to: Date) => advanceTime(clock, scheduler, tracker, to);
+  const emails = async () => {
+    await tracker.whenIdle();
+    return readMailbox(sesUrl);
+  };
+
+  const routes: ApiRoute[] = templateRoutes(template).map((route) => {
+    const arn = functionArn(route.functionLogicalId);
+    return {
+      method: route.method,
+      path: route.path,
+      handler: (event) => invokeFunction(arn, event) as Promise<APIGatewayProxyStructuredResultV2>,
+    };
+  });
+  routes.push(...localRoutes({ clock, advanceTo, emails, idle: () => tracker.whenIdle() }));
+
+  const api = await startHttpApi({
+    routes,
+    port: options.port ?? Number(process.env.PORT ?? 3000),
+    onError: (error) => console.error('local API error:', (error as Error).name),
+  });
+  process.env.BASE_URL = api.url;
+  if (options.speed) clock.startTicking(options.speed);
+
+  return {
+    apiUrl: api.url,
+    sesUrl,
+    now: () => new Date(clock.now()),
+    advanceTo,
+    idle: () => tracker.whenIdle(),
+    emails,
+    stop: async () => {
+      clock.stopTicking();
+      await tracker.whenIdle();
+      await Promise.all([
+        closeServer(api.server),
+        stepFunctions.close(),
+        scheduler.close(),
+        closeServer(ses),
+        closeServer(dynamo),
+      ]);
+    },
+  };
+};
+
+const jsonResult = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: JSON.stringify(body),
+});
+
+/** Routes that exist only locally: they control the virtual clock and show the captured mail. */
+const localRoutes = (local: {
+  clock: VirtualClock;
+  advanceTo: (to: Date) => Promise<{ fired: number }>;
+  emails: () => Promise<LocalEmail[]>;
+  idle: () => Promise<void>;
+}): ApiRoute[] => [
+  {
+    method: 'GET',
+    path: '/local/clock',
+    handler: async () => {
+      await local.idle();
+      return jsonResult(200, { now: new Date(local.clock.now()).toISOString() });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/local/clock',
+    handler: async (event: APIGatewayProxyEventV2) => {
+      const target = clockTarget(event.body, local.clock.now());
+      if ('error' in target) return jsonResult(400, { message: target.error });
+      const { fired } = await local.advanceTo(target.to);
+      return jsonResult(200, { now: new Date(local.clock.now()).toISOString(), fired });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/local/emails',
+    handler: async () => jsonResult(200, await local.emails()),
+  },
+];
+
+const clockTarget = (body: string | undefined, current: number): { to: Date } | { error: string } => {
+  let request: unknown;
+  try {
+    request = JSON.parse(body ?? '');
+  } catch {
+    return { error: 'Send JSON: {"advance":"P7D"} or {"to":"2027-04-01T09:00:00+09:00"}.' };
+  }
+  const { advance, to } = (request ?? {}) as { advance?: unknown; to?: unknown };
+  if (typeof advance === 'string') {
+    const duration = Duration.fromISO(advance);
+    if (!duration.isValid || duration.toMillis() < 0) return { error: 'advance must be an ISO 8601 duration like P7D.' };
+    return { to: new Date(current + duration.toMillis()) };
+  }
+  if (typeof to === 'string') {
+    const target = new Date(to);
+    if (Number.isNaN(target.getTime())) return { error: 'to must be an ISO 8601 date-time.' };
+    if (target.getTime() < current) return { error: 'to must not be in the past: local time only moves forward.' };
+    return { to: target };
+  }
+  return { error: 'Give either advance (an ISO 8601 duration) or to (an ISO 8601 date-time).' };
+};

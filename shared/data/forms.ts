@@ -1,0 +1,130 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { FormKind } from '#shared/domain/form-answers.ts';
+import type { Locale } from '#shared/domain/offer.ts';
+import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+
+export type FormStatus = 'open' | 'submitted' | 'expired';
+
+export interface FormRecipient {
+  role: 'interviewer' | 'hr';
+  name: string;
+  email: string;
+  locale: Locale;
+}
+
+export interface FormRecord {
+  journeyId: string;
+  formId: string;
+  kind: FormKind;
+  recipient: FormRecipient;
+  status: FormStatus;
+  /** The execution waiting for this form; never leaves the table (not in links, pages or logs). */
+  taskToken: string;
+  createdAt: string;
+  linkExpiresAt: string;
+  deadline?: string;
+  interviewerIndex?: number;
+  ask?: number;
+  answers?: Record<string, string>;
+  submittedAt?: string;
+}
+
+const formKey = (journeyId: string, formId: string) => ({ pk: journeyPk(journeyId), sk: `FORM#${formId}` });
+
+const strip = (item: Record<string, unknown>): FormRecord => {
+  const { pk: _pk, sk: _sk, type: _type, ...form } = item;
+  return form as unknown as FormRecord;
+};
+
+/**
+ * Opens a form for a waiting task. A retried task opens the same form again with a fresh task token: the
+ * newest token is the one the execution waits on, so it replaces the old one while the form is still open.
+ */
+export const openForm = async (form: FormRecord): Promise<FormRecord> => {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...formKey(form.journeyId, form.formId), type: 'form', ...form },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return form;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+  const updated = await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: formKey(form.journeyId, form.formId),
+      UpdateExpression: 'SET taskToken = :token',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':token': form.taskToken, ':open': 'open' },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return strip(updated.Attributes ?? {});
+};
+
+export const getForm = async (journeyId: string, formId: string): Promise<FormRecord | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName(), Key: formKey(journeyId, formId), ConsistentRead: true }),
+  );
+  return result.Item ? strip(result.Item) : undefined;
+};
+
+/**
+ * Moves an open form to a final status, exactly once. Returns the updated form, or undefined when someone
+ * (a second submission, the deadline) got there first.
+ */
+const closeForm = async (
+  journeyId: string,
+  formId: string,
+  status: Exclude<FormStatus, 'open'>,
+  fields: Record<string, unknown>,
+): Promise<FormRecord | undefined> => {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':open': 'open', ':final': status };
+  const sets = ['#status = :final'];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  try {
+    const result = await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: formKey(journeyId, formId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+};
+
+export const submitForm = (journeyId: string, formId: string, answers: Record<string, string>, at: Date) =>
+  closeForm(journeyId, formId, 'submitted', { answers, submittedAt: at.toISOString() });
+
+export const expireForm = (journeyId: string, formId: string, at: Date) =>
+  closeForm(journeyId, formId, 'expired', { expiredAt: at.toISOString() });
+
+export const listForms = async (journeyId: string): Promise<FormRecord[]> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'FORM#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (result.Items ?? []).map(strip);
+};

@@ -1,0 +1,83 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { now } from '#shared/time/clock.ts';
+
+export const timelineEventTypes = [
+  'journey.started',
+  'prep.requested',
+  'prep.reminded',
+  'prep.submitted',
+  'prep.expired',
+  'brief.sent',
+  'invitation.sent',
+  'outcome.requested',
+  'outcome.recorded',
+  'offer.accepted',
+  'offer.declined',
+  'offer.lapsed',
+  'handoff.sent',
+  'onboarding.scheduled',
+  'onboarding.started',
+  'journey.needs-attention',
+  'journey.completed',
+] as const;
+export type TimelineEventType = (typeof timelineEventTypes)[number];
+
+export interface TimelineEvent {
+  at: string;
+  type: TimelineEventType;
+  [detail: string]: unknown;
+}
+
+/**
+ * Appends an event once. `key` names the fact (for example `prep.requested#<formId>`), so a retried step that
+ * records the same fact again leaves a single event.
+ */
+export const appendEvent = async (
+  journeyId: string,
+  key: string,
+  event: { type: TimelineEventType } & Record<string, unknown>,
+): Promise<boolean> => {
+  const at = now();
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          pk: journeyPk(journeyId),
+          sk: `EVENT#${key}`,
+          ...event,
+          at: at.toISOString(),
+          // Events recorded within one millisecond (common under the local virtual clock) keep their order.
+          order: `${at.toISOString()}|${process.hrtime.bigint().toString().padStart(20, '0')}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'EVENT#' },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items
+    .sort((a, b) => String(a.order).localeCompare(String(b.order)))
+    .map(({ pk: _pk, sk: _sk, order: _order, ...event }) => event as TimelineEvent);
+};

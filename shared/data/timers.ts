@@ -1,0 +1,66 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+
+export type TimerAction =
+  | { kind: 'remind-form'; formId: string }
+  | { kind: 'expire-form'; formId: string }
+  | { kind: 'resume-task'; taskToken: string }
+  | { kind: 'begin-onboarding' };
+
+export interface TimerRecord {
+  journeyId: string;
+  name: string;
+  at: string;
+  action: TimerAction;
+  status: 'pending' | 'fired';
+}
+
+const timerKey = (journeyId: string, name: string) => ({ pk: journeyPk(journeyId), sk: `TIMER#${name}` });
+
+/** Saves a pending timer; a retried step may save it again (a new task token, say) until it has fired. */
+export const savePendingTimer = async (timer: Omit<TimerRecord, 'status'>): Promise<boolean> => {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...timerKey(timer.journeyId, timer.name), type: 'timer', ...timer, status: 'pending' },
+        ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+export const getTimer = async (journeyId: string, name: string): Promise<TimerRecord | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName(), Key: timerKey(journeyId, name), ConsistentRead: true }),
+  );
+  if (!result.Item) return undefined;
+  const { pk: _pk, sk: _sk, type: _type, ...timer } = result.Item;
+  return timer as TimerRecord;
+};
+
+/** Marks a pending timer fired; false when it already fired (a duplicate delivery by the scheduler). */
+export const markTimerFired = async (journeyId: string, name: string): Promise<boolean> => {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: timerKey(journeyId, name),
+        UpdateExpression: 'SET #status = :fired',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':fired': 'fired' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};

@@ -1,0 +1,14 @@
+import { createHash } from 'node:crypto';
+
+const digest = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+
+/**
+ * Ids are derived, not random: a retried request or step computes the same id and so finds what the first
+ * attempt wrote instead of creating a second journey, form or schedule.
+ */
+export const journeyIdFor = (offerId: string): string => `j-${digest('journey', offerId).slice(0, 20)}`;
+
+export const formIdFor = (journeyId: string, purpose: string): string =>
+  `f-${digest('form', journeyId, purpose).slice(0, 16)}`;
+
+export const offerFingerprint = (offer: unknown): string => digest('offer', JSON.stringify(offer));

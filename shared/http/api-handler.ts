@@ -1,0 +1,50 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { HttpError } from '#shared/http/http-error.ts';
+import { logger } from '#shared/observability/logger.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2;
+export type ApiResult = APIGatewayProxyStructuredResultV2;
+
+export const json = (statusCode: number, body: unknown): ApiResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+
+const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
+  onError: async function mapErrorsToResponses(request) {
+    const { error } = request;
+    if (error instanceof HttpError) {
+      request.response = json(error.statusCode, error.body);
+      return;
+    }
+    // Only the error's name: messages from SDKs can quote keys or addresses.
+    logger.error('request failed', { errorName: error?.name });
+    request.response = json(500, { message: 'Something went wrong on our side. Please try again later.' });
+  },
+});
+
+/** JSON API routes: handlers throw HttpError for anything the caller should see. */
+export const apiHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
+  middy<ApiEvent, ApiResult>().use(mapErrors()).handler(fn);
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export const readBody = (event: ApiEvent): string => {
+  const raw = event.body ?? '';
+  const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) {
+    throw new HttpError(413, { message: `The body is larger than ${MAX_BODY_BYTES} bytes.` });
+  }
+  return body;
+};
+
+export const readJsonBody = (event: ApiEvent): unknown => {
+  const body = readBody(event);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new HttpError(400, { message: 'The body must be JSON.' });
+  }
+};

@@ -1,0 +1,79 @@
+import { expireForm, getForm } from '#shared/data/forms.ts';
+import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { getTimer, markTimerFired } from '#shared/data/timers.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
+import { createFormLink } from '#shared/links/form-links.ts';
+import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { logger } from '#shared/observability/logger.ts';
+import { now } from '#shared/time/clock.ts';
+
+/**
+ * Runs a due timer. Each action is idempotent and the timer is marked fired only after it succeeded, so a
+ * redelivered or retried schedule neither repeats an effect nor loses one.
+ */
+export const fireTimer = async (journeyId: string, name: string): Promise<void> => {
+  const timer = await getTimer(journeyId, name);
+  if (!timer || timer.status === 'fired') {
+    logger.info('timer already handled', { timer: name });
+    return;
+  }
+  const { action } = timer;
+  switch (action.kind) {
+    case 'remind-form':
+      await remindForm(journeyId, action.formId);
+      break;
+    case 'expire-form':
+      await expireInsightForm(journeyId, action.formId);
+      break;
+    case 'resume-task':
+      await resumeTask(action.taskToken, {});
+      break;
+    case 'begin-onboarding':
+      await setJourneyStatus(journeyId, 'onboarding', now());
+      await appendEvent(journeyId, 'onboarding.started', { type: 'onboarding.started' });
+      break;
+  }
+  await markTimerFired(journeyId, name);
+};
+
+const remindForm = async (journeyId: string, formId: string): Promise<void> => {
+  const form = await getForm(journeyId, formId);
+  if (form?.status !== 'open' || form.kind !== 'interviewer-insight') return;
+  const journey = await requireJourney(journeyId);
+  const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
+  await sendEmailOnce(
+    journeyId,
+    `prep.reminded#${formId}`,
+    outgoingEmail(
+      journey,
+      form.recipient,
+      renderInterviewerInsightRequest({
+        locale: form.recipient.locale,
+        interviewerName: form.recipient.name,
+        candidateName: journey.offer.candidate.name,
+        hrName: journey.offer.hr.name,
+        formUrl,
+        deadline: form.deadline ?? form.linkExpiresAt,
+        zone: journey.offer.timezone,
+        reminder: true,
+      }),
+    ),
+  );
+  await appendEvent(journeyId, `prep.reminded#${formId}`, { type: 'prep.reminded', formId, role: 'interviewer' });
+};
+
+const expireInsightForm = async (journeyId: string, formId: string): Promise<void> => {
+  // An earlier attempt may have expired the form and failed before resuming: finish its work.
+  const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
+  if (form?.status !== 'expired') return;
+  await appendEvent(journeyId, `prep.expired#${formId}`, {
+    type: 'prep.expired',
+    formId,
+    role: 'interviewer',
+    interviewer: form.interviewerIndex,
+  });
+  await resumeTask(form.taskToken, { status: 'expired' });
+};

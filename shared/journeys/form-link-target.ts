@@ -1,0 +1,27 @@
+import { type FormRecord, getForm } from '#shared/data/forms.ts';
+import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { checkFormLink } from '#shared/links/form-links.ts';
+import type { NoticeKind } from '#shared/pages/notice-page.ts';
+
+export type FormLinkTarget =
+  | { ok: true; form: FormRecord; journey: Journey }
+  | { ok: false; notice: NoticeKind; locale?: FormRecord['recipient']['locale'] };
+
+/**
+ * What an emailed link points at, or which notice to show instead. A link only ever reaches the form it was
+ * signed for; whether that form can still be answered is decided by the form record, not by the link.
+ */
+export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkTarget> => {
+  const check = await checkFormLink(token, at);
+  if (!check.ok && check.reason === 'invalid') return { ok: false, notice: 'invalid' };
+  const { journeyId, formId } = check.ok ? check.claims : check.claims;
+  const form = await getForm(journeyId, formId);
+  if (!form) return { ok: false, notice: 'invalid' };
+  const locale = form.recipient.locale;
+  if (form.status === 'submitted') return { ok: false, notice: 'already-used', locale };
+  if (form.status === 'expired') return { ok: false, notice: 'closed', locale };
+  if (!check.ok) return { ok: false, notice: 'expired', locale };
+  const journey = await getJourney(journeyId);
+  if (!journey) return { ok: false, notice: 'invalid' };
+  return { ok: true, form, journey };
+};

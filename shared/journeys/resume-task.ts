@@ -1,0 +1,19 @@
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+
+const sfn = new SFNClient({});
+
+// What Step Functions answers when the waiting task is gone: it timed out, the execution stopped, or a retry
+// replaced the token. The person acting is then too late, which is not a fault of the system.
+const closedTaskErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+
+export type ResumeResult = 'resumed' | 'closed';
+
+export const resumeTask = async (taskToken: string, output: unknown): Promise<ResumeResult> => {
+  try {
+    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    return 'resumed';
+  } catch (error) {
+    if (error instanceof Error && closedTaskErrors.has(error.name)) return 'closed';
+    throw error;
+  }
+};

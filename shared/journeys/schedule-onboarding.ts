@@ -1,0 +1,20 @@
+import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { onboardingStartsAt } from '#shared/domain/offer-schedule.ts';
+import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
+import { now } from '#shared/time/clock.ts';
+
+/**
+ * The offer phase ends here: onboarding begins from a schedule on the start date rather than inside this
+ * execution, because new graduates can accept more than a year before they start.
+ */
+export const scheduleOnboarding = async (journeyId: string): Promise<void> => {
+  const journey = await requireJourney(journeyId);
+  const startsAt = onboardingStartsAt(journey.offer);
+  await scheduleTimer({ journeyId, name: 'begin-onboarding', at: startsAt, action: { kind: 'begin-onboarding' } });
+  await setJourneyStatus(journeyId, 'awaiting-start', now());
+  await appendEvent(journeyId, 'onboarding.scheduled', {
+    type: 'onboarding.scheduled',
+    startsAt: startsAt.toISO(),
+  });
+};

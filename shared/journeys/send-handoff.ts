@@ -1,0 +1,45 @@
+import { listForms } from '#shared/data/forms.ts';
+import { requireJourney } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderHandoff } from '#shared/email/templates/handoff.ts';
+
+/**
+ * Tells the manager (and mentor) that the candidate accepted and which worries remain, so the team can prepare.
+ * Only the remaining concerns travel: HR's private notes on the outcome form stay with HR.
+ */
+export const sendHandoff = async (journeyId: string): Promise<void> => {
+  const journey = await requireJourney(journeyId);
+  const { offer } = journey;
+  const accepted = (await listForms(journeyId))
+    .filter((form) => form.kind === 'offer-outcome' && form.answers?.decision === 'accepted')
+    .sort((a, b) => (b.ask ?? 0) - (a.ask ?? 0))[0];
+  const remainingConcerns = accepted?.answers?.remainingConcerns ?? '';
+  const recipients = [
+    { role: 'manager' as const, person: offer.manager },
+    ...(offer.mentor ? [{ role: 'mentor' as const, person: offer.mentor }] : []),
+  ];
+  for (const { role, person } of recipients) {
+    await sendEmailOnce(
+      journeyId,
+      `handoff#${role}`,
+      outgoingEmail(
+        journey,
+        person,
+        renderHandoff({
+          locale: person.locale,
+          recipientName: person.name,
+          role,
+          candidateName: offer.candidate.name,
+          startDate: offer.startDate,
+          remainingConcerns,
+        }),
+      ),
+    );
+  }
+  await appendEvent(journeyId, 'handoff.sent', {
+    type: 'handoff.sent',
+    to: recipients.map((recipient) => recipient.role),
+  });
+};

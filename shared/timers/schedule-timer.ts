@@ -1,0 +1,60 @@
+import {
+  ActionAfterCompletion,
+  ConflictException,
+  CreateScheduleCommand,
+  type CreateScheduleCommandInput,
+  FlexibleTimeWindowMode,
+  SchedulerClient,
+  UpdateScheduleCommand,
+} from '@aws-sdk/client-scheduler';
+import { DateTime } from 'luxon';
+import { savePendingTimer, type TimerRecord } from '#shared/data/timers.ts';
+import { now } from '#shared/time/clock.ts';
+
+const scheduler = new SchedulerClient({});
+
+const requiredEnv = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+/** Schedule names are unique per group and at most 64 characters of [0-9A-Za-z-_.]. */
+export const scheduleName = (journeyId: string, timerName: string): string =>
+  `${journeyId}-${timerName}`.replace(/[^0-9A-Za-z._-]/g, '_').slice(0, 64);
+
+/**
+ * Every timed wait is a one-time EventBridge Scheduler schedule that calls fire-timer, rather than a Wait
+ * state: a schedule can be moved later (a new start date, a moved session) and does not keep an execution
+ * alive for months. The timer record is saved first so fire-timer always finds what to do.
+ */
+export const scheduleTimer = async (
+  timer: Omit<TimerRecord, 'status' | 'at'> & { at: DateTime },
+): Promise<void> => {
+  // Scheduler needs a time ahead of now; a deadline that is already due fires a minute from now.
+  const earliest = DateTime.fromJSDate(now()).plus({ minutes: 1 });
+  const at = timer.at < earliest ? earliest : timer.at;
+  const record = { ...timer, at: at.toUTC().toISO() ?? '' };
+  if (!(await savePendingTimer(record))) return;
+  const input: CreateScheduleCommandInput = {
+    Name: scheduleName(timer.journeyId, timer.name),
+    GroupName: requiredEnv('SCHEDULE_GROUP'),
+    ScheduleExpression: `at(${at.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
+    ScheduleExpressionTimezone: 'UTC',
+    FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
+    ActionAfterCompletion: ActionAfterCompletion.DELETE,
+    Target: {
+      Arn: requiredEnv('TIMER_TARGET_ARN'),
+      RoleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
+      Input: JSON.stringify({ journeyId: timer.journeyId, timer: timer.name }),
+      RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+    },
+  };
+  try {
+    await scheduler.send(new CreateScheduleCommand(input));
+  } catch (error) {
+    // A retried step finds its schedule already there: make sure it points at the time asked for now.
+    if (!(error instanceof ConflictException || (error as Error).name === 'ConflictException')) throw error;
+    await scheduler.send(new UpdateScheduleCommand(input));
+  }
+};

@@ -1,5 +1,5 @@
-import { getJourney } from '#shared/data/journeys.ts';
 import { listForms } from '#shared/data/forms.ts';
+import { getJourney } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';

@@ -9,13 +9,8 @@ import { now } from '#shared/time/clock.ts';
 export const handler = apiHandler(async (event) => {
   const parsed = offerSchema.safeParse(readJsonBody(event));
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
-  const offer = parsed.data;
-  const at = now();
-  if (Date.parse(offer.offerMeetingAt) <= at.getTime()) {
-    throw badRequest({ offerMeetingAt: 'must be in the future' });
-  }
-
-  const result = await startJourney(offer, at);
+  const result = await startJourney(parsed.data, now());
+  if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });
   if (result.outcome === 'conflict') {
     throw new HttpError(409, {
       message: 'This offerId already started a journey with different details.',

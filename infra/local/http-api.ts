@@ -133,7 +133,9 @@ export const startHttpApi = async (options: {
       const matched = matchRoute(options.routes, method, url.pathname);
       if (!matched) {
         const pathKnown = options.routes.some((route) => matchRoute([route], route.method, url.pathname));
-        sendJson(response, pathKnown ? 405 : 404, { message: pathKnown ? 'Method not allowed.' : 'Not found.' });
+        sendJson(response, pathKnown ? 405 : 404, {
+          message: pathKnown ? 'Method not allowed.' : 'Not found.',
+        });
         return;
       }
       const body = await readRequest(request);

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
-import sesServer from 'aws-ses-v2-local';
-import { functionHandlers, stateMachineDefinitions, synthesizeJourneysTemplate } from '#infra/synthesize.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
@@ -15,9 +15,16 @@ import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
+import {
+  functionHandlers,
+  PLACEHOLDER_REGION,
+  placeholderFunctionArn,
+  placeholderStateMachineArn,
+  stateMachineDefinitions,
+  synthesizeJourneysTemplate,
+} from '#infra/synthesize.ts';
 import { useClock } from '#shared/time/clock.ts';
 
-const REGION = 'ap-northeast-1';
 const TABLE_NAME = 'follow-up-journeys';
 
 export interface LocalRuntimeOptions {
@@ -43,14 +50,24 @@ export interface LocalRuntime {
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
+// aws-ses-v2-local is CommonJS with an `exports.default`: Node's ESM loader hands over the exports object,
+// vitest's interop the function itself.
+type StartSes = (config: { host: string; port: number }) => Promise<Server>;
+const sesInterop = sesServer as unknown as StartSes | { default: StartSes };
+const startSes: StartSes = typeof sesInterop === 'function' ? sesInterop : sesInterop.default;
+
 const listen = async (server: { listen: (port: number, host: string, cb: () => void) => unknown }) =>
   new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 
 const localUrl = (address: AddressInfo | string | null): string =>
   `http://127.0.0.1:${typeof address === 'object' && address ? address.port : ''}`;
 
-const closeServer = (server: { close: (cb: (error?: Error) => void) => unknown }) =>
-  new Promise<void>((resolve) => server.close(() => resolve()));
+// Keep-alive connections from the SDK clients would hold close() open forever.
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 
 /**
  * The whole system on one machine: the real handlers, the state machines taken from the synthesized template,
@@ -63,28 +80,27 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
-  const ses = await sesServer({ host: '127.0.0.1', port: 0 });
+  const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const dynamoUrl = localUrl(dynamo.address());
   const sesUrl = localUrl(ses.address());
 
   const template = synthesizeJourneysTemplate();
   const handlersByArn = functionHandlers(template);
   const machines = stateMachineDefinitions(template);
-  const functionArn = (logicalId: string) => `arn:aws:lambda:${REGION}:000000000000:function:${logicalId}`;
-  const machineArn = (logicalId: string) => `arn:aws:states:${REGION}:000000000000:stateMachine:${logicalId}`;
   const fireTimerArn = Object.entries(handlersByArn).find(([, name]) => name === 'fire-timer')?.[0];
-  const offerMachine = machines[0];
-  if (!fireTimerArn || !offerMachine) throw new Error('the synthesized template lacks fire-timer or a state machine');
+  const offerMachine = machines.find((machine) => machine.name === 'OfferFollowUp');
+  if (!fireTimerArn || !offerMachine)
+    throw new Error('the synthesized template lacks fire-timer or a state machine');
 
   Object.assign(process.env, {
-    AWS_REGION: REGION,
+    AWS_REGION: PLACEHOLDER_REGION,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
     AWS_ENDPOINT_URL_SES: sesUrl,
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
-    STATE_MACHINE_ARN: machineArn(offerMachine.logicalId),
+    STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
     SCHEDULE_GROUP: 'follow-up-journeys',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,
@@ -93,7 +109,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   });
 
   await new DynamoDBClient({ endpoint: dynamoUrl }).send(
-    new CreateTableCommand({ TableName: TABLE_NAME, BillingMode: 'PAY_PER_REQUEST', ...tableDefinition(template) }),
+    new CreateTableCommand({
+      TableName: TABLE_NAME,
+      BillingMode: 'PAY_PER_REQUEST',
+      ...tableDefinition(template),
+    }),
   );
 
   const handlers = new Map<string, Handler>();
@@ -102,12 +122,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     if (!handler) throw new Error(`no local handler for ${arn}`);
     const name = handlersByArn[arn] ?? arn;
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
-    const result = await tracker.track(handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)));
+    const result = await tracker.track(
+      handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
+    );
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   };
 
   const stepFunctions = await startStepFunctionsService({
-    definitions: Object.fromEntries(machines.map((machine) => [machineArn(machine.logicalId), machine.definition])),
+    definitions: Object.fromEntries(
+      machines.map((machine) => [placeholderStateMachineArn(machine.logicalId), machine.definition]),
+    ),
     invokeFunction,
     tracker,
     now: () => clock.now(),
@@ -131,7 +155,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   };
 
   const routes: ApiRoute[] = templateRoutes(template).map((route) => {
-    const arn = functionArn(route.functionLogicalId);
+    const arn = placeholderFunctionArn(route.functionLogicalId);
     return {
       method: route.method,
       path: route.path,
@@ -217,13 +241,15 @@ const clockTarget = (body: string | undefined, current: number): { to: Date } | 
   const { advance, to } = (request ?? {}) as { advance?: unknown; to?: unknown };
   if (typeof advance === 'string') {
     const duration = Duration.fromISO(advance);
-    if (!duration.isValid || duration.toMillis() < 0) return { error: 'advance must be an ISO 8601 duration like P7D.' };
+    if (!duration.isValid || duration.toMillis() < 0)
+      return { error: 'advance must be an ISO 8601 duration like P7D.' };
     return { to: new Date(current + duration.toMillis()) };
   }
   if (typeof to === 'string') {
     const target = new Date(to);
     if (Number.isNaN(target.getTime())) return { error: 'to must be an ISO 8601 date-time.' };
-    if (target.getTime() < current) return { error: 'to must not be in the past: local time only moves forward.' };
+    if (target.getTime() < current)
+      return { error: 'to must not be in the past: local time only moves forward.' };
     return { to: target };
   }
   return { error: 'Give either advance (an ISO 8601 duration) or to (an ISO 8601 date-time).' };

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
 
 export type FormStatus = 'open' | 'submitted' | 'expired';
 

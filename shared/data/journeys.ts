@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Offer } from '#shared/domain/offer.ts';
 import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import type { Offer } from '#shared/domain/offer.ts';
 
 export const journeyStatuses = [
   'offer-follow-up',
@@ -31,6 +31,13 @@ export interface OfferClaim {
 const offerKey = (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' });
 const journeyKey = (journeyId: string) => ({ pk: journeyPk(journeyId), sk: 'JOURNEY' });
 
+export const getOfferClaim = async (offerId: string): Promise<OfferClaim | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName(), Key: offerKey(offerId), ConsistentRead: true }),
+  );
+  return result.Item as OfferClaim | undefined;
+};
+
 /**
  * Claims an offer id for a journey. Returns the earlier claim when the offer was already taken, so the caller
  * can tell a retry of the same offer from a conflicting one.
@@ -47,10 +54,7 @@ export const claimOffer = async (offerId: string, claim: OfferClaim): Promise<Of
     return undefined;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    const existing = await documents.send(
-      new GetCommand({ TableName: tableName(), Key: offerKey(offerId), ConsistentRead: true }),
-    );
-    return existing.Item as OfferClaim;
+    return getOfferClaim(offerId);
   }
 };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
-const digest = (...parts: string[]): string => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+const digest = (...parts: string[]): string =>
+  createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
 /**
  * Ids are derived, not random: a retried request or step computes the same id and so finds what the first

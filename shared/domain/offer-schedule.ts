@@ -33,7 +33,7 @@ export const interviewerInsightWindow = (offer: Offer, requestedAt: Date): Insig
   const meeting = meetingStart(offer);
   const dayBefore = addBusinessDays(meeting.startOf('day'), -1).set({ hour: END_OF_BUSINESS_HOUR });
   const lateFallback = meeting.minus({ hours: 1 });
-  const deadline = dayBefore > requested ? dayBefore : lateFallback > requested ? lateFallback : requested;
+  const deadline = dayBefore > requested ? dayBefore : DateTime.max(lateFallback, requested);
   const halfway = requested.plus(deadline.diff(requested).toMillis() / 2);
   const remindAt = withinWorkingHours(halfway);
   return { deadline, remindAt: remindAt > requested && remindAt < deadline ? remindAt : undefined };
@@ -44,11 +44,13 @@ const withinWorkingHours = (moment: DateTime): DateTime => {
   if (isBusinessDay(moment) && moment.hour >= START_OF_BUSINESS_HOUR && moment.hour < END_OF_BUSINESS_HOUR) {
     return moment;
   }
-  const day = isBusinessDay(moment) && moment.hour < START_OF_BUSINESS_HOUR ? moment : addBusinessDays(moment, 1);
+  const day =
+    isBusinessDay(moment) && moment.hour < START_OF_BUSINESS_HOUR ? moment : addBusinessDays(moment, 1);
   return day.set({ hour: ASK_AGAIN_HOUR, minute: 0, second: 0, millisecond: 0 });
 };
 
-export const meetingEndsAt = (offer: Offer): DateTime => meetingStart(offer).plus({ minutes: OFFER_MEETING_MINUTES });
+export const meetingEndsAt = (offer: Offer): DateTime =>
+  meetingStart(offer).plus({ minutes: OFFER_MEETING_MINUTES });
 
 /**
  * When to ask HR again about a candidate who is still deciding: a couple of business days later, never after
@@ -58,8 +60,10 @@ export const nextOutcomeAsk = (offer: Offer, now: Date): DateTime | undefined =>
   const today = DateTime.fromJSDate(now).setZone(offer.timezone);
   const lastAsk = atHour(offer.respondBy, ASK_AGAIN_HOUR, offer.timezone);
   if ((today.toISODate() ?? '') >= offer.respondBy) return undefined;
-  const soon = addBusinessDays(today.startOf('day'), ASK_AGAIN_AFTER_BUSINESS_DAYS).set({ hour: ASK_AGAIN_HOUR });
-  return soon < lastAsk ? soon : lastAsk;
+  const soon = addBusinessDays(today.startOf('day'), ASK_AGAIN_AFTER_BUSINESS_DAYS).set({
+    hour: ASK_AGAIN_HOUR,
+  });
+  return DateTime.min(soon, lastAsk);
 };
 
 export const onboardingStartsAt = (offer: Offer): DateTime =>

@@ -8,7 +8,11 @@ import { now } from '#shared/time/clock.ts';
  * Sends an email at most once per `key` within a journey, so a retried step never mails a person twice. The
  * claim is released when sending fails, so the retry sends it after all.
  */
-export const sendEmailOnce = async (journeyId: string, key: string, email: OutgoingEmail): Promise<boolean> => {
+export const sendEmailOnce = async (
+  journeyId: string,
+  key: string,
+  email: OutgoingEmail,
+): Promise<boolean> => {
   const claim = { pk: journeyPk(journeyId), sk: `EMAIL#${key}` };
   try {
     await documents.send(

@@ -1,8 +1,9 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import type { Locale } from '#shared/domain/offer.ts';
 import type { ApiEvent, ApiResult } from '#shared/http/api-handler.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { renderNoticePage } from '#shared/pages/notice-page.ts';
+import { type NoticeKind, renderNoticePage } from '#shared/pages/notice-page.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';
 
 export const page = (statusCode: number, html: string): ApiResult => ({
@@ -11,11 +12,15 @@ export const page = (statusCode: number, html: string): ApiResult => ({
   body: html,
 });
 
+export const noticePage = (kind: NoticeKind, locale: Locale): ApiResult => {
+  const notice = renderNoticePage(kind, locale);
+  return page(notice.status, notice.html);
+};
+
 const mapErrorsToPage = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   onError: async function showUnavailablePage(request) {
     logger.error('page request failed', { errorName: request.error?.name });
-    const notice = renderNoticePage('unavailable', 'ja');
-    request.response = page(notice.status, notice.html);
+    request.response = noticePage('unavailable', 'ja');
   },
 });
 

@@ -5,8 +5,8 @@ import { getTimer, markTimerFired } from '#shared/data/timers.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
-import { createFormLink } from '#shared/links/form-links.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -62,7 +62,11 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
       }),
     ),
   );
-  await appendEvent(journeyId, `prep.reminded#${formId}`, { type: 'prep.reminded', formId, role: 'interviewer' });
+  await appendEvent(journeyId, `prep.reminded#${formId}`, {
+    type: 'prep.reminded',
+    formId,
+    role: 'interviewer',
+  });
 };
 
 const expireInsightForm = async (journeyId: string, formId: string): Promise<void> => {

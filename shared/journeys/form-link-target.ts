@@ -1,6 +1,7 @@
 import { type FormRecord, getForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
 import { checkFormLink } from '#shared/links/form-links.ts';
+import type { FormPageInput } from '#shared/pages/form-page.ts';
 import type { NoticeKind } from '#shared/pages/notice-page.ts';
 
 export type FormLinkTarget =
@@ -25,3 +26,20 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   if (!journey) return { ok: false, notice: 'invalid' };
   return { ok: true, form, journey };
 };
+
+/** The page for an answerable form: the same context whether it is shown first or again with errors. */
+export const formPageInput = (
+  target: Extract<FormLinkTarget, { ok: true }>,
+  action: string,
+): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context'> => ({
+  form: target.form.kind,
+  locale: target.form.recipient.locale,
+  action,
+  context: {
+    recipientName: target.form.recipient.name,
+    candidateName: target.journey.offer.candidate.name,
+    deadline: target.form.deadline,
+    zone: target.journey.offer.timezone,
+    ask: target.form.ask,
+  },
+});

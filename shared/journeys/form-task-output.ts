@@ -12,6 +12,7 @@ export const formTaskOutput = (form: FormRecord, journey: Journey, at: Date): Re
   return {
     decision,
     ask: form.ask ?? 1,
-    askAgainAt: decision === 'undecided' ? (nextOutcomeAsk(journey.offer, at)?.toUTC().toISO() ?? null) : null,
+    askAgainAt:
+      decision === 'undecided' ? (nextOutcomeAsk(journey.offer, at)?.toUTC().toISO() ?? null) : null,
   };
 };

@@ -1,10 +1,10 @@
 import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { OFFER_MEETING_MINUTES } from '#shared/domain/offer-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderCandidateInvitation } from '#shared/email/templates/candidate-invitation.ts';
-import { OFFER_MEETING_MINUTES } from '#shared/domain/offer-schedule.ts';
 
 /** The calendar entry keeps one UID for the meeting, so later updates replace it in the candidate's calendar. */
 export const offerMeetingUid = (journeyId: string): string => `${journeyId}.offer-meeting@follow-up-journeys`;

@@ -8,11 +8,11 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
-import { createFormLink } from '#shared/links/form-links.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
-import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
+import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
+import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 /** An outcome link stays usable this long: HR may record a late answer after a weekend or a holiday. */
 const OUTCOME_LINK_DAYS = 30;

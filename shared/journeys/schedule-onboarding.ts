@@ -1,8 +1,8 @@
 import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { onboardingStartsAt } from '#shared/domain/offer-schedule.ts';
-import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 import { now } from '#shared/time/clock.ts';
+import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 /**
  * The offer phase ends here: onboarding begins from a schedule on the start date rather than inside this
@@ -11,7 +11,12 @@ import { now } from '#shared/time/clock.ts';
 export const scheduleOnboarding = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const startsAt = onboardingStartsAt(journey.offer);
-  await scheduleTimer({ journeyId, name: 'begin-onboarding', at: startsAt, action: { kind: 'begin-onboarding' } });
+  await scheduleTimer({
+    journeyId,
+    name: 'begin-onboarding',
+    at: startsAt,
+    action: { kind: 'begin-onboarding' },
+  });
   await setJourneyStatus(journeyId, 'awaiting-start', now());
   await appendEvent(journeyId, 'onboarding.scheduled', {
     type: 'onboarding.scheduled',

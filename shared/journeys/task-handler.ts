@@ -14,7 +14,8 @@ export class InvalidTaskPayload extends Error {
 export const taskHandler = <S extends z.ZodType, R>(schema: S, fn: (payload: z.infer<S>) => Promise<R>) =>
   middy<unknown, R>().handler(async (event) => {
     const parsed = schema.safeParse(event);
-    if (!parsed.success) throw new InvalidTaskPayload(parsed.error.issues.map((issue) => issue.path).join(';'));
+    if (!parsed.success)
+      throw new InvalidTaskPayload(parsed.error.issues.map((issue) => issue.path).join(';'));
     const journeyId = (parsed.data as { journeyId?: string }).journeyId;
     logger.appendKeys({ journeyId });
     try {

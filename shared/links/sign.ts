@@ -22,7 +22,8 @@ export type LinkCheck =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'expired'; claims: FormLinkClaims };
 
-const mac = (secret: string, payload: string): Buffer => createHmac('sha256', secret).update(payload).digest();
+const mac = (secret: string, payload: string): Buffer =>
+  createHmac('sha256', secret).update(payload).digest();
 
 export const signFormLink = (claims: FormLinkClaims, key: SigningKey): string => {
   const payload = Buffer.from(JSON.stringify({ ...claims, kid: key.kid })).toString('base64url');
@@ -58,8 +59,10 @@ export const verifyFormLink = (token: string, keys: readonly SigningKey[], now: 
   if (!key) return { ok: false, reason: 'invalid' };
   const expected = mac(key.secret, payload);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'invalid' };
   const { journeyId, formId, exp } = claims;
-  if (exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired', claims: { journeyId, formId, exp } };
+  if (exp * 1000 <= now.getTime())
+    return { ok: false, reason: 'expired', claims: { journeyId, formId, exp } };
   return { ok: true, claims: { journeyId, formId, exp } };
 };

@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 
 /**
  * Business days for journeys: weekends and Japanese public holidays are skipped. Holidays are looked up by

@@ -33,7 +33,7 @@ export const scheduleTimer = async (
 ): Promise<void> => {
   // Scheduler needs a time ahead of now; a deadline that is already due fires a minute from now.
   const earliest = DateTime.fromJSDate(now()).plus({ minutes: 1 });
-  const at = timer.at < earliest ? earliest : timer.at;
+  const at = DateTime.max(timer.at, earliest);
   const record = { ...timer, at: at.toUTC().toISO() ?? '' };
   if (!(await savePendingTimer(record))) return;
   const input: CreateScheduleCommandInput = {

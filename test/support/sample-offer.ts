@@ -12,3 +12,25 @@ export const sampleOffer = () => ({
   timezone: 'Asia/Tokyo',
   selection: { concerns: ['残業の多さを気にしている'], situation: ['multiple-offers'] },
 });
+
+/**
+ * The sample offer with its own offerId and addresses, so several journeys can run side by side in one local
+ * system and each person's mail is told apart.
+ */
+export const scenarioOffer = (tag: string, overrides: Record<string, unknown> = {}) => {
+  const offer = sampleOffer();
+  const address = (email: string) => email.replace('@', `+${tag}@`);
+  return {
+    ...offer,
+    offerId: `OFR-${tag}`,
+    candidate: { ...offer.candidate, email: address(offer.candidate.email) },
+    hr: { ...offer.hr, email: address(offer.hr.email) },
+    manager: { ...offer.manager, email: address(offer.manager.email) },
+    mentor: { ...offer.mentor, email: address(offer.mentor.email) },
+    interviewers: offer.interviewers.map((interviewer) => ({
+      ...interviewer,
+      email: address(interviewer.email),
+    })),
+    ...overrides,
+  };
+};

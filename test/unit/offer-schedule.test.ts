@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type Offer, offerSchema } from '#shared/domain/offer.ts';
 import {
@@ -9,7 +9,8 @@ import {
 } from '#shared/domain/offer-schedule.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
-const offer = (overrides: Partial<Offer> = {}): Offer => offerSchema.parse({ ...sampleOffer(), ...overrides });
+const offer = (overrides: Partial<Offer> = {}): Offer =>
+  offerSchema.parse({ ...sampleOffer(), ...overrides });
 const tokyoIso = (date: DateTime) => date.setZone('Asia/Tokyo').toISO({ suppressMilliseconds: true });
 
 describe('interviewer insight window', () => {
@@ -29,7 +30,11 @@ describe('interviewer insight window', () => {
   it('skips a holiday when finding the business day before the meeting', () => {
     // Meeting Tuesday 2027-01-12; Monday the 11th is Coming of Age Day.
     const window = interviewerInsightWindow(
-      offer({ offerMeetingAt: '2027-01-12T10:00:00+09:00', respondBy: '2027-01-20', startDate: '2027-04-01' }),
+      offer({
+        offerMeetingAt: '2027-01-12T10:00:00+09:00',
+        respondBy: '2027-01-20',
+        startDate: '2027-04-01',
+      }),
       new Date('2026-12-24T01:00:00Z'),
     );
     expect(tokyoIso(window.deadline)).toBe('2027-01-08T18:00:00+09:00');
@@ -51,7 +56,9 @@ describe('outcome asks', () => {
   it('never asks after the reply deadline, and stops once it has come', () => {
     const next = nextOutcomeAsk(offer({ respondBy: '2026-12-04' }), new Date('2026-12-03T03:00:00Z'));
     expect(next && tokyoIso(next)).toBe('2026-12-04T10:00:00+09:00');
-    expect(nextOutcomeAsk(offer({ respondBy: '2026-12-04' }), new Date('2026-12-04T01:00:00Z'))).toBeUndefined();
+    expect(
+      nextOutcomeAsk(offer({ respondBy: '2026-12-04' }), new Date('2026-12-04T01:00:00Z')),
+    ).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
+import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
 const errorsFor = (body: unknown) => {
@@ -10,8 +10,13 @@ const errorsFor = (body: unknown) => {
 
 describe('the offer contract', () => {
   it('accepts the documented offer and fills the defaults', () => {
-    const { mentor: _mentor, interviewers: _interviewers, timezone: _zone, selection: _selection, ...minimal } =
-      sampleOffer();
+    const {
+      mentor: _mentor,
+      interviewers: _interviewers,
+      timezone: _zone,
+      selection: _selection,
+      ...minimal
+    } = sampleOffer();
     const offer = offerSchema.parse({ ...minimal, candidate: { name: '山田 花子', email: 'h@example.com' } });
     expect(offer.candidate.locale).toBe('ja');
     expect(offer.timezone).toBe('Asia/Tokyo');

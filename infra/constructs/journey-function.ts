@@ -1,0 +1,108 @@
+import { join, resolve } from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The folders under `functions/`, one handler each. */
+export type JourneyFunctionName =
+  | 'start-journey'
+  | 'get-journey'
+  | 'show-form'
+  | 'submit-form'
+  | 'send-invitation'
+  | 'request-form'
+  | 'send-brief'
+  | 'start-timer'
+  | 'send-handoff'
+  | 'schedule-onboarding'
+  | 'close-journey'
+  | 'fire-timer';
+
+/** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
+export const FUNCTION_METADATA_KEY = 'journeys:function';
+
+/** The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's latest-runtime rule (AwsSolutions-L1) wants it. */
+export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
+
+export const SERVICE_NAME = 'follow-up-journeys';
+
+export interface JourneyFunctionProps {
+  /** The handler folder: `functions/<name>/handler.ts`. */
+  readonly name: JourneyFunctionName;
+  readonly description: string;
+  readonly environment?: Record<string, string>;
+  /** @default 30 seconds */
+  readonly timeout?: Duration;
+  /** @default 256 */
+  readonly memorySize?: number;
+  /** @default INFO */
+  readonly logLevel?: string;
+}
+
+/**
+ * One handler with the project's defaults, so each function is one line in the stack. It owns its role and log
+ * group: the role carries only the grants the stack gives it (no AWS managed policy), and the log group sets
+ * the retention the function's logs are kept for.
+ */
+export class JourneyFunction extends Construct implements iam.IGrantable {
+  readonly lambda: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: LogGroup;
+  readonly grantPrincipal: iam.IPrincipal;
+
+  constructor(scope: Construct, id: string, props: JourneyFunctionProps) {
+    super(scope, id);
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs the ${props.name} handler`,
+    });
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.logGroup.grantWrite(this.role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: join(repoRoot, 'functions', props.name, 'handler.ts'),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      description: props.description,
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        // Prefer the ES module builds of dependencies: esbuild can only tree-shake those.
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
+        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        // Stack traces need positions only; the sources themselves would double the bundle.
+        sourcesContent: false,
+        // The SDK clients are bundled (and tree-shaken) rather than taken from the runtime, so the code that
+        // runs on Lambda is the code the tests ran, at the locked versions.
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+      },
+    });
+    (this.lambda.node.defaultChild as CfnFunction).addMetadata(FUNCTION_METADATA_KEY, props.name);
+    this.grantPrincipal = this.lambda.grantPrincipal;
+  }
+
+  addEnvironment(variables: Record<string, string>): void {
+    for (const [key, value] of Object.entries(variables)) this.lambda.addEnvironment(key, value);
+  }
+}

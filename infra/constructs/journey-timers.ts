@@ -1,0 +1,72 @@
+import { Aws, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Construct } from 'constructs';
+import { wildcardResourceFinding } from '#infra/constructs/nag-findings.ts';
+
+export interface JourneyTimersProps {
+  /** What every timer schedule invokes (fire-timer). */
+  readonly target: IFunction;
+}
+
+/**
+ * Every timed wait of a journey is a one-time EventBridge Scheduler schedule in one group, invoking `target`
+ * through a role of its own. Handlers create the schedules at run time, one per journey and timer.
+ */
+export class JourneyTimers extends Construct {
+  readonly group: ScheduleGroup;
+  readonly schedulerRole: iam.Role;
+  private readonly target: IFunction;
+
+  constructor(scope: Construct, id: string, props: JourneyTimersProps) {
+    super(scope, id);
+    this.target = props.target;
+    // Its schedules only make sense to the functions of this stack; a retained group would also block a
+    // redeployment, since the group's name is derived from the stack.
+    this.group = new ScheduleGroup(this, 'Group', { removalPolicy: RemovalPolicy.DESTROY });
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'EventBridge Scheduler invokes the timer target with this role',
+      // Only schedules of this account may use the role (confused deputy protection).
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    });
+    props.target.grantInvoke(this.schedulerRole);
+    Validations.of(this.schedulerRole).acknowledge({
+      id: wildcardResourceFinding(this, `${props.target.functionArn}:*`),
+      reason:
+        'grantInvoke adds the target function\'s versions and aliases (":*"); it is that one function only.',
+    });
+  }
+
+  /** Environment for handlers that create schedules. */
+  get environment(): Record<string, string> {
+    return {
+      SCHEDULE_GROUP: this.group.scheduleGroupName,
+      SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
+      TIMER_TARGET_ARN: this.target.functionArn,
+    };
+  }
+
+  private scheduleArn(scheduleName: string): string {
+    return Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.group.scheduleGroupName}/${scheduleName}`,
+    });
+  }
+
+  /** Create, move, read and delete schedules in this group, and hand the scheduler its role. */
+  grantScheduling(grantee: iam.IGrantable & Construct): void {
+    this.group.grants.writeSchedules(grantee);
+    this.group.grants.readSchedules(grantee);
+    this.group.grants.deleteSchedules(grantee);
+    this.schedulerRole.grantPassRole(grantee.grantPrincipal);
+    Validations.of(grantee).acknowledge({
+      id: wildcardResourceFinding(this, this.scheduleArn('*')),
+      reason:
+        'Schedules are named per journey and timer at run time; the grant covers this schedule group only.',
+    });
+  }
+}

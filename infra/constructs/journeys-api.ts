@@ -1,0 +1,112 @@
+import { Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+export interface JourneysApiProps {
+  readonly startJourney: IFunction;
+  readonly getJourney: IFunction;
+  readonly showForm: IFunction;
+  readonly submitForm: IFunction;
+}
+
+const FORM_ROUTES = ['GET /forms/{token}', 'POST /forms/{token}'];
+
+/**
+ * The HTTP API. HR's systems call the journey routes with SigV4 (IAM); the form routes are public because
+ * the signed, expiring, single-use link in the path is what authenticates the person answering.
+ */
+export class JourneysApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: JourneysApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'Follow-up journeys: HR starts and reads journeys; people answer emailed forms',
+      createDefaultStage: false,
+    });
+
+    const hr = new HttpIamAuthorizer();
+    this.api.addRoutes({
+      path: '/journeys',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('StartJourney', props.startJourney),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys/{id}',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetJourney', props.getJourney),
+      authorizer: hr,
+    });
+    const formRoutes = [
+      ...this.api.addRoutes({
+        path: '/forms/{token}',
+        methods: [HttpMethod.GET],
+        integration: new HttpLambdaIntegration('ShowForm', props.showForm),
+      }),
+      ...this.api.addRoutes({
+        path: '/forms/{token}',
+        methods: [HttpMethod.POST],
+        integration: new HttpLambdaIntegration('SubmitForm', props.submitForm),
+      }),
+    ];
+    acknowledgePublicRoutes(formRoutes);
+
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: { burstLimit: 50, rateLimit: 20 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
+        ),
+        // The route key, never the path: form paths carry link tokens, which must not end up in logs.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            caller: '$context.identity.userArn',
+            sourceIp: '$context.identity.sourceIp',
+          }),
+        ),
+      },
+    });
+    // People open a form a few times at most; a tighter limit there keeps link guessing and floods cheap.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      FORM_ROUTES.map((routeKey) => [routeKey, { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 }]),
+    );
+  }
+
+  /** The API's public URL, without a trailing slash (links are `${url}/forms/<token>`). */
+  get url(): string {
+    return this.api.apiEndpoint;
+  }
+}
+
+const acknowledgePublicRoutes = (routes: HttpRoute[]): void => {
+  const reason =
+    'Form routes are opened from emailed links by people without AWS credentials; each request is ' +
+    'authenticated by the HMAC-signed, expiring, single-use token in the path (shared/links).';
+  for (const route of routes) {
+    Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+    Validations.of(route).acknowledge({ id: 'AwsSolutions-COG4', reason });
+  }
+};

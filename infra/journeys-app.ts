@@ -1,0 +1,91 @@
+import { Annotations, App, CfnRule, Fn, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { JourneysStack } from '#infra/stacks/journeys-stack.ts';
+
+export const STACK_ID = 'FollowUpJourneys';
+
+/** Stands in for `-c senderEmail=...` so `cdk synth` works with no context; a deployment refuses it. */
+export const PLACEHOLDER_SENDER = 'no-reply@example.com';
+
+export interface JourneysAppOptions {
+  /** Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, region, logLevel. */
+  readonly context?: Record<string, unknown>;
+  /**
+   * Check the synthesized template: cdk-nag's AwsSolutions rules and CDK's built-in CloudFormation checks
+   * (which also catch dependency cycles). Together they take a few seconds.
+   * @default true
+   */
+  readonly validate?: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The CDK app: one `JourneysStack`. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime
+ * (`infra/synthesize.ts`) all build it here, so they all see the same template.
+ */
+export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App; stack: JourneysStack } => {
+  const validate = options.validate ?? true;
+  const app = new App({ context: options.context, builtinCloudFormationValidation: validate });
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  };
+
+  const senderEmail = context('senderEmail');
+  const sesIdentityDomain = context('sesIdentityDomain');
+  const baseUrl = context('baseUrl');
+  const hrReplyTo = context('hrReplyTo');
+  if (senderEmail !== undefined && !EMAIL.test(senderEmail)) {
+    throw new Error(`Context senderEmail must be an email address, got "${senderEmail}".`);
+  }
+  if (hrReplyTo !== undefined && !EMAIL.test(hrReplyTo)) {
+    throw new Error(`Context hrReplyTo must be an email address, got "${hrReplyTo}".`);
+  }
+  if (
+    sesIdentityDomain !== undefined &&
+    !senderEmail?.toLowerCase().endsWith(`@${sesIdentityDomain.toLowerCase()}`)
+  ) {
+    throw new Error(`Context senderEmail must be an address in sesIdentityDomain (${sesIdentityDomain}).`);
+  }
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
+    throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
+  }
+
+  const stack = new JourneysStack(app, STACK_ID, {
+    description: 'Follow-up journeys for HR: offer follow-up phase',
+    // Account and region when the CLI knows them (credentials, a profile or -c region); env-agnostic otherwise.
+    env: {
+      account: process.env.CDK_DEFAULT_ACCOUNT,
+      region: context('region') ?? process.env.CDK_DEFAULT_REGION,
+    },
+    senderEmail: senderEmail ?? PLACEHOLDER_SENDER,
+    sesIdentityDomain,
+    baseUrl,
+    hrReplyTo,
+    logLevel: context('logLevel'),
+  });
+
+  if (senderEmail === undefined) {
+    Annotations.of(stack).addWarningV2(
+      'journeys:senderEmailMissing',
+      `No senderEmail context: synthesized with ${PLACEHOLDER_SENDER}, which cannot be deployed. ` +
+        'Deploy with: cdk deploy -c senderEmail=<address SES may send from>',
+    );
+    // CloudFormation checks the rules before it touches any resource, so the deployment stops with this message.
+    new CfnRule(stack, 'SenderEmailRequired', {
+      assertions: [
+        {
+          assert: Fn.conditionNot(Fn.conditionEquals(PLACEHOLDER_SENDER, PLACEHOLDER_SENDER)),
+          assertDescription:
+            'Synthesized without a sender address. Deploy with: cdk deploy -c senderEmail=<address>',
+        },
+      ],
+    });
+  }
+
+  if (validate) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  }
+  return { app, stack };
+};

@@ -1,0 +1,619 @@
+import '#infra/local/promise-with-resolvers.ts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  ExecutionError,
+  ExecutionTimeoutError,
+  type RunOptions,
+  StateMachine,
+  type StateMachineDefinition,
+} from 'aws-local-stepfunctions';
+import type { ActivityTracker } from '#infra/local/activity.ts';
+import { type EngineEvent, ExecutionHistory, type HistoryEvent } from '#infra/local/execution-history.ts';
+import { type LocalResponse, listenLocally } from '#infra/local/local-server.ts';
+
+export interface StepFunctionsServiceOptions {
+  /** ASL JSON by state machine ARN (`arn:aws:states:<region>:<account>:stateMachine:<name>`). */
+  definitions: Record<string, object>;
+  invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
+  tracker: ActivityTracker;
+  now: () => number;
+}
+
+export interface StepFunctionsService {
+  url: string;
+  close(): Promise<void>;
+}
+
+type State = StateMachineDefinition['States'][string];
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+type JsonValue = Awaited<ReturnType<TaskHandlers[string]>>;
+type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+type Request = Record<string, unknown>;
+
+const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+/** Node fires a timer longer than 2^31-1 ms at once, and the library's timeouts are plain timers. */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+const DEFAULT_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 1000;
+
+interface LocalMachine {
+  arn: string;
+  name: string;
+  region: string;
+  account: string;
+  engine: StateMachine;
+  /** Resource of every Task state, nested ones included, by state name (names are unique in a machine). */
+  taskResources: Map<string, string>;
+  retryIntervals: Record<string, number>;
+}
+
+interface Execution {
+  arn: string;
+  name: string;
+  machine: LocalMachine;
+  input: string;
+  startDate: number;
+  status: ExecutionStatus;
+  stopDate?: number;
+  output?: string;
+  error?: string;
+  cause?: string;
+  history: ExecutionHistory;
+  /** Every token this execution handed out, so they can be closed when it ends. */
+  tokens: string[];
+  /** Tokens read from `$$.Task.Token` since the last Task state started: the next one to start takes them. */
+  unclaimedTokens: string[];
+  /** Wait states sleeping on real time, which count as activity until they end. */
+  waitStates: Map<string, () => void>;
+  abort: () => void;
+}
+
+interface Callback {
+  resolve: (output: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface IssuedToken {
+  execution: Execution;
+  /** Set while a waitForTaskToken task waits on this token. */
+  callback?: Callback;
+  closed: boolean;
+}
+
+/** An error answered to the caller in the AWS JSON protocol, which the SDK raises as `name`. */
+class ServiceError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** A task failure as Step Functions reports it: Retry and Catch match on `name`, the error of the failure. */
+class TaskFailure extends Error {
+  constructor(error: string, cause: string) {
+    super(cause);
+    this.name = error;
+  }
+}
+
+/**
+ * Ends a task in a way no Retry or Catch may handle (the library reads these two flags): the execution was
+ * stopped, or the task's parameters are unusable. Retrying would invoke a Lambda for a stopped execution.
+ */
+class TaskHalted extends Error {
+  readonly isRetryable = false;
+  readonly isCatchable = false;
+  constructor(message: string) {
+    super(message);
+    this.name = 'States.Runtime';
+  }
+}
+
+const seconds = (epochMs: number | undefined) => (epochMs === undefined ? undefined : epochMs / 1000);
+
+const optionalString = (request: Request, field: string): string | undefined => {
+  const value = request[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ServiceError('ValidationException', `${field} must be a string`);
+  return value;
+};
+
+const requiredString = (request: Request, field: string): string => {
+  const value = optionalString(request, field);
+  if (value === undefined) {
+    throw new ServiceError(
+      'ValidationException',
+      `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`,
+    );
+  }
+  return value;
+};
+
+/** Step Functions' rule: 1 to 80 characters, no whitespace, brackets, wildcards or URL-special characters. */
+const VALID_EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
+
+const paginate = <T>(items: T[], request: Request): { page: T[]; nextToken?: string } => {
+  const requested = request.maxResults;
+  const size =
+    typeof requested === 'number' && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const token = optionalString(request, 'nextToken');
+  const offset = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0 || offset > items.length) {
+    throw new ServiceError('InvalidToken', 'Invalid Token: the nextToken was not issued by this call');
+  }
+  const end = offset + size;
+  return {
+    page: items.slice(offset, end),
+    nextToken: end < items.length ? Buffer.from(String(end)).toString('base64url') : undefined,
+  };
+};
+
+const TYPE_TESTS = ['IsNull', 'IsPresent', 'IsNumeric', 'IsString', 'IsBoolean', 'IsTimestamp'];
+
+/**
+ * aws-local-stepfunctions 3.0.0 never matches a type test given `false` (`"IsNull": false` is always false,
+ * where Step Functions reads it as "is not null"). `Not` around the same test given `true` means the same to
+ * Step Functions and runs right locally.
+ */
+const negateFalseTypeTests = (rule: Record<string, unknown>): Record<string, unknown> => {
+  const test = TYPE_TESTS.find((name) => rule[name] === false);
+  if (test) {
+    const { Next, [test]: _false, ...comparison } = rule;
+    return { ...(Next === undefined ? {} : { Next }), Not: { ...comparison, [test]: true } };
+  }
+  const nested = (value: unknown) => negateFalseTypeTests(value as Record<string, unknown>);
+  return {
+    ...rule,
+    ...(Array.isArray(rule.And) ? { And: rule.And.map(nested) } : {}),
+    ...(Array.isArray(rule.Or) ? { Or: rule.Or.map(nested) } : {}),
+    ...(rule.Not ? { Not: nested(rule.Not) } : {}),
+  };
+};
+
+/**
+ * Takes a state machine as synthesized and makes it runnable by aws-local-stepfunctions on virtual time.
+ * Only Lambda tasks are supported: anything else fails here, when the runtime starts, rather than mid-journey.
+ */
+const prepareMachine = (arn: string, definition: object): LocalMachine => {
+  const parts = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):stateMachine:([\w-]{1,80})$/.exec(arn);
+  if (!parts) throw new Error(`not a state machine ARN: ${arn}`);
+  const [, region = '', account = '', name = ''] = parts;
+  const asl = structuredClone(definition) as StateMachineDefinition;
+  const taskResources = new Map<string, string>();
+  const retryIntervals: Record<string, number> = {};
+
+  const visit = (states: Record<string, State>) => {
+    for (const [stateName, state] of Object.entries(states)) {
+      // Retry intervals are real seconds to skip locally. Zero, not a few ms: the library then retries without
+      // a timer, so a retry can never fall between the activity tracker's quiet turns.
+      if ('Retry' in state && state.Retry) retryIntervals[stateName] = 0;
+      if (state.Type === 'Task') {
+        if (state.Resource !== LAMBDA_INVOKE && state.Resource !== LAMBDA_INVOKE_CALLBACK) {
+          throw new Error(
+            `${name}: state ${stateName} uses ${state.Resource}; the local Step Functions runs only ` +
+              `${LAMBDA_INVOKE} and ${LAMBDA_INVOKE_CALLBACK}`,
+          );
+        }
+        taskResources.set(stateName, state.Resource);
+        if (state.Resource === LAMBDA_INVOKE_CALLBACK) {
+          // The library times tasks out on real time (60 s unless told), but a callback task waits for a
+          // person for days of virtual time: real time must never end it.
+          delete state.TimeoutSecondsPath;
+          state.TimeoutSeconds = MAX_TIMER_SECONDS;
+        } else if (state.TimeoutSeconds !== undefined) {
+          state.TimeoutSeconds = Math.min(state.TimeoutSeconds, MAX_TIMER_SECONDS);
+        }
+      } else if (state.Type === 'Choice') {
+        state.Choices = state.Choices.map((rule) => negateFalseTypeTests(rule) as typeof rule);
+      } else if (state.Type === 'Map') {
+        const processor = state.ItemProcessor ?? state.Iterator;
+        if (processor) visit(processor.States);
+      } else if (state.Type === 'Parallel') {
+        for (const branch of state.Branches) visit(branch.States);
+      }
+    }
+  };
+  visit(asl.States);
+  if (asl.TimeoutSeconds !== undefined) asl.TimeoutSeconds = Math.min(asl.TimeoutSeconds, MAX_TIMER_SECONDS);
+  return { arn, name, region, account, engine: new StateMachine(asl), taskResources, retryIntervals };
+};
+
+/**
+ * A local stand-in for the Step Functions API (AWS JSON 1.0 protocol) that runs the synthesized state machines
+ * with aws-local-stepfunctions, invokes Lambda tasks through `invokeFunction`, and hands out task tokens the
+ * real `SendTaskSuccess`/`SendTaskFailure` calls resume. Point the SDK at it with AWS_ENDPOINT_URL_SFN.
+ *
+ * An execution's progress is visible to the tracker as its Lambda invocations and Wait states; everything in
+ * between (state transitions, retries with their intervals set to 0) runs on promise callbacks, which the
+ * tracker's quiet turns outlast. So "idle" means every execution is waiting on a task token or has ended.
+ */
+export const startStepFunctionsService = async (
+  options: StepFunctionsServiceOptions,
+): Promise<StepFunctionsService> => {
+  const { invokeFunction, tracker, now } = options;
+  const machines = new Map(
+    Object.entries(options.definitions).map(([arn, definition]) => [arn, prepareMachine(arn, definition)]),
+  );
+  const executions = new Map<string, Execution>();
+  const issuedTokens = new Map<string, IssuedToken>();
+
+  const mintToken = (execution: Execution): string => {
+    const token = randomBytes(48).toString('base64url');
+    issuedTokens.set(token, { execution, closed: false });
+    execution.tokens.push(token);
+    execution.unclaimedTokens.push(token);
+    return token;
+  };
+
+  const closeToken = (token: string): void => {
+    const issued = issuedTokens.get(token);
+    if (!issued) return;
+    issued.closed = true;
+    issued.callback = undefined;
+  };
+
+  /** Marks the execution over, then releases what it still holds: waiting tasks, Wait states, tokens. */
+  const finish = (
+    execution: Execution,
+    status: Exclude<ExecutionStatus, 'RUNNING'>,
+    result: Partial<Execution>,
+  ) => {
+    if (execution.status !== 'RUNNING') return;
+    Object.assign(execution, result, { status, stopDate: now() });
+    for (const token of execution.tokens) {
+      // A task still waiting must settle, or its (month-long) timeout timer keeps the process alive.
+      issuedTokens.get(token)?.callback?.reject(new TaskHalted(`execution ${execution.name} is ${status}`));
+      closeToken(token);
+    }
+    execution.unclaimedTokens = [];
+    for (const release of execution.waitStates.values()) release();
+    execution.waitStates.clear();
+  };
+
+  const stop = (execution: Execution, error: string | undefined, cause: string | undefined) => {
+    if (execution.status !== 'RUNNING') return;
+    execution.history.add('ExecutionAborted', { executionAbortedEventDetails: { error, cause } });
+    finish(execution, 'ABORTED', { error, cause });
+    execution.abort();
+  };
+
+  const invoke = async (execution: Execution, stateName: string, input: unknown): Promise<unknown> => {
+    if (execution.status !== 'RUNNING') {
+      throw new TaskHalted(`execution ${execution.name} is ${execution.status}`);
+    }
+    const { FunctionName, Payload } = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown };
+    if (typeof FunctionName !== 'string') {
+      throw new TaskHalted(`${stateName}: its Parameters give no FunctionName`);
+    }
+    try {
+      return await tracker.track(invokeFunction(FunctionName, Payload ?? {}));
+    } catch (error) {
+      // What Step Functions reports for a function error: the errorType as the error, the Lambda's error
+      // document as the cause. Retry on States.TaskFailed matches it because it is thrown from a Task state.
+      const errorType = error instanceof Error && error.name ? error.name : 'Error';
+      const errorMessage = error instanceof Error ? error.message : String(error);
+      throw new TaskFailure(errorType, JSON.stringify({ errorType, errorMessage }));
+    }
+  };
+
+  const runInvokeTask = async (execution: Execution, stateName: string, input: unknown) => {
+    execution.unclaimedTokens = [];
+    const payload = await invoke(execution, stateName, input);
+    return { ExecutedVersion: '$LATEST', Payload: payload, StatusCode: 200 } as JsonValue;
+  };
+
+  const runCallbackTask = async (execution: Execution, stateName: string, input: unknown) => {
+    // The token was minted while the library built this task's Parameters, synchronously before this call,
+    // so the unclaimed tokens found in the Payload are this task's.
+    const payload = JSON.stringify((input as { Payload?: unknown } | null)?.Payload) ?? '';
+    const claimed = execution.unclaimedTokens.filter((token) => payload.includes(token));
+    execution.unclaimedTokens = [];
+    if (claimed.length === 0) {
+      console.warn(
+        `local Step Functions: ${stateName} passes no $$.Task.Token; it waits until the execution stops`,
+      );
+    }
+    let callback: Callback | undefined;
+    const outcome = new Promise<unknown>((resolve, reject) => {
+      callback = { resolve, reject };
+    });
+    for (const token of claimed) {
+      const issued = issuedTokens.get(token);
+      if (issued) issued.callback = callback;
+    }
+    try {
+      const invocation = invoke(execution, stateName, input);
+      // The callback may come before the Lambda returns (even from the Lambda itself): the first outcome wins.
+      return (await Promise.race([outcome, invocation.then(() => outcome)])) as JsonValue;
+    } finally {
+      for (const token of claimed) closeToken(token);
+    }
+  };
+
+  const taskHandlers = (execution: Execution): TaskHandlers =>
+    Object.fromEntries(
+      [...execution.machine.taskResources].map(([stateName, resource]) => [
+        stateName,
+        (input: unknown) =>
+          resource === LAMBDA_INVOKE_CALLBACK
+            ? runCallbackTask(execution, stateName, input)
+            : runInvokeTask(execution, stateName, input),
+      ]),
+    );
+
+  /** A Wait state sleeps on a real timer the tracker cannot see; it counts as activity until it ends. */
+  const trackWaitStates = (execution: Execution, event: EngineEvent) => {
+    if (event.type !== 'StateEntered' && event.type !== 'StateExited' && event.type !== 'StateFailed') return;
+    if (event.state.type !== 'Wait') return;
+    const key = `${event.state.name}#${event.index ?? ''}`;
+    execution.waitStates.get(key)?.();
+    execution.waitStates.delete(key);
+    if (event.type === 'StateEntered' && execution.status === 'RUNNING') {
+      tracker.track(new Promise<void>((resolve) => execution.waitStates.set(key, resolve)));
+    }
+  };
+
+  const startExecution = (request: Request) => {
+    const machineArn = requiredString(request, 'stateMachineArn');
+    const machine = machines.get(machineArn);
+    if (!machine) {
+      throw new ServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${machineArn}'`);
+    }
+    const name = optionalString(request, 'name') ?? randomUUID();
+    if (!VALID_EXECUTION_NAME.test(name)) throw new ServiceError('InvalidName', `Invalid Name: '${name}'`);
+    const input = optionalString(request, 'input') ?? '{}';
+    let parsedInput: JsonValue;
+    try {
+      parsedInput = JSON.parse(input) as JsonValue;
+    } catch {
+      throw new ServiceError('InvalidExecutionInput', 'Invalid State Machine Execution Input: not JSON');
+    }
+    const arn = `arn:aws:states:${machine.region}:${machine.account}:execution:${machine.name}:${name}`;
+    const existing = executions.get(arn);
+    if (existing) {
+      // Step Functions' idempotency: only a running execution with the very same input is "the same start".
+      if (existing.status === 'RUNNING' && existing.input === input) {
+        return { executionArn: arn, startDate: seconds(existing.startDate) };
+      }
+      throw new ServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+    }
+
+    const roleArn = `arn:aws:iam::${machine.account}:role/${machine.name}-local`;
+    const startDate = now();
+    const execution: Execution = {
+      arn,
+      name,
+      machine,
+      input,
+      startDate,
+      status: 'RUNNING',
+      history: new ExecutionHistory({
+        now,
+        taskResources: machine.taskResources,
+        region: machine.region,
+        roleArn,
+      }),
+      tokens: [],
+      unclaimedTokens: [],
+      waitStates: new Map(),
+      abort: () => undefined,
+    };
+    executions.set(arn, execution);
+    const context = {
+      // The library adds Input, and StartTime from the real clock (it cannot be given the virtual one).
+      Execution: { Id: arn, Name: name, RoleArn: roleArn },
+      StateMachine: { Id: machine.arn, Name: machine.name },
+      // Read once per task attempt while its Parameters are built: each attempt gets a fresh token.
+      Task: {
+        get Token() {
+          return mintToken(execution);
+        },
+      },
+    };
+    const run = machine.engine.run(parsedInput, {
+      overrides: {
+        taskResourceLocalHandlers: taskHandlers(execution),
+        retryIntervalOverrides: machine.retryIntervals,
+      },
+      context,
+      noThrowOnAbort: true,
+    });
+    execution.abort = run.abort;
+
+    (async () => {
+      for await (const event of run.eventLogs) {
+        execution.history.record(event);
+        trackWaitStates(execution, event);
+      }
+    })().catch((error: unknown) =>
+      console.error('local Step Functions: history lost:', (error as Error).name),
+    );
+
+    run.result.then(
+      (output) => finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
+      (error: unknown) => {
+        if (error instanceof ExecutionTimeoutError) return finish(execution, 'TIMED_OUT', {});
+        const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+        const { name: errorName, message } = failure instanceof Error ? failure : new Error(String(failure));
+        finish(execution, 'FAILED', { error: errorName, cause: message });
+        console.warn(`local Step Functions: execution ${machine.name}:${name} failed with ${errorName}`);
+      },
+    );
+    return { executionArn: arn, startDate: seconds(startDate) };
+  };
+
+  const findExecution = (request: Request): Execution => {
+    const arn = requiredString(request, 'executionArn');
+    if (!arn.startsWith('arn:')) throw new ServiceError('InvalidArn', `Invalid Arn: '${arn}'`);
+    const execution = executions.get(arn);
+    if (!execution) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    return execution;
+  };
+
+  const describe = (execution: Execution) => ({
+    executionArn: execution.arn,
+    stateMachineArn: execution.machine.arn,
+    name: execution.name,
+    status: execution.status,
+    startDate: seconds(execution.startDate),
+    stopDate: seconds(execution.stopDate),
+  });
+
+  const openCallback = (request: Request): { token: string; callback: Callback } => {
+    const token = requiredString(request, 'taskToken');
+    const issued = issuedTokens.get(token);
+    // Tokens read outside a waitForTaskToken task never had anyone waiting: as unknown as a made-up one.
+    if (!issued || (!issued.closed && !issued.callback)) {
+      throw new ServiceError('InvalidToken', 'Invalid Token');
+    }
+    if (!issued.callback) {
+      throw new ServiceError('TaskTimedOut', 'Task Timed Out: the task is no longer waiting');
+    }
+    return { token, callback: issued.callback };
+  };
+
+  const operations = new Map<string, (request: Request) => unknown>([
+    ['StartExecution', startExecution],
+    [
+      'DescribeExecution',
+      (request) => {
+        const execution = findExecution(request);
+        return {
+          ...describe(execution),
+          input: execution.input,
+          output: execution.output,
+          error: execution.error,
+          cause: execution.cause,
+        };
+      },
+    ],
+    [
+      'StopExecution',
+      (request) => {
+        const execution = findExecution(request);
+        stop(execution, optionalString(request, 'error'), optionalString(request, 'cause'));
+        return { stopDate: seconds(execution.stopDate) };
+      },
+    ],
+    [
+      'ListExecutions',
+      (request) => {
+        const machineArn = requiredString(request, 'stateMachineArn');
+        if (!machines.has(machineArn)) {
+          throw new ServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${machineArn}'`);
+        }
+        const status = optionalString(request, 'statusFilter');
+        // Newest first; under a clock that stands still, the last started is the newest.
+        const matching = [...executions.values()]
+          .reverse()
+          .filter(
+            (execution) => execution.machine.arn === machineArn && (!status || execution.status === status),
+          )
+          .sort((a, b) => b.startDate - a.startDate);
+        const { page, nextToken } = paginate(matching, request);
+        return { executions: page.map(describe), nextToken };
+      },
+    ],
+    [
+      'GetExecutionHistory',
+      (request) => {
+        const execution = findExecution(request);
+        const events =
+          request.reverseOrder === true ? [...execution.history.events].reverse() : execution.history.events;
+        const { page, nextToken } = paginate<HistoryEvent>(events, request);
+        return {
+          events: page.map((event) => ({ ...event, timestamp: seconds(event.timestamp) })),
+          nextToken,
+        };
+      },
+    ],
+    [
+      'SendTaskSuccess',
+      (request) => {
+        const { token, callback } = openCallback(request);
+        let output: unknown;
+        try {
+          output = JSON.parse(requiredString(request, 'output'));
+        } catch (error) {
+          if (error instanceof ServiceError) throw error;
+          throw new ServiceError('InvalidOutput', 'Invalid Output: not JSON');
+        }
+        closeToken(token);
+        callback.resolve(output);
+        return {};
+      },
+    ],
+    [
+      'SendTaskFailure',
+      (request) => {
+        const { token, callback } = openCallback(request);
+        const failure = new TaskFailure(
+          optionalString(request, 'error') ?? '',
+          optionalString(request, 'cause') ?? '',
+        );
+        closeToken(token);
+        callback.reject(failure);
+        return {};
+      },
+    ],
+    [
+      'SendTaskHeartbeat',
+      (request) => {
+        openCallback(request);
+        return {};
+      },
+    ],
+  ]);
+
+  const json = (status: number, body: unknown): LocalResponse => ({
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.0' },
+    body,
+  });
+  const errorResponse = (type: string, message: string) => json(400, { __type: type, message });
+
+  const server = await listenLocally(
+    async ({ method, headers, body }) => {
+      const target = headers['x-amz-target'];
+      const name = typeof target === 'string' ? target.replace(/^AWSStepFunctions\./, '') : '';
+      const operation = operations.get(name);
+      if (method !== 'POST' || !operation) {
+        return errorResponse(
+          'UnknownOperationException',
+          `The local Step Functions does not support ${name}`,
+        );
+      }
+      let request: unknown;
+      try {
+        request = body ? JSON.parse(body) : {};
+      } catch {
+        return errorResponse('SerializationException', 'The request body is not JSON');
+      }
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+        return errorResponse('SerializationException', 'The request body is not a JSON object');
+      }
+      try {
+        return json(200, operation(request as Request));
+      } catch (error) {
+        if (error instanceof ServiceError) return errorResponse(error.name, error.message);
+        throw error;
+      }
+    },
+    (error) => {
+      console.error('local Step Functions: internal error:', (error as Error).name);
+      return {
+        status: 500,
+        body: { __type: 'InternalFailure', message: 'Internal error in the local stand-in' },
+      };
+    },
+  );
+
+  return {
+    url: server.url,
+    close: async () => {
+      for (const execution of executions.values()) stop(execution, 'LocalRuntimeStopped', undefined);
+      await server.close();
+    },
+  };
+};

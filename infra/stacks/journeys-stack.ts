@@ -1,0 +1,142 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { JourneyEmail } from '#infra/constructs/journey-email.ts';
+import { JourneyFunction, type JourneyFunctionName } from '#infra/constructs/journey-function.ts';
+import { JourneyTable } from '#infra/constructs/journey-table.ts';
+import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
+import { JourneysApi } from '#infra/constructs/journeys-api.ts';
+import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
+import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
+
+export interface JourneysStackProps extends StackProps {
+  /** The From address of every journey email; SES must be able to send from it. */
+  readonly senderEmail: string;
+  /**
+   * Verify this domain in SES instead of the sender address alone.
+   * @default - the sender address is the SES identity
+   */
+  readonly sesIdentityDomain?: string;
+  /**
+   * Public URL emailed links start with, without a trailing slash (a custom domain in front of the API).
+   * @default - the HTTP API's own endpoint
+   */
+  readonly baseUrl?: string;
+  /**
+   * Reply-To of every journey email.
+   * @default - each journey's HR contact
+   */
+  readonly hrReplyTo?: string;
+  /** @default INFO */
+  readonly logLevel?: string;
+}
+
+const HTTP_TIMEOUT = Duration.seconds(10);
+
+/**
+ * The follow-up journeys service: HR starts a journey over the API, a state machine per phase drives it,
+ * handlers record every step in one table, mail people through SES and wait on forms and timers.
+ */
+export class JourneysStack extends Stack {
+  readonly table: JourneyTable;
+  readonly api: JourneysApi;
+  readonly offerFollowUp: OfferFollowUpStateMachine;
+
+  constructor(scope: Construct, id: string, props: JourneysStackProps) {
+    super(scope, id, props);
+    this.table = new JourneyTable(this, 'Journeys');
+    const fn = (functionId: string, name: JourneyFunctionName, description: string, timeout?: Duration) =>
+      new JourneyFunction(this, functionId, {
+        name,
+        description,
+        timeout,
+        logLevel: props.logLevel,
+        environment: { TABLE_NAME: this.table.table.tableName },
+      });
+
+    const email = new JourneyEmail(this, 'Email', {
+      senderEmail: props.senderEmail,
+      identityDomain: props.sesIdentityDomain,
+      replyTo: props.hrReplyTo,
+    });
+    const linkKey = new LinkSigningKey(this, 'LinkSigningKey');
+
+    const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
+    const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
+    const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
+    const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
+    const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
+    const requestForm = fn('RequestForm', 'request-form', 'Emails a form link and stores the task token');
+    const sendBrief = fn('SendBrief', 'send-brief', 'Emails HR the meeting brief');
+    const startTimer = fn('StartTimer', 'start-timer', 'Schedules the timer a waiting task resumes on');
+    const sendHandoff = fn('SendHandoff', 'send-handoff', 'Emails the manager and mentor the handoff');
+    const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
+    const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
+    const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
+
+    this.table.grantReadData(getJourney);
+    this.table.grantReadData(showForm);
+    for (const writer of [
+      startJourney,
+      submitForm,
+      sendInvitation,
+      requestForm,
+      sendBrief,
+      startTimer,
+      sendHandoff,
+      scheduleOnboarding,
+      closeJourney,
+      fireTimer,
+    ]) {
+      this.table.grantReadWriteData(writer);
+    }
+
+    for (const sender of [sendInvitation, requestForm, sendBrief, sendHandoff, fireTimer]) {
+      email.grantSend(sender);
+      sender.addEnvironment(email.environment);
+    }
+
+    for (const linkUser of [showForm, submitForm, requestForm, fireTimer]) {
+      linkKey.grantRead(linkUser);
+      linkUser.addEnvironment(linkKey.environment);
+    }
+
+    const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
+    for (const scheduling of [requestForm, startTimer, scheduleOnboarding]) {
+      timers.grantScheduling(scheduling);
+      scheduling.addEnvironment(timers.environment);
+    }
+
+    this.offerFollowUp = new OfferFollowUpStateMachine(this, 'OfferFollowUp', {
+      functions: {
+        sendInvitation: sendInvitation.lambda,
+        requestForm: requestForm.lambda,
+        sendBrief: sendBrief.lambda,
+        startTimer: startTimer.lambda,
+        sendHandoff: sendHandoff.lambda,
+        scheduleOnboarding: scheduleOnboarding.lambda,
+        closeJourney: closeJourney.lambda,
+      },
+    });
+    const { stateMachine } = this.offerFollowUp;
+    stateMachine.grantStartExecution(startJourney);
+    startJourney.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
+    this.offerFollowUp.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
+    this.offerFollowUp.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
+    this.offerFollowUp.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
+
+    this.api = new JourneysApi(this, 'Api', {
+      startJourney: startJourney.lambda,
+      getJourney: getJourney.lambda,
+      showForm: showForm.lambda,
+      submitForm: submitForm.lambda,
+    });
+    const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
+    for (const linkMaker of [requestForm, fireTimer]) {
+      linkMaker.addEnvironment({ BASE_URL: baseUrl });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+    new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
+  }
+}

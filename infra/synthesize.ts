@@ -1,0 +1,112 @@
+import { rmSync } from 'node:fs';
+import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
+import { STATE_MACHINE_METADATA_KEY } from '#infra/constructs/offer-follow-up-state-machine.ts';
+import { createJourneysApp } from '#infra/journeys-app.ts';
+
+/** Region and account of the placeholder ARNs the local runtime addresses resources by. */
+export const PLACEHOLDER_REGION = 'ap-northeast-1';
+export const PLACEHOLDER_ACCOUNT = '000000000000';
+
+export const placeholderFunctionArn = (logicalId: string): string =>
+  `arn:aws:lambda:${PLACEHOLDER_REGION}:${PLACEHOLDER_ACCOUNT}:function:${logicalId}`;
+
+export const placeholderStateMachineArn = (logicalId: string): string =>
+  `arn:aws:states:${PLACEHOLDER_REGION}:${PLACEHOLDER_ACCOUNT}:stateMachine:${logicalId}`;
+
+interface TemplateResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+}
+
+export interface StateMachineDefinition {
+  logicalId: string;
+  /** The name the state machine is known by (`OfferFollowUp`), from its metadata. */
+  name?: string;
+  /** Plain ASL JSON, every reference replaced by a placeholder ARN. */
+  definition: Record<string, unknown>;
+}
+
+/**
+ * The stack's CloudFormation template, synthesized in this process exactly as `cdk synth` builds it, but
+ * without bundling the functions (the local runtime runs their sources) and without the checks (the infra tests
+ * run them). The local runtime takes the state machines, routes and table from here.
+ */
+export const synthesizeJourneysTemplate = (): Record<string, unknown> => {
+  const { app, stack } = createJourneysApp({ context: { 'aws:cdk:bundling-stacks': [] }, validate: false });
+  const assembly = app.synth();
+  const template = assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>;
+  rmSync(assembly.directory, { recursive: true, force: true });
+  return template;
+};
+
+const resourcesOf = (template: Record<string, unknown>): Record<string, TemplateResource> =>
+  (template.Resources ?? {}) as Record<string, TemplateResource>;
+
+const PSEUDO_PARAMETERS: Record<string, string> = {
+  'AWS::Partition': 'aws',
+  'AWS::Region': PLACEHOLDER_REGION,
+  'AWS::AccountId': PLACEHOLDER_ACCOUNT,
+  'AWS::URLSuffix': 'amazonaws.com',
+};
+
+const placeholderArn = (resources: Record<string, TemplateResource>, logicalId: string): string => {
+  switch (resources[logicalId]?.Type) {
+    case 'AWS::Lambda::Function':
+      return placeholderFunctionArn(logicalId);
+    case 'AWS::StepFunctions::StateMachine':
+      return placeholderStateMachineArn(logicalId);
+    default:
+      return `arn:aws:cloudformation:${PLACEHOLDER_REGION}:${PLACEHOLDER_ACCOUNT}:resource/${logicalId}`;
+  }
+};
+
+/** Resolves the intrinsics CDK puts into a definition (`Fn::Join`, `Ref`, `Fn::GetAtt`) to placeholder values. */
+const resolveIntrinsics = (resources: Record<string, TemplateResource>, value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1) {
+    const [[fn, args]] = Object.entries(value) as [[string, unknown]];
+    if (fn === 'Ref' && typeof args === 'string') {
+      const pseudo = PSEUDO_PARAMETERS[args];
+      if (pseudo) return pseudo;
+      if (resources[args]?.Type === 'AWS::StepFunctions::StateMachine')
+        return placeholderArn(resources, args);
+      // A function's Ref is its name; the local runtime addresses functions by logical id.
+      if (resources[args]) return args;
+    }
+    if (fn === 'Fn::GetAtt') {
+      const [logicalId, attribute] = Array.isArray(args) ? args : String(args).split('.');
+      if (typeof logicalId === 'string' && resources[logicalId]) {
+        return attribute === 'Arn' ? placeholderArn(resources, logicalId) : `${logicalId}.${attribute}`;
+      }
+    }
+    if (fn === 'Fn::Join' && Array.isArray(args) && typeof args[0] === 'string' && Array.isArray(args[1])) {
+      return args[1].map((part) => resolveIntrinsics(resources, part)).join(args[0]);
+    }
+  }
+  throw new Error(`Cannot resolve ${JSON.stringify(value)} in a state machine definition`);
+};
+
+/** Every state machine in the template as plain ASL, with placeholder ARNs for the resources it references. */
+export const stateMachineDefinitions = (template: Record<string, unknown>): StateMachineDefinition[] => {
+  const resources = resourcesOf(template);
+  return Object.entries(resources)
+    .filter(([, resource]) => resource.Type === 'AWS::StepFunctions::StateMachine')
+    .map(([logicalId, resource]) => {
+      const name = resource.Metadata?.[STATE_MACHINE_METADATA_KEY];
+      const definition = JSON.parse(resolveIntrinsics(resources, resource.Properties?.DefinitionString));
+      return { logicalId, ...(typeof name === 'string' ? { name } : {}), definition };
+    });
+};
+
+/** Placeholder function ARN to the `functions/` folder of its handler, for every function of the project. */
+export const functionHandlers = (template: Record<string, unknown>): Record<string, string> => {
+  const handlers: Record<string, string> = {};
+  for (const [logicalId, resource] of Object.entries(resourcesOf(template))) {
+    const folder = resource.Metadata?.[FUNCTION_METADATA_KEY];
+    if (resource.Type === 'AWS::Lambda::Function' && typeof folder === 'string') {
+      handlers[placeholderFunctionArn(logicalId)] = folder;
+    }
+  }
+  return handlers;
+};

@@ -1,0 +1,127 @@
+/**
+ * A newcomer's tour of the offer follow-up phase: starts the local system, runs one candidate's journey
+ * through every step over HTTP as people would, and prints the timeline and the mail.
+ */
+
+import type { LocalEmail } from '#infra/local/mailbox.ts';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+
+const offer = {
+  offerId: 'OFR-2027-0042',
+  candidate: { name: '山田 花子', email: 'hanako.yamada@example.com', locale: 'ja' },
+  hr: { name: '佐藤 綾', email: 'aya.sato@example.co.jp' },
+  manager: { name: '鈴木 一郎', email: 'ichiro.suzuki@example.co.jp' },
+  mentor: { name: '田中 美咲', email: 'misaki.tanaka@example.co.jp' },
+  interviewers: [
+    { name: '高橋 健', email: 'ken.takahashi@example.co.jp' },
+    { name: 'Emma Clarke', email: 'emma.clarke@example.co.jp', locale: 'en' },
+  ],
+  offerMeetingAt: '2026-12-03T10:00:00+09:00',
+  respondBy: '2026-12-15',
+  startDate: '2027-04-01',
+  timezone: 'Asia/Tokyo',
+  selection: { concerns: ['残業の多さを気にしている'], situation: ['multiple-offers'] },
+};
+
+const runtime = await startLocalRuntime({
+  port: Number(process.env.PORT ?? 0),
+  start: new Date('2026-11-24T10:00:00+09:00'),
+});
+const api = async (path: string, init?: RequestInit) => {
+  const response = await fetch(`${runtime.apiUrl}${path}`, init);
+  return { status: response.status, body: await response.text() };
+};
+const step = (text: string) => console.log(`\n▶ ${text}`);
+let shown = 0;
+const showNewMail = async () => {
+  const mail = await runtime.emails();
+  for (const email of mail.slice(shown)) {
+    const files = email.attachments.map((attachment) => ` [${attachment.filename}]`).join('');
+    console.log(`  ✉ to ${email.to.join(', ')}: ${email.subject}${files}`);
+  }
+  shown = mail.length;
+  return mail;
+};
+const linkIn = (email: LocalEmail | undefined) =>
+  email?.text.match(/https?:\/\/\S+\/forms\/[\w.-]+/)?.[0] ?? '';
+const answer = async (link: string, fields: Record<string, string>) => {
+  const page = await fetch(link);
+  console.log(`  GET form → ${page.status}`);
+  const response = await fetch(link, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  console.log(`  POST answers → ${response.status}`);
+  await runtime.idle();
+};
+const advance = async (to: string) => {
+  const response = await api('/local/clock', { method: 'POST', body: JSON.stringify({ to }) });
+  console.log(`  clock → ${JSON.parse(response.body).now}`);
+};
+
+try {
+  console.log(`Local system at ${runtime.apiUrl} (mail page: ${runtime.sesUrl}/)`);
+
+  step('HR starts a journey for an offer (POST /journeys)');
+  const started = await api('/journeys', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(offer),
+  });
+  console.log(`  ${started.status} ${started.body}`);
+  const { journeyId } = JSON.parse(started.body) as { journeyId: string };
+  let mail = await showNewMail();
+
+  step('高橋 answers the interviewer form from the emailed link');
+  await answer(linkIn(mail.find((email) => email.to.join().includes('ken.takahashi'))), {
+    concerns: '配属先のチームの雰囲気を気にしていた',
+    impressions: '落ち着いて質問していた',
+    strengths: '設計の説明が明快',
+  });
+  await showNewMail();
+
+  step('Emma never answers: time passes to the reminder and the deadline');
+  await advance('2026-12-02T18:00:00+09:00');
+  mail = await showNewMail();
+
+  step('The meeting ends; HR is asked for the outcome');
+  await advance('2026-12-03T11:00:00+09:00');
+  mail = await showNewMail();
+
+  step('HR records "undecided"; two business days later HR is asked again');
+  await answer(
+    linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('aya.sato'))),
+    {
+      decision: 'undecided',
+      remainingConcerns: '他社との比較で年収の伸び方を気にしている',
+      notes: '家族と相談中とのこと(HRのみ)',
+    },
+  );
+  await advance('2026-12-07T10:00:00+09:00');
+  mail = await showNewMail();
+
+  step('HR records "accepted": the manager and mentor get the handoff');
+  await answer(
+    linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('aya.sato'))),
+    {
+      decision: 'accepted',
+      remainingConcerns: '最初の3か月の残業時間',
+      notes: '決め手は研修制度(HRのみ)',
+    },
+  );
+  await showNewMail();
+
+  step('The start date comes: onboarding begins');
+  await advance('2027-04-01T09:00:00+09:00');
+
+  step(`The journey's timeline (GET /journeys/${journeyId})`);
+  const journey = JSON.parse((await api(`/journeys/${journeyId}`)).body) as {
+    status: string;
+    timeline: { at: string; type: string }[];
+  };
+  for (const event of journey.timeline) console.log(`  ${event.at}  ${event.type}`);
+  console.log(`  status: ${journey.status}`);
+} finally {
+  await runtime.stop();
+}

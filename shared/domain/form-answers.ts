@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Locale } from '#shared/domain/offer.ts';
+
+/**
+ * The two emailed forms, as browsers submit them (every value a string). Messages are codes, not sentences:
+ * the people who read them see their own language, so the page turns each code into words with
+ * `fieldErrorMessage`.
+ */
+export const errorCodes = ['required', 'too-long', 'invalid-choice', 'one-needed', 'invalid'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Exported so the page's maxlength stops a too-long answer in the browser, before it is sent. */
+export const ANSWER_MAX_LENGTH = 2000;
+export const NOTES_MAX_LENGTH = 4000;
+
+// Browsers send textarea line breaks as CRLF but count them as one character against maxlength; normalising
+// first keeps a text that fitted in the box from being refused as too long.
+const freeText = (max: number) =>
+  z
+    .string({ error: 'invalid' satisfies ErrorCode })
+    .overwrite((text) => text.replace(/\r\n?/g, '\n'))
+    .trim()
+    .max(max, 'too-long' satisfies ErrorCode)
+    .default('');
+
+export const interviewerInsightSchema = z
+  .object({
+    concerns: freeText(ANSWER_MAX_LENGTH),
+    impressions: freeText(ANSWER_MAX_LENGTH),
+    strengths: freeText(ANSWER_MAX_LENGTH),
+  })
+  .refine((answers) => answers.concerns !== '' || answers.impressions !== '' || answers.strengths !== '', {
+    path: ['concerns'],
+    message: 'one-needed' satisfies ErrorCode,
+  });
+export type InterviewerInsightAnswers = z.infer<typeof interviewerInsightSchema>;
+
+export const decisions = ['accepted', 'declined', 'undecided'] as const;
+export type Decision = (typeof decisions)[number];
+
+export const offerOutcomeSchema = z.object({
+  decision: z.enum(decisions, {
+    error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid-choice'),
+  }),
+  remainingConcerns: freeText(ANSWER_MAX_LENGTH),
+  notes: freeText(NOTES_MAX_LENGTH),
+});
+export type OfferOutcomeAnswers = z.infer<typeof offerOutcomeSchema>;
+
+export const formKinds = ['interviewer-insight', 'offer-outcome'] as const;
+export type FormKind = (typeof formKinds)[number];
+
+export const formAnswerSchemas = {
+  'interviewer-insight': interviewerInsightSchema,
+  'offer-outcome': offerOutcomeSchema,
+} as const satisfies Record<FormKind, z.ZodType>;
+
+/** The first problem with each field, keyed by field name, so the page shows one message next to each. */
+export const fieldErrors = (error: z.ZodError): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+  }
+  return errors;
+};
+
+const messages: Record<Locale, Record<ErrorCode, string>> = {
+  ja: {
+    required: '選択してください。',
+    'too-long': '長すぎます。少し短くしてください。',
+    'invalid-choice': '選択肢の中から選んでください。',
+    'one-needed': 'いずれか1つ以上の欄にご記入ください。',
+    invalid: '入力内容を確認してください。',
+  },
+  en: {
+    required: 'Please choose one.',
+    'too-long': 'This is too long. Please shorten it a little.',
+    'invalid-choice': 'Please pick one of the options.',
+    'one-needed': 'Please fill in at least one of the boxes.',
+    invalid: 'Please check what you entered.',
+  },
+};
+
+const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
+
+/** Unknown codes still read as a polite request to check the field, never as a raw code. */
+export const fieldErrorMessage = (code: string, locale: Locale): string =>
+  messages[locale][isErrorCode(code) ? code : 'invalid'];

@@ -1,0 +1,133 @@
+import type { Locale } from '#shared/domain/offer.ts';
+import { html } from '#shared/html/escape.ts';
+import { renderPage } from '#shared/pages/page-layout.ts';
+
+export const noticeKinds = [
+  'thanks',
+  'already-used',
+  'expired',
+  'invalid',
+  'closed',
+  'too-large',
+  'unavailable',
+] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+const statuses: Record<NoticeKind, number> = {
+  thanks: 200,
+  'already-used': 409,
+  expired: 410,
+  invalid: 404,
+  // The journey moved on without this form (its deadline passed): gone for good, like an expired link.
+  closed: 410,
+  'too-large': 413,
+  unavailable: 503,
+};
+
+// Each page says what happened and what the person can do next, without blaming them or showing internals.
+const copy: Record<Locale, Record<NoticeKind, { title: string; lines: string[] }>> = {
+  ja: {
+    thanks: {
+      title: 'ご回答ありがとうございました',
+      lines: ['内容を受け付けました。このページは閉じていただいて構いません。'],
+    },
+    'already-used': {
+      title: 'このフォームは回答済みです',
+      lines: [
+        'このフォームへの回答はすでに受け付けています。',
+        '内容を変更したい場合や追加で伝えたいことがある場合は、人事担当者に直接ご連絡ください。',
+      ],
+    },
+    expired: {
+      title: 'このリンクの有効期限が切れています',
+      lines: [
+        '期限を過ぎたため、このリンクは使えなくなりました。',
+        'お伝えしたいことがあれば、人事担当者に直接ご連絡ください。',
+      ],
+    },
+    invalid: {
+      title: 'このリンクは使えません',
+      lines: [
+        'リンクが正しくないか、途中で切れている可能性があります。',
+        'メールに記載されたリンクを、もう一度そのまま開いてください。',
+      ],
+    },
+    closed: {
+      title: 'このフォームの受付は終了しました',
+      lines: [
+        '次の段階に進んだため、このフォームは受付を終了しています。',
+        'お伝えしたいことがあれば、人事担当者に直接ご連絡ください。',
+      ],
+    },
+    'too-large': {
+      title: '入力内容が長すぎます',
+      lines: [
+        '一度に送れる分量を超えたため、受け付けられませんでした。',
+        'ブラウザの「戻る」で前のページに戻り、内容を短くしてから送り直してください。',
+      ],
+    },
+    unavailable: {
+      title: 'ただいま処理できませんでした',
+      lines: ['一時的な問題が起きています。', 'お手数ですが、少し時間をおいてからもう一度お試しください。'],
+    },
+  },
+  en: {
+    thanks: {
+      title: 'Thank you for your answer',
+      lines: ['We have received it. You can close this page.'],
+    },
+    'already-used': {
+      title: 'This form has already been answered',
+      lines: [
+        'We have already received an answer to this form.',
+        'To change it or add something, please contact HR directly.',
+      ],
+    },
+    expired: {
+      title: 'This link has expired',
+      lines: [
+        'Its deadline has passed, so it can no longer be used.',
+        'If you want to tell us something, please contact HR directly.',
+      ],
+    },
+    invalid: {
+      title: 'This link does not work',
+      lines: [
+        'It may be mistyped or cut off.',
+        'Please open the link from the email again, exactly as it is.',
+      ],
+    },
+    closed: {
+      title: 'This form is closed',
+      lines: [
+        'The process has moved on to its next step, so this form no longer takes answers.',
+        'If you want to tell us something, please contact HR directly.',
+      ],
+    },
+    'too-large': {
+      title: 'That was too long to send',
+      lines: [
+        'The answer was longer than we can accept at once.',
+        "Please go back with your browser's back button, shorten it, and send it again.",
+      ],
+    },
+    unavailable: {
+      title: 'We could not handle that just now',
+      lines: ['Something went wrong on our side for a moment.', 'Please wait a little and try again.'],
+    },
+  },
+};
+
+/** The page shown instead of a form: after answering, or when a link cannot be used. */
+export const renderNoticePage = (kind: NoticeKind, locale: Locale): { status: number; html: string } => {
+  const { title, lines } = copy[locale][kind];
+  return {
+    status: statuses[kind],
+    html: renderPage({
+      locale,
+      title,
+      body: html`<h1>${title}</h1>
+${lines.map((line) => html`<p>${line}</p>`)}`,
+    }),
+  };
+};

@@ -1,0 +1,60 @@
+/**
+ * Every page's CSS, in one block. The content security policy allows exactly this text by its hash
+ * (page-security.ts), so pages carry no other styles and injected markup cannot style itself.
+ */
+export const pageStyle = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body {
+  margin: 0;
+  background: #f4f4f1;
+  color: #222222;
+  font-family: "Hiragino Sans", "Hiragino Kaku Gothic ProN", Meiryo, "Noto Sans JP", system-ui, sans-serif;
+  font-size: 1rem;
+  line-height: 1.8;
+}
+main {
+  max-width: 40rem;
+  margin: 2rem auto;
+  padding: 1.5rem;
+  background: #ffffff;
+  border-radius: 8px;
+}
+h1 { font-size: 1.4rem; line-height: 1.5; margin: 0 0 1rem; }
+h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+p { margin: 0 0 1rem; }
+.meta { color: #555555; font-size: 0.95rem; }
+.field { margin: 0 0 1.5rem; border: 0; padding: 0; }
+label, legend { display: block; font-weight: bold; margin: 0 0 0.25rem; padding: 0; }
+.hint { color: #555555; font-size: 0.9rem; margin: 0 0 0.5rem; }
+.private { color: #7a4b00; }
+textarea {
+  display: block;
+  width: 100%;
+  min-height: 8rem;
+  padding: 0.5rem;
+  font: inherit;
+  border: 1px solid #767676;
+  border-radius: 4px;
+}
+.choice { display: flex; gap: 0.5rem; align-items: center; margin: 0 0 0.25rem; font-weight: normal; }
+.choice input { width: 1.25rem; height: 1.25rem; margin: 0; }
+.error { color: #b00020; font-weight: bold; margin: 0 0 0.5rem; }
+[aria-invalid="true"] { border: 2px solid #b00020; }
+.error-summary { border: 2px solid #b00020; border-radius: 4px; padding: 1rem; margin: 0 0 1.5rem; }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+a { color: #1f5f7f; }
+button {
+  font: inherit;
+  font-weight: bold;
+  padding: 0.6rem 2rem;
+  color: #ffffff;
+  background: #2f6f8f;
+  border: 0;
+  border-radius: 4px;
+  cursor: pointer;
+}
+button:hover { background: #245a75; }
+:focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }
+@media (max-width: 40rem) { main { margin: 0; border-radius: 0; } }
+`;

@@ -1,0 +1,65 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let system: LocalSystem;
+let browser: Browser;
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await system?.runtime.stop();
+});
+
+describe('an interviewer answering in a real browser', () => {
+  it('opens the emailed link, fills in the form, submits, and the journey moves on', async () => {
+    const offer = scenarioOffer('browser');
+    const response = await system.postJson('/journeys', offer);
+    const { journeyId } = (await response.json()) as { journeyId: string };
+    const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
+
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(formLinkIn(request));
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await page
+      .getByLabel(/懸念|不安|気がかり/)
+      .first()
+      .fill('通勤時間を気にしていた');
+    await page.locator('textarea[name="impressions"]').fill('質問が具体的');
+    await page.locator('textarea[name="strengths"]').fill('粘り強い');
+    await Promise.all([
+      page.waitForURL(/\/forms\//),
+      page.locator('button[type="submit"], input[type="submit"]').click(),
+    ]);
+    await expect.poll(async () => page.locator('body').textContent()).toMatch(/ありがとう/);
+    expect(violations).toEqual([]);
+    await page.close();
+
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey)).toContain('prep.submitted');
+    expect(eventTypes(journey)).toContain('brief.sent');
+    const [brief] = await system.mailTo(offer.hr.email);
+    expect(brief?.text).toContain('通勤時間を気にしていた');
+  });
+});

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+const offer = scenarioOffer('silent');
+const interviewer = offer.interviewers[0]?.email ?? '';
+
+let system: LocalSystem;
+let journeyId: string;
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  const response = await system.postJson('/journeys', offer);
+  journeyId = ((await response.json()) as { journeyId: string }).journeyId;
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+describe('an interviewer who never answers', () => {
+  it('is reminded once, halfway to the deadline, on a business day', async () => {
+    // Requested Tuesday 11-24 10:00, due Wednesday 12-02 18:00: halfway is Saturday, so Monday 11-30 10:00.
+    await system.advanceTo('2026-11-30T09:59:00+09:00');
+    expect(await system.mailTo(interviewer)).toHaveLength(1);
+    await system.advanceTo('2026-11-30T10:00:00+09:00');
+    const mail = await system.mailTo(interviewer);
+    expect(mail).toHaveLength(2);
+    expect(formLinkIn(mail[1])).toBe(formLinkIn(mail[0]));
+    expect(eventTypes(await system.journey(journeyId))).toContain('prep.reminded');
+  });
+
+  it('expires at the end of the business day before the meeting, and the brief goes out without it', async () => {
+    await system.advanceTo('2026-12-02T17:59:00+09:00');
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(0);
+    await system.advanceTo('2026-12-02T18:00:00+09:00');
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey)).toEqual([
+      'journey.started',
+      'invitation.sent',
+      'prep.requested',
+      'prep.reminded',
+      'prep.expired',
+      'brief.sent',
+    ]);
+    expect(journey.forms.find((form) => form.kind === 'interviewer-insight')?.status).toBe('expired');
+    const [brief] = await system.mailTo(offer.hr.email);
+    expect(brief?.text).toContain(offer.interviewers[0]?.name ?? '');
+    expect(await system.mailTo(interviewer)).toHaveLength(2);
+  });
+
+  it('shows the late interviewer that the form has closed, and records nothing', async () => {
+    const [request] = await system.mailTo(interviewer);
+    const response = await system.submitForm(formLinkIn(request), { concerns: '遅れてすみません' });
+    expect(response.status).toBe(410);
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey)).not.toContain('prep.submitted');
+  });
+});

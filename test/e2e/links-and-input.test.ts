@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+let system: LocalSystem;
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+const startJourney = async (tag: string) => {
+  const offer = scenarioOffer(tag);
+  const response = await system.postJson('/journeys', offer);
+  expect(response.status).toBe(201);
+  const { journeyId } = (await response.json()) as { journeyId: string };
+  const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
+  return { offer, journeyId, link: formLinkIn(request) };
+};
+
+describe('starting a journey', () => {
+  it('answers bad input with 400 and a message per field, and writes nothing', async () => {
+    const offer = scenarioOffer('bad-input', {
+      candidate: { name: '', email: 'nope' },
+      startDate: 'April',
+    });
+    const response = await system.postJson('/journeys', offer);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: Record<string, string> };
+    expect(Object.keys(body.errors).sort()).toEqual(['candidate.email', 'candidate.name', 'startDate']);
+
+    const fixed = await system.postJson('/journeys', scenarioOffer('bad-input'));
+    expect(fixed.status).toBe(201);
+    const { journeyId } = (await fixed.json()) as { journeyId: string };
+    expect(eventTypes(await system.journey(journeyId))[0]).toBe('journey.started');
+    expect(
+      (await system.journey(journeyId)).timeline.filter((event) => event.type === 'journey.started'),
+    ).toHaveLength(1);
+  });
+
+  it('refuses a body that is not JSON, and a meeting in the past', async () => {
+    const notJson = await system.api('/journeys', { method: 'POST', body: '{"offerId":' });
+    expect(notJson.status).toBe(400);
+    const past = await system.postJson(
+      '/journeys',
+      scenarioOffer('past', { offerMeetingAt: '2026-11-20T10:00:00+09:00' }),
+    );
+    expect(past.status).toBe(400);
+    expect(((await past.json()) as { errors: Record<string, string> }).errors).toHaveProperty(
+      'offerMeetingAt',
+    );
+  });
+
+  it('returns the same journey for the same offer, once, and 409 for a changed one', async () => {
+    const offer = scenarioOffer('twice');
+    const first = await system.postJson('/journeys', offer);
+    const again = await system.postJson('/journeys', offer);
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    const { journeyId } = (await first.json()) as { journeyId: string };
+    expect(((await again.json()) as { journeyId: string }).journeyId).toBe(journeyId);
+    expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
+    expect(
+      eventTypes(await system.journey(journeyId)).filter((type) => type === 'invitation.sent'),
+    ).toHaveLength(1);
+
+    const changed = await system.postJson('/journeys', { ...offer, startDate: '2027-05-01' });
+    expect(changed.status).toBe(409);
+  });
+
+  it('answers 404 for a journey that does not exist', async () => {
+    expect((await system.api('/journeys/j-unknown')).status).toBe(404);
+  });
+});
+
+describe('emailed form links', () => {
+  it('shows the form on GET without changing anything, as mail scanners fetch links', async () => {
+    const { journeyId, link } = await startJourney('scanned');
+    for (let i = 0; i < 3; i += 1) {
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toContain('no-store');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await page.text()).toContain('name="concerns"');
+    }
+    const journey = await system.journey(journeyId);
+    expect(journey.forms[0]?.status).toBe('open');
+    expect(eventTypes(journey)).not.toContain('prep.submitted');
+  });
+
+  it('refuses a tampered link with a readable page and changes nothing', async () => {
+    const { journeyId, link } = await startJourney('tampered');
+    const tampered = `${link.slice(0, -3)}${link.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    const response = await system.submitForm(tampered, { concerns: 'x' });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toMatch(/<html/);
+    expect((await system.journey(journeyId)).forms[0]?.status).toBe('open');
+  });
+
+  it('shows a re-used link that it was already answered, and records the first answer only', async () => {
+    const { journeyId, link } = await startJourney('reused');
+    expect((await system.submitForm(link, { concerns: '一回目' })).status).toBe(200);
+    const second = await system.submitForm(link, { concerns: '二回目' });
+    expect(second.status).toBe(409);
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey).filter((type) => type === 'prep.submitted')).toHaveLength(1);
+  });
+
+  it('lets only one of two simultaneous submissions through', async () => {
+    const { journeyId, link } = await startJourney('double');
+    const [a, b] = await Promise.all([
+      system.submitForm(link, { concerns: 'A' }),
+      system.submitForm(link, { concerns: 'B' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey).filter((type) => type === 'prep.submitted')).toHaveLength(1);
+    expect(eventTypes(journey).filter((type) => type === 'brief.sent')).toHaveLength(1);
+  });
+
+  it('re-shows the form with field messages for an empty answer, and keeps it open', async () => {
+    const { journeyId, link } = await startJourney('empty');
+    const response = await system.submitForm(link, { concerns: '', impressions: '', strengths: '' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('name="concerns"');
+    expect((await system.journey(journeyId)).forms[0]?.status).toBe('open');
+  });
+
+  it('shows an expired link as expired once its deadline has passed', async () => {
+    const { journeyId, link } = await startJourney('expired');
+    await system.advanceTo('2026-12-02T18:00:00+09:00');
+    const page = await fetch(link);
+    expect(page.status).toBe(410);
+    expect(eventTypes(await system.journey(journeyId))).toContain('prep.expired');
+  });
+});

@@ -1,0 +1,149 @@
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+const offer = scenarioOffer('accepted', {
+  interviewers: [
+    { name: '高橋 健', email: 'ken.takahashi+accepted@example.co.jp' },
+    { name: 'Emma Clarke', email: 'emma.clarke+accepted@example.co.jp', locale: 'en' },
+  ],
+});
+const PRIVATE_NOTE = 'HRだけのメモ: 家族の事情で迷っていた';
+
+let system: LocalSystem;
+let journeyId: string;
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+describe('an offer that is accepted', () => {
+  it('starts the journey, invites the candidate and asks every interviewer for insight', async () => {
+    const response = await system.postJson('/journeys', offer);
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as { journeyId: string; status: string };
+    journeyId = body.journeyId;
+    expect(body.status).toBe('offer-follow-up');
+
+    const [invitation] = await system.mailTo(offer.candidate.email);
+    expect(invitation?.subject).toMatch(/面談/);
+    const ics = invitation?.attachments.find((attachment) => attachment.filename?.endsWith('.ics'));
+    expect(ics?.contentType).toMatch(/text\/calendar/);
+    expect(ics?.content).toMatch(/METHOD:REQUEST/);
+    expect(ics?.content).toMatch(new RegExp(`UID:${journeyId}\\.offer-meeting@`));
+    expect(ics?.content).toMatch(/SEQUENCE:0/);
+
+    expect(await system.mailTo('ken.takahashi+accepted@')).toHaveLength(1);
+    const [english] = await system.mailTo('emma.clarke+accepted@');
+    expect(english?.text).toMatch(/worr/i);
+
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey)).toEqual([
+      'journey.started',
+      'invitation.sent',
+      'prep.requested',
+      'prep.requested',
+    ]);
+  });
+
+  it('takes the interviewers answers into the brief HR receives', async () => {
+    const [ken] = await system.mailTo('ken.takahashi+accepted@');
+    const [emma] = await system.mailTo('emma.clarke+accepted@');
+    const answered = await system.submitForm(formLinkIn(ken), {
+      concerns: '配属先のチームの雰囲気を気にしていた',
+      impressions: '落ち着いて話す',
+      strengths: '設計の説明が明快',
+    });
+    expect(answered.status).toBe(200);
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(0);
+
+    await system.submitForm(formLinkIn(emma), {
+      concerns: 'Unsure about remote work rules',
+      impressions: '',
+      strengths: '',
+    });
+    const [brief] = await system.mailTo(offer.hr.email);
+    expect(brief?.text).toContain('配属先のチームの雰囲気を気にしていた');
+    expect(brief?.text).toContain('Unsure about remote work rules');
+    expect(brief?.text).toContain('残業の多さを気にしている');
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey).filter((type) => type === 'prep.submitted')).toHaveLength(2);
+    expect(eventTypes(journey)).toContain('brief.sent');
+    expect(eventTypes(journey)).not.toContain('prep.reminded');
+  });
+
+  it('asks HR for the outcome once the meeting is over, not before', async () => {
+    await system.advanceTo('2026-12-03T10:59:00+09:00');
+    expect(eventTypes(await system.journey(journeyId))).not.toContain('outcome.requested');
+    await system.advanceTo('2026-12-03T11:00:00+09:00');
+    expect(eventTypes(await system.journey(journeyId))).toContain('outcome.requested');
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(2);
+  });
+
+  it('hands the remaining concerns, and never the private notes, to the manager and mentor', async () => {
+    const outcomeRequest = (await system.mailTo(offer.hr.email))[1];
+    const response = await system.submitForm(formLinkIn(outcomeRequest), {
+      decision: 'accepted',
+      remainingConcerns: '最初の3か月の残業時間',
+      notes: PRIVATE_NOTE,
+    });
+    expect(response.status).toBe(200);
+
+    for (const address of [offer.manager.email, offer.mentor.email]) {
+      const mail = await system.mailTo(address);
+      expect(mail).toHaveLength(1);
+      expect(mail[0]?.text).toContain('最初の3か月の残業時間');
+      expect(mail[0]?.text).not.toContain(PRIVATE_NOTE);
+      expect(mail[0]?.html).not.toContain(PRIVATE_NOTE);
+    }
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('awaiting-start');
+    expect(eventTypes(journey).slice(-4)).toEqual([
+      'outcome.recorded',
+      'offer.accepted',
+      'handoff.sent',
+      'onboarding.scheduled',
+    ]);
+    expect(JSON.stringify(journey.timeline)).not.toContain(PRIVATE_NOTE);
+  });
+
+  it('begins onboarding on the start date', async () => {
+    await system.advanceTo('2027-03-31T18:00:00+09:00');
+    expect((await system.journey(journeyId)).status).toBe('awaiting-start');
+    await system.advanceTo('2027-04-01T09:00:00+09:00');
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('onboarding');
+    expect(eventTypes(journey).at(-1)).toBe('onboarding.started');
+  });
+
+  it('ran the synthesized state machine through the steps HR would name', async () => {
+    const sfn = new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN });
+    const history = await sfn.send(
+      new GetExecutionHistoryCommand({
+        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+      }),
+    );
+    const entered = (history.events ?? [])
+      .map((event) => event.stateEnteredEventDetails?.name)
+      .filter((name): name is string => Boolean(name));
+    expect(entered).toEqual(
+      expect.arrayContaining([
+        'InviteCandidate',
+        'GatherInterviewerInsight',
+        'RequestInterviewerInsight',
+        'SendMeetingBrief',
+        'AwaitMeetingEnd',
+        'RequestOutcome',
+        'DecisionMade',
+        'SendHandoff',
+        'ScheduleOnboarding',
+      ]),
+    );
+    expect(entered).not.toContain('CloseAsDeclined');
+    expect(entered).not.toContain('FlagForAttention');
+  });
+});

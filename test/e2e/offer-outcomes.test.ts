@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+// Three candidates meet HR on the same day; each ends differently.
+const declined = scenarioOffer('declined', { interviewers: [] });
+const decidesLater = scenarioOffer('later', { interviewers: [] });
+const neverDecides = scenarioOffer('lapsed', { interviewers: [], respondBy: '2026-12-08' });
+
+let system: LocalSystem;
+const ids: Record<string, string> = {};
+
+const latestOutcomeLink = async (hrEmail: string) => {
+  const requests = (await system.mailTo(hrEmail)).filter((email) => /\/forms\//.test(email.text));
+  return formLinkIn(requests.at(-1));
+};
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  for (const offer of [declined, decidesLater, neverDecides]) {
+    const response = await system.postJson('/journeys', offer);
+    expect(response.status).toBe(201);
+    ids[offer.offerId] = ((await response.json()) as { journeyId: string }).journeyId;
+  }
+  await system.advanceTo('2026-12-03T11:00:00+09:00');
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+describe('offers that are declined, decided later, or never decided', () => {
+  it('sends the brief without interviewer insight when there are no interviewers', async () => {
+    const journey = await system.journey(ids[declined.offerId] ?? '');
+    expect(eventTypes(journey)).toEqual([
+      'journey.started',
+      'invitation.sent',
+      'brief.sent',
+      'outcome.requested',
+    ]);
+  });
+
+  it('ends a declined offer as declined and tells nobody on the team', async () => {
+    await system.submitForm(await latestOutcomeLink(declined.hr.email), {
+      decision: 'declined',
+      remainingConcerns: '',
+      notes: '他社に決めた',
+    });
+    const journey = await system.journey(ids[declined.offerId] ?? '');
+    expect(journey.status).toBe('declined');
+    expect(eventTypes(journey).slice(-3)).toEqual([
+      'outcome.recorded',
+      'offer.declined',
+      'journey.completed',
+    ]);
+    expect(await system.mailTo(declined.manager.email)).toHaveLength(0);
+  });
+
+  it('answers a repeated start of an ended journey with that journey, starting nothing new', async () => {
+    const again = await system.postJson('/journeys', declined);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ journeyId: ids[declined.offerId], status: 'declined' });
+    expect(await system.mailTo(declined.candidate.email)).toHaveLength(1);
+  });
+
+  it('asks HR again two business days after an undecided outcome, then hands off on acceptance', async () => {
+    await system.submitForm(await latestOutcomeLink(decidesLater.hr.email), {
+      decision: 'undecided',
+      remainingConcerns: '年収の伸び方',
+      notes: '',
+    });
+    const journeyId = ids[decidesLater.offerId] ?? '';
+    expect((await system.journey(journeyId)).status).toBe('offer-follow-up');
+
+    await system.advanceTo('2026-12-07T09:59:00+09:00');
+    expect(
+      eventTypes(await system.journey(journeyId)).filter((type) => type === 'outcome.requested'),
+    ).toHaveLength(1);
+    await system.advanceTo('2026-12-07T10:00:00+09:00');
+    const asks = (await system.journey(journeyId)).timeline.filter(
+      (event) => event.type === 'outcome.requested',
+    );
+    expect(asks.map((event) => event.ask)).toEqual([1, 2]);
+
+    await system.submitForm(await latestOutcomeLink(decidesLater.hr.email), {
+      decision: 'accepted',
+      remainingConcerns: '年収の伸び方',
+      notes: '',
+    });
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('awaiting-start');
+    expect(eventTypes(journey)).toContain('handoff.sent');
+    const [handoff] = await system.mailTo(decidesLater.manager.email);
+    expect(handoff?.text).toContain('年収の伸び方');
+  });
+
+  it('lets an offer lapse when the candidate is still undecided on the reply deadline', async () => {
+    const journeyId = ids[neverDecides.offerId] ?? '';
+    await system.submitForm(await latestOutcomeLink(neverDecides.hr.email), {
+      decision: 'undecided',
+      remainingConcerns: '',
+      notes: '',
+    });
+    // The first answer came on the 7th; the reply deadline on the 8th is the last time HR is asked.
+    await system.advanceTo('2026-12-08T10:00:00+09:00');
+    await system.submitForm(await latestOutcomeLink(neverDecides.hr.email), {
+      decision: 'undecided',
+      remainingConcerns: '',
+      notes: '',
+    });
+    const journey = await system.journey(journeyId);
+    expect(journey.timeline.filter((event) => event.type === 'outcome.requested')).toHaveLength(2);
+    expect(journey.status).toBe('lapsed');
+    expect(eventTypes(journey).slice(-2)).toEqual(['offer.lapsed', 'journey.completed']);
+  });
+});

@@ -1,0 +1,497 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import aslValidator from 'asl-validator';
+import type { App } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_METADATA_KEY, FUNCTION_RUNTIME } from '#infra/constructs/journey-function.ts';
+import { createJourneysApp } from '#infra/journeys-app.ts';
+import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
+import { stateMachineDefinitions } from '#infra/synthesize.ts';
+
+const FUNCTIONS = [
+  'start-journey',
+  'get-journey',
+  'show-form',
+  'submit-form',
+  'send-invitation',
+  'request-form',
+  'send-brief',
+  'start-timer',
+  'send-handoff',
+  'schedule-onboarding',
+  'close-journey',
+  'fire-timer',
+];
+
+const STATES = [
+  'InviteCandidate',
+  'GatherInterviewerInsight',
+  'RequestInterviewerInsight',
+  'SendMeetingBrief',
+  'AwaitMeetingEnd',
+  'RequestOutcome',
+  'DecisionMade',
+  'WaitBeforeAskingAgain',
+  'SendHandoff',
+  'ScheduleOnboarding',
+  'AwaitingStartDate',
+  'CloseAsDeclined',
+  'Declined',
+  'CloseAsLapsed',
+  'Lapsed',
+  'FlagForAttention',
+  'NeedsAttention',
+];
+
+type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type AslState = {
+  Type: string;
+  Resource?: string;
+  Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+  ItemProcessor?: { States: Record<string, AslState> };
+};
+
+let app: App;
+let stack: JourneysStack;
+let assembly: CloudAssembly;
+let template: Template;
+let json: { Resources: Record<string, Resource> };
+
+beforeAll(() => {
+  ({ app, stack } = createJourneysApp({
+    context: {
+      'aws:cdk:bundling-stacks': [],
+      senderEmail: 'follow-up@example.co.jp',
+      // Report findings instead of throwing, so the cdk-nag test can list them and the other tests still run.
+      '@aws-cdk/core:failSynthOnValidationErrors': false,
+    },
+  }));
+  assembly = app.synth();
+  json = assembly.getStackArtifact(stack.artifactId).template;
+  template = Template.fromJSON(json);
+});
+
+const resourcesOfType = (type: string): [string, Resource][] =>
+  Object.entries(json.Resources).filter(([, resource]) => resource.Type === type);
+
+const functionByFolder = (folder: string): [string, Resource] => {
+  const found = resourcesOfType('AWS::Lambda::Function').find(
+    ([, resource]) => resource.Metadata?.[FUNCTION_METADATA_KEY] === folder,
+  );
+  if (!found) throw new Error(`no function for functions/${folder}`);
+  return found;
+};
+
+/** Every policy statement attached to the role of the function in `functions/<folder>`. */
+const statementsOf = (folder: string): Statement[] => {
+  const [, fn] = functionByFolder(folder);
+  const [roleId] = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+  return resourcesOfType('AWS::IAM::Policy')
+    .filter(([, policy]) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+    )
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+};
+
+const actionsOf = (statements: Statement[]): string[] =>
+  statements.flatMap((statement) => [statement.Action].flat());
+
+const foldersAllowed = (action: string): string[] =>
+  FUNCTIONS.filter((folder) => actionsOf(statementsOf(folder)).includes(action)).sort();
+
+const offerFollowUp = () => {
+  const [machine] = stateMachineDefinitions(json);
+  if (!machine) throw new Error('no state machine in the template');
+  return machine;
+};
+
+const allStates = (states: Record<string, AslState>): [string, AslState][] =>
+  Object.entries(states).flatMap(([name, state]) => [
+    [name, state] as [string, AslState],
+    ...(state.ItemProcessor ? allStates(state.ItemProcessor.States) : []),
+  ]);
+
+describe('journey table', () => {
+  it('keeps the data: point-in-time recovery, retained, deletion protection, own key, TTL', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] },
+        },
+      },
+    });
+    template.hasResource('AWS::KMS::Key', {
+      DeletionPolicy: 'Retain',
+      Properties: { EnableKeyRotation: true },
+    });
+  });
+
+  it('has stable logical ids for the stateful resources', () => {
+    expect(json.Resources.JourneysTable?.Type).toBe('AWS::DynamoDB::Table');
+    expect(json.Resources.JourneysTableKey?.Type).toBe('AWS::KMS::Key');
+    expect(json.Resources.LinkSigningKey?.Type).toBe('AWS::SecretsManager::Secret');
+  });
+});
+
+describe('functions', () => {
+  it('has one function per handler folder, each with its handler file', () => {
+    const folders = resourcesOfType('AWS::Lambda::Function').map(
+      ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY],
+    );
+    expect(folders.sort()).toEqual([...FUNCTIONS].sort());
+    for (const folder of FUNCTIONS) expect(existsSync(join('functions', folder, 'handler.ts'))).toBe(true);
+  });
+
+  it('runs every function on arm64 with the newest Node.js runtime, logging to a log group kept a month', () => {
+    for (const [, fn] of resourcesOfType('AWS::Lambda::Function')) {
+      expect(fn.Properties).toMatchObject({
+        Architectures: ['arm64'],
+        Runtime: FUNCTION_RUNTIME.name,
+        Handler: 'index.handler',
+        Environment: {
+          Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'follow-up-journeys' },
+        },
+      });
+      const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(json.Resources[logGroupId]?.Properties).toMatchObject({ RetentionInDays: 30 });
+    }
+  });
+
+  it('attaches no AWS managed policy to any role', () => {
+    for (const [, role] of resourcesOfType('AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('gives each handler the environment it reads', () => {
+    const variables = (folder: string) =>
+      Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
+    const everywhere = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
+    const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
+    const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN'];
+    const expected: Record<string, string[]> = {
+      'start-journey': ['STATE_MACHINE_ARN'],
+      'get-journey': [],
+      'show-form': ['LINK_KEY_SECRET_ARN'],
+      'submit-form': ['LINK_KEY_SECRET_ARN'],
+      'send-invitation': mail,
+      'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
+      'send-brief': mail,
+      'start-timer': timers,
+      'send-handoff': mail,
+      'schedule-onboarding': timers,
+      'close-journey': [],
+      'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
+    };
+    for (const [folder, own] of Object.entries(expected)) {
+      expect(variables(folder).sort(), folder).toEqual([...everywhere, ...own].sort());
+    }
+  });
+
+  it('points links at the API and timers at fire-timer', () => {
+    const env = (folder: string) =>
+      (functionByFolder(folder)[1].Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
+    const [apiId] = resourcesOfType('AWS::ApiGatewayV2::Api').map(([id]) => id);
+    expect(env('request-form').BASE_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    expect(env('request-form').TIMER_TARGET_ARN).toEqual({
+      'Fn::GetAtt': [functionByFolder('fire-timer')[0], 'Arn'],
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  it('authorizes the HR routes with IAM and leaves the form routes to the signed link', () => {
+    const authorization = Object.fromEntries(
+      resourcesOfType('AWS::ApiGatewayV2::Route').map(([, route]) => [
+        route.Properties.RouteKey,
+        route.Properties.AuthorizationType,
+      ]),
+    );
+    expect(authorization).toEqual({
+      'POST /journeys': 'AWS_IAM',
+      'GET /journeys/{id}': 'AWS_IAM',
+      'GET /forms/{token}': 'NONE',
+      'POST /forms/{token}': 'NONE',
+    });
+  });
+
+  it('logs access by route key (never the token-bearing path) and throttles the form routes harder', () => {
+    const [[, stage]] = resourcesOfType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 50, ThrottlingRateLimit: 20 },
+      RouteSettings: {
+        'GET /forms/{token}': { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 },
+        'POST /forms/{token}': { ThrottlingBurstLimit: 10, ThrottlingRateLimit: 5 },
+      },
+    });
+    const format = (stage.Properties.AccessLogSettings as { Format: string }).Format;
+    expect(format).toContain('$context.routeKey');
+    expect(format).not.toMatch(/\$context\.(path|resourcePath)/);
+  });
+});
+
+describe('OfferFollowUp state machine', () => {
+  it('is a Standard state machine with tracing and logging of every event, without execution data', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ExecutionsFailed',
+      Namespace: 'AWS/States',
+      Threshold: 1,
+    });
+  });
+
+  it('has exactly the states of the design, under its name', () => {
+    const machine = offerFollowUp();
+    expect(machine.name).toBe('OfferFollowUp');
+    const names = allStates(machine.definition.States as Record<string, AslState>).map(([name]) => name);
+    expect(names.sort()).toEqual([...STATES].sort());
+    expect(machine.definition.StartAt).toBe('InviteCandidate');
+  });
+
+  it('uses JSONPath only: the local engine ignores JSONata and variables', () => {
+    const text = JSON.stringify(offerFollowUp().definition);
+    expect(text).not.toMatch(/JSONata|"QueryLanguage"|"Assign"|"Arguments"|"Output"/);
+  });
+
+  it('waits for a task token in the callback tasks, and only there', () => {
+    const states = allStates(offerFollowUp().definition.States as Record<string, AslState>);
+    const waiting = states
+      .filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'))
+      .map(([name]) => name)
+      .sort();
+    expect(waiting).toEqual([
+      'AwaitMeetingEnd',
+      'RequestInterviewerInsight',
+      'RequestOutcome',
+      'WaitBeforeAskingAgain',
+    ]);
+  });
+
+  it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {
+    const states = allStates(offerFollowUp().definition.States as Record<string, AslState>);
+    for (const [name, state] of states.filter(([, s]) => s.Type === 'Task')) {
+      expect(state.Retry, name).toContainEqual(
+        expect.objectContaining({
+          ErrorEquals: ['States.TaskFailed'],
+          JitterStrategy: 'FULL',
+          MaxAttempts: 3,
+        }),
+      );
+    }
+    // Inside the Map, a failure reaches the Map's own Catch.
+    const outside = states.filter(
+      ([name, state]) =>
+        ['Task', 'Map'].includes(state.Type) &&
+        !['FlagForAttention', 'RequestInterviewerInsight'].includes(name),
+    );
+    for (const [name, state] of outside) {
+      expect(state.Catch, name).toEqual([
+        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'FlagForAttention' }),
+      ]);
+    }
+  });
+
+  it('passes asl-validator', () => {
+    // The validator writes into what it is given.
+    const result = aslValidator(structuredClone(offerFollowUp().definition));
+    expect(result.errorsText('\n')).toBe('');
+    expect(result.isValid).toBe(true);
+  });
+});
+
+describe('least privilege', () => {
+  it('grants wildcard resources only for X-Ray and log delivery, which have no resource-level permissions', () => {
+    for (const [policyId, policy] of resourcesOfType('AWS::IAM::Policy')) {
+      for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+        if (![statement.Resource].flat().includes('*')) continue;
+        expect(policyId).toMatch(/^OfferFollowUpStateMachineRole/);
+        for (const action of [statement.Action].flat()) expect(action).toMatch(/^(xray|logs):/);
+      }
+    }
+  });
+
+  it('lets only start-journey start executions, and only the resumers resume tasks', () => {
+    expect(foldersAllowed('states:StartExecution')).toEqual(['start-journey']);
+    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(['fire-timer', 'request-form', 'submit-form']);
+  });
+
+  it('lets only the mail senders send, from the identity through the configuration set', () => {
+    expect(foldersAllowed('ses:SendRawEmail')).toEqual(
+      ['fire-timer', 'request-form', 'send-brief', 'send-handoff', 'send-invitation'].sort(),
+    );
+    const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('ses:')),
+    );
+    for (const statement of sesStatements) {
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).toContain(':identity/');
+      expect(resources).toContain(':configuration-set/');
+    }
+  });
+
+  it('keeps get-journey and show-form read-only: a GET never changes a journey', () => {
+    for (const folder of ['get-journey', 'show-form']) {
+      expect(actionsOf(statementsOf(folder)), folder).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/^dynamodb:(Put|Update|Delete|BatchWrite)/)]),
+      );
+    }
+  });
+
+  it('lets only the schedulers create schedules and pass the scheduler role', () => {
+    expect(foldersAllowed('scheduler:CreateSchedule')).toEqual([
+      'request-form',
+      'schedule-onboarding',
+      'start-timer',
+    ]);
+    expect(foldersAllowed('iam:PassRole')).toEqual(['request-form', 'schedule-onboarding', 'start-timer']);
+    expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
+      ['fire-timer', 'request-form', 'show-form', 'submit-form'].sort(),
+    );
+  });
+
+  it('lets EventBridge Scheduler, from this account only, invoke fire-timer', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ],
+      },
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged finding, error or warning, nor any other validation issue', () => {
+    const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
+      pluginReports: {
+        pluginName: string;
+        conclusion: string;
+        metadata?: { error?: string };
+        violations: {
+          ruleName: string;
+          severity: string;
+          violatingConstructs: { constructPath: string }[];
+        }[];
+      }[];
+    };
+    const issues = report.pluginReports.flatMap((plugin) => [
+      ...(plugin.metadata?.error ? [`${plugin.pluginName}: ${plugin.metadata.error}`] : []),
+      ...plugin.violations.flatMap((violation) =>
+        violation.violatingConstructs.map(
+          (construct) => `${violation.severity} ${violation.ruleName} at ${construct.constructPath}`,
+        ),
+      ),
+    ]);
+    expect(issues).toEqual([]);
+    expect(report.pluginReports.every((plugin) => plugin.conclusion === 'success')).toBe(true);
+  });
+
+  it('has no warning or error annotations', () => {
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  it('gives every acknowledgement a specific reason', () => {
+    const acknowledgements: { id: string; reason: string }[] = [];
+    const visit = (construct: IConstruct) => {
+      for (const entry of construct.node.metadata) {
+        if (entry.type !== 'aws:cdk:acknowledged-rules') continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acknowledgements.push({ id, reason });
+        }
+      }
+      for (const child of construct.node.children) visit(child);
+    };
+    visit(app);
+    expect(acknowledgements.length).toBeGreaterThan(0);
+    for (const { id, reason } of acknowledgements) {
+      expect(reason.length, id).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe('deployment context', () => {
+  it('synthesizes without a sender address, but warns and refuses to deploy', () => {
+    const { app: bare, stack: bareStack } = createJourneysApp({
+      context: { 'aws:cdk:bundling-stacks': [] },
+      validate: false,
+    });
+    const bareTemplate = bare.synth().getStackArtifact(bareStack.artifactId).template as {
+      Rules: Record<string, { Assertions: { AssertDescription: string }[] }>;
+    };
+    expect(bareTemplate.Rules.SenderEmailRequired?.Assertions[0]?.AssertDescription).toContain(
+      '-c senderEmail=',
+    );
+    expect(
+      Annotations.fromStack(bareStack).findWarning('*', Match.stringLikeRegexp('senderEmail')),
+    ).toHaveLength(1);
+    expect(json).not.toHaveProperty('Rules.SenderEmailRequired');
+  });
+
+  it('takes region, base URL, reply-to and identity domain from the context', () => {
+    const { app: configured, stack: configuredStack } = createJourneysApp({
+      context: {
+        'aws:cdk:bundling-stacks': [],
+        senderEmail: 'follow-up@hr.example.co.jp',
+        sesIdentityDomain: 'hr.example.co.jp',
+        baseUrl: 'https://journeys.example.co.jp/',
+        hrReplyTo: 'hr-team@example.co.jp',
+        region: 'ap-northeast-1',
+      },
+      validate: false,
+    });
+    expect(configuredStack.region).toBe('ap-northeast-1');
+    const configuredTemplate = Template.fromJSON(
+      configured.synth().getStackArtifact(configuredStack.artifactId).template,
+    );
+    configuredTemplate.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'hr.example.co.jp',
+    });
+    configuredTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          BASE_URL: 'https://journeys.example.co.jp',
+          HR_REPLY_TO: 'hr-team@example.co.jp',
+          SENDER_EMAIL: 'follow-up@hr.example.co.jp',
+        }),
+      },
+    });
+  });
+
+  it('rejects context that cannot work', () => {
+    const build = (context: Record<string, string>) => () => createJourneysApp({ context, validate: false });
+    expect(build({ senderEmail: 'not-an-address' })).toThrow(/senderEmail/);
+    expect(build({ senderEmail: 'hr@example.com', sesIdentityDomain: 'example.co.jp' })).toThrow(
+      /sesIdentityDomain/,
+    );
+    expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
+  });
+});

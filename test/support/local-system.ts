@@ -1,0 +1,69 @@
+import type { LocalEmail } from '#infra/local/mailbox.ts';
+import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+
+/** Virtual "now" at the start of every end-to-end test: a Tuesday morning in Tokyo, nine days before the meeting. */
+export const TEST_START = new Date('2026-11-24T10:00:00+09:00');
+
+export interface LocalSystem {
+  runtime: LocalRuntime;
+  api(path: string, init?: RequestInit): Promise<Response>;
+  postJson(path: string, body: unknown): Promise<Response>;
+  journey(journeyId: string): Promise<JourneyView>;
+  emails(): Promise<LocalEmail[]>;
+  mailTo(address: string): Promise<LocalEmail[]>;
+  advanceTo(iso: string): Promise<void>;
+  submitForm(url: string, fields: Record<string, string>): Promise<Response>;
+}
+
+export interface JourneyView {
+  journeyId: string;
+  status: string;
+  forms: { formId: string; kind: string; status: string }[];
+  timeline: { at: string; type: string; [detail: string]: unknown }[];
+}
+
+export const startLocalSystem = async (): Promise<LocalSystem> => {
+  const runtime = await startLocalRuntime({ port: 0, start: TEST_START });
+  const api = (path: string, init?: RequestInit) => fetch(`${runtime.apiUrl}${path}`, init);
+  const emails = () => runtime.emails();
+  return {
+    runtime,
+    api,
+    postJson: (path, body) =>
+      api(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    journey: async (journeyId) => {
+      await runtime.idle();
+      const response = await api(`/journeys/${journeyId}`);
+      if (response.status !== 200) throw new Error(`GET /journeys/${journeyId} answered ${response.status}`);
+      return (await response.json()) as JourneyView;
+    },
+    emails,
+    mailTo: async (address) =>
+      (await emails()).filter((email) => email.to.some((to) => to.includes(address))),
+    advanceTo: async (iso) => {
+      await runtime.advanceTo(new Date(iso));
+    },
+    submitForm: async (url, fields) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+      await runtime.idle();
+      return response;
+    },
+  };
+};
+
+/** The form link in an email, as the person would click it. */
+export const formLinkIn = (email: LocalEmail | undefined): string => {
+  const link = email?.text.match(/https?:\/\/\S+\/forms\/[A-Za-z0-9_.-]+/)?.[0];
+  if (!link) throw new Error(`no form link in email "${email?.subject}"`);
+  return link;
+};
+
+export const eventTypes = (journey: JourneyView): string[] => journey.timeline.map((event) => event.type);

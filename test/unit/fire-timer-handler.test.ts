@@ -1,0 +1,86 @@
+import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '#infra/local/lambda-context.ts';
+
+process.env.TABLE_NAME = 'journeys-test';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+const sfn = mockClient(SFNClient);
+let handler: typeof import('#functions/fire-timer/handler.ts')['handler'];
+const fire = (timer: string) => handler({ journeyId: 'j-1', timer }, lambdaContext('fire-timer'));
+
+const timerItem = (name: string, action: Record<string, unknown>, status = 'pending') => ({
+  Item: {
+    pk: 'JOURNEY#j-1',
+    sk: `TIMER#${name}`,
+    journeyId: 'j-1',
+    name,
+    at: '2026-12-02T09:00:00Z',
+    action,
+    status,
+  },
+});
+
+beforeAll(async () => {
+  ({ handler } = await import('#functions/fire-timer/handler.ts'));
+});
+afterEach(() => {
+  dynamo.reset();
+  sfn.reset();
+});
+
+describe('fire-timer handler', () => {
+  it('does nothing for a timer that already fired (a duplicate delivery)', async () => {
+    dynamo
+      .on(GetCommand)
+      .resolves(timerItem('meeting-end', { kind: 'resume-task', taskToken: 't' }, 'fired'));
+    await fire('meeting-end');
+    expect(sfn.calls()).toHaveLength(0);
+    expect(dynamo).not.toReceiveCommand(UpdateCommand);
+  });
+
+  it('resumes the waiting task, then marks the timer fired', async () => {
+    dynamo.on(GetCommand).resolves(timerItem('meeting-end', { kind: 'resume-task', taskToken: 'token-1' }));
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    await fire('meeting-end');
+    expect(sfn).toReceiveCommandWith(SendTaskSuccessCommand, { taskToken: 'token-1', output: '{}' });
+    expect(dynamo).toReceiveCommandWith(UpdateCommand, {
+      Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#meeting-end' },
+      ConditionExpression: '#status = :pending',
+    });
+  });
+
+  it('treats a task that is already gone as done instead of failing forever', async () => {
+    dynamo.on(GetCommand).resolves(timerItem('meeting-end', { kind: 'resume-task', taskToken: 'old' }));
+    sfn.on(SendTaskSuccessCommand).rejects(new TaskTimedOut({ message: 'closed', $metadata: {} }));
+    await expect(fire('meeting-end')).resolves.toBeUndefined();
+    expect(dynamo).toReceiveCommand(UpdateCommand);
+  });
+
+  it('expires an open interviewer form, records it and lets the journey go on without it', async () => {
+    dynamo
+      .on(GetCommand)
+      .resolves(timerItem('expire-f-1', { kind: 'expire-form', formId: 'f-1' }))
+      .on(UpdateCommand, { ConditionExpression: '#status = :open' })
+      .resolves({
+        Attributes: {
+          journeyId: 'j-1',
+          formId: 'f-1',
+          status: 'expired',
+          taskToken: 'token-f',
+          interviewerIndex: 0,
+        },
+      });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    await fire('expire-f-1');
+    expect(dynamo).toReceiveCommandWith(PutCommand, {
+      Item: expect.objectContaining({ sk: 'EVENT#prep.expired#f-1', type: 'prep.expired' }),
+    });
+    expect(sfn).toReceiveCommandWith(SendTaskSuccessCommand, {
+      taskToken: 'token-f',
+      output: JSON.stringify({ status: 'expired' }),
+    });
+  });
+});

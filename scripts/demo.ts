@@ -3,6 +3,7 @@
  * through every step over HTTP as people would, and prints the timeline and the mail.
  */
 
+import { DateTime } from 'luxon';
 import type { LocalEmail } from '#infra/local/mailbox.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 
@@ -32,6 +33,9 @@ const api = async (path: string, init?: RequestInit) => {
   return { status: response.status, body: await response.text() };
 };
 const step = (text: string) => console.log(`\n▶ ${text}`);
+// Shown the way HR reads times: in the journey's zone.
+const tokyo = (iso: string) =>
+  DateTime.fromISO(iso).setZone(offer.timezone).toFormat('yyyy-MM-dd (ccc) HH:mm');
 let shown = 0;
 const showNewMail = async () => {
   const mail = await runtime.emails();
@@ -57,7 +61,7 @@ const answer = async (link: string, fields: Record<string, string>) => {
 };
 const advance = async (to: string) => {
   const response = await api('/local/clock', { method: 'POST', body: JSON.stringify({ to }) });
-  console.log(`  clock → ${JSON.parse(response.body).now}`);
+  console.log(`  clock → ${tokyo(JSON.parse(response.body).now)}`);
 };
 
 try {
@@ -84,6 +88,14 @@ try {
   step('Emma never answers: time passes to the reminder and the deadline');
   await advance('2026-12-02T18:00:00+09:00');
   mail = await showNewMail();
+  const brief = mail.findLast((email) => email.to.join().includes('aya.sato'));
+  console.log(
+    `\n  The brief HR received, first lines:\n${brief?.text
+      .split('\n')
+      .slice(0, 24)
+      .map((line) => `    ${line}`)
+      .join('\n')}\n    …`,
+  );
 
   step('The meeting ends; HR is asked for the outcome');
   await advance('2026-12-03T11:00:00+09:00');
@@ -120,7 +132,7 @@ try {
     status: string;
     timeline: { at: string; type: string }[];
   };
-  for (const event of journey.timeline) console.log(`  ${event.at}  ${event.type}`);
+  for (const event of journey.timeline) console.log(`  ${tokyo(event.at)}  ${event.type}`);
   console.log(`  status: ${journey.status}`);
 } finally {
   await runtime.stop();

@@ -27,6 +27,8 @@ export interface FormRecord {
   ask?: number;
   answers?: Record<string, string>;
   submittedAt?: string;
+  /** Set once the waiting execution was told; a submission without it has not been passed on yet. */
+  resumedAt?: string;
 }
 
 const formKey = (journeyId: string, formId: string) => ({ pk: journeyPk(journeyId), sk: `FORM#${formId}` });
@@ -116,6 +118,17 @@ export const submitForm = (journeyId: string, formId: string, answers: Record<st
 
 export const expireForm = (journeyId: string, formId: string, at: Date) =>
   closeForm(journeyId, formId, 'expired', { expiredAt: at.toISOString() });
+
+export const markResumed = async (journeyId: string, formId: string, at: Date): Promise<void> => {
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: formKey(journeyId, formId),
+      UpdateExpression: 'SET resumedAt = if_not_exists(resumedAt, :at)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    }),
+  );
+};
 
 export const listForms = async (journeyId: string): Promise<FormRecord[]> => {
   const result = await documents.send(

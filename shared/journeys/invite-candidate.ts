@@ -4,7 +4,10 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { OFFER_MEETING_MINUTES } from '#shared/domain/offer-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderCandidateInvitation } from '#shared/email/templates/candidate-invitation.ts';
+import {
+  offerMeetingTitle,
+  renderCandidateInvitation,
+} from '#shared/email/templates/candidate-invitation.ts';
 
 /** The calendar entry keeps one UID for the meeting, so later updates replace it in the candidate's calendar. */
 export const offerMeetingUid = (journeyId: string): string => `${journeyId}.offer-meeting@follow-up-journeys`;
@@ -27,7 +30,7 @@ export const inviteCandidate = async (journeyId: string): Promise<void> => {
     method: 'REQUEST',
     start: offer.offerMeetingAt,
     durationMinutes: OFFER_MEETING_MINUTES,
-    title: rendered.subject,
+    title: offerMeetingTitle(offer.candidate.locale, offer.hr.name),
     description: rendered.text,
     organizer: { name: offer.hr.name, email: offer.hr.email },
     attendee: { name: offer.candidate.name, email: offer.candidate.email },

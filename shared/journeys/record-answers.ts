@@ -1,4 +1,4 @@
-import { type FormRecord, getForm, submitForm } from '#shared/data/forms.ts';
+import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
@@ -8,7 +8,8 @@ export type RecordResult = ResumeResult | 'already-used' | 'closed';
 
 /**
  * Saves a person's answers once and lets the waiting execution go on. The conditional write decides between
- * two simultaneous submissions: only the first one resumes the execution.
+ * two simultaneous submissions: only the first one's answers count. A submission whose answers were saved but
+ * whose execution was never told (the function failed in between) is finished by the next attempt.
  */
 export const recordAnswers = async (
   journey: Journey,
@@ -18,28 +19,34 @@ export const recordAnswers = async (
 ): Promise<RecordResult> => {
   const { journeyId } = journey;
   const submitted = await submitForm(journeyId, form.formId, answers, at);
-  if (!submitted) {
-    const current = await getForm(journeyId, form.formId);
-    return current?.status === 'submitted' ? 'already-used' : 'closed';
-  }
-  if (submitted.kind === 'interviewer-insight') {
+  const saved = submitted ?? (await getForm(journeyId, form.formId));
+  if (saved?.status !== 'submitted') return 'closed';
+  if (!submitted && saved.resumedAt) return 'already-used';
+
+  await recordSubmission(journeyId, saved);
+  const result = await resumeTask(saved.taskToken, formTaskOutput(saved, journey, at));
+  await markResumed(journeyId, saved.formId, at);
+  return submitted ? result : 'already-used';
+};
+
+const recordSubmission = async (journeyId: string, form: FormRecord): Promise<void> => {
+  if (form.kind === 'interviewer-insight') {
     await appendEvent(journeyId, `prep.submitted#${form.formId}`, {
       type: 'prep.submitted',
       formId: form.formId,
       role: 'interviewer',
-      interviewer: submitted.interviewerIndex,
+      interviewer: form.interviewerIndex,
     });
-  } else {
-    const decision = answers.decision;
-    await appendEvent(journeyId, `outcome.recorded#${form.formId}`, {
-      type: 'outcome.recorded',
-      formId: form.formId,
-      decision,
-      ask: submitted.ask,
-    });
-    if (decision === 'accepted' || decision === 'declined') {
-      await appendEvent(journeyId, `offer.${decision}`, { type: `offer.${decision}` });
-    }
+    return;
   }
-  return resumeTask(submitted.taskToken, formTaskOutput(submitted, journey, at));
+  const decision = form.answers?.decision;
+  await appendEvent(journeyId, `outcome.recorded#${form.formId}`, {
+    type: 'outcome.recorded',
+    formId: form.formId,
+    decision,
+    ask: form.ask,
+  });
+  if (decision === 'accepted' || decision === 'declined') {
+    await appendEvent(journeyId, `offer.${decision}`, { type: `offer.${decision}` });
+  }
 };

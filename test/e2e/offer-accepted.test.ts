@@ -36,6 +36,8 @@ describe('an offer that is accepted', () => {
     expect(ics?.content).toMatch(/METHOD:REQUEST/);
     expect(ics?.content).toMatch(new RegExp(`UID:${journeyId}\\.offer-meeting@`));
     expect(ics?.content).toMatch(/SEQUENCE:0/);
+    expect(ics?.content).toContain(`SUMMARY:オファー面談（${offer.hr.name}）`);
+    expect(ics?.content).toMatch(/DTSTART:20261203T010000Z/);
 
     expect(await system.mailTo('ken.takahashi+accepted@')).toHaveLength(1);
     const [english] = await system.mailTo('emma.clarke+accepted@');

@@ -99,3 +99,7 @@ export const renderCandidateInvitation = (input: CandidateInvitationInput): Rend
     signature: `人事 ${hrName}`,
   });
 };
+
+/** The calendar entry's title: short, since calendars show it in a narrow box all through the month. */
+export const offerMeetingTitle = (locale: Locale, hrName: string): string =>
+  locale === 'en' ? `Offer meeting with ${hrName}` : `オファー面談（${hrName}）`;

@@ -6,8 +6,12 @@ import { startJourney } from '#shared/journeys/start-journey.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time/clock.ts';
 
+// A missing field reads better as "required" than as zod's "expected string, received undefined".
+const requiredWhenMissing = (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'required' : undefined;
+
 export const handler = apiHandler(async (event) => {
-  const parsed = offerSchema.safeParse(readJsonBody(event));
+  const parsed = offerSchema.safeParse(readJsonBody(event), { error: requiredWhenMissing });
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
   const result = await startJourney(parsed.data, now());
   if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });

@@ -2,9 +2,8 @@ import { expireForm, getForm } from '#shared/data/forms.ts';
 import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, markTimerFired } from '#shared/data/timers.ts';
-import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
+import { interviewerInsightEmail } from '#shared/journeys/interviewer-insight-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -47,20 +46,7 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   await sendEmailOnce(
     journeyId,
     `prep.reminded#${formId}`,
-    outgoingEmail(
-      journey,
-      form.recipient,
-      renderInterviewerInsightRequest({
-        locale: form.recipient.locale,
-        interviewerName: form.recipient.name,
-        candidateName: journey.offer.candidate.name,
-        hrName: journey.offer.hr.name,
-        formUrl,
-        deadline: form.deadline ?? form.linkExpiresAt,
-        zone: journey.offer.timezone,
-        reminder: true,
-      }),
-    ),
+    interviewerInsightEmail(journey, form, formUrl, true),
   );
   await appendEvent(journeyId, `prep.reminded#${formId}`, {
     type: 'prep.reminded',

@@ -6,9 +6,9 @@ import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
+import { interviewerInsightEmail } from '#shared/journeys/interviewer-insight-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
@@ -63,20 +63,7 @@ const requestInterviewerInsight = async (
   await sendEmailOnce(
     journeyId,
     `prep.requested#${formId}`,
-    outgoingEmail(
-      journey,
-      interviewer,
-      renderInterviewerInsightRequest({
-        locale: interviewer.locale,
-        interviewerName: interviewer.name,
-        candidateName: offer.candidate.name,
-        hrName: offer.hr.name,
-        formUrl,
-        deadline: form.deadline ?? '',
-        zone: offer.timezone,
-        reminder: false,
-      }),
-    ),
+    interviewerInsightEmail(journey, form, formUrl, false),
   );
   await appendEvent(journeyId, `prep.requested#${formId}`, {
     type: 'prep.requested',

@@ -42,6 +42,12 @@ describe('start-journey handler', () => {
     expect(sfn.calls()).toHaveLength(0);
   });
 
+  it('calls a missing field required', async () => {
+    const { hr: _hr, ...withoutHr } = sampleOffer();
+    const response = await post(withoutHr);
+    expect(JSON.parse(response.body ?? '{}').errors).toEqual({ hr: 'required' });
+  });
+
   it('answers a body that is not JSON with 400', async () => {
     expect((await post('{"offerId":')).statusCode).toBe(400);
     expect(dynamo.calls()).toHaveLength(0);

@@ -8,7 +8,10 @@ export const STACK_ID = 'FollowUpJourneys';
 export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 
 export interface JourneysAppOptions {
-  /** Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, region, logLevel. */
+  /**
+   * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
+   * region, logLevel.
+   */
   readonly context?: Record<string, unknown>;
   /**
    * Check the synthesized template: cdk-nag's AwsSolutions rules and CDK's built-in CloudFormation checks
@@ -36,11 +39,14 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   const sesIdentityDomain = context('sesIdentityDomain');
   const baseUrl = context('baseUrl');
   const hrReplyTo = context('hrReplyTo');
+  const hrLeadEmail = context('hrLeadEmail');
   if (senderEmail !== undefined && !EMAIL.test(senderEmail)) {
     throw new Error(`Context senderEmail must be an email address, got "${senderEmail}".`);
   }
-  if (hrReplyTo !== undefined && !EMAIL.test(hrReplyTo)) {
-    throw new Error(`Context hrReplyTo must be an email address, got "${hrReplyTo}".`);
+  for (const [key, value] of Object.entries({ hrReplyTo, hrLeadEmail })) {
+    if (value !== undefined && !EMAIL.test(value)) {
+      throw new Error(`Context ${key} must be an email address, got "${value}".`);
+    }
   }
   if (
     sesIdentityDomain !== undefined &&
@@ -53,7 +59,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   }
 
   const stack = new JourneysStack(app, STACK_ID, {
-    description: 'Follow-up journeys for HR: offer follow-up phase',
+    description: 'Follow-up journeys for HR: offer follow-up and onboarding phases',
     // Account and region when the CLI knows them (credentials, a profile or -c region); env-agnostic otherwise.
     env: {
       account: process.env.CDK_DEFAULT_ACCOUNT,
@@ -63,6 +69,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     sesIdentityDomain,
     baseUrl,
     hrReplyTo,
+    hrLeadEmail,
     logLevel: context('logLevel'),
   });
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
-import { STATE_MACHINE_METADATA_KEY } from '#infra/constructs/offer-follow-up-state-machine.ts';
+import { STATE_MACHINE_METADATA_KEY } from '#infra/constructs/journey-state-machine.ts';
 import { createJourneysApp } from '#infra/journeys-app.ts';
 
 /** Region and account of the placeholder ARNs the local runtime addresses resources by. */

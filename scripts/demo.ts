@@ -1,6 +1,6 @@
 /**
- * A newcomer's tour of the offer follow-up phase: starts the local system, runs one candidate's journey
- * through every step over HTTP as people would, and prints the timeline and the mail.
+ * A newcomer's tour of a whole journey, from the offer to the end of month 3: starts the local system, runs one
+ * candidate's journey through every step over HTTP as people would, and prints the timeline and the mail.
  */
 
 import { DateTime } from 'luxon';
@@ -124,16 +124,69 @@ try {
   );
   await showNewMail();
 
-  step('The start date comes: onboarding begins');
+  step('The start date comes: onboarding begins and three monthly rounds are planned');
   await advance('2027-04-01T09:00:00+09:00');
+  const { rounds } = JSON.parse((await api(`/journeys/${journeyId}`)).body) as {
+    rounds: { round: number; startsAt: string; sessionAt: string }[];
+  };
+  for (const round of rounds) console.log(`  round ${round.round}: HR 1on1 ${tokyo(round.sessionAt)}`);
+  await showNewMail();
+
+  const outcomes = [
+    {
+      condition: 'good',
+      consent: 'summary',
+      teamSummary: 'チームにも少しずつ慣れてきた。雑談の機会があると嬉しいとのこと',
+    },
+    { condition: 'alert', consent: 'none', teamSummary: '' },
+    {
+      condition: 'watch',
+      consent: 'summary',
+      teamSummary: '業務量は落ち着いた。引き続き相談しやすい雰囲気づくりを',
+    },
+  ];
+  for (const [index, round] of rounds.entries()) {
+    step(`Round ${round.round}: the new hire is invited, the manager and mentor are asked to prepare`);
+    await advance(round.startsAt);
+    mail = await showNewMail();
+    for (const who of ['ichiro.suzuki', 'misaki.tanaka']) {
+      await answer(
+        linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes(who))),
+        {
+          progress: '担当業務を一人で進められるようになってきた',
+          wellbeing: 'well',
+          topics: 'チーム外の人との接点',
+        },
+      );
+    }
+    await showNewMail();
+
+    step(`Round ${round.round}: after the 1on1 HR records the outcome (private notes stay with HR)`);
+    await advance(new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString());
+    mail = await showNewMail();
+    const outcome = outcomes[index] ?? { condition: 'good', consent: 'none', teamSummary: '' };
+    console.log(`  condition ${outcome.condition}, consent ${outcome.consent}`);
+    await answer(
+      linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('aya.sato'))),
+      {
+        ...outcome,
+        privateNotes: '本人限りのメモ(HRのみ)',
+        followUp: outcome.condition === 'alert' ? '来週もう一度話す' : '',
+      },
+    );
+    await showNewMail();
+  }
 
   step(`The journey's timeline (GET /journeys/${journeyId})`);
   const journey = JSON.parse((await api(`/journeys/${journeyId}`)).body) as {
     status: string;
-    timeline: { at: string; type: string }[];
+    conditionTrend: string[];
+    timeline: { at: string; type: string; round?: number }[];
   };
-  for (const event of journey.timeline) console.log(`  ${tokyo(event.at)}  ${event.type}`);
-  console.log(`  status: ${journey.status}`);
+  for (const event of journey.timeline) {
+    console.log(`  ${tokyo(event.at)}  ${event.type}${event.round ? ` (round ${event.round})` : ''}`);
+  }
+  console.log(`  status: ${journey.status}; condition trend: ${journey.conditionTrend.join(' → ')}`);
 } finally {
   await runtime.stop();
 }

@@ -4,7 +4,7 @@ import { taskHandler } from '#shared/journeys/task-handler.ts';
 
 const payload = z.object({
   journeyId: z.string().min(1),
-  status: z.enum(['declined', 'lapsed', 'needs-attention']),
+  status: z.enum(['declined', 'lapsed', 'completed', 'needs-attention']),
 });
 
 export const handler = taskHandler(payload, ({ journeyId, status }) => closeJourney(journeyId, status));

@@ -1,6 +1,7 @@
 import { listForms } from '#shared/data/forms.ts';
 import { getJourney } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
+import { roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 
@@ -9,22 +10,29 @@ export const handler = apiHandler(async (event) => {
   const journey = await getJourney(journeyId);
   if (!journey) throw new HttpError(404, { message: 'No journey with this id.' });
   const [timeline, forms] = await Promise.all([listTimeline(journeyId), listForms(journeyId)]);
-  const { offer } = journey;
+  const { offer, hire } = journey;
+  const rounds = roundProgress(journey.rounds ?? [], forms);
   return json(200, {
     journeyId,
-    offerId: journey.offerId,
+    phase: journey.phase,
+    offerId: offer?.offerId,
+    hireId: journey.hireId,
     status: journey.status,
-    candidate: { name: offer.candidate.name },
-    offerMeetingAt: offer.offerMeetingAt,
-    respondBy: offer.respondBy,
-    startDate: offer.startDate,
-    timezone: offer.timezone,
+    employee: { name: hire.employee.name },
+    offerMeetingAt: offer?.offerMeetingAt,
+    respondBy: offer?.respondBy,
+    startDate: hire.startDate,
+    timezone: hire.timezone,
     createdAt: journey.createdAt,
     updatedAt: journey.updatedAt,
+    rounds,
+    conditionTrend: rounds.flatMap((round) => (round.condition ? [round.condition] : [])),
+    // Kinds, statuses and dates only: what people wrote stays in the forms, private notes above all.
     forms: forms.map((form) => ({
       formId: form.formId,
       kind: form.kind,
       recipient: form.recipient.role,
+      round: form.round,
       status: form.status,
       deadline: form.deadline,
       submittedAt: form.submittedAt,

@@ -1,3 +1,4 @@
+import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
@@ -11,13 +12,17 @@ const requiredWhenMissing = (issue: { input?: unknown }) =>
   issue.input === undefined ? 'required' : undefined;
 
 export const handler = apiHandler(async (event) => {
-  const parsed = offerSchema.safeParse(readJsonBody(event), { error: requiredWhenMissing });
+  const body = readJsonBody(event);
+  // A hire whose offer phase happened elsewhere starts at onboarding, with no offer fields.
+  const schema =
+    (body as { phase?: unknown } | null)?.phase === 'onboarding' ? onboardingJourneySchema : offerSchema;
+  const parsed = schema.safeParse(body, { error: requiredWhenMissing });
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
   const result = await startJourney(parsed.data, now());
   if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });
   if (result.outcome === 'conflict') {
     throw new HttpError(409, {
-      message: 'This offerId already started a journey with different details.',
+      message: 'This offerId (or hireId) already started a journey with different details.',
       journeyId: result.journeyId,
     });
   }

@@ -21,7 +21,13 @@ export type JourneyFunctionName =
   | 'send-handoff'
   | 'schedule-onboarding'
   | 'close-journey'
-  | 'fire-timer';
+  | 'fire-timer'
+  | 'begin-onboarding'
+  | 'start-round'
+  | 'send-session-brief'
+  | 'share-summary'
+  | 'raise-alert'
+  | 'send-journey-summary';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

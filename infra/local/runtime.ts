@@ -89,8 +89,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const machines = stateMachineDefinitions(template);
   const fireTimerArn = Object.entries(handlersByArn).find(([, name]) => name === 'fire-timer')?.[0];
   const offerMachine = machines.find((machine) => machine.name === 'OfferFollowUp');
-  if (!fireTimerArn || !offerMachine)
+  const onboardingMachine = machines.find((machine) => machine.name === 'Onboarding');
+  if (!fireTimerArn || !offerMachine || !onboardingMachine) {
     throw new Error('the synthesized template lacks fire-timer or a state machine');
+  }
 
   Object.assign(process.env, {
     AWS_REGION: PLACEHOLDER_REGION,
@@ -101,6 +103,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
     STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
+    ONBOARDING_STATE_MACHINE_ARN: placeholderStateMachineArn(onboardingMachine.logicalId),
     SCHEDULE_GROUP: 'follow-up-journeys',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,

@@ -7,6 +7,7 @@ import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
 import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
+import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
 
 export interface JourneysStackProps extends StackProps {
   /** The From address of every journey email; SES must be able to send from it. */
@@ -26,6 +27,11 @@ export interface JourneysStackProps extends StackProps {
    * @default - each journey's HR contact
    */
   readonly hrReplyTo?: string;
+  /**
+   * The HR lead alerts go to when a journey names none of its own.
+   * @default - the journey's HR contact
+   */
+  readonly hrLeadEmail?: string;
   /** @default INFO */
   readonly logLevel?: string;
 }
@@ -40,6 +46,7 @@ export class JourneysStack extends Stack {
   readonly table: JourneyTable;
   readonly api: JourneysApi;
   readonly offerFollowUp: OfferFollowUpStateMachine;
+  readonly onboarding: OnboardingStateMachine;
 
   constructor(scope: Construct, id: string, props: JourneysStackProps) {
     super(scope, id, props);
@@ -72,6 +79,20 @@ export class JourneysStack extends Stack {
     const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
     const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
     const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
+    const beginOnboarding = fn('BeginOnboarding', 'begin-onboarding', 'Plans the onboarding rounds');
+    const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
+    const sendSessionBrief = fn('SendSessionBrief', 'send-session-brief', 'Emails HR the session brief');
+    const shareSummary = fn(
+      'ShareSummary',
+      'share-summary',
+      'Tells the manager what the hire agreed to share',
+    );
+    const raiseAlert = fn('RaiseAlert', 'raise-alert', 'Alerts the HR lead and proposes a follow-up session');
+    const sendJourneySummary = fn(
+      'SendJourneySummary',
+      'send-journey-summary',
+      'Emails HR the journey summary',
+    );
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(showForm);
@@ -86,14 +107,32 @@ export class JourneysStack extends Stack {
       scheduleOnboarding,
       closeJourney,
       fireTimer,
+      beginOnboarding,
+      startRound,
+      sendSessionBrief,
+      shareSummary,
+      raiseAlert,
+      sendJourneySummary,
     ]) {
       this.table.grantReadWriteData(writer);
     }
 
-    for (const sender of [sendInvitation, requestForm, sendBrief, sendHandoff, fireTimer]) {
+    for (const sender of [
+      sendInvitation,
+      requestForm,
+      sendBrief,
+      sendHandoff,
+      fireTimer,
+      startRound,
+      sendSessionBrief,
+      shareSummary,
+      raiseAlert,
+      sendJourneySummary,
+    ]) {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
     }
+    if (props.hrLeadEmail) raiseAlert.addEnvironment({ HR_LEAD_EMAIL: props.hrLeadEmail });
 
     for (const linkUser of [showForm, submitForm, requestForm, fireTimer]) {
       linkKey.grantRead(linkUser);
@@ -101,7 +140,8 @@ export class JourneysStack extends Stack {
     }
 
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
-    for (const scheduling of [requestForm, startTimer, scheduleOnboarding]) {
+    // start-journey schedules onboarding for a journey posted directly in that phase.
+    for (const scheduling of [startJourney, requestForm, startTimer, scheduleOnboarding]) {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
     }
@@ -120,9 +160,28 @@ export class JourneysStack extends Stack {
     const { stateMachine } = this.offerFollowUp;
     stateMachine.grantStartExecution(startJourney);
     startJourney.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
-    this.offerFollowUp.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
-    this.offerFollowUp.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
-    this.offerFollowUp.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
+
+    this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
+      functions: {
+        beginOnboarding: beginOnboarding.lambda,
+        startTimer: startTimer.lambda,
+        startRound: startRound.lambda,
+        requestForm: requestForm.lambda,
+        sendSessionBrief: sendSessionBrief.lambda,
+        raiseAlert: raiseAlert.lambda,
+        shareSummary: shareSummary.lambda,
+        sendJourneySummary: sendJourneySummary.lambda,
+        closeJourney: closeJourney.lambda,
+      },
+    });
+    this.onboarding.grantStartExecution(fireTimer);
+    fireTimer.addEnvironment(this.onboarding.environment);
+
+    for (const machine of [this.offerFollowUp, this.onboarding]) {
+      machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
+      machine.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
+      machine.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
+    }
 
     this.api = new JourneysApi(this, 'Api', {
       startJourney: startJourney.lambda,
@@ -138,5 +197,6 @@ export class JourneysStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
+    new CfnOutput(this, 'OnboardingStateMachineArn', { value: this.onboarding.stateMachine.stateMachineArn });
   }
 }

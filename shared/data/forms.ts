@@ -6,7 +6,7 @@ import type { Locale } from '#shared/domain/offer.ts';
 export type FormStatus = 'open' | 'submitted' | 'expired';
 
 export interface FormRecipient {
-  role: 'interviewer' | 'hr';
+  role: 'interviewer' | 'hr' | 'manager' | 'mentor';
   name: string;
   email: string;
   locale: Locale;
@@ -24,6 +24,8 @@ export interface FormRecord {
   linkExpiresAt: string;
   deadline?: string;
   interviewerIndex?: number;
+  /** The onboarding round the form belongs to. */
+  round?: number;
   ask?: number;
   answers?: Record<string, string>;
   submittedAt?: string;

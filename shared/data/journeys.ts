@@ -1,6 +1,9 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import type { Hire } from '#shared/domain/hire.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
 
 export const journeyStatuses = [
   'offer-follow-up',
@@ -15,46 +18,64 @@ export type JourneyStatus = (typeof journeyStatuses)[number];
 
 export interface Journey {
   journeyId: string;
-  offerId: string;
-  offerHash: string;
+  /** What made the journey unique when it was started: `offer:<offerId>` or `hire:<hireId>`. */
+  key: string;
+  requestHash: string;
+  /** Set for journeys that start with onboarding. */
+  hireId?: string;
+  phase: 'offer' | 'onboarding';
   status: JourneyStatus;
-  offer: Offer;
+  /** Only for journeys that start with the offer phase. */
+  offer?: Offer;
+  hire: Hire;
+  onboarding: OnboardingSettings;
+  /** Planned when onboarding begins, from the start date and settings of that moment. */
+  rounds?: RoundPlan[];
   createdAt: string;
   updatedAt: string;
 }
 
-export interface OfferClaim {
+/** The offer of a journey in its offer phase; a step of that phase on any other journey is a bug. */
+export const offerOf = (journey: Journey): Offer => {
+  if (!journey.offer) throw new Error(`journey ${journey.journeyId} has no offer phase`);
+  return journey.offer;
+};
+
+export interface JourneyClaim {
   journeyId: string;
-  offerHash: string;
+  requestHash: string;
 }
 
-const offerKey = (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' });
+const claimKey = (key: string) => ({ pk: `CLAIM#${key}`, sk: 'CLAIM' });
 const journeyKey = (journeyId: string) => ({ pk: journeyPk(journeyId), sk: 'JOURNEY' });
 
-export const getOfferClaim = async (offerId: string): Promise<OfferClaim | undefined> => {
+export const getClaim = async (key: string): Promise<JourneyClaim | undefined> => {
   const result = await documents.send(
-    new GetCommand({ TableName: tableName(), Key: offerKey(offerId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: claimKey(key), ConsistentRead: true }),
   );
-  return result.Item as OfferClaim | undefined;
+  return result.Item as JourneyClaim | undefined;
 };
 
 /**
- * Claims an offer id for a journey. Returns the earlier claim when the offer was already taken, so the caller
- * can tell a retry of the same offer from a conflicting one.
+ * Claims a journey key (an offerId or hireId). Returns the earlier claim when the key was already taken, so the
+ * caller can tell a retry of the same request from a conflicting one.
  */
-export const claimOffer = async (offerId: string, claim: OfferClaim): Promise<OfferClaim | undefined> => {
+export const claimJourneyKey = async (
+  key: string,
+  claim: JourneyClaim,
+): Promise<JourneyClaim | undefined> => {
   try {
     await documents.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...offerKey(offerId), ...claim },
+        Item: { ...claimKey(key), ...claim },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
     return undefined;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    return getOfferClaim(offerId);
+    return getClaim(key);
   }
 };
 
@@ -94,6 +115,19 @@ export class JourneyNotFoundError extends Error {
     super(`journey ${journeyId} not found`);
   }
 }
+
+export const saveRounds = async (journeyId: string, rounds: RoundPlan[], at: Date): Promise<void> => {
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: journeyKey(journeyId),
+      UpdateExpression: 'SET rounds = :rounds, #status = :status, updatedAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':rounds': rounds, ':status': 'onboarding', ':at': at.toISOString() },
+    }),
+  );
+};
 
 export const setJourneyStatus = async (journeyId: string, status: JourneyStatus, at: Date): Promise<void> => {
   await documents.send(

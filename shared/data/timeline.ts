@@ -18,6 +18,11 @@ export const timelineEventTypes = [
   'handoff.sent',
   'onboarding.scheduled',
   'onboarding.started',
+  'round.started',
+  'team-session.reminded',
+  'summary.shared',
+  'alert.raised',
+  'journey.summarized',
   'journey.needs-attention',
   'journey.completed',
 ] as const;

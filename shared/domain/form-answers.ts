@@ -2,11 +2,18 @@ import { z } from 'zod';
 import type { Locale } from '#shared/domain/offer.ts';
 
 /**
- * The two emailed forms, as browsers submit them (every value a string). Messages are codes, not sentences:
+ * The emailed forms, as browsers submit them (every value a string). Messages are codes, not sentences:
  * the people who read them see their own language, so the page turns each code into words with
  * `fieldErrorMessage`.
  */
-export const errorCodes = ['required', 'too-long', 'invalid-choice', 'one-needed', 'invalid'] as const;
+export const errorCodes = [
+  'required',
+  'too-long',
+  'invalid-choice',
+  'one-needed',
+  'text-needed',
+  'invalid',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 /** Exported so the page's maxlength stops a too-long answer in the browser, before it is sent. */
@@ -35,24 +42,81 @@ export const interviewerInsightSchema = z
   });
 export type InterviewerInsightAnswers = z.infer<typeof interviewerInsightSchema>;
 
+// A radio group left unticked sends nothing; anything else that is not an option was made up.
+const choice = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid-choice'),
+  });
+
 export const decisions = ['accepted', 'declined', 'undecided'] as const;
 export type Decision = (typeof decisions)[number];
 
 export const offerOutcomeSchema = z.object({
-  decision: z.enum(decisions, {
-    error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid-choice'),
-  }),
+  decision: choice(decisions),
   remainingConcerns: freeText(ANSWER_MAX_LENGTH),
   notes: freeText(NOTES_MAX_LENGTH),
 });
 export type OfferOutcomeAnswers = z.infer<typeof offerOutcomeSchema>;
 
-export const formKinds = ['interviewer-insight', 'offer-outcome'] as const;
+/** How the manager or mentor sees the new hire lately. */
+export const wellbeings = ['well', 'some-concern', 'worried'] as const;
+export type Wellbeing = (typeof wellbeings)[number];
+
+export const managerPrepSchema = z.object({
+  progress: freeText(ANSWER_MAX_LENGTH),
+  wellbeing: choice(wellbeings),
+  topics: freeText(ANSWER_MAX_LENGTH),
+});
+export type ManagerPrepAnswers = z.infer<typeof managerPrepSchema>;
+
+/** How a wellbeing answer reads in briefs and on the form, in few words. */
+export const wellbeingLabels: Record<Locale, Record<Wellbeing, string>> = {
+  ja: { well: '順調そう', 'some-concern': '少し気がかり', worried: '心配' },
+  en: { well: 'Doing well', 'some-concern': 'Some concern', worried: 'Worried' },
+};
+
+/** HR's reading of the new hire after a session; `alert` calls for individual follow-up. */
+export const conditions = ['good', 'watch', 'alert'] as const;
+export type Condition = (typeof conditions)[number];
+
+/** How a condition reads in briefs, summaries and on the form, in few words. */
+export const conditionLabels: Record<Locale, Record<Condition, string>> = {
+  ja: { good: '良好', watch: '見守り', alert: '要フォロー' },
+  en: { good: 'Good', watch: 'Watch', alert: 'Alert' },
+};
+
+/** What the new hire agreed HR may pass on to the team: nothing, or the summary HR wrote with them. */
+export const consents = ['none', 'summary'] as const;
+export type Consent = (typeof consents)[number];
+
+export const sessionOutcomeSchema = z
+  .object({
+    condition: choice(conditions),
+    privateNotes: freeText(NOTES_MAX_LENGTH),
+    consent: choice(consents),
+    teamSummary: freeText(ANSWER_MAX_LENGTH),
+    followUp: freeText(ANSWER_MAX_LENGTH),
+  })
+  .refine((answers) => answers.consent !== 'summary' || answers.teamSummary !== '', {
+    path: ['teamSummary'],
+    message: 'text-needed' satisfies ErrorCode,
+    // Checked even when another field is wrong, so HR sees every problem at once.
+    when: ({ value }) =>
+      typeof value === 'object' && value !== null && 'consent' in value && value.consent === 'summary',
+  })
+  // Without consent a summary typed earlier must not travel on with the answers, where a later step could
+  // pass it to the team.
+  .transform((answers) => (answers.consent === 'summary' ? answers : { ...answers, teamSummary: '' }));
+export type SessionOutcomeAnswers = z.infer<typeof sessionOutcomeSchema>;
+
+export const formKinds = ['interviewer-insight', 'offer-outcome', 'manager-prep', 'session-outcome'] as const;
 export type FormKind = (typeof formKinds)[number];
 
 export const formAnswerSchemas = {
   'interviewer-insight': interviewerInsightSchema,
   'offer-outcome': offerOutcomeSchema,
+  'manager-prep': managerPrepSchema,
+  'session-outcome': sessionOutcomeSchema,
 } as const satisfies Record<FormKind, z.ZodType>;
 
 /** The first problem with each field, keyed by field name, so the page shows one message next to each. */
@@ -70,6 +134,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     'too-long': '長すぎます。少し短くしてください。',
     'invalid-choice': '選択肢の中から選んでください。',
     'one-needed': 'いずれか1つ以上の欄にご記入ください。',
+    'text-needed': 'ご記入ください。',
     invalid: '入力内容を確認してください。',
   },
   en: {
@@ -77,6 +142,7 @@ const messages: Record<Locale, Record<ErrorCode, string>> = {
     'too-long': 'This is too long. Please shorten it a little.',
     'invalid-choice': 'Please pick one of the options.',
     'one-needed': 'Please fill in at least one of the boxes.',
+    'text-needed': 'Please fill this in.',
     invalid: 'Please check what you entered.',
   },
 };

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 
 export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -14,7 +15,19 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-const isoDate = z.iso.date('must be a date like 2027-04-01');
+export const isoDate = z.iso.date('must be a date like 2027-04-01');
+export const timezoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone like Asia/Tokyo')
+  .default('Asia/Tokyo');
+
+export const journeyKeySchema = z
+  .string()
+  .trim()
+  .min(1, 'required')
+  .max(64, 'at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only');
+
 const isoDateTimeWithOffset = z.iso.datetime({ offset: true, message: 'must be a date-time with offset' });
 
 /** Situation flags HR can set from what they saw during selection; the brief adapts to each. */
@@ -30,12 +43,8 @@ export type SituationFlag = (typeof situationFlags)[number];
 
 export const offerSchema = z
   .object({
-    offerId: z
-      .string()
-      .trim()
-      .min(1, 'required')
-      .max(64, 'at most 64 characters')
-      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
+    phase: z.literal('offer').default('offer'),
+    offerId: journeyKeySchema,
     candidate: personSchema,
     hr: personSchema,
     manager: personSchema,
@@ -44,16 +53,14 @@ export const offerSchema = z
     offerMeetingAt: isoDateTimeWithOffset,
     respondBy: isoDate,
     startDate: isoDate,
-    timezone: z
-      .string()
-      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone like Asia/Tokyo')
-      .default('Asia/Tokyo'),
+    timezone: timezoneSchema,
     selection: z
       .object({
         concerns: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
         situation: z.array(z.enum(situationFlags)).max(situationFlags.length).default([]),
       })
       .default({ concerns: [], situation: [] }),
+    onboarding: onboardingSettingsSchema,
   })
   .superRefine((offer, ctx) => {
     const meetingDay = offer.offerMeetingAt.slice(0, 10);

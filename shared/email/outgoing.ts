@@ -17,7 +17,7 @@ export const outgoingEmail = (
 ): OutgoingEmail => ({
   from: sender(),
   to: [{ name: to.name, email: to.email }],
-  replyTo: process.env.HR_REPLY_TO || journey.offer.hr.email,
+  replyTo: process.env.HR_REPLY_TO || journey.hire.hr.email,
   ...rendered,
   attachments,
 });

@@ -2,7 +2,7 @@ import { setJourneyStatus } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { now } from '#shared/time/clock.ts';
 
-export type ClosingStatus = 'declined' | 'lapsed' | 'needs-attention';
+export type ClosingStatus = 'declined' | 'lapsed' | 'completed' | 'needs-attention';
 
 export const closeJourney = async (journeyId: string, status: ClosingStatus): Promise<void> => {
   await setJourneyStatus(journeyId, status, now());

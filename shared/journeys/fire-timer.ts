@@ -1,10 +1,11 @@
 import { expireForm, getForm } from '#shared/data/forms.ts';
-import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
+import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, markTimerFired } from '#shared/data/timers.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { interviewerInsightEmail } from '#shared/journeys/interviewer-insight-email.ts';
+import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time/clock.ts';
@@ -25,14 +26,13 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       await remindForm(journeyId, action.formId);
       break;
     case 'expire-form':
-      await expireInsightForm(journeyId, action.formId);
+      await expirePrepForm(journeyId, action.formId);
       break;
     case 'resume-task':
       await resumeTask(action.taskToken, {});
       break;
     case 'begin-onboarding':
-      await setJourneyStatus(journeyId, 'onboarding', now());
-      await appendEvent(journeyId, 'onboarding.started', { type: 'onboarding.started' });
+      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`, { journeyId });
       break;
   }
   await markTimerFired(journeyId, name);
@@ -40,14 +40,10 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
 
 const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   const form = await getForm(journeyId, formId);
-  if (form?.status !== 'open' || form.kind !== 'interviewer-insight') return;
+  if (form?.status !== 'open') return;
   const journey = await requireJourney(journeyId);
   const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
-  await sendEmailOnce(
-    journeyId,
-    `prep.reminded#${formId}`,
-    interviewerInsightEmail(journey, form, formUrl, true),
-  );
+  await sendEmailOnce(journeyId, `prep.reminded#${formId}`, prepRequestEmail(journey, form, formUrl, true));
   await appendEvent(journeyId, `prep.reminded#${formId}`, {
     type: 'prep.reminded',
     formId,
@@ -55,15 +51,16 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   });
 };
 
-const expireInsightForm = async (journeyId: string, formId: string): Promise<void> => {
+const expirePrepForm = async (journeyId: string, formId: string): Promise<void> => {
   // An earlier attempt may have expired the form and failed before resuming: finish its work.
   const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
   if (form?.status !== 'expired') return;
   await appendEvent(journeyId, `prep.expired#${formId}`, {
     type: 'prep.expired',
     formId,
-    role: 'interviewer',
+    role: form.recipient.role,
     interviewer: form.interviewerIndex,
+    round: form.round,
   });
   await resumeTask(form.taskToken, { status: 'expired' });
 };

@@ -37,9 +37,9 @@ export const formPageInput = (
   action,
   context: {
     recipientName: target.form.recipient.name,
-    candidateName: target.journey.offer.candidate.name,
+    candidateName: target.journey.hire.employee.name,
     deadline: target.form.deadline,
-    zone: target.journey.offer.timezone,
+    zone: target.journey.hire.timezone,
     ask: target.form.ask,
   },
 });

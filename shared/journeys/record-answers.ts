@@ -30,23 +30,39 @@ export const recordAnswers = async (
 };
 
 const recordSubmission = async (journeyId: string, form: FormRecord): Promise<void> => {
-  if (form.kind === 'interviewer-insight') {
-    await appendEvent(journeyId, `prep.submitted#${form.formId}`, {
-      type: 'prep.submitted',
-      formId: form.formId,
-      role: 'interviewer',
-      interviewer: form.interviewerIndex,
-    });
-    return;
-  }
-  const decision = form.answers?.decision;
-  await appendEvent(journeyId, `outcome.recorded#${form.formId}`, {
-    type: 'outcome.recorded',
-    formId: form.formId,
-    decision,
-    ask: form.ask,
-  });
-  if (decision === 'accepted' || decision === 'declined') {
-    await appendEvent(journeyId, `offer.${decision}`, { type: `offer.${decision}` });
+  const { formId } = form;
+  const answers = form.answers ?? {};
+  switch (form.kind) {
+    case 'interviewer-insight':
+    case 'manager-prep':
+      await appendEvent(journeyId, `prep.submitted#${formId}`, {
+        type: 'prep.submitted',
+        formId,
+        role: form.recipient.role,
+        interviewer: form.interviewerIndex,
+        round: form.round,
+      });
+      return;
+    case 'session-outcome':
+      // The condition and consent only: private notes and the summary stay in the form.
+      await appendEvent(journeyId, `outcome.recorded#${formId}`, {
+        type: 'outcome.recorded',
+        formId,
+        round: form.round,
+        condition: answers.condition,
+        consent: answers.consent,
+      });
+      return;
+    case 'offer-outcome':
+      await appendEvent(journeyId, `outcome.recorded#${formId}`, {
+        type: 'outcome.recorded',
+        formId,
+        decision: answers.decision,
+        ask: form.ask,
+      });
+      if (answers.decision === 'accepted' || answers.decision === 'declined') {
+        await appendEvent(journeyId, `offer.${answers.decision}`, { type: `offer.${answers.decision}` });
+      }
+      return;
   }
 };

@@ -1,15 +1,20 @@
 import { DateTime } from 'luxon';
-import { type FormRecord, openForm } from '#shared/data/forms.ts';
-import { type Journey, requireJourney } from '#shared/data/journeys.ts';
+import { type FormRecipient, type FormRecord, openForm } from '#shared/data/forms.ts';
+import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import type { FormKind } from '#shared/domain/form-answers.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
+import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
+import { type PrepWindow, prepWindow } from '#shared/domain/prep-window.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
+import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
-import { interviewerInsightEmail } from '#shared/journeys/interviewer-insight-email.ts';
+import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
+import type { PrepRole } from '#shared/journeys/start-round.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
@@ -19,7 +24,9 @@ const OUTCOME_LINK_DAYS = 30;
 
 export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
-  | { journeyId: string; form: 'offer-outcome'; ask: number; taskToken: string };
+  | { journeyId: string; form: 'offer-outcome'; ask: number; taskToken: string }
+  | { journeyId: string; form: 'manager-prep'; round: number; role: PrepRole; taskToken: string }
+  | { journeyId: string; form: 'session-outcome'; round: number; taskToken: string };
 
 /**
  * Opens the form a waiting task depends on and mails its link. A retried task finds the same form: when the
@@ -27,83 +34,159 @@ export type FormRequest =
  */
 export const requestForm = async (request: FormRequest): Promise<void> => {
   const journey = await requireJourney(request.journeyId);
-  const opened =
-    request.form === 'interviewer-insight'
-      ? await requestInterviewerInsight(journey, request.interviewer, request.taskToken)
-      : await requestOutcome(journey, request.ask + 1, request.taskToken);
+  const opened = await openRequestedForm(journey, request);
   if (opened.status !== 'open') await resumeTask(request.taskToken, formTaskOutput(opened, journey, now()));
 };
 
-const requestInterviewerInsight = async (
-  journey: Journey,
-  index: number,
-  taskToken: string,
-): Promise<FormRecord> => {
-  const { journeyId, offer } = journey;
-  const interviewer = offer.interviewers[index];
-  if (!interviewer) throw new Error(`no interviewer ${index} in this journey`);
-  const requestedAt = now();
-  const window = interviewerInsightWindow(offer, requestedAt);
-  const formId = formIdFor(journeyId, `interviewer-insight#${index}`);
+const openRequestedForm = (journey: Journey, request: FormRequest): Promise<FormRecord> => {
+  const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
+  switch (request.form) {
+    case 'interviewer-insight': {
+      const interviewer = offerOf(journey).interviewers[request.interviewer];
+      if (!interviewer) throw new Error(`no interviewer ${request.interviewer} in this journey`);
+      return requestPrep(journey, request.taskToken, {
+        kind: 'interviewer-insight',
+        purpose: `interviewer-insight#${request.interviewer}`,
+        recipient: { role: 'interviewer', ...interviewer },
+        window: interviewerInsightWindow(offerOf(journey), requestedAt.toJSDate()),
+        fields: { interviewerIndex: request.interviewer },
+        event: { interviewer: request.interviewer },
+      });
+    }
+    case 'manager-prep': {
+      const person = request.role === 'manager' ? journey.hire.manager : journey.hire.mentor;
+      if (!person) throw new Error(`no ${request.role} in this journey`);
+      const session = DateTime.fromISO(roundPlan(journey.rounds, request.round).sessionAt, { setZone: true });
+      return requestPrep(journey, request.taskToken, {
+        kind: 'manager-prep',
+        purpose: `manager-prep#${request.round}#${request.role}`,
+        recipient: { role: request.role, ...person },
+        window: prepWindow(session, requestedAt),
+        fields: { round: request.round },
+        event: { round: request.round },
+      });
+    }
+    case 'offer-outcome': {
+      const offer = offerOf(journey);
+      const ask = request.ask + 1;
+      return requestHrOutcome(journey, request.taskToken, {
+        kind: 'offer-outcome',
+        purpose: `offer-outcome#${ask}`,
+        fields: { ask },
+        event: { ask },
+        email: (formUrl) =>
+          renderOutcomeRequest({
+            locale: offer.hr.locale,
+            hrName: offer.hr.name,
+            candidateName: offer.candidate.name,
+            formUrl,
+            ask,
+            respondBy: offer.respondBy,
+          }),
+      });
+    }
+    case 'session-outcome': {
+      const { hire } = journey;
+      return requestHrOutcome(journey, request.taskToken, {
+        kind: 'session-outcome',
+        purpose: `session-outcome#${request.round}`,
+        fields: { round: request.round },
+        event: { round: request.round },
+        email: (formUrl) =>
+          renderSessionOutcomeRequest({
+            locale: hire.hr.locale,
+            hrName: hire.hr.name,
+            employeeName: hire.employee.name,
+            round: request.round,
+            formUrl,
+          }),
+      });
+    }
+  }
+};
+
+interface PrepRequest {
+  kind: FormKind;
+  purpose: string;
+  recipient: FormRecipient;
+  window: PrepWindow;
+  fields: Partial<FormRecord>;
+  event: Record<string, unknown>;
+}
+
+/** A prep form (interviewer, manager, mentor): due before the meeting, one reminder, expired at the deadline. */
+const requestPrep = async (journey: Journey, taskToken: string, prep: PrepRequest): Promise<FormRecord> => {
+  const { journeyId } = journey;
+  const formId = formIdFor(journeyId, prep.purpose);
+  const deadline = prep.window.deadline.toUTC().toISO() ?? '';
   const form = await openForm({
     journeyId,
     formId,
-    kind: 'interviewer-insight',
-    recipient: { role: 'interviewer', ...interviewer },
+    kind: prep.kind,
+    recipient: prep.recipient,
     status: 'open',
     taskToken,
-    createdAt: requestedAt.toISOString(),
-    linkExpiresAt: window.deadline.toUTC().toISO() ?? '',
-    deadline: window.deadline.toUTC().toISO() ?? '',
-    interviewerIndex: index,
+    createdAt: now().toISOString(),
+    linkExpiresAt: deadline,
+    deadline,
+    ...prep.fields,
   });
   if (form.status !== 'open') return form;
 
-  const formUrl = await createFormLink({ journeyId, formId, expiresAt: window.deadline.toJSDate() });
-  await sendEmailOnce(
-    journeyId,
-    `prep.requested#${formId}`,
-    interviewerInsightEmail(journey, form, formUrl, false),
-  );
+  const formUrl = await createFormLink({ journeyId, formId, expiresAt: prep.window.deadline.toJSDate() });
+  await sendEmailOnce(journeyId, `prep.requested#${formId}`, prepRequestEmail(journey, form, formUrl, false));
   await appendEvent(journeyId, `prep.requested#${formId}`, {
     type: 'prep.requested',
     formId,
-    role: 'interviewer',
-    interviewer: index,
-    deadline: form.deadline,
+    role: prep.recipient.role,
+    deadline,
+    ...prep.event,
   });
-  if (window.remindAt) {
+  if (prep.window.remindAt) {
     await scheduleTimer({
       journeyId,
       name: `remind-${formId}`,
-      at: window.remindAt,
+      at: prep.window.remindAt,
       action: { kind: 'remind-form', formId },
     });
   }
   await scheduleTimer({
     journeyId,
     name: `expire-${formId}`,
-    at: window.deadline,
+    at: prep.window.deadline,
     action: { kind: 'expire-form', formId },
   });
   return form;
 };
 
-const requestOutcome = async (journey: Journey, ask: number, taskToken: string): Promise<FormRecord> => {
-  const { journeyId, offer } = journey;
+interface OutcomeRequest {
+  kind: FormKind;
+  purpose: string;
+  fields: Partial<FormRecord>;
+  event: Record<string, unknown>;
+  email: (formUrl: string) => ReturnType<typeof renderOutcomeRequest>;
+}
+
+/** An outcome form for HR after a meeting: no deadline, HR owns the journey. */
+const requestHrOutcome = async (
+  journey: Journey,
+  taskToken: string,
+  outcome: OutcomeRequest,
+): Promise<FormRecord> => {
+  const { journeyId, hire } = journey;
   const requestedAt = now();
   const linkExpiresAt = DateTime.fromJSDate(requestedAt).plus({ days: OUTCOME_LINK_DAYS });
-  const formId = formIdFor(journeyId, `offer-outcome#${ask}`);
+  const formId = formIdFor(journeyId, outcome.purpose);
   const form = await openForm({
     journeyId,
     formId,
-    kind: 'offer-outcome',
-    recipient: { role: 'hr', ...offer.hr },
+    kind: outcome.kind,
+    recipient: { role: 'hr', ...hire.hr },
     status: 'open',
     taskToken,
     createdAt: requestedAt.toISOString(),
     linkExpiresAt: linkExpiresAt.toUTC().toISO() ?? '',
-    ask,
+    ...outcome.fields,
   });
   if (form.status !== 'open') return form;
 
@@ -111,19 +194,12 @@ const requestOutcome = async (journey: Journey, ask: number, taskToken: string):
   await sendEmailOnce(
     journeyId,
     `outcome.requested#${formId}`,
-    outgoingEmail(
-      journey,
-      offer.hr,
-      renderOutcomeRequest({
-        locale: offer.hr.locale,
-        hrName: offer.hr.name,
-        candidateName: offer.candidate.name,
-        formUrl,
-        ask,
-        respondBy: offer.respondBy,
-      }),
-    ),
+    outgoingEmail(journey, hire.hr, outcome.email(formUrl)),
   );
-  await appendEvent(journeyId, `outcome.requested#${formId}`, { type: 'outcome.requested', formId, ask });
+  await appendEvent(journeyId, `outcome.requested#${formId}`, {
+    type: 'outcome.requested',
+    formId,
+    ...outcome.event,
+  });
   return form;
 };

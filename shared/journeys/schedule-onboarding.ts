@@ -1,6 +1,6 @@
 import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
-import { onboardingStartsAt } from '#shared/domain/offer-schedule.ts';
+import { onboardingStartsAt } from '#shared/domain/onboarding-schedule.ts';
 import { now } from '#shared/time/clock.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
@@ -10,7 +10,7 @@ import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
  */
 export const scheduleOnboarding = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
-  const startsAt = onboardingStartsAt(journey.offer);
+  const startsAt = onboardingStartsAt(journey.hire);
   await scheduleTimer({
     journeyId,
     name: 'begin-onboarding',

@@ -1,5 +1,5 @@
 import { listForms } from '#shared/data/forms.ts';
-import { requireJourney } from '#shared/data/journeys.ts';
+import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { buildOfferBrief, type InterviewerInsight } from '#shared/domain/offer-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
@@ -8,7 +8,7 @@ import { renderMeetingBrief } from '#shared/email/templates/meeting-brief.ts';
 
 export const sendMeetingBrief = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
-  const { offer } = journey;
+  const offer = offerOf(journey);
   const insights: InterviewerInsight[] = (await listForms(journeyId))
     .filter((form) => form.kind === 'interviewer-insight')
     .sort((a, b) => (a.interviewerIndex ?? 0) - (b.interviewerIndex ?? 0))

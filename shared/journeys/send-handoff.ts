@@ -1,5 +1,5 @@
 import { listForms } from '#shared/data/forms.ts';
-import { requireJourney } from '#shared/data/journeys.ts';
+import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -11,7 +11,7 @@ import { renderHandoff } from '#shared/email/templates/handoff.ts';
  */
 export const sendHandoff = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
-  const { offer } = journey;
+  const offer = offerOf(journey);
   const accepted = (await listForms(journeyId))
     .filter((form) => form.kind === 'offer-outcome' && form.answers?.decision === 'accepted')
     .sort((a, b) => (b.ask ?? 0) - (a.ask ?? 0))[0];

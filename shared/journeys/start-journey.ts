@@ -1,69 +1,80 @@
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import {
-  claimOffer,
+  claimJourneyKey,
+  getClaim,
   getJourney,
-  getOfferClaim,
   type Journey,
   putJourneyOnce,
 } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
+import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
 
-const sfn = new SFNClient({});
-
-/** A repeated start finds the execution already there, running or (when the journey has ended) closed. */
-const startExecutionOnce = async (command: StartExecutionCommand): Promise<void> => {
-  try {
-    await sfn.send(command);
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-  }
-};
+export type JourneyRequest = Offer | OnboardingJourneyRequest;
 
 export type StartResult =
   | { outcome: 'started' | 'already-started'; journey: Journey }
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'meeting-passed' };
 
+const journeyKeyOf = (request: JourneyRequest): string =>
+  request.phase === 'onboarding' ? `hire:${request.hireId}` : `offer:${request.offerId}`;
+
 /**
- * Starts the offer follow-up for an offer, once per offerId. Every write is idempotent, so a retry after a
- * partial failure completes what the first attempt began instead of starting a second journey.
+ * Starts a journey once per offerId (or hireId). Every write is idempotent, so a retry after a partial failure
+ * completes what the first attempt began instead of starting a second journey.
  */
-export const startJourney = async (offer: Offer, at: Date): Promise<StartResult> => {
-  const journeyId = journeyIdFor(offer.offerId);
-  const offerHash = offerFingerprint(offer);
+export const startJourney = async (request: JourneyRequest, at: Date): Promise<StartResult> => {
+  const key = journeyKeyOf(request);
+  const journeyId = journeyIdFor(key);
+  const requestHash = offerFingerprint(request);
   // A new journey needs a meeting ahead; a retry of one that started earlier still finds its journey.
-  if (Date.parse(offer.offerMeetingAt) <= at.getTime() && !(await getOfferClaim(offer.offerId))) {
+  if (
+    request.phase === 'offer' &&
+    Date.parse(request.offerMeetingAt) <= at.getTime() &&
+    !(await getClaim(key))
+  ) {
     return { outcome: 'meeting-passed' };
   }
-  const earlier = await claimOffer(offer.offerId, { journeyId, offerHash });
-  if (earlier && earlier.offerHash !== offerHash)
+  const earlier = await claimJourneyKey(key, { journeyId, requestHash });
+  if (earlier && earlier.requestHash !== requestHash)
     return { outcome: 'conflict', journeyId: earlier.journeyId };
 
-  await putJourneyOnce({
+  const common = {
     journeyId,
-    offerId: offer.offerId,
-    offerHash,
-    status: 'offer-follow-up',
-    offer,
+    key,
+    requestHash,
+    onboarding: request.onboarding,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
-  });
-  await appendEvent(journeyId, 'journey.started', { type: 'journey.started', offerId: offer.offerId });
-  await startExecutionOnce(
-    new StartExecutionCommand({
-      stateMachineArn: process.env.STATE_MACHINE_ARN,
-      // Execution names are unique per state machine: the journey id makes a repeated start a no-op.
-      name: journeyId,
-      // Ids and counters only: people's names and addresses stay out of the execution history.
-      input: JSON.stringify({
-        journeyId,
-        interviewers: offer.interviewers.map((_, index) => ({ index })),
-        outcome: { ask: 0 },
-      }),
-    }),
-  );
+  };
+  if (request.phase === 'onboarding') {
+    await putJourneyOnce({
+      ...common,
+      phase: 'onboarding',
+      hireId: request.hireId,
+      status: 'awaiting-start',
+      hire: hireFromRequest(request),
+    });
+    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'onboarding' });
+    await scheduleOnboarding(journeyId);
+  } else {
+    await putJourneyOnce({
+      ...common,
+      phase: 'offer',
+      status: 'offer-follow-up',
+      offer: request,
+      hire: hireFromOffer(request),
+    });
+    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'offer' });
+    await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
+      journeyId,
+      interviewers: request.interviewers.map((_, index) => ({ index })),
+      outcome: { ask: 0 },
+    });
+  }
   const journey = await getJourney(journeyId);
   if (!journey) throw new Error('journey vanished after it was written');
   return { outcome: earlier ? 'already-started' : 'started', journey };

@@ -1,31 +1,39 @@
 import { DateTime } from 'luxon';
-import { requireJourney } from '#shared/data/journeys.ts';
+import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { meetingEndsAt } from '#shared/domain/offer-schedule.ts';
+import { roundPlan, sessionEndsAt } from '#shared/domain/onboarding-schedule.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 export type TimerRequest =
   | { journeyId: string; timer: 'meeting-end'; taskToken: string }
-  | { journeyId: string; timer: 'ask-again'; at: string; taskToken: string };
+  | { journeyId: string; timer: 'ask-again'; at: string; taskToken: string }
+  | { journeyId: string; timer: 'round-start' | 'session-end'; round: number; taskToken: string };
 
 /** Parks the execution on a task token until the schedule for this wait fires and resumes it. */
 export const startTimer = async (request: TimerRequest): Promise<void> => {
   const { journeyId, taskToken } = request;
-  if (request.timer === 'meeting-end') {
-    const journey = await requireJourney(journeyId);
+  const action = { kind: 'resume-task' as const, taskToken };
+  if (request.timer === 'ask-again') {
+    const at = DateTime.fromISO(request.at, { setZone: true });
+    // One timer per planned ask, so a later "still undecided" gets a timer of its own.
     await scheduleTimer({
       journeyId,
-      name: 'meeting-end',
-      at: meetingEndsAt(journey.offer),
-      action: { kind: 'resume-task', taskToken },
+      name: `ask-again-${at.toUTC().toFormat("yyyyMMdd'T'HHmm")}`,
+      at,
+      action,
     });
     return;
   }
-  const at = DateTime.fromISO(request.at, { setZone: true });
-  await scheduleTimer({
-    journeyId,
-    // One timer per planned ask, so a later "still undecided" gets a timer of its own.
-    name: `ask-again-${at.toUTC().toFormat("yyyyMMdd'T'HHmm")}`,
-    at,
-    action: { kind: 'resume-task', taskToken },
-  });
+  // The time is read from the journey when the wait begins, so a meeting moved before then is honoured.
+  const journey = await requireJourney(journeyId);
+  if (request.timer === 'meeting-end') {
+    await scheduleTimer({ journeyId, name: 'meeting-end', at: meetingEndsAt(offerOf(journey)), action });
+    return;
+  }
+  const plan = roundPlan(journey.rounds, request.round);
+  const at =
+    request.timer === 'round-start'
+      ? DateTime.fromISO(plan.startsAt, { setZone: true })
+      : sessionEndsAt(plan);
+  await scheduleTimer({ journeyId, name: `${request.timer}-r${request.round}`, at, action });
 };

@@ -1,10 +1,18 @@
 import {
   ANSWER_MAX_LENGTH,
+  type Condition,
+  type Consent,
+  conditionLabels,
+  conditions,
+  consents,
   type Decision,
   decisions,
   type FormKind,
   fieldErrorMessage,
   NOTES_MAX_LENGTH,
+  type Wellbeing,
+  wellbeingLabels,
+  wellbeings,
 } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
@@ -13,12 +21,15 @@ import { formatDateTime } from '#shared/time/format.ts';
 
 export interface FormPageContext {
   recipientName: string;
+  /** The person the form is about: the candidate, or the new hire once onboarding has begun. */
   candidateName: string;
   /** ISO 8601 date-time. */
   deadline?: string;
   zone: string;
   /** Which time HR is asked for the outcome; 1 is the first. */
   ask?: number;
+  /** Which onboarding round the form belongs to; 1 is the first. */
+  round?: number;
 }
 
 export interface FormPageInput {
@@ -58,8 +69,17 @@ interface PageCopy {
 }
 
 // The page offers exactly the choices the schema accepts, in the schema's order.
-const decisionOptions = (labels: Record<Decision, string>) =>
-  decisions.map((value) => ({ value, label: labels[value] }));
+const options = <Value extends string>(values: readonly Value[], labels: Record<Value, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+const decisionOptions = (labels: Record<Decision, string>) => options(decisions, labels);
+const wellbeingOptions = (labels: Record<Wellbeing, string>) => options(wellbeings, labels);
+const conditionOptions = (labels: Record<Condition, string>) => options(conditions, labels);
+const consentOptions = (labels: Record<Consent, string>) => options(consents, labels);
+
+const roundOf: Record<Locale, (round: number | undefined) => string> = {
+  ja: (round) => (round === undefined ? '' : `第${round}回`),
+  en: (round) => (round === undefined ? '' : `Round ${round}: `),
+};
 
 const copy: Record<Locale, PageCopy> = {
   ja: {
@@ -135,6 +155,94 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
+      'manager-prep': ({ recipientName, candidateName, round }) => ({
+        title: `${candidateName}さんの${roundOf.ja(round)}フォローアップ面談に向けて`,
+        intro: [
+          `${recipientName} さん、いつもありがとうございます。`,
+          `人事は入社後の数カ月間、毎月${candidateName}さんと1on1のフォローアップ面談をしています。面談の前に、日頃近くで見ている立場から、最近の業務の進捗と本人の様子を教えてください。`,
+          '回答は、人事が面談で話すテーマを選ぶために使います。小さな変化に早めに気づけるようにするためのもので、本人の評価には使わず、回答をそのまま本人に見せることもありません。',
+        ],
+        fields: [
+          {
+            kind: 'text',
+            name: 'progress',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: '最近の業務の進捗',
+            hint: '担当している仕事の進み具合や、できるようになってきたこと。箇条書きでも構いません。',
+          },
+          {
+            kind: 'choice',
+            name: 'wellbeing',
+            label: '本人の様子',
+            hint: '日頃の様子から、いちばん近いものを選んでください。「心配」を選ぶと、人事が早めに個別のフォローを検討します。',
+            options: wellbeingOptions({
+              well: `${wellbeingLabels.ja.well}：特に気になることはない`,
+              'some-concern': `${wellbeingLabels.ja['some-concern']}：いつもと違う様子や、気になることがある`,
+              worried: `${wellbeingLabels.ja.worried}：早めに人事に話を聞いてほしい`,
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'topics',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: '面談で人事から話題にしてほしいこと',
+            hint: 'チームの中では聞きにくいこと、気になっている様子など。人事が話題を選ぶ参考にします。',
+          },
+        ],
+      }),
+      'session-outcome': ({ recipientName, candidateName, round }) => ({
+        title: `${candidateName}さんの${roundOf.ja(round)}フォローアップ面談の記録`,
+        intro: [
+          `${recipientName} さん、面談お疲れさまでした。面談の内容を記録してください。`,
+          '人事メモは人事だけが見る記録です。上司・メンターや本人を含め、誰にも共有されません。',
+          'チームへの共有メモは、本人が共有に同意した場合に限り、書かれたとおりの文面で上司・メンターに届きます。同意がない場合、上司・メンターには面談を実施したことだけが伝わります。',
+        ],
+        fields: [
+          {
+            kind: 'choice',
+            name: 'condition',
+            label: 'コンディション',
+            hint: '面談での様子から、いちばん近いものを選んでください。',
+            options: conditionOptions({
+              good: `${conditionLabels.ja.good}：安心して過ごせている様子`,
+              watch: `${conditionLabels.ja.watch}：気になる点があり、次回も様子を見たい`,
+              alert: `${conditionLabels.ja.alert}：早めの個別フォローが必要（人事責任者に連絡し、追加の面談を提案します）`,
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'privateNotes',
+            maxLength: NOTES_MAX_LENGTH,
+            label: '人事メモ（非公開）',
+            hint: 'このメモは人事だけが見るものです。上司・メンターや本人には共有されません。',
+            private: true,
+          },
+          {
+            kind: 'choice',
+            name: 'consent',
+            label: 'チームへの共有についての本人の同意',
+            hint: '面談で伺ったことをチームに共有してよいか、本人に確認した結果を選んでください。',
+            options: consentOptions({
+              none: '同意なし：上司・メンターには、面談を実施したことだけを伝える',
+              summary: '同意あり：下の「チームへの共有メモ」を上司・メンターに共有する',
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'teamSummary',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'チームへの共有メモ（本人の同意がある場合のみ）',
+            hint: '本人と確認した内容だけを書いてください。この文面がそのまま上司・メンターに届きます。「同意なし」の場合、この欄は保存されず、誰にも送られません。',
+          },
+          {
+            kind: 'text',
+            name: 'followUp',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: '今後のフォロー',
+            hint: '次の面談までに人事が行うことや、次回確かめたいこと。人事の記録として残り、上司・メンターには送られません。',
+          },
+        ],
+      }),
     },
   },
   en: {
@@ -207,6 +315,94 @@ const copy: Record<Locale, PageCopy> = {
             label: 'Private HR notes',
             hint: 'Only HR sees these notes. They are never shared with the manager, the mentor or the candidate.',
             private: true,
+          },
+        ],
+      }),
+      'manager-prep': ({ recipientName, candidateName, round }) => ({
+        title: `${roundOf.en(round)}Before HR's follow-up 1on1 with ${candidateName}`,
+        intro: [
+          `Thank you for your help, ${recipientName}.`,
+          `For their first months, HR has a follow-up 1on1 with ${candidateName} every month. Before the next one, please tell us, as someone who works close to them, how their work has been going and how they seem.`,
+          'HR uses your answer to choose what to talk about, so that small signs of trouble show early. It is never used to evaluate them, and it is not shown to them as it is.',
+        ],
+        fields: [
+          {
+            kind: 'text',
+            name: 'progress',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'Recent progress at work',
+            hint: 'How their work is going and what they have started to manage on their own. Bullet points are fine.',
+          },
+          {
+            kind: 'choice',
+            name: 'wellbeing',
+            label: 'How they seem',
+            hint: 'Choose what comes closest to how they seem day to day. If you choose "Worried", HR will consider individual follow-up soon.',
+            options: wellbeingOptions({
+              well: `${wellbeingLabels.en.well}: nothing in particular on my mind`,
+              'some-concern': `${wellbeingLabels.en['some-concern']}: they seem different lately, or something is on my mind`,
+              worried: `${wellbeingLabels.en.worried}: I would like HR to talk with them soon`,
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'topics',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'Topics HR should raise',
+            hint: 'Things that are hard to ask within the team, or anything you have noticed. HR uses it to choose topics.',
+          },
+        ],
+      }),
+      'session-outcome': ({ recipientName, candidateName, round }) => ({
+        title: `${roundOf.en(round)}Record of the follow-up 1on1 with ${candidateName}`,
+        intro: [
+          `Thank you for the session, ${recipientName}. Please record how it went.`,
+          'Private notes stay with HR. They are never shared with anyone, including the manager, the mentor and the new hire.',
+          'The team summary reaches the manager and mentor, exactly as written, only if the new hire agreed to share it. Without their consent, the manager and mentor learn only that the session took place.',
+        ],
+        fields: [
+          {
+            kind: 'choice',
+            name: 'condition',
+            label: 'Condition',
+            hint: 'Choose what comes closest to how they seemed in the session.',
+            options: conditionOptions({
+              good: `${conditionLabels.en.good}: they seem settled and at ease`,
+              watch: `${conditionLabels.en.watch}: something to keep an eye on next time`,
+              alert: `${conditionLabels.en.alert}: needs individual follow-up soon (the HR lead is told and an extra session is proposed)`,
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'privateNotes',
+            maxLength: NOTES_MAX_LENGTH,
+            label: 'Private HR notes',
+            hint: 'Only HR sees these notes. They are never shared with the manager, the mentor or the new hire.',
+            private: true,
+          },
+          {
+            kind: 'choice',
+            name: 'consent',
+            label: "The new hire's consent to share with the team",
+            hint: 'Choose what they said when you asked whether anything from the session may be shared with the team.',
+            options: consentOptions({
+              none: 'No consent: tell the manager and mentor only that the session took place',
+              summary: 'Consent given: share the team summary below with the manager and mentor',
+            }),
+          },
+          {
+            kind: 'text',
+            name: 'teamSummary',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'Team summary (only with their consent)',
+            hint: 'Write only what you agreed with them. The manager and mentor receive exactly this text. Without consent, this box is not saved and goes to no one.',
+          },
+          {
+            kind: 'text',
+            name: 'followUp',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'Follow-up',
+            hint: 'What HR will do before the next session, or what to check next time. It stays in the HR record and is not sent to the manager or mentor.',
           },
         ],
       }),

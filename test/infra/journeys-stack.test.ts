@@ -24,9 +24,15 @@ const FUNCTIONS = [
   'schedule-onboarding',
   'close-journey',
   'fire-timer',
+  'begin-onboarding',
+  'start-round',
+  'send-session-brief',
+  'share-summary',
+  'raise-alert',
+  'send-journey-summary',
 ];
 
-const STATES = [
+const OFFER_FOLLOW_UP_STATES = [
   'InviteCandidate',
   'GatherInterviewerInsight',
   'RequestInterviewerInsight',
@@ -46,11 +52,65 @@ const STATES = [
   'NeedsAttention',
 ];
 
+const ONBOARDING_STATES = [
+  'BeginOnboarding',
+  'RunRounds',
+  'AwaitRoundStart',
+  'StartRound',
+  'GatherTeamInsight',
+  'RequestTeamInsight',
+  'SendSessionBrief',
+  'ManagerWorried',
+  'RaiseAlertFromPrep',
+  'AwaitSessionEnd',
+  'RequestSessionOutcome',
+  'ShareWithTeam',
+  'ConditionAlert',
+  'RaiseAlertFromSession',
+  'RoundDone',
+  'SendJourneySummary',
+  'CompleteJourney',
+  'Completed',
+  'FlagForAttention',
+  'NeedsAttention',
+];
+
+/** What each state machine must be, from design.md. */
+const MACHINES = [
+  {
+    name: 'OfferFollowUp',
+    startAt: 'InviteCandidate',
+    states: OFFER_FOLLOW_UP_STATES,
+    waiting: ['AwaitMeetingEnd', 'RequestInterviewerInsight', 'RequestOutcome', 'WaitBeforeAskingAgain'],
+    // Inside a Map, a failure reaches the Map's own Catch.
+    insideMaps: ['RequestInterviewerInsight'],
+  },
+  {
+    name: 'Onboarding',
+    startAt: 'BeginOnboarding',
+    states: ONBOARDING_STATES,
+    waiting: ['AwaitRoundStart', 'AwaitSessionEnd', 'RequestSessionOutcome', 'RequestTeamInsight'],
+    insideMaps: [
+      'AwaitRoundStart',
+      'StartRound',
+      'GatherTeamInsight',
+      'RequestTeamInsight',
+      'SendSessionBrief',
+      'RaiseAlertFromPrep',
+      'AwaitSessionEnd',
+      'RequestSessionOutcome',
+      'ShareWithTeam',
+      'RaiseAlertFromSession',
+    ],
+  },
+];
+
 type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 type AslState = {
   Type: string;
   Resource?: string;
+  MaxConcurrency?: number;
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   ItemProcessor?: { States: Record<string, AslState> };
@@ -104,11 +164,14 @@ const actionsOf = (statements: Statement[]): string[] =>
 const foldersAllowed = (action: string): string[] =>
   FUNCTIONS.filter((folder) => actionsOf(statementsOf(folder)).includes(action)).sort();
 
-const offerFollowUp = () => {
-  const [machine] = stateMachineDefinitions(json);
-  if (!machine) throw new Error('no state machine in the template');
+const machineNamed = (name: string) => {
+  const machine = stateMachineDefinitions(json).find((definition) => definition.name === name);
+  if (!machine) throw new Error(`no state machine ${name} in the template`);
   return machine;
 };
+
+const envOf = (folder: string) =>
+  (functionByFolder(folder)[1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
 const allStates = (states: Record<string, AslState>): [string, AslState][] =>
   Object.entries(states).flatMap(([name, state]) => [
@@ -187,7 +250,7 @@ describe('functions', () => {
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN'];
     const expected: Record<string, string[]> = {
-      'start-journey': ['STATE_MACHINE_ARN'],
+      'start-journey': ['STATE_MACHINE_ARN', ...timers],
       'get-journey': [],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       'submit-form': ['LINK_KEY_SECRET_ARN'],
@@ -198,22 +261,55 @@ describe('functions', () => {
       'send-handoff': mail,
       'schedule-onboarding': timers,
       'close-journey': [],
-      'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
+      'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
+      'begin-onboarding': [],
+      'start-round': mail,
+      'send-session-brief': mail,
+      'share-summary': mail,
+      'raise-alert': mail,
+      'send-journey-summary': mail,
     };
+    expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
       expect(variables(folder).sort(), folder).toEqual([...everywhere, ...own].sort());
     }
   });
 
   it('points links at the API and timers at fire-timer', () => {
-    const env = (folder: string) =>
-      (functionByFolder(folder)[1].Properties.Environment as { Variables: Record<string, unknown> })
-        .Variables;
     const [apiId] = resourcesOfType('AWS::ApiGatewayV2::Api').map(([id]) => id);
-    expect(env('request-form').BASE_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
-    expect(env('request-form').TIMER_TARGET_ARN).toEqual({
-      'Fn::GetAtt': [functionByFolder('fire-timer')[0], 'Arn'],
-    });
+    expect(envOf('request-form').BASE_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    for (const folder of ['request-form', 'start-journey']) {
+      expect(envOf(folder).TIMER_TARGET_ARN, folder).toEqual({
+        'Fn::GetAtt': [functionByFolder('fire-timer')[0], 'Arn'],
+      });
+    }
+  });
+
+  it('points fire-timer at Onboarding by name: a reference would make it depend on the state machine', () => {
+    const [, onboarding] = resourcesOfType('AWS::StepFunctions::StateMachine').find(
+      ([id]) => id === machineNamed('Onboarding').logicalId,
+    ) as [string, Resource];
+    expect(onboarding.Properties.StateMachineName).toBe('FollowUpJourneys-Onboarding');
+    const arn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':states:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':stateMachine:FollowUpJourneys-Onboarding',
+        ],
+      ],
+    };
+    expect(envOf('fire-timer').ONBOARDING_STATE_MACHINE_ARN).toEqual(arn);
+    expect(
+      statementsOf('fire-timer').filter((statement) =>
+        actionsOf([statement]).includes('states:StartExecution'),
+      ),
+    ).toEqual([expect.objectContaining({ Resource: arn })]);
   });
 });
 
@@ -250,51 +346,52 @@ describe('HTTP API', () => {
   });
 });
 
-describe('OfferFollowUp state machine', () => {
-  it('is a Standard state machine with tracing and logging of every event, without execution data', () => {
-    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-      StateMachineType: 'STANDARD',
-      TracingConfiguration: { Enabled: true },
-      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
-    });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ExecutionsFailed',
-      Namespace: 'AWS/States',
-      Threshold: 1,
-    });
+describe('state machines', () => {
+  it('are Standard, with tracing, logging of every event without execution data, and a failure alarm', () => {
+    const machines = resourcesOfType('AWS::StepFunctions::StateMachine');
+    expect(machines).toHaveLength(MACHINES.length);
+    for (const [logicalId, machine] of machines) {
+      expect(machine.Properties, logicalId).toMatchObject({
+        StateMachineType: 'STANDARD',
+        TracingConfiguration: { Enabled: true },
+        LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ExecutionsFailed',
+        Namespace: 'AWS/States',
+        Threshold: 1,
+        Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: logicalId } }],
+      });
+    }
   });
+});
 
+describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting, insideMaps }) => {
   it('has exactly the states of the design, under its name', () => {
-    const machine = offerFollowUp();
-    expect(machine.name).toBe('OfferFollowUp');
-    const names = allStates(machine.definition.States as Record<string, AslState>).map(([name]) => name);
-    expect(names.sort()).toEqual([...STATES].sort());
-    expect(machine.definition.StartAt).toBe('InviteCandidate');
+    const machine = machineNamed(name);
+    const names = allStates(machine.definition.States as Record<string, AslState>).map(([state]) => state);
+    expect(names.sort()).toEqual([...states].sort());
+    expect(machine.definition.StartAt).toBe(startAt);
   });
 
   it('uses JSONPath only: the local engine ignores JSONata and variables', () => {
-    const text = JSON.stringify(offerFollowUp().definition);
+    const text = JSON.stringify(machineNamed(name).definition);
     expect(text).not.toMatch(/JSONata|"QueryLanguage"|"Assign"|"Arguments"|"Output"/);
   });
 
   it('waits for a task token in the callback tasks, and only there', () => {
-    const states = allStates(offerFollowUp().definition.States as Record<string, AslState>);
-    const waiting = states
+    const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
+    const callbacks = all
       .filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'))
-      .map(([name]) => name)
+      .map(([state]) => state)
       .sort();
-    expect(waiting).toEqual([
-      'AwaitMeetingEnd',
-      'RequestInterviewerInsight',
-      'RequestOutcome',
-      'WaitBeforeAskingAgain',
-    ]);
+    expect(callbacks).toEqual([...waiting].sort());
   });
 
   it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {
-    const states = allStates(offerFollowUp().definition.States as Record<string, AslState>);
-    for (const [name, state] of states.filter(([, s]) => s.Type === 'Task')) {
-      expect(state.Retry, name).toContainEqual(
+    const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
+    for (const [state, definition] of all.filter(([, s]) => s.Type === 'Task')) {
+      expect(definition.Retry, state).toContainEqual(
         expect.objectContaining({
           ErrorEquals: ['States.TaskFailed'],
           JitterStrategy: 'FULL',
@@ -302,24 +399,31 @@ describe('OfferFollowUp state machine', () => {
         }),
       );
     }
-    // Inside the Map, a failure reaches the Map's own Catch.
-    const outside = states.filter(
-      ([name, state]) =>
-        ['Task', 'Map'].includes(state.Type) &&
-        !['FlagForAttention', 'RequestInterviewerInsight'].includes(name),
-    );
-    for (const [name, state] of outside) {
-      expect(state.Catch, name).toEqual([
-        expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'FlagForAttention' }),
-      ]);
+    for (const [state, definition] of all.filter(([, s]) => ['Task', 'Map'].includes(s.Type))) {
+      if (state === 'FlagForAttention' || insideMaps.includes(state)) {
+        expect(definition.Catch, state).toBeUndefined();
+      } else {
+        expect(definition.Catch, state).toEqual([
+          expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'FlagForAttention' }),
+        ]);
+      }
     }
   });
 
   it('passes asl-validator', () => {
     // The validator writes into what it is given.
-    const result = aslValidator(structuredClone(offerFollowUp().definition));
+    const result = aslValidator(structuredClone(machineNamed(name).definition));
     expect(result.errorsText('\n')).toBe('');
     expect(result.isValid).toBe(true);
+  });
+});
+
+describe('Onboarding state machine', () => {
+  it('runs the rounds one after another', () => {
+    const states = Object.fromEntries(
+      allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>),
+    );
+    expect(states.RunRounds?.MaxConcurrency).toBe(1);
   });
 });
 
@@ -328,20 +432,52 @@ describe('least privilege', () => {
     for (const [policyId, policy] of resourcesOfType('AWS::IAM::Policy')) {
       for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
         if (![statement.Resource].flat().includes('*')) continue;
-        expect(policyId).toMatch(/^OfferFollowUpStateMachineRole/);
+        expect(policyId).toMatch(/^(OfferFollowUp|Onboarding)StateMachineRole/);
         for (const action of [statement.Action].flat()) expect(action).toMatch(/^(xray|logs):/);
       }
     }
   });
 
-  it('lets only start-journey start executions, and only the resumers resume tasks', () => {
-    expect(foldersAllowed('states:StartExecution')).toEqual(['start-journey']);
+  it('lets start-journey start offer follow-ups, fire-timer onboarding, and only the resumers resume tasks', () => {
+    expect(foldersAllowed('states:StartExecution')).toEqual(['fire-timer', 'start-journey']);
+    const startable = (folder: string) =>
+      statementsOf(folder)
+        .filter((statement) => actionsOf([statement]).includes('states:StartExecution'))
+        .map((statement) => JSON.stringify(statement.Resource));
+    expect(startable('start-journey')).toEqual([
+      JSON.stringify({ Ref: machineNamed('OfferFollowUp').logicalId }),
+    ]);
+    expect(startable('fire-timer')).toEqual([
+      expect.stringContaining('stateMachine:FollowUpJourneys-Onboarding'),
+    ]);
+
     expect(foldersAllowed('states:SendTaskSuccess')).toEqual(['fire-timer', 'request-form', 'submit-form']);
+    // Forms and timers serve both phases, so they resume tasks of both state machines.
+    for (const folder of ['fire-timer', 'request-form', 'submit-form']) {
+      const resumable = statementsOf(folder)
+        .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
+        .map((statement) => statement.Resource);
+      expect(resumable, folder).toEqual(
+        expect.arrayContaining(MACHINES.map(({ name }) => ({ Ref: machineNamed(name).logicalId }))),
+      );
+      expect(resumable, folder).toHaveLength(MACHINES.length);
+    }
   });
 
   it('lets only the mail senders send, from the identity through the configuration set', () => {
     expect(foldersAllowed('ses:SendRawEmail')).toEqual(
-      ['fire-timer', 'request-form', 'send-brief', 'send-handoff', 'send-invitation'].sort(),
+      [
+        'fire-timer',
+        'request-form',
+        'send-brief',
+        'send-handoff',
+        'send-invitation',
+        'start-round',
+        'send-session-brief',
+        'share-summary',
+        'raise-alert',
+        'send-journey-summary',
+      ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>
       actionsOf([s]).some((a) => a.startsWith('ses:')),
@@ -362,12 +498,10 @@ describe('least privilege', () => {
   });
 
   it('lets only the schedulers create schedules and pass the scheduler role', () => {
-    expect(foldersAllowed('scheduler:CreateSchedule')).toEqual([
-      'request-form',
-      'schedule-onboarding',
-      'start-timer',
-    ]);
-    expect(foldersAllowed('iam:PassRole')).toEqual(['request-form', 'schedule-onboarding', 'start-timer']);
+    const schedulers = ['request-form', 'schedule-onboarding', 'start-journey', 'start-timer'];
+    expect(foldersAllowed('scheduler:CreateSchedule')).toEqual(schedulers);
+    expect(foldersAllowed('scheduler:UpdateSchedule')).toEqual(schedulers);
+    expect(foldersAllowed('iam:PassRole')).toEqual(schedulers);
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       ['fire-timer', 'request-form', 'show-form', 'submit-form'].sort(),
     );
@@ -464,6 +598,7 @@ describe('deployment context', () => {
         sesIdentityDomain: 'hr.example.co.jp',
         baseUrl: 'https://journeys.example.co.jp/',
         hrReplyTo: 'hr-team@example.co.jp',
+        hrLeadEmail: 'hr-lead@example.co.jp',
         region: 'ap-northeast-1',
       },
       validate: false,
@@ -484,6 +619,12 @@ describe('deployment context', () => {
         }),
       },
     });
+    const alerting = Object.values(
+      configuredTemplate.findResources('AWS::Lambda::Function', {
+        Properties: { Environment: { Variables: { HR_LEAD_EMAIL: 'hr-lead@example.co.jp' } } },
+      }),
+    );
+    expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY])).toEqual(['raise-alert']);
   });
 
   it('rejects context that cannot work', () => {
@@ -493,5 +634,6 @@ describe('deployment context', () => {
       /sesIdentityDomain/,
     );
     expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
+    expect(build({ senderEmail: 'hr@example.com', hrLeadEmail: 'hr lead' })).toThrow(/hrLeadEmail/);
   });
 });

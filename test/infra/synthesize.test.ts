@@ -29,9 +29,9 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(12);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(18);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
-      1,
+      2,
     );
   });
 });
@@ -41,16 +41,22 @@ describe('functionHandlers', () => {
     const handlers = functionHandlers(template);
     expect(Object.values(handlers).sort()).toEqual(
       [
+        'begin-onboarding',
         'close-journey',
         'fire-timer',
         'get-journey',
+        'raise-alert',
         'request-form',
         'schedule-onboarding',
         'send-brief',
         'send-handoff',
         'send-invitation',
+        'send-journey-summary',
+        'send-session-brief',
+        'share-summary',
         'show-form',
         'start-journey',
+        'start-round',
         'start-timer',
         'submit-form',
       ].sort(),
@@ -62,31 +68,50 @@ describe('functionHandlers', () => {
 });
 
 describe('stateMachineDefinitions', () => {
-  it('resolves the definition to plain ASL that calls the handlers of the design', () => {
-    const [machine, ...others] = stateMachineDefinitions(template);
-    expect(others).toEqual([]);
-    expect(machine?.name).toBe('OfferFollowUp');
-    expect(machine?.logicalId).toMatch(/^OfferFollowUp/);
-    expect(JSON.stringify(machine?.definition)).not.toMatch(/Fn::|"Ref"/);
-
+  it('resolves each definition to plain ASL that calls the handlers of the design', () => {
+    const machines = stateMachineDefinitions(template);
+    expect(machines.map((machine) => machine.name)).toEqual(['OfferFollowUp', 'Onboarding']);
     const handlers = functionHandlers(template);
     const folders = Object.fromEntries(
-      Object.entries(taskFunctions(machine?.definition.States as Record<string, AslState>)).map(
-        ([state, arn]) => [state, handlers[arn ?? '']],
-      ),
+      machines.map((machine) => {
+        expect(machine.logicalId).toMatch(new RegExp(`^${machine.name}StateMachine`));
+        expect(JSON.stringify(machine.definition)).not.toMatch(/Fn::|"Ref"/);
+        const tasks = taskFunctions(machine.definition.States as Record<string, AslState>);
+        return [
+          machine.name,
+          Object.fromEntries(Object.entries(tasks).map(([state, arn]) => [state, handlers[arn ?? '']])),
+        ];
+      }),
     );
     expect(folders).toEqual({
-      InviteCandidate: 'send-invitation',
-      RequestInterviewerInsight: 'request-form',
-      SendMeetingBrief: 'send-brief',
-      AwaitMeetingEnd: 'start-timer',
-      RequestOutcome: 'request-form',
-      WaitBeforeAskingAgain: 'start-timer',
-      SendHandoff: 'send-handoff',
-      ScheduleOnboarding: 'schedule-onboarding',
-      CloseAsDeclined: 'close-journey',
-      CloseAsLapsed: 'close-journey',
-      FlagForAttention: 'close-journey',
+      OfferFollowUp: {
+        InviteCandidate: 'send-invitation',
+        RequestInterviewerInsight: 'request-form',
+        SendMeetingBrief: 'send-brief',
+        AwaitMeetingEnd: 'start-timer',
+        RequestOutcome: 'request-form',
+        WaitBeforeAskingAgain: 'start-timer',
+        SendHandoff: 'send-handoff',
+        ScheduleOnboarding: 'schedule-onboarding',
+        CloseAsDeclined: 'close-journey',
+        CloseAsLapsed: 'close-journey',
+        FlagForAttention: 'close-journey',
+      },
+      Onboarding: {
+        BeginOnboarding: 'begin-onboarding',
+        AwaitRoundStart: 'start-timer',
+        StartRound: 'start-round',
+        RequestTeamInsight: 'request-form',
+        SendSessionBrief: 'send-session-brief',
+        RaiseAlertFromPrep: 'raise-alert',
+        AwaitSessionEnd: 'start-timer',
+        RequestSessionOutcome: 'request-form',
+        ShareWithTeam: 'share-summary',
+        RaiseAlertFromSession: 'raise-alert',
+        SendJourneySummary: 'send-journey-summary',
+        CompleteJourney: 'close-journey',
+        FlagForAttention: 'close-journey',
+      },
     });
   });
 

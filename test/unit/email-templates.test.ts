@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { type Locale, offerSchema } from '#shared/domain/offer.ts';
 import { buildOfferBrief } from '#shared/domain/offer-brief.ts';
+import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
+import { renderAlert } from '#shared/email/templates/alert.ts';
 import { renderCandidateInvitation } from '#shared/email/templates/candidate-invitation.ts';
 import { renderHandoff } from '#shared/email/templates/handoff.ts';
 import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
+import { renderJourneySummary } from '#shared/email/templates/journey-summary.ts';
+import { renderManagerPrepRequest } from '#shared/email/templates/manager-prep-request.ts';
 import { renderMeetingBrief } from '#shared/email/templates/meeting-brief.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
+import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
+import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
+import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
+import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
+import { renderTeamUpdate } from '#shared/email/templates/team-update.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
 const hostile = `<script>alert("x")</script> O'Brien & 🎉\r\nBcc: evil@example.com`;
 const formUrl = 'https://forms.example.com/forms/eyJqIjoiMSJ9.c2ln?x=1&y=2';
 const offer = offerSchema.parse(sampleOffer());
 const locales: Locale[] = ['ja', 'en'];
+const sessionAt = '2027-05-06T15:00:00+09:00';
 
 const templates: Record<string, (locale: Locale, name: string) => RenderedEmail> = {
   'interviewer insight request': (locale, name) =>
@@ -67,6 +77,105 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
       candidateName: name,
       startDate: '2027-04-01',
       remainingConcerns: name,
+    }),
+  'manager prep request': (locale, name) =>
+    renderManagerPrepRequest({
+      locale,
+      recipientName: name,
+      role: 'manager',
+      employeeName: name,
+      hrName: name,
+      round: 2,
+      formUrl,
+      deadline: '2027-05-05T09:00:00Z',
+      zone: 'Asia/Tokyo',
+      reminder: true,
+    }),
+  'session brief': (locale, name) =>
+    renderSessionBrief({
+      locale,
+      hrName: name,
+      employeeName: name,
+      round: 2,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      brief: buildSessionBrief(
+        {
+          round: 2,
+          roundsTotal: 3,
+          employeeName: name,
+          prep: [
+            {
+              role: 'manager',
+              name,
+              status: 'submitted',
+              progress: name,
+              wellbeing: 'worried',
+              topics: name,
+            },
+          ],
+          earlier: [{ round: 1, condition: 'watch' }],
+          threeParty: true,
+        },
+        locale,
+      ),
+    }),
+  'session invitation': (locale, name) =>
+    renderSessionInvitation({
+      locale,
+      employeeName: name,
+      hrName: name,
+      round: 2,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      durationMinutes: 45,
+      threeParty: true,
+      managerName: name,
+    }),
+  'team session reminder': (locale, name) =>
+    renderTeamSessionReminder({
+      locale,
+      managerName: name,
+      employeeName: name,
+      round: 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+    }),
+  'session outcome request': (locale, name) =>
+    renderSessionOutcomeRequest({ locale, hrName: name, employeeName: name, round: 1, formUrl }),
+  'team update with a shared summary': (locale, name) =>
+    renderTeamUpdate({
+      locale,
+      recipientName: name,
+      role: 'mentor',
+      employeeName: name,
+      round: 1,
+      teamSummary: name,
+    }),
+  'team update without consent': (locale, name) =>
+    renderTeamUpdate({ locale, recipientName: name, role: 'manager', employeeName: name, round: 1 }),
+  alert: (locale, name) =>
+    renderAlert({
+      locale,
+      recipientName: name,
+      employeeName: name,
+      round: 2,
+      reason: 'condition-alert',
+      followUpAt: '2027-06-10T15:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      journeyUrl: 'https://api.example.com/journeys/j-1?x=1&y=2',
+    }),
+  'journey summary': (locale, name) =>
+    renderJourneySummary({
+      locale,
+      hrName: name,
+      employeeName: name,
+      rounds: [
+        { round: 1, sessionAt, condition: 'good', alerts: 0 },
+        { round: 2, sessionAt: '2027-06-07T15:00:00+09:00', condition: 'alert', alerts: 1 },
+        { round: 3, sessionAt: '2027-07-06T15:00:00+09:00', alerts: 0 },
+      ],
+      zone: 'Asia/Tokyo',
     }),
 };
 
@@ -298,5 +407,341 @@ describe('the handoff', () => {
       ...{ notes: '年収交渉の内情' },
     } as Parameters<typeof renderHandoff>[0]);
     expect(`${email.subject}${email.text}${email.html}`).not.toContain('年収交渉の内情');
+  });
+});
+
+describe('the manager prep request', () => {
+  const request = (locale: Locale, role: 'manager' | 'mentor', reminder = false) =>
+    renderManagerPrepRequest({
+      locale,
+      recipientName: '鈴木 一郎',
+      role,
+      employeeName: '山田 花子',
+      hrName: '佐藤 綾',
+      round: 1,
+      formUrl,
+      deadline: '2027-05-05T09:00:00Z',
+      zone: 'Asia/Tokyo',
+      reminder,
+    });
+
+  it('asks about progress at work, how the person seems and topics for HR, and says why', () => {
+    expect(request('ja', 'manager').text).toMatch(
+      /最近の業務の進捗[\s\S]*本人の様子（順調そう・少し気がかり・心配）[\s\S]*話題にしてほしいこと[\s\S]*小さな変化/,
+    );
+    expect(request('en', 'manager').text).toMatch(
+      /Recent progress at work[\s\S]*How they seem \(doing well, some concern, worried\)[\s\S]*Topics you would like HR to raise[\s\S]*small signs of trouble show early/,
+    );
+  });
+
+  it('names the round, the deadline and the form link', () => {
+    const email = request('ja', 'manager');
+    expect(email.subject).toContain('第1回');
+    expect(email.text).toContain('2027年5月5日(水) 18:00 (日本時間)');
+    expect(email.text).toContain(formUrl);
+    expect(request('en', 'manager').subject).toContain('round 1');
+  });
+
+  it('speaks to the manager or the mentor, and says when it is a reminder', () => {
+    expect(request('ja', 'manager').text).toContain('上司の立場');
+    expect(request('ja', 'mentor').text).toContain('メンターの立場');
+    expect(request('ja', 'manager', true).subject).toMatch(/^【リマインド】/);
+    expect(request('en', 'mentor', true).subject).toMatch(/^Reminder: /);
+    expect(request('en', 'mentor').subject).not.toContain('Reminder');
+  });
+});
+
+describe('the session brief email', () => {
+  it('carries every section of the brief, in order', () => {
+    const brief = buildSessionBrief(
+      {
+        round: 1,
+        roundsTotal: 3,
+        employeeName: '山田 花子',
+        prep: [{ role: 'manager', name: '鈴木 一郎', status: 'submitted', wellbeing: 'worried' }],
+        earlier: [],
+        threeParty: false,
+      },
+      'ja',
+    );
+    const email = renderSessionBrief({
+      locale: 'ja',
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      round: 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      brief,
+    });
+    let from = 0;
+    for (const part of brief.sections) {
+      const at = email.text.indexOf(part.heading, from);
+      expect(at, part.key).toBeGreaterThan(-1);
+      from = at;
+      for (const item of part.items) expect(email.text).toContain(item);
+    }
+    expect(email.subject).toBe(
+      '第1回フォローアップ面談の準備資料：山田 花子さん（2027年5月6日(木) 15:00 (日本時間)）',
+    );
+  });
+});
+
+describe('the session invitation', () => {
+  const invitation = (
+    locale: Locale,
+    options: { round?: number; threeParty?: boolean; followUp?: boolean } = {},
+  ) =>
+    renderSessionInvitation({
+      locale,
+      employeeName: '山田 花子',
+      hrName: '佐藤 綾',
+      round: options.round ?? 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      durationMinutes: 45,
+      threeParty: options.threeParty ?? false,
+      managerName: '鈴木 一郎',
+      ...(options.followUp === undefined ? {} : { followUp: options.followUp }),
+    });
+  const variants = [{}, { round: 2, threeParty: true }, { round: 2, followUp: true }];
+
+  it('never uses evaluation wording toward the employee', () => {
+    for (const options of variants) {
+      const ja = invitation('ja', options);
+      expect(`${ja.subject}\n${ja.text}`).not.toMatch(/評価|査定|審査|面接|合否/);
+      const en = invitation('en', options);
+      expect(`${en.subject}\n${en.text}`).not.toMatch(/assess|evaluat|apprais|review|interview|test/i);
+    }
+  });
+
+  it('offers support: condition, career, work-life balance, what is hard to say to the team', () => {
+    expect(invitation('ja').text).toMatch(
+      /コンディション[\s\S]*キャリア[\s\S]*仕事とプライベートのバランス[\s\S]*チームの中では話しにくいこと/,
+    );
+    expect(invitation('en').text).toMatch(
+      /condition[\s\S]*career[\s\S]*work and private life[\s\S]*hard to say within the team/,
+    );
+  });
+
+  it('says what they tell HR stays with HR unless they agree, and that an .ics is attached', () => {
+    expect(invitation('ja').text).toMatch(/人事の中にとどめます[\s\S]*同意した内容だけ[\s\S]*\.ics/);
+    expect(invitation('en').text).toMatch(/stays with HR[\s\S]*agree to share[\s\S]*\(\.ics\)/);
+    expect(invitation('ja').text).toMatch(/2027年5月6日\(木\) 15:00 \(日本時間\)[\s\S]*約45分/);
+  });
+
+  it('mentions the manager only when they may join, as optional', () => {
+    expect(invitation('ja').text).not.toContain('鈴木 一郎');
+    expect(invitation('ja', { round: 2, threeParty: true }).text).toMatch(
+      /鈴木 一郎さんも同席[\s\S]*任意[\s\S]*人事とだけ/,
+    );
+    expect(invitation('en', { round: 2, threeParty: true }).text).toMatch(
+      /鈴木 一郎, may join[\s\S]*optional[\s\S]*HR only/,
+    );
+  });
+
+  it('words an extra follow-up session as a short extra conversation', () => {
+    const ja = invitation('ja', { round: 2, followUp: true });
+    expect(ja.subject).toContain('追加の1on1');
+    expect(ja.text).toContain('短い1on1を追加で');
+    expect(invitation('en', { round: 2, followUp: true }).subject).toMatch(/^An extra short 1on1 with HR/);
+    expect(invitation('en', { round: 2 }).subject).toContain('round 2');
+  });
+
+  it('gives the calendar entry a short title', () => {
+    expect(sessionTitle('ja', '佐藤 綾', 2)).toBe('人事との1on1 第2回（佐藤 綾）');
+    expect(sessionTitle('en', 'Aya', 2)).toBe('1on1 with Aya (round 2)');
+    expect(sessionTitle('ja', '佐藤 綾', 2, true)).toBe('人事との追加の1on1（佐藤 綾）');
+    expect(sessionTitle('en', 'Aya', 2, true)).toBe('Extra 1on1 with Aya');
+  });
+});
+
+describe('the team session reminder', () => {
+  it('asks the manager for their own session on work, feedback, wins and trust, apart from HR', () => {
+    const ja = renderTeamSessionReminder({
+      locale: 'ja',
+      managerName: '鈴木 一郎',
+      employeeName: '山田 花子',
+      round: 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+    });
+    expect(ja.text).toMatch(
+      /人事の1on1とは別に[\s\S]*進捗[\s\S]*フィードバック[\s\S]*言葉にして[\s\S]*信頼関係/,
+    );
+    const en = renderTeamSessionReminder({
+      locale: 'en',
+      managerName: 'Ichiro',
+      employeeName: 'Hanako',
+      round: 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+    });
+    expect(en.text).toMatch(
+      /separately from HR's 1on1[\s\S]*progress[\s\S]*Feedback[\s\S]*into words[\s\S]*trust/,
+    );
+  });
+});
+
+describe('the session outcome request', () => {
+  it('links to the form and says what stays with HR and what is shared with consent', () => {
+    const ja = renderSessionOutcomeRequest({
+      locale: 'ja',
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      round: 2,
+      formUrl,
+    });
+    expect(ja.subject).toContain('第2回');
+    expect(ja.text).toContain(formUrl);
+    expect(ja.text).toMatch(
+      /良好・見守り・要フォロー[\s\S]*人事メモ[\s\S]*誰にも共有されません[\s\S]*同意がある場合に限り/,
+    );
+    const en = renderSessionOutcomeRequest({
+      locale: 'en',
+      hrName: 'Aya',
+      employeeName: 'Hanako',
+      round: 2,
+      formUrl,
+    });
+    expect(en.text).toMatch(/good, watch, alert[\s\S]*never shared[\s\S]*with their consent/);
+  });
+});
+
+describe('the team update', () => {
+  const update = (locale: Locale, teamSummary?: string) =>
+    renderTeamUpdate({
+      locale,
+      recipientName: '鈴木 一郎',
+      role: 'manager',
+      employeeName: '山田 花子',
+      round: 2,
+      ...(teamSummary === undefined ? {} : { teamSummary }),
+    });
+
+  it('without consent, says only that the session took place', () => {
+    const ja = update('ja');
+    expect(ja.subject).toBe('山田 花子さんの第2回人事面談を実施しました');
+    expect(ja.text).toBe(
+      '鈴木 一郎 さん\n\n山田 花子さんとの第2回フォローアップ面談（人事との1on1）を実施しました。\n\nフォローアップ面談サポート（自動送信）\n',
+    );
+    const en = update('en');
+    expect(en.subject).toBe("Round 2 of HR's 1on1 with 山田 花子 took place");
+    expect(en.text).toBe(
+      "Dear 鈴木 一郎,\n\nRound 2 of HR's follow-up 1on1 with 山田 花子 took place.\n\nFollow-up interview assistant (automated message)\n",
+    );
+    expect(en.html).not.toMatch(/<blockquote|<ul|<h2/);
+  });
+
+  it('treats a blank summary as no consent', () => {
+    expect(update('ja', ' \n ').text).toBe(update('ja').text);
+  });
+
+  it('with consent, shares the summary and asks the team to think about support', () => {
+    const ja = update('ja', '質問しやすい時間がほしい\n朝会で話すのが緊張する');
+    expect(ja.text).toContain('> 質問しやすい時間がほしい\n> 朝会で話すのが緊張する');
+    expect(ja.text).toMatch(/本人の同意を得て[\s\S]*支えられること/);
+    expect(update('en', 'x').text).toMatch(/With their consent[\s\S]*> x[\s\S]*support them/);
+  });
+
+  it("never carries HR's private notes, even when a caller passes them along", () => {
+    const email = renderTeamUpdate({
+      locale: 'ja',
+      recipientName: '鈴木 一郎',
+      role: 'mentor',
+      employeeName: '山田 花子',
+      round: 1,
+      ...{ privateNotes: '家族の事情で疲れている', condition: 'alert' },
+    } as Parameters<typeof renderTeamUpdate>[0]);
+    expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/家族の事情|要フォロー|alert/);
+  });
+});
+
+describe('the alert', () => {
+  const alert = (locale: Locale, reason: 'manager-worried' | 'condition-alert', journeyUrl?: string) =>
+    renderAlert({
+      locale,
+      recipientName: '高橋 部長',
+      employeeName: '山田 花子',
+      round: 2,
+      reason,
+      followUpAt: '2027-06-10T15:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      ...(journeyUrl ? { journeyUrl } : {}),
+    });
+
+  it('says a follow-up is needed, why, and when it is proposed', () => {
+    const ja = alert('ja', 'manager-worried');
+    expect(ja.subject).toMatch(/^【要フォロー】山田 花子さん（第2回）/);
+    expect(ja.text).toMatch(/上司が本人の様子を「心配」[\s\S]*2027年6月10日\(木\) 15:00 \(日本時間\)/);
+    expect(alert('ja', 'condition-alert').text).toContain('コンディションが「要フォロー」');
+    expect(alert('en', 'condition-alert').text).toMatch(/"Alert"[\s\S]*Thu, 10 Jun 2027, 15:00/);
+    expect(alert('en', 'manager-worried').subject).toBe('Follow-up needed: 山田 花子 (round 2)');
+  });
+
+  it('links to the journey only when there is a page for it', () => {
+    expect(alert('ja', 'condition-alert').html).not.toContain('<a ');
+    expect(alert('ja', 'condition-alert', 'https://api.example.com/journeys/j-1').text).toContain(
+      'https://api.example.com/journeys/j-1',
+    );
+  });
+
+  it('never quotes private notes, even when a caller passes them along', () => {
+    const email = renderAlert({
+      locale: 'en',
+      recipientName: 'Lead',
+      employeeName: 'Hanako',
+      round: 2,
+      reason: 'condition-alert',
+      followUpAt: '2027-06-10T15:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      ...{ privateNotes: 'family trouble at home' },
+    } as Parameters<typeof renderAlert>[0]);
+    expect(`${email.subject}${email.text}${email.html}`).not.toContain('family trouble');
+  });
+});
+
+describe('the journey summary', () => {
+  const summary = (locale: Locale) =>
+    renderJourneySummary({
+      locale,
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      rounds: [
+        { round: 2, sessionAt: '2027-06-07T15:00:00+09:00', condition: 'watch', alerts: 1 },
+        { round: 1, sessionAt, condition: 'good', alerts: 0 },
+        { round: 3, sessionAt: '2027-07-06T15:00:00+09:00', condition: 'good', alerts: 0 },
+      ],
+      zone: 'Asia/Tokyo',
+    });
+
+  it('lists each round in order with its condition and alerts, the trend and the total', () => {
+    const ja = summary('ja');
+    expect(ja.subject).toBe('山田 花子さんの入社後フォローアップが完了しました（全3回）');
+    expect(ja.text).toMatch(
+      /第1回 2027年5月6日\(木\) 15:00 \(日本時間\)：良好\n・第2回 2027年6月7日\(月\) 15:00 \(日本時間\)：見守り（アラート1件）\n・第3回/,
+    );
+    expect(ja.text).toContain('推移：良好 → 見守り → 良好');
+    expect(ja.text).toContain('アラート：合計1件');
+    expect(ja.text).toContain('完了しました');
+    const en = summary('en');
+    expect(en.text).toMatch(/Round 2, Mon, 7 Jun 2027, 15:00 \(Asia\/Tokyo\): Watch \(1 alert\)/);
+    expect(en.text).toMatch(/Trend: Good → Watch → Good[\s\S]*Alerts: 1 in all[\s\S]*Keep following up/);
+    expect(en.text).toContain('the journey is complete');
+  });
+
+  it('says when a round has no recorded condition, and asks for no extra care when all went well', () => {
+    const email = renderJourneySummary({
+      locale: 'en',
+      hrName: 'Aya',
+      employeeName: 'Hanako',
+      rounds: [
+        { round: 1, sessionAt, condition: 'good', alerts: 0 },
+        { round: 2, sessionAt, alerts: 0 },
+      ],
+      zone: 'Asia/Tokyo',
+    });
+    expect(email.text).toMatch(/Round 2, [^\n]*: not recorded/);
+    expect(email.text).toContain('Trend: Good');
+    expect(email.text).not.toContain('Keep following up');
   });
 });

@@ -70,6 +70,7 @@ describe('fire-timer handler', () => {
           formId: 'f-1',
           status: 'expired',
           taskToken: 'token-f',
+          recipient: { role: 'interviewer' },
           interviewerIndex: 0,
         },
       });

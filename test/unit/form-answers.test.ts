@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  conditionLabels,
+  conditions,
+  consents,
   errorCodes,
   fieldErrorMessage,
   fieldErrors,
   formAnswerSchemas,
+  formKinds,
   interviewerInsightSchema,
+  managerPrepSchema,
   offerOutcomeSchema,
+  sessionOutcomeSchema,
+  wellbeingLabels,
+  wellbeings,
 } from '#shared/domain/form-answers.ts';
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
@@ -74,10 +82,125 @@ describe('the offer outcome form', () => {
   });
 });
 
+describe('the manager prep form', () => {
+  it('accepts how the new hire seems with optional progress and topics', () => {
+    const result = managerPrepSchema.safeParse({
+      wellbeing: 'some-concern',
+      progress: ' 資料作成を担当 \r\n',
+    });
+    expect(result.success && result.data).toEqual({
+      progress: '資料作成を担当',
+      wellbeing: 'some-concern',
+      topics: '',
+    });
+  });
+
+  it('needs one of the three wellbeing choices', () => {
+    expect(wellbeings).toEqual(['well', 'some-concern', 'worried']);
+    expect(errorsOf(managerPrepSchema.safeParse({ progress: 'x' }))).toEqual({ wellbeing: 'required' });
+    expect(errorsOf(managerPrepSchema.safeParse({ wellbeing: 'fine' }))).toEqual({
+      wellbeing: 'invalid-choice',
+    });
+  });
+
+  it('refuses answers longer than 2000 characters', () => {
+    const result = managerPrepSchema.safeParse({ wellbeing: 'well', topics: 'あ'.repeat(2001) });
+    expect(errorsOf(result)).toEqual({ topics: 'too-long' });
+  });
+});
+
+describe('the session outcome form', () => {
+  it('accepts a condition and no consent, with notes for HR', () => {
+    const result = sessionOutcomeSchema.safeParse({
+      condition: 'watch',
+      consent: 'none',
+      privateNotes: ' 家族の事情で疲れている ',
+      followUp: '来月もう一度確認',
+    });
+    expect(result.success && result.data).toEqual({
+      condition: 'watch',
+      privateNotes: '家族の事情で疲れている',
+      consent: 'none',
+      teamSummary: '',
+      followUp: '来月もう一度確認',
+    });
+  });
+
+  it('drops a team summary typed without consent, so it can never travel on', () => {
+    const result = sessionOutcomeSchema.safeParse({
+      condition: 'good',
+      consent: 'none',
+      teamSummary: '共有しない話',
+    });
+    expect(result.success && result.data.teamSummary).toBe('');
+  });
+
+  it('keeps the team summary when the new hire agreed to share it', () => {
+    const result = sessionOutcomeSchema.safeParse({
+      condition: 'good',
+      consent: 'summary',
+      teamSummary: ' 質問しやすい時間がほしい ',
+    });
+    expect(result.success && result.data.teamSummary).toBe('質問しやすい時間がほしい');
+  });
+
+  it('asks for the team summary when consent is given, alongside the other problems', () => {
+    expect(errorsOf(sessionOutcomeSchema.safeParse({ condition: 'good', consent: 'summary' }))).toEqual({
+      teamSummary: 'text-needed',
+    });
+    expect(
+      errorsOf(
+        sessionOutcomeSchema.safeParse({ consent: 'summary', teamSummary: ' \r\n ', privateNotes: 3 }),
+      ),
+    ).toEqual({ condition: 'required', privateNotes: 'invalid', teamSummary: 'text-needed' });
+  });
+
+  it('needs a condition and a consent choice, from the lists', () => {
+    expect(conditions).toEqual(['good', 'watch', 'alert']);
+    expect(consents).toEqual(['none', 'summary']);
+    expect(errorsOf(sessionOutcomeSchema.safeParse({}))).toEqual({
+      condition: 'required',
+      consent: 'required',
+    });
+    expect(errorsOf(sessionOutcomeSchema.safeParse({ condition: 'bad', consent: 'all' }))).toEqual({
+      condition: 'invalid-choice',
+      consent: 'invalid-choice',
+    });
+  });
+
+  it('allows longer private notes than the other boxes', () => {
+    const base = { condition: 'alert', consent: 'summary', teamSummary: 'x' };
+    expect(sessionOutcomeSchema.safeParse({ ...base, privateNotes: 'x'.repeat(4000) }).success).toBe(true);
+    const result = sessionOutcomeSchema.safeParse({
+      ...base,
+      privateNotes: 'x'.repeat(4001),
+      followUp: 'x'.repeat(2001),
+    });
+    expect(errorsOf(result)).toEqual({ privateNotes: 'too-long', followUp: 'too-long' });
+  });
+
+  it('refuses a body that is not an object without failing itself', () => {
+    expect(sessionOutcomeSchema.safeParse(null).success).toBe(false);
+    expect(sessionOutcomeSchema.safeParse('consent=summary').success).toBe(false);
+  });
+});
+
+describe('choice labels', () => {
+  it('name every wellbeing and condition in both languages', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      for (const value of wellbeings) expect(wellbeingLabels[locale][value]).not.toBe('');
+      for (const value of conditions) expect(conditionLabels[locale][value]).not.toBe('');
+    }
+  });
+});
+
 describe('form answer schemas', () => {
   it('has a schema for each form kind', () => {
+    expect(Object.keys(formAnswerSchemas)).toEqual([...formKinds]);
     expect(formAnswerSchemas['interviewer-insight']).toBe(interviewerInsightSchema);
     expect(formAnswerSchemas['offer-outcome']).toBe(offerOutcomeSchema);
+    expect(formAnswerSchemas['manager-prep']).toBe(managerPrepSchema);
+    expect(formAnswerSchemas['session-outcome']).toBe(sessionOutcomeSchema);
   });
 
   it('keeps only the first problem of each field', () => {

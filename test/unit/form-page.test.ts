@@ -156,3 +156,118 @@ describe('the offer outcome form page', () => {
     ).toContain('2回目の確認です');
   });
 });
+
+describe('the manager prep form page', () => {
+  const prep = (overrides: Partial<FormPageInput> = {}) =>
+    page({
+      form: 'manager-prep',
+      context: {
+        recipientName: '鈴木 一郎',
+        candidateName: '山田 花子',
+        deadline: '2027-05-10T09:00:00Z',
+        zone: 'Asia/Tokyo',
+        round: 2,
+      },
+      ...overrides,
+    });
+
+  it('names the round and the new hire, and says why HR asks', () => {
+    const html = prep();
+    expect(html).toContain('<title>山田 花子さんの第2回フォローアップ面談に向けて</title>');
+    expect(html).toContain('テーマを選ぶ');
+    expect(html).toContain('回答期限：2027年5月10日(月) 18:00 (日本時間)');
+    const en = prep({ locale: 'en' });
+    expect(en).toContain('<h1>Round 2: Before HR&#39;s follow-up 1on1 with 山田 花子</h1>');
+    expect(en).toContain('small signs of trouble show early');
+  });
+
+  it('leaves the round out when there is none', () => {
+    const html = prep({
+      context: { recipientName: '鈴木 一郎', candidateName: '山田 花子', zone: 'Asia/Tokyo' },
+    });
+    expect(html).toContain('<title>山田 花子さんのフォローアップ面談に向けて</title>');
+    expect(html).not.toContain('回目');
+  });
+
+  it('asks for progress and topics in boxes and how they seem as a required choice', () => {
+    const html = prep();
+    expect(expectBoundLabels(html)).toEqual(['progress', 'topics']);
+    for (const value of ['well', 'some-concern', 'worried']) {
+      expect(html).toMatch(
+        new RegExp(`<input type="radio" name="wellbeing" id="wellbeing-${value}" value="${value}" required>`),
+      );
+    }
+    expect(html).toMatch(/<legend>本人の様子<\/legend>/);
+    expect(prep({ locale: 'en' })).toMatch(
+      /Recent progress at work[\s\S]*How they seem[\s\S]*Topics HR should raise/,
+    );
+  });
+
+  it('keeps the chosen answer and marks a missing one', () => {
+    expect(prep({ values: { wellbeing: 'worried' } })).toContain('value="worried" required checked>');
+    const html = prep({ values: {}, errors: { wellbeing: 'required' } });
+    expect(html).toContain('<a href="#wellbeing-well">');
+    expect(html).toContain(
+      `<p class="error" id="wellbeing-error">${fieldErrorMessage('required', 'ja')}</p>`,
+    );
+  });
+});
+
+describe('the session outcome form page', () => {
+  const outcome = (overrides: Partial<FormPageInput> = {}) =>
+    page({
+      form: 'session-outcome',
+      context: { recipientName: '佐藤 綾', candidateName: '山田 花子', zone: 'Asia/Tokyo', round: 1 },
+      ...overrides,
+    });
+
+  it('names the round', () => {
+    expect(outcome()).toContain('<h1>山田 花子さんの第1回フォローアップ面談の記録</h1>');
+    expect(outcome({ locale: 'en' })).toContain(
+      '<h1>Round 1: Record of the follow-up 1on1 with 山田 花子</h1>',
+    );
+  });
+
+  it('offers condition and consent as choices and the rest as boxes', () => {
+    const html = outcome();
+    expect(expectBoundLabels(html)).toEqual(['privateNotes', 'teamSummary', 'followUp']);
+    for (const [name, value] of [
+      ['condition', 'good'],
+      ['condition', 'watch'],
+      ['condition', 'alert'],
+      ['consent', 'none'],
+      ['consent', 'summary'],
+    ]) {
+      expect(html).toContain(
+        `<input type="radio" name="${name}" id="${name}-${value}" value="${value}" required>`,
+      );
+    }
+    expect(html).toMatch(/<textarea id="privateNotes" name="privateNotes"[^>]* maxlength="4000"/);
+    expect(html).toMatch(/<textarea id="teamSummary" name="teamSummary"[^>]* maxlength="2000"/);
+  });
+
+  it('says plainly that private notes stay with HR and the summary is shared only with consent', () => {
+    const html = outcome();
+    expect(html).toMatch(/<label for="privateNotes" class="private">人事メモ（非公開）<\/label>/);
+    expect(html).toContain(
+      '人事メモは人事だけが見る記録です。上司・メンターや本人を含め、誰にも共有されません。',
+    );
+    expect(html).toMatch(/本人が共有に同意した場合に限り[\s\S]*上司・メンターに届きます/);
+    expect(html).toContain('面談を実施したことだけが伝わります');
+    const en = outcome({ locale: 'en' });
+    expect(en).toContain('Private notes stay with HR.');
+    expect(en).toMatch(/only if the new hire agreed to share it/);
+  });
+
+  it('shows a missing team summary next to its box', () => {
+    const html = outcome({
+      values: { condition: 'good', consent: 'summary', teamSummary: '' },
+      errors: { teamSummary: 'text-needed' },
+    });
+    expect(html).toContain('value="summary" required checked>');
+    expect(html).toContain(
+      `<p class="error" id="teamSummary-error">${fieldErrorMessage('text-needed', 'ja')}</p>`,
+    );
+    expect(html).toContain('<a href="#teamSummary">');
+  });
+});

@@ -1,12 +1,7 @@
 import type { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type Offer, offerSchema } from '#shared/domain/offer.ts';
-import {
-  interviewerInsightWindow,
-  meetingEndsAt,
-  nextOutcomeAsk,
-  onboardingStartsAt,
-} from '#shared/domain/offer-schedule.ts';
+import { interviewerInsightWindow, meetingEndsAt, nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
 const offer = (overrides: Partial<Offer> = {}): Offer =>
@@ -63,8 +58,7 @@ describe('outcome asks', () => {
 });
 
 describe('meeting and onboarding times', () => {
-  it('ends the offer meeting after an hour and starts onboarding at 09:00 on the start date', () => {
+  it('ends the offer meeting after an hour', () => {
     expect(tokyoIso(meetingEndsAt(offer()))).toBe('2026-12-03T11:00:00+09:00');
-    expect(tokyoIso(onboardingStartsAt(offer()))).toBe('2027-04-01T09:00:00+09:00');
   });
 });

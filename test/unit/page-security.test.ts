@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { formKinds } from '#shared/domain/form-answers.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';
 import { noticeKinds, renderNoticePage } from '#shared/pages/notice-page.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';
 
 const pages = [
-  ...(['interviewer-insight', 'offer-outcome'] as const).flatMap((form) =>
+  ...formKinds.flatMap((form) =>
     (['ja', 'en'] as const).map((locale) =>
       renderFormPage({
         form,
@@ -17,9 +18,15 @@ const pages = [
           deadline: '2026-12-02T09:00:00Z',
           zone: 'Asia/Tokyo',
           ask: 2,
+          round: 2,
         },
         values: { concerns: 'x' },
-        errors: { concerns: 'one-needed', decision: 'required' },
+        errors: {
+          concerns: 'one-needed',
+          decision: 'required',
+          wellbeing: 'required',
+          teamSummary: 'text-needed',
+        },
       }),
     ),
   ),

@@ -64,7 +64,7 @@ describe('start-journey handler', () => {
     expect(response.statusCode).toBe(201);
     const { journeyId } = JSON.parse(response.body ?? '{}');
     expect(dynamo).toReceiveCommandWith(PutCommand, {
-      Item: expect.objectContaining({ pk: 'OFFER#OFR-2027-0042', journeyId }),
+      Item: expect.objectContaining({ pk: 'CLAIM#offer:OFR-2027-0042', journeyId }),
       ConditionExpression: 'attribute_not_exists(pk)',
     });
     expect(sfn).toReceiveCommandTimes(StartExecutionCommand, 1);
@@ -78,7 +78,7 @@ describe('start-journey handler', () => {
       .on(PutCommand)
       .rejectsOnce(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }))
       .on(GetCommand)
-      .resolves({ Item: { journeyId: 'j-earlier', offerHash: 'another-offer' } });
+      .resolves({ Item: { journeyId: 'j-earlier', requestHash: 'another-offer' } });
 
     const response = await post(sampleOffer());
 

@@ -14,7 +14,8 @@ export interface MeetingBriefInput {
   brief: OfferBrief;
 }
 
-const briefBlocks = (brief: OfferBrief): EmailBlock[] =>
+/** A brief's sections as email blocks; the onboarding session brief is drawn the same way. */
+export const briefBlocks = (brief: OfferBrief): EmailBlock[] =>
   brief.sections.flatMap((section): EmailBlock[] => [
     { kind: 'heading', text: section.heading },
     // The agenda is a sequence HR follows step by step; the other sections are checklists.

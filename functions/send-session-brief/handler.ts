@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { sendSessionBrief } from '#shared/journeys/send-session-brief.ts';
+import { taskHandler } from '#shared/journeys/task-handler.ts';
+
+export const handler = taskHandler(
+  z.object({ journeyId: z.string().min(1), round: z.number().int().min(1) }),
+  ({ journeyId, round }) => sendSessionBrief(journeyId, round),
+);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import {
+  isoDate,
+  journeyKeySchema,
+  type Offer,
+  type Person,
+  personSchema,
+  timezoneSchema,
+} from '#shared/domain/offer.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+
+/** Who and when, as both phases need it: the offer phase fills it from the offer. */
+export interface Hire {
+  employee: Person;
+  hr: Person;
+  manager: Person;
+  mentor?: Person;
+  startDate: string;
+  timezone: string;
+}
+
+/** A hire whose offer phase happened elsewhere: the journey starts with onboarding. */
+export const onboardingJourneySchema = z.object({
+  phase: z.literal('onboarding'),
+  hireId: journeyKeySchema,
+  employee: personSchema,
+  hr: personSchema,
+  manager: personSchema,
+  mentor: personSchema.optional(),
+  startDate: isoDate,
+  timezone: timezoneSchema,
+  onboarding: onboardingSettingsSchema,
+});
+export type OnboardingJourneyRequest = z.infer<typeof onboardingJourneySchema>;
+
+export const hireFromOffer = (offer: Offer): Hire => ({
+  employee: offer.candidate,
+  hr: offer.hr,
+  manager: offer.manager,
+  mentor: offer.mentor,
+  startDate: offer.startDate,
+  timezone: offer.timezone,
+});
+
+export const hireFromRequest = (request: OnboardingJourneyRequest): Hire => ({
+  employee: request.employee,
+  hr: request.hr,
+  manager: request.manager,
+  mentor: request.mentor,
+  startDate: request.startDate,
+  timezone: request.timezone,
+});

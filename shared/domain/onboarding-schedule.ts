@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import type { Hire } from '#shared/domain/hire.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+import { prepWindow } from '#shared/domain/prep-window.ts';
+import { addBusinessDays, isBusinessDay } from '#shared/time/business-days.ts';
+
+/** How long an HR 1on1 is booked for, in the invitation and before HR is asked for the outcome. */
+export const SESSION_MINUTES = 60;
+/** The manager's prep form goes out this many business days before the HR session. */
+const PREP_BUSINESS_DAYS = 5;
+const ROUND_START_HOUR = 10;
+const ONBOARDING_START_HOUR = 9;
+/** An extra follow-up after an alert is proposed within this many business days. */
+const FOLLOW_UP_BUSINESS_DAYS = 3;
+
+export interface RoundPlan {
+  round: number;
+  /** When the round begins: the invitation goes out and the manager is asked to prepare. */
+  startsAt: string;
+  sessionAt: string;
+  prepDeadline: string;
+}
+
+const iso = (moment: DateTime): string => moment.toISO({ suppressMilliseconds: true }) ?? '';
+
+const sessionTimeOn = (day: DateTime, settings: OnboardingSettings): DateTime => {
+  const [hour, minute] = settings.sessionTime.split(':').map(Number);
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+};
+
+/**
+ * The HR 1on1s of the onboarding months: about one, two and three months after the start date (by default),
+ * each on a business day at HR's usual time, in the journey's time zone.
+ */
+export const planRounds = (hire: Hire, settings: OnboardingSettings): RoundPlan[] => {
+  const start = DateTime.fromISO(hire.startDate, { zone: hire.timezone });
+  return Array.from({ length: settings.rounds }, (_, index) => {
+    const round = index + 1;
+    const planned = start.plus({ months: round * settings.monthsBetween });
+    const day = isBusinessDay(planned) ? planned : addBusinessDays(planned, 1);
+    const session = sessionTimeOn(day, settings);
+    const startsAt = addBusinessDays(day, -PREP_BUSINESS_DAYS).set({ hour: ROUND_START_HOUR, minute: 0 });
+    return {
+      round,
+      startsAt: iso(startsAt),
+      sessionAt: iso(session),
+      prepDeadline: iso(prepWindow(session, startsAt).deadline),
+    };
+  });
+};
+
+/** Onboarding begins on the morning of the start date, in the hire's time zone. */
+export const onboardingStartsAt = (hire: Pick<Hire, 'startDate' | 'timezone'>): DateTime =>
+  DateTime.fromISO(hire.startDate, { zone: hire.timezone }).set({ hour: ONBOARDING_START_HOUR });
+
+export const sessionEndsAt = (plan: RoundPlan): DateTime =>
+  DateTime.fromISO(plan.sessionAt, { setZone: true }).plus({ minutes: SESSION_MINUTES });
+
+/** An extra session after an alert: a few business days out, at HR's usual time. */
+export const followUpSessionAt = (now: Date, hire: Hire, settings: OnboardingSettings): DateTime =>
+  sessionTimeOn(
+    addBusinessDays(DateTime.fromJSDate(now).setZone(hire.timezone), FOLLOW_UP_BUSINESS_DAYS),
+    settings,
+  );
+
+export const roundPlan = (rounds: RoundPlan[] | undefined, round: number): RoundPlan => {
+  const plan = rounds?.find((candidate) => candidate.round === round);
+  if (!plan) throw new Error(`no plan for round ${round}`);
+  return plan;
+};

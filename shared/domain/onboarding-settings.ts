@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * How HR wants the onboarding months run for one hire: by default an HR 1on1 one, two and three months after
+ * the start date at 15:00, HR-only throughout. A three-party meeting is never offered in round 1.
+ */
+export const onboardingSettingsSchema = z
+  .object({
+    rounds: z.number().int().min(1).max(6).default(3),
+    monthsBetween: z.number().int().min(1).max(3).default(1),
+    sessionTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 15:00')
+      .default('15:00'),
+    threePartyFromRound: z.number().int().min(2, 'never in round 1').max(6).optional(),
+    hrLeadEmail: z.email('must be an email address').max(254).optional(),
+  })
+  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00' });
+
+export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;

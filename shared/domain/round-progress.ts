@@ -1,0 +1,26 @@
+import type { FormRecord } from '#shared/data/forms.ts';
+import type { Condition } from '#shared/domain/form-answers.ts';
+import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
+
+export interface RoundProgress {
+  round: number;
+  startsAt: string;
+  sessionAt: string;
+  status: 'scheduled' | 'in-progress' | 'done';
+  condition?: Condition;
+}
+
+/** Where each onboarding round stands, read from its plan and its forms. */
+export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProgress[] =>
+  plan.map((round) => {
+    const ofRound = forms.filter((form) => form.round === round.round);
+    const outcome = ofRound.find((form) => form.kind === 'session-outcome' && form.status === 'submitted');
+    const condition = outcome?.answers?.condition as Condition | undefined;
+    return {
+      round: round.round,
+      startsAt: round.startsAt,
+      sessionAt: round.sessionAt,
+      status: outcome ? 'done' : ofRound.length > 0 ? 'in-progress' : 'scheduled',
+      ...(condition ? { condition } : {}),
+    };
+  });

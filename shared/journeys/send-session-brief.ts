@@ -1,0 +1,78 @@
+import { listForms } from '#shared/data/forms.ts';
+import { requireJourney } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
+import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
+import { buildSessionBrief } from '#shared/domain/session-brief.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
+
+/**
+ * Sends HR the brief for a round's 1on1: what the manager and mentor said, how earlier rounds went, and
+ * prompts for this stage. Tells the state machine whether a manager is worried, which raises an alert.
+ */
+export const sendSessionBrief = async (
+  journeyId: string,
+  round: number,
+): Promise<{ managerWorried: boolean }> => {
+  const journey = await requireJourney(journeyId);
+  const { hire, onboarding } = journey;
+  const plan = roundPlan(journey.rounds, round);
+  const forms = await listForms(journeyId);
+  const prep = forms
+    .filter((form) => form.kind === 'manager-prep' && form.round === round)
+    .sort((a, b) => a.recipient.role.localeCompare(b.recipient.role))
+    .map((form) => ({
+      role: form.recipient.role as 'manager' | 'mentor',
+      name: form.recipient.name,
+      status: form.status === 'submitted' ? ('submitted' as const) : ('expired' as const),
+      progress: form.answers?.progress,
+      wellbeing: form.answers?.wellbeing as Wellbeing | undefined,
+      topics: form.answers?.topics,
+    }));
+  const earlier = forms
+    .filter(
+      (form) => form.kind === 'session-outcome' && form.status === 'submitted' && (form.round ?? 0) < round,
+    )
+    .sort((a, b) => (a.round ?? 0) - (b.round ?? 0))
+    .map((form) => ({ round: form.round ?? 0, condition: form.answers?.condition as Condition }));
+  const threeParty =
+    round > 1 && onboarding.threePartyFromRound !== undefined && round >= onboarding.threePartyFromRound;
+
+  const brief = buildSessionBrief(
+    {
+      round,
+      roundsTotal: journey.rounds?.length ?? round,
+      employeeName: hire.employee.name,
+      prep,
+      earlier,
+      threeParty,
+    },
+    hire.hr.locale,
+  );
+  await sendEmailOnce(
+    journeyId,
+    `brief#session-r${round}`,
+    outgoingEmail(
+      journey,
+      hire.hr,
+      renderSessionBrief({
+        locale: hire.hr.locale,
+        hrName: hire.hr.name,
+        employeeName: hire.employee.name,
+        round,
+        sessionAt: plan.sessionAt,
+        zone: hire.timezone,
+        brief,
+      }),
+    ),
+  );
+  await appendEvent(journeyId, `brief.sent#session-r${round}`, {
+    type: 'brief.sent',
+    meeting: `session-r${round}`,
+    round,
+    prepAnswers: prep.filter((entry) => entry.status === 'submitted').length,
+  });
+  return { managerWorried: prep.some((entry) => entry.wellbeing === 'worried') };
+};

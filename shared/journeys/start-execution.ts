@@ -1,0 +1,32 @@
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+
+const sfn = new SFNClient({});
+
+const requiredArn = (variable: string): string => {
+  const arn = process.env[variable];
+  if (!arn) throw new Error(`${variable} is not set`);
+  return arn;
+};
+
+/**
+ * Starts a journey's execution once. Execution names are unique per state machine, so a repeated start finds
+ * the execution already there, running or (when that phase has ended) closed. The input holds ids and counters
+ * only: people's names and addresses stay out of the execution history.
+ */
+export const startExecutionOnce = async (
+  machine: 'STATE_MACHINE_ARN' | 'ONBOARDING_STATE_MACHINE_ARN',
+  name: string,
+  input: Record<string, unknown>,
+): Promise<void> => {
+  try {
+    await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: requiredArn(machine),
+        name,
+        input: JSON.stringify(input),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+  }
+};

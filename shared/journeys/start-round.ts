@@ -1,0 +1,72 @@
+import { requireJourney } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { roundPlan, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
+import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
+import { sendInvitation } from '#shared/journeys/send-invitation.ts';
+
+export type PrepRole = 'manager' | 'mentor';
+
+/**
+ * Opens a round: the new hire is invited to the HR 1on1, and the manager is reminded to hold their own team
+ * session (a separate track). Returns who is asked to prepare, so the state machine can ask each of them.
+ */
+export const startRound = async (
+  journeyId: string,
+  round: number,
+): Promise<{ recipients: { role: PrepRole }[] }> => {
+  const journey = await requireJourney(journeyId);
+  const { hire, onboarding } = journey;
+  const plan = roundPlan(journey.rounds, round);
+  await appendEvent(journeyId, `round.started#${round}`, {
+    type: 'round.started',
+    round,
+    sessionAt: plan.sessionAt,
+  });
+
+  // Never in round 1: the manager and HR do not face the new hire together in the first month.
+  const threeParty =
+    round > 1 && onboarding.threePartyFromRound !== undefined && round >= onboarding.threePartyFromRound;
+  await sendInvitation(journey, {
+    meeting: `session-r${round}`,
+    sequence: 0,
+    start: plan.sessionAt,
+    durationMinutes: SESSION_MINUTES,
+    title: sessionTitle(hire.employee.locale, hire.hr.name, round),
+    rendered: renderSessionInvitation({
+      locale: hire.employee.locale,
+      employeeName: hire.employee.name,
+      hrName: hire.hr.name,
+      round,
+      sessionAt: plan.sessionAt,
+      zone: hire.timezone,
+      durationMinutes: SESSION_MINUTES,
+      threeParty,
+      managerName: hire.manager.name,
+    }),
+    attendee: hire.employee,
+    detail: { round, threeParty },
+  });
+
+  await sendEmailOnce(
+    journeyId,
+    `team-session#r${round}`,
+    outgoingEmail(
+      journey,
+      hire.manager,
+      renderTeamSessionReminder({
+        locale: hire.manager.locale,
+        managerName: hire.manager.name,
+        employeeName: hire.employee.name,
+        round,
+        sessionAt: plan.sessionAt,
+        zone: hire.timezone,
+      }),
+    ),
+  );
+  await appendEvent(journeyId, `team-session.reminded#${round}`, { type: 'team-session.reminded', round });
+
+  return { recipients: [{ role: 'manager' }, ...(hire.mentor ? [{ role: 'mentor' as const }] : [])] };
+};

@@ -1,0 +1,74 @@
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+// A new graduate accepts in December 2026 and starts in April 2028: month 3 ends more than 19 months later,
+// beyond what one Standard execution may last.
+const offer = scenarioOffer('graduate', {
+  interviewers: [],
+  respondBy: '2026-12-15',
+  startDate: '2028-04-03',
+});
+
+let system: LocalSystem;
+let journeyId: string;
+
+const latestLinkTo = async (address: string) =>
+  formLinkIn((await system.mailTo(address)).filter((email) => /\/forms\//.test(email.text)).at(-1));
+const execution = (machineVariable: string, name: string) =>
+  new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
+    new DescribeExecutionCommand({
+      executionArn: `${process.env[machineVariable]?.replace(':stateMachine:', ':execution:')}:${name}`,
+    }),
+  );
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  const response = await system.postJson('/journeys', offer);
+  journeyId = ((await response.json()) as { journeyId: string }).journeyId;
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+describe('an offer more than a year before the end of month 3', () => {
+  it('ends the offer execution at acceptance and waits for the start date on a schedule', async () => {
+    await system.advanceTo('2026-12-03T11:00:00+09:00');
+    await system.submitForm(await latestLinkTo(offer.hr.email), {
+      decision: 'accepted',
+      remainingConcerns: '',
+      notes: '',
+    });
+    expect((await system.journey(journeyId)).status).toBe('awaiting-start');
+    expect((await execution('STATE_MACHINE_ARN', journeyId)).status).toBe('SUCCEEDED');
+  });
+
+  it('runs the onboarding months in an execution of their own, to completion', async () => {
+    await system.advanceTo('2028-04-03T09:00:00+09:00');
+    const started = (await system.journey(journeyId)) as unknown as {
+      status: string;
+      rounds: { startsAt: string; sessionAt: string }[];
+    };
+    expect(started.status).toBe('onboarding');
+    expect(started.rounds).toHaveLength(3);
+
+    for (const round of started.rounds) {
+      await system.advanceTo(new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString());
+      await system.submitForm(await latestLinkTo(offer.hr.email), {
+        condition: 'good',
+        privateNotes: '',
+        consent: 'none',
+        teamSummary: '',
+        followUp: '',
+      });
+    }
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('completed');
+    expect(eventTypes(journey).filter((type) => type === 'prep.expired')).toHaveLength(6);
+    expect((await execution('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`)).status).toBe(
+      'SUCCEEDED',
+    );
+    expect(journey.timeline.at(-1)?.at.slice(0, 7)).toBe('2028-07');
+  });
+});

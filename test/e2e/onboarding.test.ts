@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalEmail } from '#infra/local/mailbox.ts';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+
+// Four new hires start on the same day; their onboarding months run side by side on one virtual clock.
+const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
+  phase: 'onboarding',
+  hireId: `HIRE-${tag}`,
+  employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
+  hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
+  manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
+  mentor: { name: '田中 美咲', email: `misaki.tanaka+${tag}@example.co.jp` },
+  startDate: '2027-02-01',
+  ...extra,
+});
+const shares = hire('shares', { onboarding: { threePartyFromRound: 2 } });
+const keepsPrivate = hire('private');
+const alerts = hire('alerts', { onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp' } });
+const silentManager = hire('silent', { mentor: undefined });
+const everyone = [shares, keepsPrivate, alerts, silentManager];
+
+const privateNote = (tag: string, round: number) => `PRIVATE-${tag}-r${round}: 体調の話は本人限り`;
+const teamSummary = (round: number) => `第${round}回: チームの雰囲気にも慣れてきた`;
+
+let system: LocalSystem;
+const ids: Record<string, string> = {};
+type Round = { round: number; startsAt: string; sessionAt: string; status: string; condition?: string };
+let plan: Round[] = [];
+
+const latestLinkTo = async (address: string): Promise<string> => {
+  const withLink = (await system.mailTo(address)).filter((email) => /\/forms\//.test(email.text));
+  return formLinkIn(withLink.at(-1));
+};
+const mailSince = async (address: string, count: number): Promise<LocalEmail[]> =>
+  (await system.mailTo(address)).slice(count);
+const sessionEnd = (round: Round) => new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString();
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  for (const body of everyone) {
+    const response = await system.postJson('/journeys', body);
+    expect(response.status).toBe(201);
+    ids[body.hireId] = ((await response.json()) as { journeyId: string }).journeyId;
+  }
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+const journeyOf = (body: { hireId: string }) => system.journey(ids[body.hireId] ?? '');
+
+describe('onboarding months 1 to 3', () => {
+  it('waits for the start date, then plans three rounds on business days', async () => {
+    const before = await journeyOf(shares);
+    expect(before.status).toBe('awaiting-start');
+    expect(eventTypes(before)).toEqual(['journey.started', 'onboarding.scheduled']);
+
+    await system.advanceTo('2027-02-01T09:00:00+09:00');
+    const journey = (await journeyOf(shares)) as unknown as { status: string; rounds: Round[] };
+    expect(journey.status).toBe('onboarding');
+    plan = journey.rounds;
+    expect(plan.map((round) => round.sessionAt)).toEqual([
+      '2027-03-01T15:00:00+09:00',
+      '2027-04-01T15:00:00+09:00',
+      '2027-05-06T15:00:00+09:00',
+    ]);
+    expect(plan.every((round) => round.status === 'scheduled')).toBe(true);
+  });
+
+  it('round 1 invites the new hire to an HR-only 1on1 and asks the manager and mentor to prepare', async () => {
+    const round = plan[0] as Round;
+    await system.advanceTo(round.startsAt);
+
+    const [invitation] = await system.mailTo(shares.employee.email);
+    const ics = invitation?.attachments.find((attachment) => attachment.filename?.endsWith('.ics'))?.content;
+    expect(ics).toMatch(/METHOD:REQUEST/);
+    expect(ics).toMatch(new RegExp(`UID:${ids[shares.hireId]}\\.session-r1@`));
+    expect(ics).toMatch(/SEQUENCE:0/);
+    expect(invitation?.text).not.toMatch(/評価|査定/);
+
+    const journey = await journeyOf(shares);
+    const sent = journey.timeline.find((event) => event.type === 'invitation.sent' && event.round === 1);
+    expect(sent?.threeParty).toBe(false);
+    expect(eventTypes(journey)).toEqual(
+      expect.arrayContaining(['round.started', 'team-session.reminded', 'prep.requested']),
+    );
+    expect(journey.timeline.filter((event) => event.type === 'prep.requested')).toHaveLength(2);
+    // The manager's own team session is a separate reminder; the prep form is another mail.
+    expect(await system.mailTo(shares.manager.email)).toHaveLength(2);
+    expect(await system.mailTo(silentManager.manager.email)).toHaveLength(2);
+  });
+
+  it('briefs HR with what the manager and mentor said', async () => {
+    for (const body of [shares, keepsPrivate]) {
+      for (const address of [body.manager.email, body.mentor?.email ?? '']) {
+        const response = await system.submitForm(await latestLinkTo(address), {
+          progress: '担当タスクを一人で進められるようになった',
+          wellbeing: 'well',
+          topics: 'チーム外の人との接点',
+        });
+        expect(response.status).toBe(200);
+      }
+    }
+    const [brief] = (await system.mailTo(shares.hr.email)).filter((email) =>
+      /第1回|Round 1/.test(email.subject),
+    );
+    expect(brief?.text).toContain('担当タスクを一人で進められるようになった');
+    expect(brief?.text).toContain('チーム外の人との接点');
+  });
+
+  it('raises an alert when a manager answers "worried", with a follow-up session offered', async () => {
+    await system.submitForm(await latestLinkTo(alerts.manager.email), {
+      progress: '',
+      wellbeing: 'worried',
+      topics: '最近元気がない',
+    });
+    await system.submitForm(await latestLinkTo(alerts.mentor?.email ?? ''), {
+      progress: '',
+      wellbeing: 'well',
+      topics: '',
+    });
+    const journey = await journeyOf(alerts);
+    const alert = journey.timeline.find((event) => event.type === 'alert.raised');
+    expect(alert).toMatchObject({ round: 1, reason: 'manager-worried' });
+    expect(await system.mailTo('hr-lead+alerts@')).toHaveLength(1);
+    const followUp = (await system.mailTo(alerts.employee.email)).at(-1);
+    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1-manager-worried@/);
+  });
+
+  it('reminds a silent manager once and goes on without the answer at the deadline', async () => {
+    const round = plan[0] as Round;
+    await system.advanceTo(new Date(Date.parse(round.sessionAt) - 20 * 60 * 60 * 1000).toISOString());
+    const journey = await journeyOf(silentManager);
+    expect(eventTypes(journey).filter((type) => type === 'prep.reminded')).toHaveLength(1);
+    expect(eventTypes(journey)).toContain('prep.expired');
+    expect(eventTypes(journey)).toContain('brief.sent');
+    expect(await system.mailTo(silentManager.manager.email)).toHaveLength(3);
+  });
+
+  it('asks HR for the outcome after the session and shares only what the new hire agreed to', async () => {
+    const round = plan[0] as Round;
+    await system.advanceTo(sessionEnd(round));
+    const managerMailBefore = (await system.mailTo(keepsPrivate.manager.email)).length;
+
+    await system.submitForm(await latestLinkTo(shares.hr.email), {
+      condition: 'good',
+      privateNotes: privateNote('shares', 1),
+      consent: 'summary',
+      teamSummary: teamSummary(1),
+      followUp: '',
+    });
+    await system.submitForm(await latestLinkTo(keepsPrivate.hr.email), {
+      condition: 'watch',
+      privateNotes: privateNote('private', 1),
+      consent: 'none',
+      teamSummary: 'これは共有されない',
+      followUp: '',
+    });
+
+    for (const address of [shares.manager.email, shares.mentor?.email ?? '']) {
+      const update = (await system.mailTo(address)).at(-1);
+      expect(update?.text).toContain(teamSummary(1));
+      expect(update?.text).not.toContain('PRIVATE');
+      expect(update?.html).not.toContain('PRIVATE');
+    }
+    const [update] = await mailSince(keepsPrivate.manager.email, managerMailBefore);
+    expect(update?.text).not.toContain('これは共有されない');
+    expect(update?.text).not.toContain('PRIVATE');
+    const journey = await journeyOf(keepsPrivate);
+    expect(journey.timeline.find((event) => event.type === 'summary.shared')).toMatchObject({
+      consent: 'none',
+    });
+    expect(JSON.stringify(journey)).not.toContain('PRIVATE');
+  });
+
+  it('raises an alert on an "alert" outcome', async () => {
+    await system.submitForm(await latestLinkTo(alerts.hr.email), {
+      condition: 'alert',
+      privateNotes: privateNote('alerts', 1),
+      consent: 'none',
+      teamSummary: '',
+      followUp: '来週もう一度話す',
+    });
+    await system.submitForm(await latestLinkTo(silentManager.hr.email), {
+      condition: 'good',
+      privateNotes: '',
+      consent: 'none',
+      teamSummary: '',
+      followUp: '',
+    });
+    const journey = await journeyOf(alerts);
+    const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
+    expect(raised.map((event) => event.reason)).toEqual(['manager-worried', 'condition-alert']);
+    const leadMail = await system.mailTo('hr-lead+alerts@');
+    expect(leadMail).toHaveLength(2);
+    expect(leadMail.map((email) => email.text).join()).not.toContain('PRIVATE');
+  });
+
+  it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {
+    for (const round of plan.slice(1)) {
+      await system.advanceTo(round.startsAt);
+      for (const body of everyone) {
+        for (const address of [body.manager.email, body.mentor?.email].filter(Boolean) as string[]) {
+          await system.submitForm(await latestLinkTo(address), {
+            progress: '順調',
+            wellbeing: 'well',
+            topics: '',
+          });
+        }
+      }
+      await system.advanceTo(sessionEnd(round));
+      for (const body of everyone) {
+        await system.submitForm(await latestLinkTo(body.hr.email), {
+          condition: round.round === 2 ? 'watch' : 'good',
+          privateNotes: privateNote(body.hireId, round.round),
+          consent: 'summary',
+          teamSummary: teamSummary(round.round),
+          followUp: '',
+        });
+      }
+    }
+
+    const journey = (await journeyOf(shares)) as unknown as Awaited<ReturnType<typeof journeyOf>> & {
+      rounds: Round[];
+      conditionTrend: string[];
+    };
+    expect(journey.status).toBe('completed');
+    expect(journey.conditionTrend).toEqual(['good', 'watch', 'good']);
+    expect(journey.rounds.every((round) => round.status === 'done')).toBe(true);
+    const invitations = journey.timeline.filter((event) => event.type === 'invitation.sent');
+    expect(invitations.map((event) => event.threeParty)).toEqual([false, true, true]);
+    expect(eventTypes(journey).slice(-2)).toEqual(['journey.summarized', 'journey.completed']);
+    const summary = (await system.mailTo(shares.hr.email)).at(-1);
+    expect(summary?.text).toMatch(/3/);
+
+    for (const body of everyone) {
+      for (const address of [body.manager.email, body.mentor?.email].filter(Boolean) as string[]) {
+        for (const email of await system.mailTo(address)) {
+          expect(email.text).not.toContain('PRIVATE');
+          expect(email.html).not.toContain('PRIVATE');
+        }
+      }
+    }
+  });
+});

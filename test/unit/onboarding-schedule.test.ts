@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Hire } from '#shared/domain/hire.ts';
+import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+
+const person = { name: 'x', email: 'x@example.com', locale: 'ja' as const };
+const hire = (startDate: string): Hire => ({
+  employee: person,
+  hr: person,
+  manager: person,
+  startDate,
+  timezone: 'Asia/Tokyo',
+});
+const defaults = onboardingSettingsSchema.parse(undefined);
+
+describe('onboarding rounds', () => {
+  it('plans three HR 1on1s a month apart at 15:00, each on a business day, moving past holidays', () => {
+    const rounds = planRounds(hire('2027-02-01'), defaults);
+    expect(rounds.map((round) => round.sessionAt)).toEqual([
+      '2027-03-01T15:00:00+09:00',
+      '2027-04-01T15:00:00+09:00',
+      // 2027-05-01 is a Saturday and 3-5 May are Golden Week holidays.
+      '2027-05-06T15:00:00+09:00',
+    ]);
+  });
+
+  it('starts each round five business days before its session, with prep due the evening before', () => {
+    const [first] = planRounds(hire('2027-02-01'), defaults);
+    // Back from Monday 1 March, skipping the weekend and the Emperor's Birthday (Tuesday 23 February).
+    expect(first?.startsAt).toBe('2027-02-19T10:00:00+09:00');
+    expect(first?.prepDeadline).toBe('2027-02-26T18:00:00+09:00');
+  });
+
+  it('follows the count, spacing and time HR chose', () => {
+    const rounds = planRounds(hire('2027-02-01'), {
+      ...defaults,
+      rounds: 2,
+      monthsBetween: 2,
+      sessionTime: '10:30',
+    });
+    expect(rounds.map((round) => round.sessionAt)).toEqual([
+      '2027-04-01T10:30:00+09:00',
+      '2027-06-01T10:30:00+09:00',
+    ]);
+  });
+
+  it('proposes a follow-up session three business days out at the usual time', () => {
+    // Friday 2027-03-05 -> Wednesday 2027-03-10.
+    expect(followUpSessionAt(new Date('2027-03-05T07:00:00Z'), hire('2027-02-01'), defaults).toISO()).toBe(
+      '2027-03-10T15:00:00.000+09:00',
+    );
+  });
+
+  it('never allows a three-party meeting in round 1', () => {
+    expect(onboardingSettingsSchema.safeParse({ threePartyFromRound: 1 }).success).toBe(false);
+  });
+});

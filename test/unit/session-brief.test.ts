@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { Locale } from '#shared/domain/offer.ts';
+import {
+  buildSessionBrief,
+  conditionTrend,
+  type SessionBrief,
+  type SessionBriefInput,
+  type TeamInsight,
+} from '#shared/domain/session-brief.ts';
+
+const section = (brief: SessionBrief, key: string) =>
+  brief.sections.find((candidate) => candidate.key === key);
+const allText = (brief: SessionBrief) =>
+  brief.sections.flatMap((part) => [part.heading, ...part.items]).join('\n');
+
+const manager: TeamInsight = {
+  role: 'manager',
+  name: '鈴木 一郎',
+  status: 'submitted',
+  progress: '請求書の処理を一人で回せるようになった',
+  wellbeing: 'well',
+  topics: '他部署との関わり',
+};
+const silentMentor: TeamInsight = { role: 'mentor', name: '田中 美咲', status: 'expired' };
+
+const brief = (overrides: Partial<SessionBriefInput> = {}, locale: Locale = 'ja') =>
+  buildSessionBrief(
+    {
+      round: 1,
+      roundsTotal: 3,
+      employeeName: '山田 花子',
+      prep: [manager, silentMentor],
+      earlier: [],
+      threeParty: false,
+      ...overrides,
+    },
+    locale,
+  );
+
+describe('the onboarding session brief', () => {
+  it('passes on each prep answer by person, and notes who did not answer', () => {
+    const items = section(brief(), 'prep')?.items.join('\n') ?? '';
+    expect(items).toMatch(/上司 鈴木 一郎 さん　本人の様子：順調そう/);
+    expect(items).toContain('請求書の処理を一人で回せるようになった');
+    expect(items).toContain('他部署との関わり');
+    expect(items).toMatch(/メンター 田中 美咲 さん：期限までに回答がありませんでした/);
+    expect(section(brief({}, 'en'), 'prep')?.items).toContain('Mentor 田中 美咲: no answer by the deadline');
+    expect(section(brief(), 'prep')?.heading).toContain('山田 花子');
+  });
+
+  it('says so when nobody was asked', () => {
+    expect(section(brief({ prep: [] }, 'en'), 'prep')?.items).toEqual([
+      'No answer from the manager or mentor before this session.',
+    ]);
+  });
+
+  it('puts a manager who is worried or concerned first', () => {
+    for (const wellbeing of ['worried', 'some-concern'] as const) {
+      const worried = brief({ prep: [{ ...manager, wellbeing }] });
+      expect(worried.sections[0]?.key).toBe('attention');
+      expect(worried.sections[0]?.items[0]).toMatch(
+        /上司 鈴木 一郎 さんが、本人の様子を「(心配|少し気がかり)」/,
+      );
+    }
+    expect(section(brief(), 'attention')).toBeUndefined();
+    expect(section(brief({ prep: [{ ...silentMentor }] }), 'attention')).toBeUndefined();
+  });
+
+  it('reads the worried answer before the concerned one', () => {
+    const both = brief({
+      prep: [
+        { ...manager, role: 'mentor', name: 'A', wellbeing: 'some-concern' },
+        { ...manager, wellbeing: 'worried' },
+      ],
+    });
+    expect(section(both, 'attention')?.items[0]).toContain('心配');
+    expect(section(both, 'attention')?.items[1]).toContain('少し気がかり');
+  });
+
+  it('fits the prompts to the first round: settling in, contacts, the gap with what they imagined', () => {
+    const ja = section(brief(), 'prompts');
+    expect(ja?.heading).toContain('第1回');
+    expect(ja?.items.join('\n')).toMatch(/慣れ[\s\S]*他の部署[\s\S]*想像していた/);
+    const en = section(brief({}, 'en'), 'prompts')?.items.join('\n') ?? '';
+    expect(en).toMatch(/Settling in[\s\S]*in your team, and in other teams/);
+    expect(en).toMatch(/different from what you imagined/);
+  });
+
+  it('fits later rounds to adapting, growth, work-life balance and what is hard to say to the team', () => {
+    const en = section(brief({ round: 2, earlier: [{ round: 1, condition: 'good' }] }, 'en'), 'prompts');
+    expect(en?.heading).toContain('round 2');
+    expect(en?.items.join('\n')).toMatch(
+      /Adapting[\s\S]*Growth[\s\S]*Work-life balance[\s\S]*hard to bring up in the team/,
+    );
+    expect(en?.items.join('\n')).not.toMatch(/different from what you imagined/);
+    const last = section(brief({ round: 3, earlier: [] }, 'en'), 'prompts')?.items.join('\n') ?? '';
+    expect(last).toMatch(/Look back over these months/);
+    expect(en?.items.join('\n')).not.toMatch(/Look back over these months/);
+  });
+
+  it('always keeps to support, leaves the work alone and asks for consent before sharing', () => {
+    for (const round of [1, 2, 3]) {
+      for (const locale of ['ja', 'en'] as const) {
+        const rules = section(brief({ round }, locale), 'ground-rules')?.items.join('\n') ?? '';
+        expect(rules).toMatch(
+          locale === 'ja' ? /業務の内容そのものには深入りしない/ : /Do not dig into the work itself/,
+        );
+        expect(rules).toMatch(locale === 'ja' ? /評価のための場ではなく/ : /not an evaluation/);
+        expect(rules).toMatch(locale === 'ja' ? /本人の同意を得る/ : /Ask for their consent before sharing/);
+      }
+    }
+  });
+
+  it('shows earlier rounds in order with the trend', () => {
+    const third = brief({
+      round: 3,
+      earlier: [
+        { round: 2, condition: 'watch' },
+        { round: 1, condition: 'good' },
+      ],
+    });
+    const items = section(third, 'earlier')?.items ?? [];
+    expect(items.slice(0, 3)).toEqual(['第1回：良好', '第2回：見守り', '推移：良好 → 見守り']);
+    expect(items.join('\n')).toMatch(/気がかりが増えています/);
+    expect(items.join('\n')).toMatch(/第2回のコンディションは「見守り」でした/);
+    const better = brief(
+      {
+        round: 3,
+        earlier: [
+          { round: 1, condition: 'alert' },
+          { round: 2, condition: 'good' },
+        ],
+      },
+      'en',
+    );
+    expect(section(better, 'earlier')?.items).toContain('Trend: Alert → Good');
+    expect(section(better, 'earlier')?.items.join('\n')).toMatch(/Calmer than last time/);
+  });
+
+  it('says when there is nothing earlier', () => {
+    expect(section(brief(), 'earlier')?.items).toEqual([
+      '今回が初回の面談です。これまでの記録はありません。',
+    ]);
+    expect(section(brief({ round: 2 }, 'en'), 'earlier')?.items).toEqual([
+      'No earlier session was recorded.',
+    ]);
+  });
+
+  it('notes a possible three-party meeting only when offered, and never in round 1', () => {
+    expect(section(brief({ round: 2 }), 'three-party')).toBeUndefined();
+    const offered = section(brief({ round: 2, threeParty: true }, 'en'), 'three-party')?.items.join('\n');
+    expect(offered).toMatch(/three-party meeting with the manager[\s\S]*optional/);
+    expect(() => brief({ round: 1, threeParty: true })).toThrow(RangeError);
+  });
+
+  it('refuses a round outside the journey', () => {
+    expect(() => brief({ round: 0 })).toThrow(RangeError);
+    expect(() => brief({ round: 4, roundsTotal: 3 })).toThrow(RangeError);
+    expect(() => brief({ round: 1.5 })).toThrow(RangeError);
+  });
+
+  it('closes with what happens to notes, summary and alerts', () => {
+    const after = brief({}, 'en').sections.at(-1);
+    expect(after?.key).toBe('after-session');
+    expect(after?.items.join('\n')).toMatch(/good, watch, alert[\s\S]*Private notes stay with HR/);
+  });
+
+  it('is written in the reader language', () => {
+    const english = brief(
+      {
+        round: 3,
+        employeeName: 'Hanako',
+        prep: [
+          { role: 'manager', name: 'Ichiro', status: 'submitted', wellbeing: 'worried', topics: 'pace' },
+        ],
+        earlier: [
+          { round: 1, condition: 'good' },
+          { round: 2, condition: 'watch' },
+        ],
+        threeParty: true,
+      },
+      'en',
+    );
+    expect(allText(english)).not.toMatch(/[ぁ-んァ-ヶ]/);
+  });
+
+  it('is deterministic and unaffected by edits to an earlier brief', () => {
+    const first = brief();
+    first.sections[0]?.items.push('edited');
+    expect(brief()).not.toEqual(first);
+    expect(brief()).toEqual(brief());
+  });
+});
+
+describe('conditionTrend', () => {
+  it('joins conditions in the order given', () => {
+    expect(conditionTrend(['good', 'watch', 'alert'], 'ja')).toBe('良好 → 見守り → 要フォロー');
+    expect(conditionTrend(['good'], 'en')).toBe('Good');
+    expect(conditionTrend([], 'en')).toBe('');
+  });
+});

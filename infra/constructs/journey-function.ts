@@ -12,6 +12,8 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 export type JourneyFunctionName =
   | 'start-journey'
   | 'get-journey'
+  | 'reschedule-journey'
+  | 'cancel-journey'
   | 'show-form'
   | 'submit-form'
   | 'send-invitation'

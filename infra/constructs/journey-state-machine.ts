@@ -10,6 +10,7 @@ import {
   Fail,
   type IChainable,
   IntegrationPattern,
+  type IStateMachine,
   JitterType,
   JsonPath,
   LogLevel,
@@ -193,6 +194,28 @@ export abstract class JourneyStateMachine extends Construct {
         }),
       ],
     });
+  }
+
+  /**
+   * Lets `grantee` stop executions of this state machine (HR cancels a journey). Executions are named after
+   * their journey at run time, so the grant covers every execution of this one state machine.
+   */
+  grantStopExecution(grantee: iam.IGrantable & Construct): iam.Grant {
+    return this.grantStopping(this.stateMachine, grantee);
+  }
+
+  /** StopExecution on the executions of `machine`: this state machine, by reference or by name. */
+  protected grantStopping(machine: IStateMachine, grantee: iam.IGrantable & Construct): iam.Grant {
+    const grant = machine.grantExecution(grantee, 'states:StopExecution');
+    for (const resource of grant.principalStatements.flatMap((statement) => statement.resources)) {
+      Validations.of(grantee).acknowledge({
+        id: wildcardResourceFinding(this, resource),
+        reason:
+          `Executions of ${this.name} are named after their journey at run time; ` +
+          'the grant covers the executions of that one state machine only.',
+      });
+    }
+    return grant;
   }
 
   private acknowledgeRoleFindings(functions: Set<IFunction>): void {

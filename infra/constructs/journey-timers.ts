@@ -40,10 +40,15 @@ export class JourneyTimers extends Construct {
     });
   }
 
+  /** Environment for handlers that only delete schedules. */
+  get groupEnvironment(): Record<string, string> {
+    return { SCHEDULE_GROUP: this.group.scheduleGroupName };
+  }
+
   /** Environment for handlers that create schedules. */
   get environment(): Record<string, string> {
     return {
-      SCHEDULE_GROUP: this.group.scheduleGroupName,
+      ...this.groupEnvironment,
       SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
       TIMER_TARGET_ARN: this.target.functionArn,
     };
@@ -63,6 +68,26 @@ export class JourneyTimers extends Construct {
     this.group.grants.readSchedules(grantee);
     this.group.grants.deleteSchedules(grantee);
     this.schedulerRole.grantPassRole(grantee.grantPrincipal);
+    this.acknowledgeGroupWildcard(grantee);
+  }
+
+  /**
+   * Create and move schedules in this group (CreateSchedule, UpdateSchedule), and hand the scheduler its
+   * role: for a handler that moves pending timers but never reads or deletes one.
+   */
+  grantMoving(grantee: iam.IGrantable & Construct): void {
+    this.group.grants.writeSchedules(grantee);
+    this.schedulerRole.grantPassRole(grantee.grantPrincipal);
+    this.acknowledgeGroupWildcard(grantee);
+  }
+
+  /** Delete schedules in this group, nothing else: for a handler that drops a journey's pending timers. */
+  grantDeleting(grantee: iam.IGrantable & Construct): void {
+    this.group.grants.deleteSchedules(grantee);
+    this.acknowledgeGroupWildcard(grantee);
+  }
+
+  private acknowledgeGroupWildcard(grantee: Construct): void {
     Validations.of(grantee).acknowledge({
       id: wildcardResourceFinding(this, this.scheduleArn('*')),
       reason:

@@ -17,6 +17,8 @@ import { Construct } from 'constructs';
 export interface JourneysApiProps {
   readonly startJourney: IFunction;
   readonly getJourney: IFunction;
+  readonly rescheduleJourney: IFunction;
+  readonly cancelJourney: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
 }
@@ -34,7 +36,8 @@ export class JourneysApi extends Construct {
   constructor(scope: Construct, id: string, props: JourneysApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
-      description: 'Follow-up journeys: HR starts and reads journeys; people answer emailed forms',
+      description:
+        'Follow-up journeys: HR starts, reads, moves and cancels journeys; people answer emailed forms',
       createDefaultStage: false,
     });
 
@@ -49,6 +52,18 @@ export class JourneysApi extends Construct {
       path: '/journeys/{id}',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('GetJourney', props.getJourney),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys/{id}',
+      methods: [HttpMethod.PATCH],
+      integration: new HttpLambdaIntegration('RescheduleJourney', props.rescheduleJourney),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys/{id}/cancel',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('CancelJourney', props.cancelJourney),
       authorizer: hr,
     });
     const formRoutes = [

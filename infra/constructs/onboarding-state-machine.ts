@@ -169,4 +169,9 @@ export class OnboardingStateMachine extends JourneyStateMachine {
   grantStartExecution(grantee: iam.IGrantable): iam.Grant {
     return this.byName.grantStartExecution(grantee);
   }
+
+  /** Stopping executions, addressed by name like starting them: the stopper never depends on the resource. */
+  override grantStopExecution(grantee: iam.IGrantable & Construct): iam.Grant {
+    return this.grantStopping(this.byName, grantee);
+  }
 }

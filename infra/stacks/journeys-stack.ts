@@ -69,6 +69,13 @@ export class JourneysStack extends Stack {
 
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
+    const rescheduleJourney = fn(
+      'RescheduleJourney',
+      'reschedule-journey',
+      'PATCH /journeys/{id}',
+      HTTP_TIMEOUT,
+    );
+    const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
@@ -98,6 +105,8 @@ export class JourneysStack extends Stack {
     this.table.grantReadData(showForm);
     for (const writer of [
       startJourney,
+      rescheduleJourney,
+      cancelJourney,
       submitForm,
       sendInvitation,
       requestForm,
@@ -118,6 +127,8 @@ export class JourneysStack extends Stack {
     }
 
     for (const sender of [
+      rescheduleJourney,
+      cancelJourney,
       sendInvitation,
       requestForm,
       sendBrief,
@@ -145,6 +156,13 @@ export class JourneysStack extends Stack {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
     }
+    // Moving a journey moves its pending timers (and drops a reminder the move made pointless); cancelling it
+    // drops them all.
+    timers.grantMoving(rescheduleJourney);
+    timers.grantDeleting(rescheduleJourney);
+    rescheduleJourney.addEnvironment(timers.environment);
+    timers.grantDeleting(cancelJourney);
+    cancelJourney.addEnvironment(timers.groupEnvironment);
 
     this.offerFollowUp = new OfferFollowUpStateMachine(this, 'OfferFollowUp', {
       functions: {
@@ -177,6 +195,14 @@ export class JourneysStack extends Stack {
     this.onboarding.grantStartExecution(fireTimer);
     fireTimer.addEnvironment(this.onboarding.environment);
 
+    // A cancelled journey stops whichever phase is running.
+    this.offerFollowUp.grantStopExecution(cancelJourney);
+    this.onboarding.grantStopExecution(cancelJourney);
+    cancelJourney.addEnvironment({
+      STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+      ...this.onboarding.environment,
+    });
+
     for (const machine of [this.offerFollowUp, this.onboarding]) {
       machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
       machine.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
@@ -186,6 +212,8 @@ export class JourneysStack extends Stack {
     this.api = new JourneysApi(this, 'Api', {
       startJourney: startJourney.lambda,
       getJourney: getJourney.lambda,
+      rescheduleJourney: rescheduleJourney.lambda,
+      cancelJourney: cancelJourney.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
     });

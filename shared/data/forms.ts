@@ -3,7 +3,7 @@ import { documents, isConditionFailure, journeyPk, tableName } from '#shared/dat
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 
-export type FormStatus = 'open' | 'submitted' | 'expired';
+export type FormStatus = 'open' | 'submitted' | 'expired' | 'cancelled';
 
 export interface FormRecipient {
   role: 'interviewer' | 'hr' | 'manager' | 'mentor';
@@ -120,6 +120,31 @@ export const submitForm = (journeyId: string, formId: string, answers: Record<st
 
 export const expireForm = (journeyId: string, formId: string, at: Date) =>
   closeForm(journeyId, formId, 'expired', { expiredAt: at.toISOString() });
+
+export const cancelForm = (journeyId: string, formId: string, at: Date) =>
+  closeForm(journeyId, formId, 'cancelled', { cancelledAt: at.toISOString() });
+
+/** A prep form whose meeting moved keeps its link; only its deadline follows the meeting. */
+export const moveFormDeadline = async (
+  journeyId: string,
+  formId: string,
+  deadline: string,
+): Promise<void> => {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: formKey(journeyId, formId),
+        UpdateExpression: 'SET deadline = :deadline',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':deadline': deadline, ':open': 'open' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+};
 
 export const markResumed = async (journeyId: string, formId: string, at: Date): Promise<void> => {
   await documents.send(

@@ -13,6 +13,7 @@ export const journeyStatuses = [
   'lapsed',
   'needs-attention',
   'completed',
+  'cancelled',
 ] as const;
 export type JourneyStatus = (typeof journeyStatuses)[number];
 
@@ -125,6 +126,27 @@ export const saveRounds = async (journeyId: string, rounds: RoundPlan[], at: Dat
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':rounds': rounds, ':status': 'onboarding', ':at': at.toISOString() },
+    }),
+  );
+};
+
+/** Saves moved dates: the hire's start date (and the offer's copy of it) and the onboarding plan. */
+export const saveSchedule = async (journey: Journey, at: Date): Promise<void> => {
+  const fields = {
+    hire: journey.hire,
+    offer: journey.offer,
+    rounds: journey.rounds,
+    updatedAt: at.toISOString(),
+  };
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: journeyKey(journey.journeyId),
+      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
     }),
   );
 };

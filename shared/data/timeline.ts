@@ -10,6 +10,8 @@ export const timelineEventTypes = [
   'prep.expired',
   'brief.sent',
   'invitation.sent',
+  'invitation.updated',
+  'invitation.cancelled',
   'outcome.requested',
   'outcome.recorded',
   'offer.accepted',
@@ -23,6 +25,8 @@ export const timelineEventTypes = [
   'summary.shared',
   'alert.raised',
   'journey.summarized',
+  'journey.rescheduled',
+  'journey.cancelled',
   'journey.needs-attention',
   'journey.completed',
 ] as const;

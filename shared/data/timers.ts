@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
 
 export type TimerAction =
@@ -12,7 +12,7 @@ export interface TimerRecord {
   name: string;
   at: string;
   action: TimerAction;
-  status: 'pending' | 'fired';
+  status: 'pending' | 'fired' | 'cancelled';
 }
 
 const timerKey = (journeyId: string, name: string) => ({ pk: journeyPk(journeyId), sk: `TIMER#${name}` });
@@ -46,16 +46,27 @@ export const getTimer = async (journeyId: string, name: string): Promise<TimerRe
 };
 
 /** Marks a pending timer fired; false when it already fired (a duplicate delivery by the scheduler). */
-export const markTimerFired = async (journeyId: string, name: string): Promise<boolean> => {
+export const markTimerFired = (journeyId: string, name: string): Promise<boolean> =>
+  settleTimer(journeyId, name, 'fired');
+
+/** Marks a pending timer cancelled; a schedule that fires anyway then finds nothing to do. */
+export const markTimerCancelled = (journeyId: string, name: string): Promise<boolean> =>
+  settleTimer(journeyId, name, 'cancelled');
+
+const settleTimer = async (
+  journeyId: string,
+  name: string,
+  status: 'fired' | 'cancelled',
+): Promise<boolean> => {
   try {
     await documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: timerKey(journeyId, name),
-        UpdateExpression: 'SET #status = :fired',
+        UpdateExpression: 'SET #status = :settled',
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':fired': 'fired' },
+        ExpressionAttributeValues: { ':pending': 'pending', ':settled': status },
       }),
     );
     return true;
@@ -63,4 +74,18 @@ export const markTimerFired = async (journeyId: string, name: string): Promise<b
     if (isConditionFailure(error)) return false;
     throw error;
   }
+};
+
+export const listPendingTimers = async (journeyId: string): Promise<TimerRecord[]> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'TIMER#', ':pending': 'pending' },
+      ConsistentRead: true,
+    }),
+  );
+  return (result.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...timer }) => timer as TimerRecord);
 };

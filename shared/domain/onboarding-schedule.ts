@@ -38,14 +38,7 @@ export const planRounds = (hire: Hire, settings: OnboardingSettings): RoundPlan[
     const round = index + 1;
     const planned = start.plus({ months: round * settings.monthsBetween });
     const day = isBusinessDay(planned) ? planned : addBusinessDays(planned, 1);
-    const session = sessionTimeOn(day, settings);
-    const startsAt = addBusinessDays(day, -PREP_BUSINESS_DAYS).set({ hour: ROUND_START_HOUR, minute: 0 });
-    return {
-      round,
-      startsAt: iso(startsAt),
-      sessionAt: iso(session),
-      prepDeadline: iso(prepWindow(session, startsAt).deadline),
-    };
+    return planRound(round, sessionTimeOn(day, settings));
   });
 };
 
@@ -67,4 +60,16 @@ export const roundPlan = (rounds: RoundPlan[] | undefined, round: number): Round
   const plan = rounds?.find((candidate) => candidate.round === round);
   if (!plan) throw new Error(`no plan for round ${round}`);
   return plan;
+};
+
+/** A round around its session time: it starts five business days before, with prep due the evening before. */
+export const planRound = (round: number, sessionAt: DateTime): RoundPlan => {
+  const day = sessionAt.startOf('day');
+  const startsAt = addBusinessDays(day, -PREP_BUSINESS_DAYS).set({ hour: ROUND_START_HOUR, minute: 0 });
+  return {
+    round,
+    startsAt: iso(startsAt),
+    sessionAt: iso(sessionAt),
+    prepDeadline: iso(prepWindow(sessionAt, startsAt).deadline),
+  };
 };

@@ -16,7 +16,7 @@ import { now } from '#shared/time/clock.ts';
  */
 export const fireTimer = async (journeyId: string, name: string): Promise<void> => {
   const timer = await getTimer(journeyId, name);
-  if (!timer || timer.status === 'fired') {
+  if (timer?.status !== 'pending') {
     logger.info('timer already handled', { timer: name });
     return;
   }

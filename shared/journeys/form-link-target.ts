@@ -20,7 +20,8 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   if (!form) return { ok: false, notice: 'invalid' };
   const locale = form.recipient.locale;
   if (form.status === 'submitted') return { ok: false, notice: 'already-used', locale };
-  if (form.status === 'expired') return { ok: false, notice: 'closed', locale };
+  if (form.status === 'expired' || form.status === 'cancelled')
+    return { ok: false, notice: 'closed', locale };
   if (!check.ok) return { ok: false, notice: 'expired', locale };
   const journey = await getJourney(journeyId);
   if (!journey) return { ok: false, notice: 'invalid' };

@@ -11,7 +11,6 @@ export const inviteCandidate = async (journeyId: string): Promise<void> => {
   const offer = offerOf(journey);
   await sendInvitation(journey, {
     meeting: 'offer-meeting',
-    sequence: 0,
     start: offer.offerMeetingAt,
     durationMinutes: OFFER_MEETING_MINUTES,
     title: offerMeetingTitle(offer.candidate.locale, offer.hr.name),

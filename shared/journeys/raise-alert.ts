@@ -43,7 +43,6 @@ export const raiseAlert = async (journeyId: string, round: number, reason: Alert
   );
   await sendInvitation(journey, {
     meeting: `follow-up-r${round}-${reason}`,
-    sequence: 0,
     start: followUpAt,
     durationMinutes: SESSION_MINUTES,
     title: sessionTitle(hire.employee.locale, hire.hr.name, round, true),

@@ -21,6 +21,11 @@ import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 /** An outcome link stays usable this long: HR may record a late answer after a weekend or a holiday. */
 const OUTCOME_LINK_DAYS = 30;
+/**
+ * A prep link outlives its deadline by this much: the form record closes it at the deadline, and a meeting
+ * moved later moves that deadline without needing a new link.
+ */
+const PREP_LINK_GRACE_DAYS = 14;
 
 export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
@@ -119,6 +124,7 @@ const requestPrep = async (journey: Journey, taskToken: string, prep: PrepReques
   const { journeyId } = journey;
   const formId = formIdFor(journeyId, prep.purpose);
   const deadline = prep.window.deadline.toUTC().toISO() ?? '';
+  const linkExpiresAt = prep.window.deadline.plus({ days: PREP_LINK_GRACE_DAYS });
   const form = await openForm({
     journeyId,
     formId,
@@ -127,13 +133,13 @@ const requestPrep = async (journey: Journey, taskToken: string, prep: PrepReques
     status: 'open',
     taskToken,
     createdAt: now().toISOString(),
-    linkExpiresAt: deadline,
+    linkExpiresAt: linkExpiresAt.toUTC().toISO() ?? '',
     deadline,
     ...prep.fields,
   });
   if (form.status !== 'open') return form;
 
-  const formUrl = await createFormLink({ journeyId, formId, expiresAt: prep.window.deadline.toJSDate() });
+  const formUrl = await createFormLink({ journeyId, formId, expiresAt: linkExpiresAt.toJSDate() });
   await sendEmailOnce(journeyId, `prep.requested#${formId}`, prepRequestEmail(journey, form, formUrl, false));
   await appendEvent(journeyId, `prep.requested#${formId}`, {
     type: 'prep.requested',

@@ -1,53 +1,99 @@
 import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';
+import { type InvitationRecord, saveInvitation } from '#shared/data/invitations.ts';
 import type { Journey } from '#shared/data/journeys.ts';
-import { appendEvent } from '#shared/data/timeline.ts';
+import { appendEvent, type TimelineEventType } from '#shared/data/timeline.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderMeetingCancellation, renderMeetingUpdate } from '#shared/email/templates/meeting-change.ts';
 
-export interface Invitation {
-  /** Names the meeting within the journey (`offer-meeting`, `session-r2`): its calendar UID and dedupe key. */
-  meeting: string;
-  sequence: number;
-  start: string;
-  durationMinutes: number;
-  title: string;
+export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'sequence' | 'status'> & {
   rendered: RenderedEmail;
-  attendee: { name: string; email: string };
   /** Extra detail for the timeline event. */
   detail?: Record<string, unknown>;
-}
+};
 
 /**
- * Mails a meeting invitation with a calendar file from HR. The UID stays the same for the meeting, so a later
- * update (a higher SEQUENCE) replaces the entry in the person's calendar instead of adding one.
+ * Mails a calendar invitation (or its update or cancellation) from HR. The UID stays the same for the life of a
+ * meeting and SEQUENCE rises with each change, so calendars replace the entry instead of adding one.
  */
-export const sendInvitation = async (journey: Journey, invitation: Invitation): Promise<void> => {
+const mailInvitation = async (
+  journey: Journey,
+  invitation: InvitationRecord,
+  rendered: RenderedEmail,
+  eventType: Extract<TimelineEventType, `invitation.${string}`>,
+  detail: Record<string, unknown> = {},
+): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
+  const method = invitation.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
   const ics = buildMeetingInvite({
     uid: `${journeyId}.${meeting}@follow-up-journeys`,
     sequence,
-    method: 'REQUEST',
+    method,
     start: invitation.start,
     durationMinutes: invitation.durationMinutes,
     title: invitation.title,
-    description: invitation.rendered.text,
+    description: rendered.text,
     organizer: { name: hire.hr.name, email: hire.hr.email },
     attendee: invitation.attendee,
   });
   await sendEmailOnce(
     journeyId,
     `invitation#${meeting}#${sequence}`,
-    outgoingEmail(journey, invitation.attendee, invitation.rendered, [
-      { filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST; charset=UTF-8', content: ics },
+    outgoingEmail(journey, invitation.attendee, rendered, [
+      { filename: 'invite.ics', contentType: `text/calendar; method=${method}; charset=UTF-8`, content: ics },
     ]),
   );
-  await appendEvent(journeyId, `invitation.sent#${meeting}#${sequence}`, {
-    type: 'invitation.sent',
+  await appendEvent(journeyId, `${eventType}#${meeting}#${sequence}`, {
+    type: eventType,
     meeting,
     meetingAt: invitation.start,
     sequence,
-    ...invitation.detail,
+    ...detail,
   });
+};
+
+export const sendInvitation = async (journey: Journey, invitation: NewInvitation): Promise<void> => {
+  const { rendered, detail, ...meeting } = invitation;
+  const record: InvitationRecord = { ...meeting, journeyId: journey.journeyId, sequence: 0, status: 'sent' };
+  // A retried step finds its invitation saved already and only finishes mailing it.
+  await saveInvitation(record);
+  await mailInvitation(journey, record, rendered, 'invitation.sent', detail);
+};
+
+/** Moves a meeting people were already invited to; false when it has moved or been cancelled meanwhile. */
+export const moveInvitation = async (
+  journey: Journey,
+  current: InvitationRecord,
+  start: string,
+): Promise<boolean> => {
+  const moved: InvitationRecord = { ...current, start, sequence: current.sequence + 1 };
+  if (!(await saveInvitation(moved))) return false;
+  const rendered = renderMeetingUpdate({
+    locale: current.attendee.locale,
+    recipientName: current.attendee.name,
+    hrName: journey.hire.hr.name,
+    title: current.title,
+    meetingAt: start,
+    previousAt: current.start,
+    zone: journey.hire.timezone,
+  });
+  await mailInvitation(journey, moved, rendered, 'invitation.updated', { previousAt: current.start });
+  return true;
+};
+
+export const cancelInvitation = async (journey: Journey, current: InvitationRecord): Promise<boolean> => {
+  const cancelled: InvitationRecord = { ...current, sequence: current.sequence + 1, status: 'cancelled' };
+  if (!(await saveInvitation(cancelled))) return false;
+  const rendered = renderMeetingCancellation({
+    locale: current.attendee.locale,
+    recipientName: current.attendee.name,
+    hrName: journey.hire.hr.name,
+    title: current.title,
+    meetingAt: current.start,
+    zone: journey.hire.timezone,
+  });
+  await mailInvitation(journey, cancelled, rendered, 'invitation.cancelled');
+  return true;
 };

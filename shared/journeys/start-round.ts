@@ -31,7 +31,6 @@ export const startRound = async (
     round > 1 && onboarding.threePartyFromRound !== undefined && round >= onboarding.threePartyFromRound;
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
-    sequence: 0,
     start: plan.sessionAt,
     durationMinutes: SESSION_MINUTES,
     title: sessionTitle(hire.employee.locale, hire.hr.name, round),

@@ -3,12 +3,13 @@ import {
   ConflictException,
   CreateScheduleCommand,
   type CreateScheduleCommandInput,
+  DeleteScheduleCommand,
   FlexibleTimeWindowMode,
   SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
-import { savePendingTimer, type TimerRecord } from '#shared/data/timers.ts';
+import { getTimer, markTimerCancelled, savePendingTimer, type TimerRecord } from '#shared/data/timers.ts';
 import { now } from '#shared/time/clock.ts';
 
 const scheduler = new SchedulerClient({});
@@ -56,5 +57,28 @@ export const scheduleTimer = async (
     // A retried step finds its schedule already there: make sure it points at the time asked for now.
     if (!(error instanceof ConflictException || (error as Error).name === 'ConflictException')) throw error;
     await scheduler.send(new UpdateScheduleCommand(input));
+  }
+};
+
+/** Moves a pending timer to a new time; one that already fired or was cancelled stays as it is. */
+export const moveTimer = async (journeyId: string, name: string, at: DateTime): Promise<boolean> => {
+  const timer = await getTimer(journeyId, name);
+  if (timer?.status !== 'pending') return false;
+  await scheduleTimer({ journeyId, name, action: timer.action, at });
+  return true;
+};
+
+/** Cancels a pending timer: marked first, so a schedule firing meanwhile does nothing; then its schedule goes. */
+export const cancelTimer = async (journeyId: string, name: string): Promise<void> => {
+  await markTimerCancelled(journeyId, name);
+  try {
+    await scheduler.send(
+      new DeleteScheduleCommand({
+        Name: scheduleName(journeyId, name),
+        GroupName: requiredEnv('SCHEDULE_GROUP'),
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
 };

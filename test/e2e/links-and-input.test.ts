@@ -128,6 +128,22 @@ describe('emailed form links', () => {
     expect((await system.journey(journeyId)).forms[0]?.status).toBe('open');
   });
 
+  it('closes every link of a withdrawn offer and takes the meeting out of the candidate calendar', async () => {
+    const { offer, journeyId, link } = await startJourney('withdrawn');
+    const response = await system.api(`/journeys/${journeyId}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'offer-withdrawn' }),
+    });
+    expect(response.status).toBe(200);
+    expect((await fetch(link)).status).toBe(410);
+    const withdrawal = (await system.mailTo(offer.candidate.email)).at(-1);
+    expect(withdrawal?.attachments[0]?.content).toMatch(/METHOD:CANCEL/);
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('cancelled');
+    expect(eventTypes(journey).slice(-2)).toEqual(['invitation.cancelled', 'journey.cancelled']);
+  });
+
   it('shows an expired link as expired once its deadline has passed', async () => {
     const { journeyId, link } = await startJourney('expired');
     await system.advanceTo('2026-12-02T18:00:00+09:00');

@@ -14,6 +14,8 @@ import { stateMachineDefinitions } from '#infra/synthesize.ts';
 const FUNCTIONS = [
   'start-journey',
   'get-journey',
+  'reschedule-journey',
+  'cancel-journey',
   'show-form',
   'submit-form',
   'send-invitation',
@@ -252,6 +254,8 @@ describe('functions', () => {
     const expected: Record<string, string[]> = {
       'start-journey': ['STATE_MACHINE_ARN', ...timers],
       'get-journey': [],
+      'reschedule-journey': [...mail, ...timers],
+      'cancel-journey': [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       'submit-form': ['LINK_KEY_SECRET_ARN'],
       'send-invitation': mail,
@@ -278,7 +282,7 @@ describe('functions', () => {
   it('points links at the API and timers at fire-timer', () => {
     const [apiId] = resourcesOfType('AWS::ApiGatewayV2::Api').map(([id]) => id);
     expect(envOf('request-form').BASE_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
-    for (const folder of ['request-form', 'start-journey']) {
+    for (const folder of ['request-form', 'start-journey', 'reschedule-journey']) {
       expect(envOf(folder).TIMER_TARGET_ARN, folder).toEqual({
         'Fn::GetAtt': [functionByFolder('fire-timer')[0], 'Arn'],
       });
@@ -310,6 +314,13 @@ describe('functions', () => {
         actionsOf([statement]).includes('states:StartExecution'),
       ),
     ).toEqual([expect.objectContaining({ Resource: arn })]);
+    expect(envOf('cancel-journey').ONBOARDING_STATE_MACHINE_ARN).toEqual(arn);
+  });
+
+  it('points cancel-journey at the offer follow-up machine too: a cancelled journey stops either phase', () => {
+    expect(envOf('cancel-journey').STATE_MACHINE_ARN).toEqual({
+      Ref: machineNamed('OfferFollowUp').logicalId,
+    });
   });
 });
 
@@ -324,6 +335,8 @@ describe('HTTP API', () => {
     expect(authorization).toEqual({
       'POST /journeys': 'AWS_IAM',
       'GET /journeys/{id}': 'AWS_IAM',
+      'PATCH /journeys/{id}': 'AWS_IAM',
+      'POST /journeys/{id}/cancel': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
     });
@@ -464,9 +477,50 @@ describe('least privilege', () => {
     }
   });
 
+  it('lets only cancel-journey stop executions, those of both state machines', () => {
+    expect(foldersAllowed('states:StopExecution')).toEqual(['cancel-journey']);
+    const arnPrefix = [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':states:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+    ];
+    // Executions are named `<journeyId>` (OfferFollowUp) and `<journeyId>-onboarding` (Onboarding, by name).
+    expect(
+      statementsOf('cancel-journey').filter((statement) =>
+        actionsOf([statement]).some((action) => action.startsWith('states:')),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        Action: 'states:StopExecution',
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              ...arnPrefix,
+              ':execution:',
+              { 'Fn::Select': [6, { 'Fn::Split': [':', { Ref: machineNamed('OfferFollowUp').logicalId }] }] },
+              ':*',
+            ],
+          ],
+        },
+      }),
+      expect.objectContaining({
+        Action: 'states:StopExecution',
+        Resource: {
+          'Fn::Join': ['', [...arnPrefix, ':execution:FollowUpJourneys-Onboarding:*']],
+        },
+      }),
+    ]);
+  });
+
   it('lets only the mail senders send, from the identity through the configuration set', () => {
     expect(foldersAllowed('ses:SendRawEmail')).toEqual(
       [
+        'reschedule-journey',
+        'cancel-journey',
         'fire-timer',
         'request-form',
         'send-brief',
@@ -497,11 +551,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only the schedulers create schedules and pass the scheduler role', () => {
+  it('lets only the schedulers create schedules and pass the scheduler role, and the canceller delete them', () => {
     const schedulers = ['request-form', 'schedule-onboarding', 'start-journey', 'start-timer'];
-    expect(foldersAllowed('scheduler:CreateSchedule')).toEqual(schedulers);
-    expect(foldersAllowed('scheduler:UpdateSchedule')).toEqual(schedulers);
-    expect(foldersAllowed('iam:PassRole')).toEqual(schedulers);
+    // reschedule-journey moves pending timers (create or update) and may drop a reminder, but never reads one.
+    const movers = [...schedulers, 'reschedule-journey'].sort();
+    expect(foldersAllowed('scheduler:CreateSchedule')).toEqual(movers);
+    expect(foldersAllowed('scheduler:UpdateSchedule')).toEqual(movers);
+    expect(foldersAllowed('iam:PassRole')).toEqual(movers);
+    expect(foldersAllowed('scheduler:GetSchedule')).toEqual(schedulers);
+    expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
+      [...schedulers, 'cancel-journey', 'reschedule-journey'].sort(),
+    );
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       ['fire-timer', 'request-form', 'show-form', 'submit-form'].sort(),
     );

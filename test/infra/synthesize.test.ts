@@ -29,7 +29,7 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(18);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(20);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -42,11 +42,13 @@ describe('functionHandlers', () => {
     expect(Object.values(handlers).sort()).toEqual(
       [
         'begin-onboarding',
+        'cancel-journey',
         'close-journey',
         'fire-timer',
         'get-journey',
         'raise-alert',
         'request-form',
+        'reschedule-journey',
         'schedule-onboarding',
         'send-brief',
         'send-handoff',

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { getJourney } from '#shared/data/journeys.ts';
+import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
+import { fieldErrorsOf } from '#shared/http/field-errors.ts';
+import { badRequest, HttpError } from '#shared/http/http-error.ts';
+import { cancelJourney } from '#shared/journeys/cancel-journey.ts';
+
+// `offer-withdrawn` and `resigned` are the common ones; HR may write any other short reason.
+const cancelSchema = z.object({
+  reason: z.string().trim().min(1, 'required').max(200, 'at most 200 characters'),
+});
+
+export const handler = apiHandler(async (event) => {
+  const parsed = cancelSchema.safeParse(readJsonBody(event));
+  if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
+  const journey = await getJourney(event.pathParameters?.id ?? '');
+  if (!journey) throw new HttpError(404, { message: 'No journey with this id.' });
+  const result = await cancelJourney(journey, parsed.data.reason);
+  if (!result.ok) throw new HttpError(409, { message: result.reason });
+  return json(200, { journeyId: journey.journeyId, status: 'cancelled' });
+});

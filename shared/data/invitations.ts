@@ -1,0 +1,64 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+
+/** A meeting someone was invited to, as their calendar holds it: what a later update or cancellation replaces. */
+export interface InvitationRecord {
+  journeyId: string;
+  /** `offer-meeting`, `session-r2`, `follow-up-r1-condition-alert`: part of the calendar UID. */
+  meeting: string;
+  start: string;
+  durationMinutes: number;
+  title: string;
+  attendee: { name: string; email: string; locale: 'ja' | 'en' };
+  sequence: number;
+  status: 'sent' | 'cancelled';
+}
+
+const invitationKey = (journeyId: string, meeting: string) => ({
+  pk: journeyPk(journeyId),
+  sk: `INVITE#${meeting}`,
+});
+
+/**
+ * Saves the new state of an invitation, only over the version it was read at (or none for a first one): two
+ * changes racing each other cannot both send SEQUENCE n+1.
+ */
+export const saveInvitation = async (invitation: InvitationRecord): Promise<boolean> => {
+  try {
+    await documents.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...invitationKey(invitation.journeyId, invitation.meeting),
+          type: 'invitation',
+          ...invitation,
+        },
+        ConditionExpression:
+          invitation.sequence === 0
+            ? 'attribute_not_exists(pk)'
+            : 'attribute_exists(pk) AND #sequence = :previous',
+        ExpressionAttributeNames: invitation.sequence === 0 ? undefined : { '#sequence': 'sequence' },
+        ExpressionAttributeValues:
+          invitation.sequence === 0 ? undefined : { ':previous': invitation.sequence - 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> => {
+  const result = await documents.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'INVITE#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (result.Items ?? []).map(
+    ({ pk: _pk, sk: _sk, type: _type, ...invitation }) => invitation as InvitationRecord,
+  );
+};

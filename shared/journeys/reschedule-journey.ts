@@ -1,0 +1,123 @@
+import { DateTime } from 'luxon';
+import { listForms, moveFormDeadline } from '#shared/data/forms.ts';
+import { listInvitations } from '#shared/data/invitations.ts';
+import { type Journey, saveSchedule } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import {
+  onboardingStartsAt,
+  planRound,
+  planRounds,
+  type RoundPlan,
+  sessionEndsAt,
+} from '#shared/domain/onboarding-schedule.ts';
+import { moveInvitation } from '#shared/journeys/send-invitation.ts';
+import { now } from '#shared/time/clock.ts';
+import { cancelTimer, moveTimer } from '#shared/timers/schedule-timer.ts';
+
+export type RescheduleRequest = { startDate: string } | { sessions: Record<string, string> };
+
+export type RescheduleResult =
+  | { ok: true }
+  | { ok: false; status: 400 | 409; errors: Record<string, string> };
+
+const OPEN_STATUSES = new Set(['offer-follow-up', 'awaiting-start', 'onboarding']);
+
+/**
+ * Moves the start date or single sessions. Everything still pending follows, earlier or later: the schedules
+ * that start rounds and end sessions, prep deadlines, and the invitations people already have (same UID,
+ * SEQUENCE + 1). Rounds that already took place stay as they were.
+ */
+export const rescheduleJourney = async (
+  journey: Journey,
+  request: RescheduleRequest,
+): Promise<RescheduleResult> => {
+  if (!OPEN_STATUSES.has(journey.status)) {
+    return { ok: false, status: 409, errors: { status: `the journey has ended (${journey.status})` } };
+  }
+  const at = now();
+  const forms = await listForms(journey.journeyId);
+  const tookPlace = (round: number) =>
+    forms.some((form) => form.kind === 'session-outcome' && form.round === round) ||
+    Date.parse(journey.rounds?.find((plan) => plan.round === round)?.sessionAt ?? '') <= at.getTime();
+
+  let moved: Journey;
+  let detail: Record<string, unknown>;
+  if ('startDate' in request) {
+    const today = DateTime.fromJSDate(at).setZone(journey.hire.timezone).toISODate() ?? '';
+    // Once onboarding has begun the start date is history, and correcting it to another past day is fine.
+    if (!journey.rounds && request.startDate < today) {
+      return { ok: false, status: 400, errors: { startDate: 'must not be in the past' } };
+    }
+    const hire = { ...journey.hire, startDate: request.startDate };
+    const replanned = journey.rounds && planRounds(hire, journey.onboarding);
+    moved = {
+      ...journey,
+      hire,
+      offer: journey.offer && { ...journey.offer, startDate: request.startDate },
+      rounds: journey.rounds?.map((plan) =>
+        tookPlace(plan.round) ? plan : (replanned?.find((next) => next.round === plan.round) ?? plan),
+      ),
+    };
+    detail = { startDate: { from: journey.hire.startDate, to: request.startDate } };
+  } else {
+    if (!journey.rounds) {
+      return {
+        ok: false,
+        status: 409,
+        errors: { sessions: 'sessions can be moved once onboarding has begun' },
+      };
+    }
+    const errors: Record<string, string> = {};
+    const changes = new Map<number, RoundPlan>();
+    for (const [key, iso] of Object.entries(request.sessions)) {
+      const round = Number(key);
+      const sessionAt = DateTime.fromISO(iso, { setZone: true });
+      if (!journey.rounds.some((plan) => plan.round === round)) errors[`sessions.${key}`] = 'no such round';
+      else if (tookPlace(round)) errors[`sessions.${key}`] = 'this session has already taken place';
+      else if (sessionAt.toMillis() <= at.getTime()) errors[`sessions.${key}`] = 'must be in the future';
+      else changes.set(round, planRound(round, sessionAt.setZone(journey.hire.timezone)));
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    moved = { ...journey, rounds: journey.rounds.map((plan) => changes.get(plan.round) ?? plan) };
+    detail = { sessions: Object.fromEntries([...changes].map(([round, plan]) => [round, plan.sessionAt])) };
+  }
+
+  await saveSchedule(moved, at);
+  await followMovedDates(journey, moved);
+  await appendEvent(journey.journeyId, `journey.rescheduled#${at.toISOString()}`, {
+    type: 'journey.rescheduled',
+    ...detail,
+  });
+  return { ok: true };
+};
+
+const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });
+
+/** Moves whatever is pending to the new dates; a wait that has not begun reads the new plan when it does. */
+const followMovedDates = async (before: Journey, after: Journey): Promise<void> => {
+  const { journeyId } = after;
+  if (after.hire.startDate !== before.hire.startDate) {
+    await moveTimer(journeyId, 'begin-onboarding', onboardingStartsAt(after.hire));
+  }
+  const invitations = await listInvitations(journeyId);
+  const forms = await listForms(journeyId);
+  for (const plan of after.rounds ?? []) {
+    const previous = before.rounds?.find((candidate) => candidate.round === plan.round);
+    if (!previous || previous.sessionAt === plan.sessionAt) continue;
+    await moveTimer(journeyId, `round-start-r${plan.round}`, zoned(plan.startsAt));
+    await moveTimer(journeyId, `session-end-r${plan.round}`, sessionEndsAt(plan));
+    const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
+    if (invitation?.status === 'sent') await moveInvitation(after, invitation, plan.sessionAt);
+    for (const form of forms.filter(
+      (candidate) => candidate.kind === 'manager-prep' && candidate.round === plan.round,
+    )) {
+      if (form.status !== 'open') continue;
+      await moveFormDeadline(journeyId, form.formId, zoned(plan.prepDeadline).toUTC().toISO() ?? '');
+      await moveTimer(journeyId, `expire-${form.formId}`, zoned(plan.prepDeadline));
+      // Moved earlier, the halfway reminder could land after the deadline: better none than a confusing one.
+      if (Date.parse(plan.prepDeadline) <= Date.parse(previous.prepDeadline)) {
+        await cancelTimer(journeyId, `remind-${form.formId}`);
+      }
+    }
+  }
+};

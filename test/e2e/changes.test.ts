@@ -1,0 +1,171 @@
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+
+const hire = (tag: string, startDate = '2027-02-01') => ({
+  phase: 'onboarding',
+  hireId: `HIRE-${tag}`,
+  employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
+  hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
+  manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
+  startDate,
+});
+const laterBeforeStart = hire('later-before');
+const earlierBeforeStart = hire('earlier-before', '2027-03-01');
+const laterAfterStart = hire('later-after');
+const earlierAfterStart = hire('earlier-after');
+const movedSession = hire('moved-session');
+const cancelled = hire('cancelled');
+const everyone = [
+  laterBeforeStart,
+  earlierBeforeStart,
+  laterAfterStart,
+  earlierAfterStart,
+  movedSession,
+  cancelled,
+];
+
+type View = Awaited<ReturnType<LocalSystem['journey']>> & {
+  rounds: { round: number; sessionAt: string; startsAt: string }[];
+};
+
+let system: LocalSystem;
+const ids: Record<string, string> = {};
+const idOf = (body: { hireId: string }) => ids[body.hireId] ?? '';
+const view = async (body: { hireId: string }) => (await system.journey(idOf(body))) as View;
+const patch = (body: { hireId: string }, change: unknown) =>
+  system.api(`/journeys/${idOf(body)}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+const cancel = (body: { hireId: string }, reason: unknown) =>
+  system.api(`/journeys/${idOf(body)}/cancel`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reason }),
+  });
+const calendarOf = (email: { attachments: { content?: string }[] } | undefined) =>
+  email?.attachments[0]?.content ?? '';
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+  for (const body of everyone) {
+    const response = await system.postJson('/journeys', body);
+    expect(response.status).toBe(201);
+    ids[body.hireId] = ((await response.json()) as { journeyId: string }).journeyId;
+  }
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+describe('changes people make', () => {
+  it('refuses bad changes with 400, 404 and 409, changing nothing', async () => {
+    expect((await patch(laterBeforeStart, { startDate: 'soon' })).status).toBe(400);
+    expect((await patch(laterBeforeStart, {})).status).toBe(400);
+    expect((await patch(laterBeforeStart, { startDate: '2026-11-01' })).status).toBe(400);
+    // Sessions exist only once onboarding has begun.
+    expect((await patch(laterBeforeStart, { sessions: { '1': '2027-03-03T15:00:00+09:00' } })).status).toBe(
+      409,
+    );
+    const unknown = await system.api('/journeys/j-nobody', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ startDate: '2027-05-01' }),
+    });
+    expect(unknown.status).toBe(404);
+    expect((await cancel(cancelled, '')).status).toBe(400);
+    expect(eventTypes(await view(laterBeforeStart))).not.toContain('journey.rescheduled');
+  });
+
+  it('moves the start of onboarding later or earlier before it has begun', async () => {
+    expect((await patch(laterBeforeStart, { startDate: '2027-03-01' })).status).toBe(200);
+    expect((await patch(earlierBeforeStart, { startDate: '2027-02-01' })).status).toBe(200);
+    await system.advanceTo('2027-02-01T09:00:00+09:00');
+    expect((await view(laterBeforeStart)).status).toBe('awaiting-start');
+    expect((await view(earlierBeforeStart)).status).toBe('onboarding');
+    expect(eventTypes(await view(laterBeforeStart))).toContain('journey.rescheduled');
+  });
+
+  it('replans the rounds when the start date moves after onboarding began, later or earlier', async () => {
+    expect((await view(laterAfterStart)).rounds[0]?.sessionAt).toBe('2027-03-01T15:00:00+09:00');
+    expect((await patch(laterAfterStart, { startDate: '2027-02-15' })).status).toBe(200);
+    expect((await patch(earlierAfterStart, { startDate: '2027-01-18' })).status).toBe(200);
+    expect((await view(laterAfterStart)).rounds.map((round) => round.sessionAt)).toEqual([
+      '2027-03-15T15:00:00+09:00',
+      '2027-04-15T15:00:00+09:00',
+      '2027-05-17T15:00:00+09:00',
+    ]);
+    const earlier = await view(earlierAfterStart);
+    expect(earlier.rounds[0]?.sessionAt).toBe('2027-02-18T15:00:00+09:00');
+
+    // The waiting round-start schedules moved with the plan.
+    await system.advanceTo(earlier.rounds[0]?.startsAt ?? '');
+    expect(eventTypes(await view(earlierAfterStart))).toContain('round.started');
+    await system.advanceTo('2027-02-19T10:00:00+09:00');
+    expect(eventTypes(await view(laterAfterStart))).not.toContain('round.started');
+    expect(eventTypes(await view(movedSession))).toContain('round.started');
+  });
+
+  it('cancels mid-round: the calendar entry is withdrawn, forms stop working, nothing more happens', async () => {
+    const before = await view(cancelled);
+    expect(eventTypes(before)).toContain('round.started');
+    const [, prepRequest] = await system.mailTo(cancelled.manager.email);
+
+    expect((await cancel(cancelled, 'resigned')).status).toBe(200);
+    expect((await cancel(cancelled, 'resigned')).status).toBe(200);
+
+    const journey = await view(cancelled);
+    expect(journey.status).toBe('cancelled');
+    expect(journey.timeline.find((event) => event.type === 'journey.cancelled')).toMatchObject({
+      reason: 'resigned',
+    });
+    const withdrawal = (await system.mailTo(cancelled.employee.email)).at(-1);
+    expect(calendarOf(withdrawal)).toMatch(/METHOD:CANCEL/);
+    expect(calendarOf(withdrawal)).toMatch(/SEQUENCE:1/);
+    expect(eventTypes(journey).filter((type) => type === 'invitation.cancelled')).toHaveLength(1);
+    expect((await fetch(formLinkIn(prepRequest))).status).toBe(410);
+    const execution = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
+      new DescribeExecutionCommand({
+        executionArn: `${process.env.ONBOARDING_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${idOf(cancelled)}-onboarding`,
+      }),
+    );
+    expect(execution.status).toBe('ABORTED');
+
+    // Its prep deadline passes without the form expiring: the schedule was withdrawn with the journey.
+    const eventsBefore = journey.timeline.length;
+    await system.advanceTo('2027-02-26T18:00:00+09:00');
+    expect((await view(cancelled)).timeline).toHaveLength(eventsBefore);
+  });
+
+  it('moves one session: the invitation is updated in place and the outcome waits for the new time', async () => {
+    const [invitation] = await system.mailTo(movedSession.employee.email);
+    expect(calendarOf(invitation)).toMatch(/SEQUENCE:0/);
+    expect((await patch(movedSession, { sessions: { '1': '2027-03-03T15:00:00+09:00' } })).status).toBe(200);
+
+    const update = (await system.mailTo(movedSession.employee.email)).at(-1);
+    const uid = calendarOf(invitation).match(/UID:(\S+)/)?.[1];
+    expect(calendarOf(update)).toContain(`UID:${uid}`);
+    expect(calendarOf(update)).toMatch(/SEQUENCE:1/);
+    expect(calendarOf(update)).toMatch(/METHOD:REQUEST/);
+    expect(calendarOf(update)).toMatch(/DTSTART:20270303T060000Z/);
+    expect(eventTypes(await view(movedSession))).toEqual(
+      expect.arrayContaining(['invitation.updated', 'journey.rescheduled']),
+    );
+
+    await system.advanceTo('2027-03-01T16:00:00+09:00');
+    expect(eventTypes(await view(movedSession))).not.toContain('outcome.requested');
+    expect(eventTypes(await view(laterAfterStart))).not.toContain('outcome.requested');
+    await system.advanceTo('2027-03-03T16:00:00+09:00');
+    expect(eventTypes(await view(movedSession))).toContain('outcome.requested');
+  });
+
+  it('starts the rounds of a journey moved later at their new time, and of one moved before it began', async () => {
+    await system.advanceTo('2027-03-08T10:00:00+09:00');
+    expect(eventTypes(await view(laterAfterStart))).toContain('round.started');
+    const later = await view(laterBeforeStart);
+    expect(later.status).toBe('onboarding');
+    expect(later.rounds[0]?.sessionAt).toBe('2027-04-01T15:00:00+09:00');
+  });
+});

@@ -10,7 +10,7 @@ export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 export interface JourneysAppOptions {
   /**
    * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
-   * region, logLevel.
+   * region, logLevel, privateNotesRetentionDays.
    */
   readonly context?: Record<string, unknown>;
   /**
@@ -22,6 +22,18 @@ export interface JourneysAppOptions {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** `privateNotesRetentionDays`: whole days, at least one; `-c` passes a string, cdk.json may hold a number. */
+const retentionDays = (value: unknown): number | undefined => {
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+  const days = typeof value === 'string' ? Number(value.trim()) : value;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) {
+    throw new Error(
+      `Context privateNotesRetentionDays must be a whole number of days, at least 1, got "${String(value)}".`,
+    );
+  }
+  return days;
+};
 
 /**
  * The CDK app: one `JourneysStack`. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime
@@ -57,6 +69,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
   }
+  const privateNotesRetentionDays = retentionDays(app.node.tryGetContext('privateNotesRetentionDays'));
 
   const stack = new JourneysStack(app, STACK_ID, {
     description: 'Follow-up journeys for HR: offer follow-up and onboarding phases',
@@ -71,6 +84,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     hrReplyTo,
     hrLeadEmail,
     logLevel: context('logLevel'),
+    privateNotesRetentionDays,
   });
 
   if (senderEmail === undefined) {

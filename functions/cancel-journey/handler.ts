@@ -3,6 +3,8 @@ import { getJourney } from '#shared/data/journeys.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
+import { journeyIdParam } from '#shared/http/journey-id.ts';
+import { missingJourney } from '#shared/http/missing-journey.ts';
 import { cancelJourney } from '#shared/journeys/cancel-journey.ts';
 
 // `offer-withdrawn` and `resigned` are the common ones; HR may write any other short reason.
@@ -13,8 +15,9 @@ const cancelSchema = z.object({
 export const handler = apiHandler(async (event) => {
   const parsed = cancelSchema.safeParse(readJsonBody(event));
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
-  const journey = await getJourney(event.pathParameters?.id ?? '');
-  if (!journey) throw new HttpError(404, { message: 'No journey with this id.' });
+  const journeyId = journeyIdParam(event);
+  const journey = await getJourney(journeyId);
+  if (!journey) throw await missingJourney(journeyId);
   const result = await cancelJourney(journey, parsed.data.reason);
   if (!result.ok) throw new HttpError(409, { message: result.reason });
   return json(200, { journeyId: journey.journeyId, status: 'cancelled' });

@@ -3,12 +3,13 @@ import { getJourney } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
 import { roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
-import { HttpError } from '#shared/http/http-error.ts';
+import { journeyIdParam } from '#shared/http/journey-id.ts';
+import { missingJourney } from '#shared/http/missing-journey.ts';
 
 export const handler = apiHandler(async (event) => {
-  const journeyId = event.pathParameters?.id ?? '';
+  const journeyId = journeyIdParam(event);
   const journey = await getJourney(journeyId);
-  if (!journey) throw new HttpError(404, { message: 'No journey with this id.' });
+  if (!journey) throw await missingJourney(journeyId);
   const [timeline, forms] = await Promise.all([listTimeline(journeyId), listForms(journeyId)]);
   const { offer, hire } = journey;
   const rounds = roundProgress(journey.rounds ?? [], forms);

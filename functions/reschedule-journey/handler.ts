@@ -4,6 +4,8 @@ import { isoDate } from '#shared/domain/offer.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
+import { journeyIdParam } from '#shared/http/journey-id.ts';
+import { missingJourney } from '#shared/http/missing-journey.ts';
 import { rescheduleJourney } from '#shared/journeys/reschedule-journey.ts';
 
 const moveSchema = z.union([
@@ -25,8 +27,9 @@ export const handler = apiHandler(async (event) => {
         : errors,
     );
   }
-  const journey = await getJourney(event.pathParameters?.id ?? '');
-  if (!journey) throw new HttpError(404, { message: 'No journey with this id.' });
+  const journeyId = journeyIdParam(event);
+  const journey = await getJourney(journeyId);
+  if (!journey) throw await missingJourney(journeyId);
   const result = await rescheduleJourney(journey, parsed.data);
   if (!result.ok) {
     throw new HttpError(result.status, {

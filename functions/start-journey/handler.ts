@@ -26,6 +26,15 @@ export const handler = apiHandler(async (event) => {
       journeyId: result.journeyId,
     });
   }
+  if (result.outcome === 'erased') {
+    throw new HttpError(409, {
+      message:
+        'The journey of this offerId (or hireId) was erased on request and cannot start again. ' +
+        'If the person asks to be followed up anew, start a journey under a new offerId or hireId.',
+      journeyId: result.journeyId,
+      status: 'erased',
+    });
+  }
   logger.info('journey started', { journeyId: result.journey.journeyId, outcome: result.outcome });
   return json(result.outcome === 'started' ? 201 : 200, {
     journeyId: result.journey.journeyId,

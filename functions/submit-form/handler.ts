@@ -1,4 +1,4 @@
-import { fieldErrors, formAnswerSchemas } from '#shared/domain/form-answers.ts';
+import { FORM_BODY_MAX_BYTES, fieldErrors, formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { noticePage, page, pageHandler } from '#shared/http/page-handler.ts';
@@ -17,7 +17,7 @@ export const handler = pageHandler(async (event) => {
 
   let body: string;
   try {
-    body = readBody(event);
+    body = readBody(event, FORM_BODY_MAX_BYTES);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return noticePage('too-large', locale);

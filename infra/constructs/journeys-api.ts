@@ -19,6 +19,7 @@ export interface JourneysApiProps {
   readonly getJourney: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
+  readonly eraseJourney: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
 }
@@ -37,7 +38,7 @@ export class JourneysApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', {
       description:
-        'Follow-up journeys: HR starts, reads, moves and cancels journeys; people answer emailed forms',
+        'Follow-up journeys: HR starts, reads, moves, cancels and erases journeys; people answer emailed forms',
       createDefaultStage: false,
     });
 
@@ -64,6 +65,13 @@ export class JourneysApi extends Construct {
       path: '/journeys/{id}/cancel',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('CancelJourney', props.cancelJourney),
+      authorizer: hr,
+    });
+    // Erasure on request: only callers HR's IAM policies allow `execute-api:Invoke` on this route can erase.
+    this.api.addRoutes({
+      path: '/journeys/{id}',
+      methods: [HttpMethod.DELETE],
+      integration: new HttpLambdaIntegration('EraseJourney', props.eraseJourney),
       authorizer: hr,
     });
     const formRoutes = [

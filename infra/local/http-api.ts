@@ -13,6 +13,15 @@ export interface ApiRoute {
 /** Requests larger than API Gateway's payload limit are refused before any handler sees them. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+/** A malformed escape (`%zz`) matches no route, as API Gateway answers such a path with an error of its own. */
+const decodePathSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
 const matchRoute = (routes: ApiRoute[], method: string, path: string) => {
   const segments = path.split('/').filter(Boolean);
   for (const route of routes) {
@@ -23,7 +32,9 @@ const matchRoute = (routes: ApiRoute[], method: string, path: string) => {
     const matches = pattern.every((part, index) => {
       const segment = segments[index] ?? '';
       if (part.startsWith('{') && part.endsWith('}')) {
-        params[part.slice(1, -1)] = decodeURIComponent(segment);
+        const decoded = decodePathSegment(segment);
+        if (decoded === undefined) return false;
+        params[part.slice(1, -1)] = decoded;
         return true;
       }
       return part === segment;
@@ -40,8 +51,10 @@ const readRequest = (request: IncomingMessage): Promise<Buffer | undefined> =>
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_REQUEST_BYTES) {
+        // Stop reading but keep the socket, so the client gets the 413 instead of a reset connection.
+        request.removeAllListeners('data');
+        request.resume();
         resolve(undefined);
-        request.destroy();
         return;
       }
       chunks.push(chunk);

@@ -9,6 +9,7 @@ import { Duration } from 'luxon';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
+import { FaultProxy, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
@@ -34,6 +35,14 @@ export interface LocalRuntimeOptions {
   start?: Date;
   /** Virtual seconds per real second for demos; 0 keeps time still until told. */
   speed?: number;
+  /** Put fault-injecting proxies in front of DynamoDB and SES (tests of what survives failures). */
+  faults?: boolean;
+}
+
+export interface LocalFaultControls {
+  functions: LocalFaults;
+  dynamo: FaultProxy;
+  ses: FaultProxy;
 }
 
 export interface LocalRuntime {
@@ -45,6 +54,10 @@ export interface LocalRuntime {
   /** Resolves once every started execution is waiting on a person or a timer. */
   idle(): Promise<void>;
   emails(): Promise<LocalEmail[]>;
+  /** Invokes a function by its folder name, as its trigger would (a duplicate delivery, say). */
+  invoke(functionName: string, payload: unknown): Promise<unknown>;
+  /** Present when started with `faults: true`. */
+  faults?: LocalFaultControls;
   stop(): Promise<void>;
 }
 
@@ -81,8 +94,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
-  const dynamoUrl = localUrl(dynamo.address());
   const sesUrl = localUrl(ses.address());
+  const functionFaults = new LocalFaults();
+  const proxies = options.faults
+    ? { dynamo: await FaultProxy.start(localUrl(dynamo.address())), ses: await FaultProxy.start(sesUrl) }
+    : undefined;
+  const dynamoUrl = proxies?.dynamo.url ?? localUrl(dynamo.address());
 
   const template = synthesizeJourneysTemplate();
   const handlersByArn = functionHandlers(template);
@@ -99,7 +116,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
-    AWS_ENDPOINT_URL_SES: sesUrl,
+    AWS_ENDPOINT_URL_SES: proxies?.ses.url ?? sesUrl,
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
     STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
@@ -126,7 +143,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const name = handlersByArn[arn] ?? arn;
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
     const result = await tracker.track(
-      handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
+      functionFaults.around(name, () =>
+        handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
+      ),
     );
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   };
@@ -182,6 +201,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     advanceTo,
     idle: () => tracker.whenIdle(),
     emails,
+    invoke: (functionName, payload) => {
+      const arn = Object.entries(handlersByArn).find(([, name]) => name === functionName)?.[0];
+      if (!arn) throw new Error(`no function ${functionName}`);
+      return invokeFunction(arn, payload);
+    },
+    faults: proxies && { functions: functionFaults, ...proxies },
     stop: async () => {
       clock.stopTicking();
       await tracker.whenIdle();
@@ -191,6 +216,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         scheduler.close(),
         closeServer(ses),
         closeServer(dynamo),
+        proxies?.dynamo.close(),
+        proxies?.ses.close(),
       ]);
     },
   };

@@ -15,8 +15,8 @@ export interface LocalSchedule {
   dueAt: number;
   enabled: boolean;
   deleteAfterCompletion: boolean;
-  target: { arn: string; input?: string };
-  /** `failed`: its target threw; it stays, never retried, so the failure can be looked at. */
+  target: { arn: string; input?: string; maximumRetryAttempts: number };
+  /** `failed`: its target threw on every attempt its retry policy allows; it stays, so it can be looked at. */
   status: 'pending' | 'fired' | 'failed';
   firedAt?: number;
   error?: { name: string; message: string };
@@ -91,6 +91,14 @@ const optional = <T>(
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is Request =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isWholeNumber = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+/** EventBridge Scheduler retries a failing target 185 times unless the schedule's RetryPolicy says otherwise. */
+const retryAttempts = (target: Request): number => {
+  const policy = optional(target, 'RetryPolicy', isObject, 'must be an object');
+  return (policy && optional(policy, 'MaximumRetryAttempts', isWholeNumber, 'must be a whole number')) ?? 185;
+};
+
 const oneOf =
   <T extends string>(...allowed: T[]) =>
   (value: unknown): value is T =>
@@ -154,7 +162,11 @@ const parseScheduleRequest = (name: string, body: Request) => {
       dueAt: dueAt.toMillis(),
       enabled: state === 'ENABLED',
       deleteAfterCompletion: afterCompletion === 'DELETE',
-      target: { arn: targetArn, input: optional(target, 'Input', isString, 'must be a string') },
+      target: {
+        arn: targetArn,
+        input: optional(target, 'Input', isString, 'must be a string'),
+        maximumRetryAttempts: retryAttempts(target),
+      },
       status: 'pending' as const,
     },
   };
@@ -215,6 +227,20 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
     return next;
   };
 
+  // Like EventBridge Scheduler, a target that fails is retried as its policy allows, with backoff; real
+  // minutes would stall a test, so locally the pauses are short and capped.
+  const invokeWithRetries = async (arn: string, payload: unknown, retries: number): Promise<void> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await tracker.track(invokeFunction(arn, payload));
+        return;
+      } catch (error) {
+        if (attempt >= retries) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(25 * 2 ** attempt, 400)));
+      }
+    }
+  };
+
   const fire = async (stored: StoredSchedule): Promise<void> => {
     const { view } = stored;
     view.status = 'fired';
@@ -230,7 +256,7 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
     // An update while the target runs replaces the stored schedule; the end of this firing must not undo it.
     const current = () => schedules.get(key(view.groupName, view.name)) === stored;
     try {
-      await tracker.track(invokeFunction(view.target.arn, payload));
+      await invokeWithRetries(view.target.arn, payload, view.target.maximumRetryAttempts);
       if (view.deleteAfterCompletion && current()) schedules.delete(key(view.groupName, view.name));
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
@@ -240,7 +266,7 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
       }
       // The name only: messages and inputs can carry people's data.
       console.warn(
-        `local Scheduler: ${view.groupName}/${view.name} failed (${name}); kept for inspection, not retried`,
+        `local Scheduler: ${view.groupName}/${view.name} failed (${name}) after its retries; kept for inspection`,
       );
     }
   };

@@ -34,6 +34,10 @@ const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
 const LAMBDA_INVOKE_CALLBACK = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 /** Node fires a timer longer than 2^31-1 ms at once, and the library's timeouts are plain timers. */
 const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+/** How long one second of a Retry interval lasts locally. */
+const RETRY_MS_PER_SECOND = 250;
+const MAX_RETRY_PAUSE_MS = 1_000;
+
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 
@@ -45,7 +49,7 @@ interface LocalMachine {
   engine: StateMachine;
   /** Resource of every Task state, nested ones included, by state name (names are unique in a machine). */
   taskResources: Map<string, string>;
-  retryIntervals: Record<string, number>;
+  retryIntervals: Record<string, number[]>;
 }
 
 interface Execution {
@@ -181,13 +185,17 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
   const [, region = '', account = '', name = ''] = parts;
   const asl = structuredClone(definition) as StateMachineDefinition;
   const taskResources = new Map<string, string>();
-  const retryIntervals: Record<string, number> = {};
+  const retryIntervals: Record<string, number[]> = {};
 
   const visit = (states: Record<string, State>) => {
     for (const [stateName, state] of Object.entries(states)) {
-      // Retry intervals are real seconds to skip locally. Zero, not a few ms: the library then retries without
-      // a timer, so a retry can never fall between the activity tracker's quiet turns.
-      if ('Retry' in state && state.Retry) retryIntervals[stateName] = 0;
+      // Retry intervals are real seconds; locally each second lasts RETRY_MS_PER_SECOND, so retries still
+      // ride out a short outage the way they would on AWS, without stalling tests for seconds.
+      if ('Retry' in state && state.Retry) {
+        retryIntervals[stateName] = state.Retry.map(
+          (retrier) => (retrier.IntervalSeconds ?? 1) * RETRY_MS_PER_SECOND,
+        );
+      }
       if (state.Type === 'Task') {
         if (state.Resource !== LAMBDA_INVOKE && state.Resource !== LAMBDA_INVOKE_CALLBACK) {
           throw new Error(
@@ -342,6 +350,24 @@ export const startStepFunctionsService = async (
       ]),
     );
 
+  /**
+   * After a state fails, the library sleeps on a real timer the tracker cannot see before it retries, and
+   * reports StateRetried only once that sleep is over. The failure counts as activity until the state is
+   * retried, caught or left (or the execution ends), however long a busy machine takes to get there.
+   */
+  const trackRetries = (execution: Execution, event: EngineEvent) => {
+    if (!('state' in event) || !event.state) return;
+    const key = `retry:${event.state.name}#${event.index ?? ''}`;
+    if (event.type === 'StateRetried' || event.type === 'StateCaught' || event.type === 'StateExited') {
+      execution.waitStates.get(key)?.();
+      execution.waitStates.delete(key);
+      return;
+    }
+    if (event.type === 'StateFailed' && execution.status === 'RUNNING' && !execution.waitStates.has(key)) {
+      tracker.track(new Promise<void>((resolve) => execution.waitStates.set(key, resolve)));
+    }
+  };
+
   /** A Wait state sleeps on a real timer the tracker cannot see; it counts as activity until it ends. */
   const trackWaitStates = (execution: Execution, event: EngineEvent) => {
     if (event.type !== 'StateEntered' && event.type !== 'StateExited' && event.type !== 'StateFailed') return;
@@ -425,6 +451,7 @@ export const startStepFunctionsService = async (
       for await (const event of run.eventLogs) {
         execution.history.record(event);
         trackWaitStates(execution, event);
+        trackRetries(execution, event);
       }
     })().catch((error: unknown) =>
       console.error('local Step Functions: history lost:', (error as Error).name),

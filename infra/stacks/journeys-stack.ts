@@ -8,6 +8,7 @@ import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
 import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
 
 export interface JourneysStackProps extends StackProps {
   /** The From address of every journey email; SES must be able to send from it. */
@@ -34,6 +35,11 @@ export interface JourneysStackProps extends StackProps {
   readonly hrLeadEmail?: string;
   /** @default INFO */
   readonly logLevel?: string;
+  /**
+   * Days HR's private notes are kept after their journey ends; DynamoDB TTL then deletes them.
+   * @default 365 (twelve months)
+   */
+  readonly privateNotesRetentionDays?: number;
 }
 
 const HTTP_TIMEOUT = Duration.seconds(10);
@@ -76,6 +82,8 @@ export class JourneysStack extends Stack {
       HTTP_TIMEOUT,
     );
     const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
+    // Erasure stops the journey, withdraws its meetings and deletes a partition of maybe a few hundred items.
+    const eraseJourney = fn('EraseJourney', 'erase-journey', 'DELETE /journeys/{id}', Duration.seconds(29));
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
@@ -107,6 +115,8 @@ export class JourneysStack extends Stack {
       startJourney,
       rescheduleJourney,
       cancelJourney,
+      // Read and write includes DeleteItem and BatchWriteItem: erasure deletes the journey's items.
+      eraseJourney,
       submitForm,
       sendInvitation,
       requestForm,
@@ -129,6 +139,8 @@ export class JourneysStack extends Stack {
     for (const sender of [
       rescheduleJourney,
       cancelJourney,
+      // Erasing a journey withdraws the meetings still ahead from people's calendars.
+      eraseJourney,
       sendInvitation,
       requestForm,
       sendBrief,
@@ -139,6 +151,8 @@ export class JourneysStack extends Stack {
       shareSummary,
       raiseAlert,
       sendJourneySummary,
+      // It mails HR when a journey stops and needs a person to look at it.
+      closeJourney,
     ]) {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
@@ -163,6 +177,8 @@ export class JourneysStack extends Stack {
     rescheduleJourney.addEnvironment(timers.environment);
     timers.grantDeleting(cancelJourney);
     cancelJourney.addEnvironment(timers.groupEnvironment);
+    timers.grantDeleting(eraseJourney);
+    eraseJourney.addEnvironment(timers.groupEnvironment);
 
     this.offerFollowUp = new OfferFollowUpStateMachine(this, 'OfferFollowUp', {
       functions: {
@@ -195,13 +211,22 @@ export class JourneysStack extends Stack {
     this.onboarding.grantStartExecution(fireTimer);
     fireTimer.addEnvironment(this.onboarding.environment);
 
-    // A cancelled journey stops whichever phase is running.
-    this.offerFollowUp.grantStopExecution(cancelJourney);
-    this.onboarding.grantStopExecution(cancelJourney);
-    cancelJourney.addEnvironment({
-      STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-      ...this.onboarding.environment,
-    });
+    // A cancelled or erased journey stops whichever phase is running.
+    for (const stopper of [cancelJourney, eraseJourney]) {
+      this.offerFollowUp.grantStopExecution(stopper);
+      this.onboarding.grantStopExecution(stopper);
+      stopper.addEnvironment({
+        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
+        ...this.onboarding.environment,
+      });
+    }
+
+    // Private notes start their retention period when a journey ends (closed or cancelled), or when they are
+    // submitted to a journey that has just ended.
+    const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
+    for (const ender of [closeJourney, cancelJourney, submitForm]) {
+      ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
+    }
 
     for (const machine of [this.offerFollowUp, this.onboarding]) {
       machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
@@ -214,6 +239,7 @@ export class JourneysStack extends Stack {
       getJourney: getJourney.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
+      eraseJourney: eraseJourney.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
     });

@@ -27,7 +27,10 @@ export interface FormRecord {
   /** The onboarding round the form belongs to. */
   round?: number;
   ask?: number;
+  /** Every answer except HR's private notes, which live in their own item (`shared/data/private-notes.ts`). */
   answers?: Record<string, string>;
+  /** Whether the submission that counts came with private notes: a retry finishing it knows whether to look. */
+  hasPrivateNotes?: boolean;
   submittedAt?: string;
   /** Set once the waiting execution was told; a submission without it has not been passed on yet. */
   resumedAt?: string;
@@ -115,8 +118,13 @@ const closeForm = async (
   }
 };
 
-export const submitForm = (journeyId: string, formId: string, answers: Record<string, string>, at: Date) =>
-  closeForm(journeyId, formId, 'submitted', { answers, submittedAt: at.toISOString() });
+export const submitForm = (
+  journeyId: string,
+  formId: string,
+  answers: Record<string, string>,
+  at: Date,
+  hasPrivateNotes = false,
+) => closeForm(journeyId, formId, 'submitted', { answers, hasPrivateNotes, submittedAt: at.toISOString() });
 
 export const expireForm = (journeyId: string, formId: string, at: Date) =>
   closeForm(journeyId, formId, 'expired', { expiredAt: at.toISOString() });

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import type { Offer } from '#shared/domain/offer.ts';
@@ -77,6 +77,25 @@ export const claimJourneyKey = async (
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     return getClaim(key);
+  }
+};
+
+/**
+ * Releases a journey key when its journey is erased. Only the claim of that journey goes: the condition keeps a
+ * claim that names another journey.
+ */
+export const deleteClaim = async (key: string, journeyId: string): Promise<void> => {
+  try {
+    await documents.send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: claimKey(key),
+        ConditionExpression: 'journeyId = :journeyId',
+        ExpressionAttributeValues: { ':journeyId': journeyId },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
   }
 };
 

@@ -20,6 +20,13 @@ export type ErrorCode = (typeof errorCodes)[number];
 export const ANSWER_MAX_LENGTH = 2000;
 export const NOTES_MAX_LENGTH = 4000;
 
+/**
+ * The largest form post accepted. Browsers send every character of a Japanese answer as 9 bytes (`%E3%81%82`),
+ * so the session outcome form filled to its boxes' maxlength (4,000 + 2 × 2,000 characters) is about 70 KiB:
+ * the limit leaves room for that and refuses anything far beyond what the forms let people type.
+ */
+export const FORM_BODY_MAX_BYTES = 128 * 1024;
+
 // Browsers send textarea line breaks as CRLF but count them as one character against maxlength; normalising
 // first keeps a text that fitted in the box from being refused as too long.
 const freeText = (max: number) =>

@@ -9,6 +9,9 @@ const digest = (...parts: string[]): string =>
  */
 export const journeyIdFor = (offerId: string): string => `j-${digest('journey', offerId).slice(0, 20)}`;
 
+/** Whether a string has the shape `journeyIdFor` gives every id; anything else names no journey. */
+export const isJourneyId = (value: string): boolean => /^j-[0-9a-f]{20}$/.test(value);
+
 export const formIdFor = (journeyId: string, purpose: string): string =>
   `f-${digest('form', journeyId, purpose).slice(0, 16)}`;
 

@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { oneLine } from '#shared/email/one-line.ts';
 
 export interface OutgoingEmail {
   from: string;
@@ -11,13 +12,16 @@ export interface OutgoingEmail {
   attachments?: { filename: string; contentType: string; content: string }[];
 }
 
-/** The MIME message as SES sends it raw: the only way to attach a calendar file. */
+/**
+ * The MIME message as SES sends it raw: the only way to attach a calendar file. Names and the subject are made
+ * one line here, where headers are written, whoever built the email.
+ */
 export const composeRawEmail = (email: OutgoingEmail): Promise<Buffer> =>
   new MailComposer({
     from: email.from,
-    to: email.to.map((recipient) => ({ name: recipient.name, address: recipient.email })),
+    to: email.to.map((recipient) => ({ name: oneLine(recipient.name), address: recipient.email })),
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-    subject: email.subject,
+    subject: oneLine(email.subject),
     text: email.text,
     html: email.html,
     attachments: email.attachments ?? [],

@@ -1,4 +1,5 @@
 import type { Locale } from '#shared/domain/offer.ts';
+import { oneLine } from '#shared/email/one-line.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { html, type SafeHtml, withLineBreaks } from '#shared/html/escape.ts';
 
@@ -25,13 +26,6 @@ export const automatedSignature: Record<Locale, string> = {
   ja: 'フォローアップ面談サポート（自動送信）',
   en: 'Follow-up interview assistant (automated message)',
 };
-
-// A line break in a subject would end the header and let a name write headers of its own.
-const oneLine = (text: string): string =>
-  text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
 
 const webUrl = (url: string): string => {
   const { protocol } = new URL(url);

@@ -1,8 +1,10 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
 
-// Created once per container, so warm invocations reuse its connections.
-const ses = new SESClient({});
+// Created once per container, so warm invocations reuse its connections. SES answers Throttling ("Maximum
+// sending rate exceeded") above the account's rate: adaptive retries slow this client down to the rate SES
+// accepts and keep trying, instead of failing the step on a burst such as a whole cohort starting on 1 April.
+const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 
 /** Sends one email through SES and returns its SES message id. */
 export const sendEmail = async (email: OutgoingEmail): Promise<string> => {

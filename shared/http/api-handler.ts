@@ -29,13 +29,15 @@ const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 export const apiHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
   middy<ApiEvent, ApiResult>().use(mapErrors()).handler(fn);
 
-const MAX_BODY_BYTES = 64 * 1024;
+/** The HR API's JSON bodies: an offer is a few KiB, so anything near this is not one. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-export const readBody = (event: ApiEvent): string => {
+/** The body as text, refused with 413 above `maxBytes` (JSON bodies by default; forms pass their own). */
+export const readBody = (event: ApiEvent, maxBytes = MAX_JSON_BODY_BYTES): string => {
   const raw = event.body ?? '';
   const body = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) {
-    throw new HttpError(413, { message: `The body is larger than ${MAX_BODY_BYTES} bytes.` });
+  if (Buffer.byteLength(body) > maxBytes) {
+    throw new HttpError(413, { message: `The body is larger than ${maxBytes} bytes.` });
   }
   return body;
 };

@@ -2,6 +2,7 @@ import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { type Journey, setJourneyStatus } from '#shared/data/journeys.ts';
+import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
@@ -18,31 +19,31 @@ const executionArn = (machineVariable: string, name: string): string | undefined
   process.env[machineVariable]?.replace(':stateMachine:', ':execution:').concat(`:${name}`);
 
 /** Stops an execution if it is running; one that never started or already ended is fine as it is. */
-const stopExecution = async (arn: string | undefined, cause: string): Promise<void> => {
+const stopExecution = async (arn: string | undefined, error: string, cause: string): Promise<void> => {
   if (!arn) throw new Error('state machine ARN is not set');
   try {
-    await sfn.send(new StopExecutionCommand({ executionArn: arn, error: 'JourneyCancelled', cause }));
-  } catch (error) {
-    if ((error as Error).name !== 'ExecutionDoesNotExist') throw error;
+    await sfn.send(new StopExecutionCommand({ executionArn: arn, error, cause }));
+  } catch (failure) {
+    if ((failure as Error).name !== 'ExecutionDoesNotExist') throw failure;
   }
 };
 
+/** Why a journey is stopped, as the stopped executions record it. */
+export type StopReason = 'cancelled' | 'erased';
+
+const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', erased: 'JourneyErased' };
+
 /**
- * Stops a journey for good (offer withdrawn, resigned, ...): the executions stop, pending schedules go, open
- * forms stop working, and every meeting still ahead is cancelled in people's calendars. Each step can run again
- * safely, so a retried cancellation finishes what a failed one began.
+ * Stops everything a journey has under way: its executions stop, pending schedules go, open forms stop working,
+ * and every meeting still ahead is withdrawn from people's calendars (`METHOD:CANCEL`), so nobody keeps a
+ * meeting nobody will hold. Shared by cancellation and erasure; each step can run again safely.
  */
-export const cancelJourney = async (journey: Journey, reason: string): Promise<CancelResult> => {
-  if (ENDED.has(journey.status))
-    return { ok: false, reason: `the journey has already ended (${journey.status})` };
+export const stopJourney = async (journey: Journey, why: StopReason, at: Date): Promise<void> => {
   const { journeyId } = journey;
-  const at = now();
-  await setJourneyStatus(journeyId, 'cancelled', at);
-  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), 'journey cancelled');
-  await stopExecution(
-    executionArn('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`),
-    'journey cancelled',
-  );
+  const error = stopErrors[why];
+  const cause = `journey ${why}`;
+  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
+  await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`), error, cause);
   for (const timer of await listPendingTimers(journeyId)) await cancelTimer(journeyId, timer.name);
   for (const form of await listForms(journeyId)) {
     if (form.status === 'open') await cancelForm(journeyId, form.formId, at);
@@ -52,6 +53,22 @@ export const cancelJourney = async (journey: Journey, reason: string): Promise<C
       await cancelInvitation(journey, invitation);
     }
   }
+};
+
+/**
+ * Stops a journey for good (offer withdrawn, resigned, ...) and records why. Each step can run again safely, so
+ * a retried cancellation finishes what a failed one began. The journey has ended: HR's private notes start their
+ * retention period.
+ */
+export const cancelJourney = async (journey: Journey, reason: string): Promise<CancelResult> => {
+  if (ENDED.has(journey.status))
+    return { ok: false, reason: `the journey has already ended (${journey.status})` };
+  const { journeyId } = journey;
+  const at = now();
+  await setJourneyStatus(journeyId, 'cancelled', at);
+  await stopJourney(journey, 'cancelled', at);
   await appendEvent(journeyId, 'journey.cancelled', { type: 'journey.cancelled', reason });
+  // A repeated cancellation keeps the first end: the expiry is only ever set once.
+  await scheduleNotesExpiry(journeyId, journey.status === 'cancelled' ? new Date(journey.updatedAt) : at);
   return { ok: true };
 };

@@ -1,5 +1,9 @@
-import { setJourneyStatus } from '#shared/data/journeys.ts';
+import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
+import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderNeedsAttention } from '#shared/email/templates/needs-attention.ts';
 import { now } from '#shared/time/clock.ts';
 
 export type ClosingStatus = 'declined' | 'lapsed' | 'completed' | 'needs-attention';
@@ -7,10 +11,27 @@ export type ClosingStatus = 'declined' | 'lapsed' | 'completed' | 'needs-attenti
 export const closeJourney = async (journeyId: string, status: ClosingStatus): Promise<void> => {
   await setJourneyStatus(journeyId, status, now());
   if (status === 'needs-attention') {
-    // Not completed: a person has to look at it, and the timeline says so.
+    // Not completed: a person has to look at it, and the timeline and HR's inbox say so.
+    const journey = await requireJourney(journeyId);
+    const { hire } = journey;
+    await sendEmailOnce(
+      journeyId,
+      'needs-attention',
+      outgoingEmail(
+        journey,
+        hire.hr,
+        renderNeedsAttention({
+          locale: hire.hr.locale,
+          hrName: hire.hr.name,
+          employeeName: hire.employee.name,
+          journeyId,
+        }),
+      ),
+    );
     await appendEvent(journeyId, 'journey.needs-attention', { type: 'journey.needs-attention' });
     return;
   }
   if (status === 'lapsed') await appendEvent(journeyId, 'offer.lapsed', { type: 'offer.lapsed' });
   await appendEvent(journeyId, 'journey.completed', { type: 'journey.completed', outcome: status });
+  await scheduleNotesExpiry(journeyId, now());
 };

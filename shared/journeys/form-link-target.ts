@@ -1,3 +1,4 @@
+import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
 import { checkFormLink } from '#shared/links/form-links.ts';
@@ -17,7 +18,8 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   if (!check.ok && check.reason === 'invalid') return { ok: false, notice: 'invalid' };
   const { journeyId, formId } = check.ok ? check.claims : check.claims;
   const form = await getForm(journeyId, formId);
-  if (!form) return { ok: false, notice: 'invalid' };
+  // A genuine link whose journey was erased shows the page of a closed form: the form is gone on purpose.
+  if (!form) return { ok: false, notice: (await getErasure(journeyId)) ? 'closed' : 'invalid' };
   const locale = form.recipient.locale;
   if (form.status === 'submitted') return { ok: false, notice: 'already-used', locale };
   if (form.status === 'expired' || form.status === 'cancelled')

@@ -1,6 +1,9 @@
+import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/forms.ts';
-import type { Journey } from '#shared/data/journeys.ts';
+import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { deletePrivateNotes, savePrivateNotes, scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { type ResumeResult, resumeTask } from '#shared/journeys/resume-task.ts';
 
@@ -10,6 +13,9 @@ export type RecordResult = ResumeResult | 'already-used' | 'closed';
  * Saves a person's answers once and lets the waiting execution go on. The conditional write decides between
  * two simultaneous submissions: only the first one's answers count. A submission whose answers were saved but
  * whose execution was never told (the function failed in between) is finished by the next attempt.
+ *
+ * HR's private notes never enter the form record: they are stored in an item of their own, before the
+ * execution is told (a journey that ends right after must find them to start their retention period).
  */
 export const recordAnswers = async (
   journey: Journey,
@@ -18,15 +24,45 @@ export const recordAnswers = async (
   at: Date,
 ): Promise<RecordResult> => {
   const { journeyId } = journey;
-  const submitted = await submitForm(journeyId, form.formId, answers, at);
+  const { answers: kept, notes } = splitPrivateNotes(form.kind, answers);
+  const submitted = await submitForm(journeyId, form.formId, kept, at, notes !== undefined);
   const saved = submitted ?? (await getForm(journeyId, form.formId));
   if (saved?.status !== 'submitted') return 'closed';
   if (!submitted && saved.resumedAt) return 'already-used';
 
+  // The winner's notes replace whatever a concurrent loser wrote; an attempt finishing a submission whose
+  // notes went missing (the function failed before saving them) fills them in, and never replaces them.
+  if (notes && (submitted || saved.hasPrivateNotes)) {
+    await keepPrivateNotes(saved, notes, at, { onlyIfMissing: !submitted });
+  }
   await recordSubmission(journeyId, saved);
   const result = await resumeTask(saved.taskToken, formTaskOutput(saved, journey, at));
   await markResumed(journeyId, saved.formId, at);
   return submitted ? result : 'already-used';
+};
+
+/**
+ * Stores a form's private notes. Cancellation and erasure stop open forms before they sweep the journey, but a
+ * submission can win its form just before: checking afterwards closes that gap. If the journey has ended, the
+ * notes start their retention period as the others did; if it is being erased, they go again.
+ */
+const keepPrivateNotes = async (
+  form: FormRecord,
+  notes: { field: string; text: string },
+  at: Date,
+  options: { onlyIfMissing: boolean },
+): Promise<void> => {
+  const { journeyId, formId } = form;
+  await savePrivateNotes(
+    { journeyId, formId, kind: form.kind, round: form.round, ...notes, writtenAt: at.toISOString() },
+    options,
+  );
+  if (await getErasure(journeyId)) {
+    await deletePrivateNotes(journeyId, formId);
+    return;
+  }
+  const current = await getJourney(journeyId);
+  if (current && hasEnded(current.status)) await scheduleNotesExpiry(journeyId, new Date(current.updatedAt));
 };
 
 const recordSubmission = async (journeyId: string, form: FormRecord): Promise<void> => {
@@ -44,7 +80,7 @@ const recordSubmission = async (journeyId: string, form: FormRecord): Promise<vo
       });
       return;
     case 'session-outcome':
-      // The condition and consent only: private notes and the summary stay in the form.
+      // The condition and consent only: the summary stays in the form, the private notes in their own item.
       await appendEvent(journeyId, `outcome.recorded#${formId}`, {
         type: 'outcome.recorded',
         formId,

@@ -1,6 +1,8 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 
-const sfn = new SFNClient({});
+// StartExecution is rate-limited per account; a cohort started together backs off and retries (adaptively,
+// keyed by the execution name, so a retry never starts a second execution) rather than failing a start.
+const sfn = new SFNClient({ retryMode: 'adaptive', maxAttempts: 8 });
 
 const requiredArn = (variable: string): string => {
   const arn = process.env[variable];

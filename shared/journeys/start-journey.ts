@@ -1,3 +1,4 @@
+import { getErasure } from '#shared/data/erasures.ts';
 import {
   claimJourneyKey,
   getClaim,
@@ -17,6 +18,7 @@ export type JourneyRequest = Offer | OnboardingJourneyRequest;
 export type StartResult =
   | { outcome: 'started' | 'already-started'; journey: Journey }
   | { outcome: 'conflict'; journeyId: string }
+  | { outcome: 'erased'; journeyId: string }
   | { outcome: 'meeting-passed' };
 
 const journeyKeyOf = (request: JourneyRequest): string =>
@@ -30,6 +32,9 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   const key = journeyKeyOf(request);
   const journeyId = journeyIdFor(key);
   const requestHash = offerFingerprint(request);
+  // An erased journey's key never starts a journey again: the person asked for their data to go, and a retry of
+  // the original request from HR's systems must not quietly bring it back.
+  if (await getErasure(journeyId)) return { outcome: 'erased', journeyId };
   // A new journey needs a meeting ahead; a retry of one that started earlier still finds its journey.
   if (
     request.phase === 'offer' &&

@@ -59,7 +59,10 @@ export const verifyFormLink = (token: string, keys: readonly SigningKey[], now: 
   if (!key) return { ok: false, reason: 'invalid' };
   const expected = mac(key.secret, payload);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+  // Node's decoder skips stray characters, padding and unused low bits, so many spellings decode to the same
+  // bytes: only the one this module writes is a link, or every link would have look-alikes that also work.
+  const canonical = given.toString('base64url') === signature;
+  if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'invalid' };
   const { journeyId, formId, exp } = claims;
   if (exp * 1000 <= now.getTime())

@@ -18,7 +18,23 @@ const fetchKeys = async (): Promise<SigningKey[]> => {
   if (!secretArn) throw new Error('LINK_KEY_SECRET_ARN is not set');
   const current = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
   if (!current.SecretString) throw new Error('link signing secret is empty');
-  return [toKey(current.SecretString)];
+  return [toKey(current.SecretString), ...(await previousKey(secretArn))];
+};
+
+/**
+ * After a rotation, links mailed under the previous key stay valid until they expire: the previous version
+ * is still offered for verification (never for signing). A secret never rotated has none.
+ */
+const previousKey = async (secretArn: string): Promise<SigningKey[]> => {
+  try {
+    const previous = await secrets.send(
+      new GetSecretValueCommand({ SecretId: secretArn, VersionStage: 'AWSPREVIOUS' }),
+    );
+    return previous.SecretString ? [toKey(previous.SecretString)] : [];
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') return [];
+    throw error;
+  }
 };
 
 /** The keys links are verified against; the first one signs new links. Read once per container. */

@@ -16,6 +16,7 @@ const FUNCTIONS = [
   'get-journey',
   'reschedule-journey',
   'cancel-journey',
+  'erase-journey',
   'show-form',
   'submit-form',
   'send-invitation',
@@ -208,6 +209,19 @@ describe('journey table', () => {
     });
   });
 
+  it('lets functions use the table key for the table only: no other key, no wildcard, no key administration', () => {
+    const kmsStatements = FUNCTIONS.flatMap(statementsOf).filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('kms:')),
+    );
+    expect(kmsStatements.length).toBeGreaterThan(0);
+    for (const statement of kmsStatements) {
+      expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] });
+      for (const action of actionsOf([statement])) {
+        expect(action).toMatch(/^kms:(Decrypt|DescribeKey|Encrypt|ReEncrypt\*|GenerateDataKey\*)$/);
+      }
+    }
+  });
+
   it('has stable logical ids for the stateful resources', () => {
     expect(json.Resources.JourneysTable?.Type).toBe('AWS::DynamoDB::Table');
     expect(json.Resources.JourneysTableKey?.Type).toBe('AWS::KMS::Key');
@@ -251,20 +265,23 @@ describe('functions', () => {
     const everywhere = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN'];
+    const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];
+    const retention = 'PRIVATE_NOTES_RETENTION_DAYS';
     const expected: Record<string, string[]> = {
       'start-journey': ['STATE_MACHINE_ARN', ...timers],
       'get-journey': [],
       'reschedule-journey': [...mail, ...timers],
-      'cancel-journey': [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'],
+      'cancel-journey': [...stopping, retention],
+      'erase-journey': stopping,
       'show-form': ['LINK_KEY_SECRET_ARN'],
-      'submit-form': ['LINK_KEY_SECRET_ARN'],
+      'submit-form': ['LINK_KEY_SECRET_ARN', retention],
       'send-invitation': mail,
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-brief': mail,
       'start-timer': timers,
       'send-handoff': mail,
       'schedule-onboarding': timers,
-      'close-journey': [],
+      'close-journey': [...mail, retention],
       'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
       'begin-onboarding': [],
       'start-round': mail,
@@ -317,10 +334,21 @@ describe('functions', () => {
     expect(envOf('cancel-journey').ONBOARDING_STATE_MACHINE_ARN).toEqual(arn);
   });
 
-  it('points cancel-journey at the offer follow-up machine too: a cancelled journey stops either phase', () => {
-    expect(envOf('cancel-journey').STATE_MACHINE_ARN).toEqual({
-      Ref: machineNamed('OfferFollowUp').logicalId,
-    });
+  it('points cancel-journey and erase-journey at both machines: either stops whichever phase runs', () => {
+    for (const folder of ['cancel-journey', 'erase-journey']) {
+      expect(envOf(folder).STATE_MACHINE_ARN, folder).toEqual({
+        Ref: machineNamed('OfferFollowUp').logicalId,
+      });
+      expect(envOf(folder).ONBOARDING_STATE_MACHINE_ARN, folder).toEqual(
+        envOf('fire-timer').ONBOARDING_STATE_MACHINE_ARN,
+      );
+    }
+  });
+
+  it('keeps private notes 365 days after a journey ends by default, told to every function that ends one', () => {
+    const keeping = FUNCTIONS.filter((folder) => envOf(folder).PRIVATE_NOTES_RETENTION_DAYS !== undefined);
+    expect(keeping.sort()).toEqual(['cancel-journey', 'close-journey', 'submit-form']);
+    for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
   });
 });
 
@@ -337,6 +365,7 @@ describe('HTTP API', () => {
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
+      'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
     });
@@ -477,8 +506,8 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only cancel-journey stop executions, those of both state machines', () => {
-    expect(foldersAllowed('states:StopExecution')).toEqual(['cancel-journey']);
+  it('lets only cancel-journey and erase-journey stop executions, those of both state machines', () => {
+    expect(foldersAllowed('states:StopExecution')).toEqual(['cancel-journey', 'erase-journey']);
     const arnPrefix = [
       'arn:',
       { Ref: 'AWS::Partition' },
@@ -488,11 +517,12 @@ describe('least privilege', () => {
       { Ref: 'AWS::AccountId' },
     ];
     // Executions are named `<journeyId>` (OfferFollowUp) and `<journeyId>-onboarding` (Onboarding, by name).
-    expect(
-      statementsOf('cancel-journey').filter((statement) =>
+    const stopping = (folder: string) =>
+      statementsOf(folder).filter((statement) =>
         actionsOf([statement]).some((action) => action.startsWith('states:')),
-      ),
-    ).toEqual([
+      );
+    expect(stopping('erase-journey')).toEqual(stopping('cancel-journey'));
+    expect(stopping('cancel-journey')).toEqual([
       expect.objectContaining({
         Action: 'states:StopExecution',
         Resource: {
@@ -521,6 +551,7 @@ describe('least privilege', () => {
       [
         'reschedule-journey',
         'cancel-journey',
+        'erase-journey',
         'fire-timer',
         'request-form',
         'send-brief',
@@ -531,6 +562,7 @@ describe('least privilege', () => {
         'share-summary',
         'raise-alert',
         'send-journey-summary',
+        'close-journey',
       ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>
@@ -540,6 +572,28 @@ describe('least privilege', () => {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).toContain(':identity/');
       expect(resources).toContain(':configuration-set/');
+    }
+  });
+
+  it('routes DELETE /journeys/{id}, IAM-authorized, to erase-journey, which may delete items of the table only', () => {
+    const [, route] = resourcesOfType('AWS::ApiGatewayV2::Route').find(
+      ([, candidate]) => candidate.Properties.RouteKey === 'DELETE /journeys/{id}',
+    ) as [string, Resource];
+    expect(route.Properties.AuthorizationType).toBe('AWS_IAM');
+    const integrationId = JSON.stringify(route.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+    expect(JSON.stringify(json.Resources[integrationId]?.Properties.IntegrationUri)).toContain(
+      functionByFolder('erase-journey')[0],
+    );
+
+    const deleting = statementsOf('erase-journey').filter((statement) =>
+      actionsOf([statement]).some((action) => /^dynamodb:(DeleteItem|BatchWriteItem)$/.test(action)),
+    );
+    expect(actionsOf(deleting)).toEqual(
+      expect.arrayContaining(['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']),
+    );
+    for (const statement of deleting) {
+      expect(JSON.stringify(statement.Resource)).toContain('JourneysTable');
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"/);
     }
   });
 
@@ -560,7 +614,7 @@ describe('least privilege', () => {
     expect(foldersAllowed('iam:PassRole')).toEqual(movers);
     expect(foldersAllowed('scheduler:GetSchedule')).toEqual(schedulers);
     expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
-      [...schedulers, 'cancel-journey', 'reschedule-journey'].sort(),
+      [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
     );
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       ['fire-timer', 'request-form', 'show-form', 'submit-form'].sort(),
@@ -687,6 +741,27 @@ describe('deployment context', () => {
     expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY])).toEqual(['raise-alert']);
   });
 
+  it('takes the retention of private notes from the context, as `-c` (a string) or cdk.json (a number) gives it', () => {
+    for (const days of ['730', 90]) {
+      const { app: configured, stack: configuredStack } = createJourneysApp({
+        context: { 'aws:cdk:bundling-stacks': [], privateNotesRetentionDays: days },
+        validate: false,
+      });
+      const keeping = Object.values(
+        Template.fromJSON(
+          configured.synth().getStackArtifact(configuredStack.artifactId).template,
+        ).findResources('AWS::Lambda::Function', {
+          Properties: { Environment: { Variables: { PRIVATE_NOTES_RETENTION_DAYS: String(days) } } },
+        }),
+      );
+      expect(keeping.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
+        'cancel-journey',
+        'close-journey',
+        'submit-form',
+      ]);
+    }
+  });
+
   it('rejects context that cannot work', () => {
     const build = (context: Record<string, string>) => () => createJourneysApp({ context, validate: false });
     expect(build({ senderEmail: 'not-an-address' })).toThrow(/senderEmail/);
@@ -695,5 +770,10 @@ describe('deployment context', () => {
     );
     expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
     expect(build({ senderEmail: 'hr@example.com', hrLeadEmail: 'hr lead' })).toThrow(/hrLeadEmail/);
+    for (const days of ['0', '-3', '30.5', 'a year']) {
+      expect(build({ senderEmail: 'hr@example.com', privateNotesRetentionDays: days }), days).toThrow(
+        /privateNotesRetentionDays/,
+      );
+    }
   });
 });

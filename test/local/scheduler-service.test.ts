@@ -221,17 +221,22 @@ describe('the local EventBridge Scheduler service', () => {
     expect(scheduler.nextDueAt()).toBeUndefined();
   });
 
-  it('keeps a schedule whose target failed, for inspection, and does not retry it', async () => {
+  it('retries a failing target as its policy allows, then keeps it for inspection', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     onFire = async () => {
       throw new RangeError('journey j-1 has no such timer');
     };
-    await client.send(timer('broken', '2026-11-25T00:00:00'));
+    const schedule = timer('broken', '2026-11-25T00:00:00');
+    schedule.input.Target = {
+      ...schedule.input.Target,
+      RetryPolicy: { MaximumRetryAttempts: 2 },
+    } as NonNullable<CreateScheduleCommandInput['Target']>;
+    await client.send(schedule);
 
     await advanceTime(clock, scheduler, tracker, new Date('2026-11-26T00:00:00Z'));
     await advanceTime(clock, scheduler, tracker, new Date('2026-11-27T00:00:00Z'));
 
-    expect(firings).toHaveLength(1);
+    expect(firings).toHaveLength(3);
     expect(scheduler.list()).toMatchObject([
       {
         name: 'broken',
@@ -240,6 +245,17 @@ describe('the local EventBridge Scheduler service', () => {
       },
     ]);
     expect(warn).toHaveBeenCalledWith(expect.not.stringContaining('journey j-1'));
+  });
+
+  it('delivers to a target that recovers while it is being retried', async () => {
+    let failures = 2;
+    onFire = async () => {
+      if (failures-- > 0) throw new Error('DynamoDB unreachable');
+    };
+    await client.send(timer('flaky', '2026-11-25T00:00:00'));
+    await advanceTime(clock, scheduler, tracker, new Date('2026-11-26T00:00:00Z'));
+    expect(firings).toHaveLength(3);
+    expect(scheduler.list()).toEqual([]);
   });
 
   it('refuses to move time backwards', async () => {

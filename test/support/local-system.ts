@@ -22,8 +22,8 @@ export interface JourneyView {
   timeline: { at: string; type: string; [detail: string]: unknown }[];
 }
 
-export const startLocalSystem = async (): Promise<LocalSystem> => {
-  const runtime = await startLocalRuntime({ port: 0, start: TEST_START });
+export const startLocalSystem = async (options: { faults?: boolean } = {}): Promise<LocalSystem> => {
+  const runtime = await startLocalRuntime({ port: 0, start: TEST_START, faults: options.faults });
   const api = (path: string, init?: RequestInit) => fetch(`${runtime.apiUrl}${path}`, init);
   const emails = () => runtime.emails();
   return {

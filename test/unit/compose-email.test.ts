@@ -67,5 +67,10 @@ describe('composeRawEmail', () => {
     );
     expect(parsed.bcc).toBeUndefined();
     expect(parsed.headers.has('bcc')).toBe(false);
+    expect(parsed.subject).toBe('Hello Bcc: evil@example.com');
+    const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
+    expect(to.flatMap((address) => address?.value ?? [])).toEqual([
+      { name: 'Hanako Bcc: evil@example.com', address: 'hanako.yamada@example.com' },
+    ]);
   });
 });

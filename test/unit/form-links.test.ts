@@ -27,6 +27,21 @@ describe('form links', () => {
     }
   });
 
+  it('accepts only the signature as written, not look-alikes that decode to the same bytes', () => {
+    const token = signFormLink(claims, key);
+    const [payload, signature = ''] = token.split('.');
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const lookAlikes = [
+      ...[...alphabet].map((char) => `${payload}.${signature.slice(0, -1)}${char}`),
+      `${token}=`,
+      `${payload}.${signature.slice(0, 10)}!${signature.slice(10)}`,
+      `${payload}.${signature.slice(0, 10)}\n${signature.slice(10)}`,
+    ].filter((candidate) => candidate !== token);
+    for (const lookAlike of lookAlikes) {
+      expect(verifyFormLink(lookAlike, [key], before)).toEqual({ ok: false, reason: 'invalid' });
+    }
+  });
+
   it('reports an expired link as expired, still naming its form', () => {
     const token = signFormLink(claims, key);
     expect(verifyFormLink(token, [key], new Date('2026-12-02T09:00:00Z'))).toEqual({

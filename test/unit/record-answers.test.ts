@@ -1,8 +1,15 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
@@ -26,8 +33,14 @@ const form: FormRecord = {
   linkExpiresAt: '2027-01-02T02:00:00Z',
   ask: 1,
 };
+const notesWrites = () =>
+  dynamo.commandCalls(PutCommand).filter((call) => String(call.args[0].input.Item?.sk).startsWith('NOTES#'));
 const alreadySubmitted = new ConditionalCheckFailedException({ message: 'not open', $metadata: {} });
 
+// Reads of the journey and of its erasure record find nothing unless a test says otherwise.
+beforeEach(() => {
+  dynamo.on(GetCommand).resolves({});
+});
 afterEach(() => {
   dynamo.reset();
   sfn.reset();
@@ -84,5 +97,114 @@ describe('recording answers', () => {
 
     expect(await recordAnswers(journey, form, { decision: 'accepted' }, at)).toBe('closed');
     expect(sfn.calls()).toHaveLength(0);
+  });
+
+  it("keeps HR's private notes out of the form record, in an item of their own, before resuming", async () => {
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: { decision: 'declined' }, hasPrivateNotes: true },
+    });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+
+    await recordAnswers(
+      journey,
+      form,
+      { decision: 'declined', remainingConcerns: '', notes: '家族と相談中' },
+      at,
+    );
+
+    const [submission] = dynamo.commandCalls(UpdateCommand);
+    expect(JSON.stringify(submission?.args[0].input)).not.toContain('家族と相談中');
+    expect(submission?.args[0].input.ExpressionAttributeValues).toMatchObject({
+      ':answers': { decision: 'declined', remainingConcerns: '' },
+      ':hasPrivateNotes': true,
+    });
+    expect(dynamo).toReceiveCommandWith(PutCommand, {
+      Item: expect.objectContaining({
+        pk: 'JOURNEY#j-1',
+        sk: 'NOTES#f-1',
+        kind: 'offer-outcome',
+        field: 'notes',
+        text: '家族と相談中',
+      }),
+      ConditionExpression: undefined,
+    });
+    // Stored before the execution goes on: a journey that ends next must find them.
+    const [put] = notesWrites();
+    const resume = sfn.commandCalls(SendTaskSuccessCommand)[0];
+    expect(put && resume && put.calledBefore(resume)).toBe(true);
+  });
+
+  it('stores nothing private for empty notes', async () => {
+    dynamo.on(UpdateCommand).resolves({ Attributes: { ...form, status: 'submitted', answers: {} } });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    await recordAnswers(journey, form, { decision: 'accepted', notes: '' }, at);
+    expect(notesWrites()).toEqual([]);
+  });
+
+  it('fills in missing notes when finishing a submission that had some, never replacing them', async () => {
+    dynamo
+      .on(UpdateCommand)
+      .rejectsOnce(alreadySubmitted)
+      .on(GetCommand)
+      .resolves({
+        Item: { ...form, status: 'submitted', answers: { decision: 'declined' }, hasPrivateNotes: true },
+      });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+
+    await recordAnswers(journey, form, { decision: 'declined', notes: 'again' }, at);
+    expect(dynamo).toReceiveCommandWith(PutCommand, {
+      Item: expect.objectContaining({ sk: 'NOTES#f-1', text: 'again' }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  });
+
+  it('drops the notes of a second submission when the first one, which counts, had none', async () => {
+    dynamo
+      .on(UpdateCommand)
+      .rejectsOnce(alreadySubmitted)
+      .on(GetCommand)
+      .resolves({
+        Item: { ...form, status: 'submitted', answers: { decision: 'declined' }, hasPrivateNotes: false },
+      });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+
+    await recordAnswers(journey, form, { decision: 'accepted', notes: 'late' }, at);
+    expect(notesWrites()).toEqual([]);
+  });
+
+  it('starts the retention period of notes that arrive just after the journey ended', async () => {
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: {}, hasPrivateNotes: true },
+    });
+    dynamo
+      .on(GetCommand)
+      .callsFake(({ Key }) =>
+        Key.sk === 'JOURNEY'
+          ? { Item: { journeyId: 'j-1', status: 'cancelled', updatedAt: '2026-12-03T02:59:00.000Z' } }
+          : {},
+      );
+    dynamo.on(QueryCommand).resolves({ Items: [{ pk: 'JOURNEY#j-1', sk: 'NOTES#f-1', formId: 'f-1' }] });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+
+    await recordAnswers(journey, form, { decision: 'undecided', notes: 'private' }, at);
+    expect(dynamo).toReceiveCommandWith(UpdateCommand, {
+      Key: { pk: 'JOURNEY#j-1', sk: 'NOTES#f-1' },
+      ExpressionAttributeValues: { ':expiresAt': Date.parse('2027-12-03T02:59:00Z') / 1000 },
+    });
+  });
+
+  it('takes the notes back out when the journey is being erased', async () => {
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: {}, hasPrivateNotes: true },
+    });
+    dynamo
+      .on(GetCommand)
+      .callsFake(({ Key }) =>
+        Key.sk === 'ERASED' ? { Item: { erasedAt: '2026-12-03T02:59:00.000Z' } } : {},
+      );
+    sfn.on(SendTaskSuccessCommand).resolves({});
+
+    await recordAnswers(journey, form, { decision: 'undecided', notes: 'private' }, at);
+    expect(dynamo).toReceiveCommandWith(DeleteCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'NOTES#f-1' } });
   });
 });

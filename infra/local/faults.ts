@@ -1,0 +1,123 @@
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Faults the local runtime can be told to inject, for tests that prove nothing is lost or duplicated: a
+ * service that is unreachable for a while, SES throttling, a handler that throws once before or after doing
+ * its work (as Lambda does when it times out after a write). Never on unless a test asks.
+ */
+export class LocalFaults {
+  readonly #handlerFaults = new Map<string, ('before' | 'after')[]>();
+
+  /** The next `times` invocations of the function fail, before it runs or after it has done its work. */
+  failNext(functionName: string, when: 'before' | 'after', times = 1): void {
+    const queue = this.#handlerFaults.get(functionName) ?? [];
+    queue.push(...Array<'before' | 'after'>(times).fill(when));
+    this.#handlerFaults.set(functionName, queue);
+  }
+
+  /** Runs one invocation with whatever fault is queued for it. */
+  async around<T>(functionName: string, invoke: () => Promise<T>): Promise<T> {
+    const fault = this.#handlerFaults.get(functionName)?.shift();
+    if (fault === 'before') throw injected(functionName);
+    const result = await invoke();
+    if (fault === 'after') throw injected(functionName);
+    return result;
+  }
+}
+
+const injected = (functionName: string): Error =>
+  Object.assign(new Error(`injected fault in ${functionName}`), { name: 'InjectedFault' });
+
+const THROTTLED = `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`;
+
+/**
+ * A proxy in front of a local service that can drop connections for a while (the service is unreachable) or
+ * answer requests with SES's throttling error, the way the real service fails.
+ */
+export class FaultProxy {
+  #downUntil = 0;
+  #throttleNext = 0;
+  #ratePerSecond = Number.POSITIVE_INFINITY;
+  throttled = 0;
+  /** When each request that was let through arrived (epoch ms): what a send-rate measurement reads. */
+  readonly accepted: number[] = [];
+  readonly #server: Server;
+
+  private constructor(target: URL) {
+    this.#server = createServer((incoming, outgoing) => {
+      if (Date.now() < this.#downUntil) {
+        incoming.socket.destroy();
+        return;
+      }
+      const arrived = Date.now();
+      if (this.#throttleNext > 0 || this.#overRate(arrived)) {
+        this.#throttleNext = Math.max(0, this.#throttleNext - 1);
+        this.throttled += 1;
+        incoming.resume();
+        outgoing.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
+        return;
+      }
+      this.accepted.push(arrived);
+      const upstream = forward(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
+        (response) => {
+          outgoing.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(outgoing);
+        },
+      );
+      upstream.on('error', () => outgoing.destroy());
+      incoming.pipe(upstream);
+    });
+  }
+
+  static async start(target: string): Promise<FaultProxy> {
+    const proxy = new FaultProxy(new URL(target));
+    await new Promise<void>((resolve) => proxy.#server.listen(0, '127.0.0.1', resolve));
+    return proxy;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** Connections are dropped for this many real milliseconds. */
+  outage(milliseconds: number): void {
+    this.#downUntil = Date.now() + milliseconds;
+  }
+
+  throttleNext(requests: number): void {
+    this.#throttleNext = requests;
+  }
+
+  /** Answers Throttling to any request beyond this many in the last second, as SES does past its sending rate. */
+  limitRate(perSecond: number): void {
+    this.#ratePerSecond = perSecond;
+  }
+
+  #overRate(now: number): boolean {
+    if (!Number.isFinite(this.#ratePerSecond)) return false;
+    let inLastSecond = 0;
+    for (
+      let index = this.accepted.length - 1;
+      index >= 0 && (this.accepted[index] ?? 0) > now - 1000;
+      index -= 1
+    ) {
+      inLastSecond += 1;
+    }
+    return inLastSecond >= this.#ratePerSecond;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+}

@@ -1,0 +1,121 @@
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalFaultControls } from '#infra/local/runtime.ts';
+import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+let system: LocalSystem;
+let faults: LocalFaultControls;
+
+beforeAll(async () => {
+  system = await startLocalSystem({ faults: true });
+  if (!system.runtime.faults) throw new Error('the runtime started without fault controls');
+  faults = system.runtime.faults;
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+
+const start = async (tag: string, overrides: Record<string, unknown> = {}) => {
+  const offer = scenarioOffer(tag, overrides);
+  const response = await system.postJson('/journeys', offer);
+  expect(response.status).toBe(201);
+  return { offer, journeyId: ((await response.json()) as { journeyId: string }).journeyId };
+};
+const count = (types: string[], type: string) => types.filter((candidate) => candidate === type).length;
+
+describe('faults survived, nothing lost, nothing duplicated', () => {
+  it('a step that fails after doing its work is retried without a second email or event', async () => {
+    faults.functions.failNext('send-invitation', 'after');
+    faults.functions.failNext('request-form', 'before');
+    const { offer, journeyId } = await start('fails-once');
+
+    expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
+    expect(await system.mailTo(offer.interviewers[0]?.email ?? '')).toHaveLength(1);
+    const journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'invitation.sent')).toBe(1);
+    expect(count(eventTypes(journey), 'prep.requested')).toBe(1);
+    expect(journey.status).toBe('offer-follow-up');
+
+    const history = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
+      new GetExecutionHistoryCommand({
+        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+      }),
+    );
+    expect(
+      (history.events ?? []).filter((event) => event.type === 'TaskFailed').length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  // Adaptive retries pace the client down after throttling, so on a busy machine this one takes a while.
+  it('an SES throttling burst delays mail but loses none and sends none twice', {
+    timeout: 150_000,
+  }, async () => {
+    faults.ses.throttleNext(6);
+    const { offer, journeyId } = await start('throttled', {
+      interviewers: [
+        { name: '高橋 健', email: 'ken+throttled@example.co.jp' },
+        { name: '伊藤 誠', email: 'makoto+throttled@example.co.jp' },
+      ],
+    });
+    await system.runtime.idle();
+    expect(faults.ses.throttled).toBe(6);
+    for (const address of [offer.candidate.email, 'ken+throttled@', 'makoto+throttled@']) {
+      expect(await system.mailTo(address)).toHaveLength(1);
+    }
+    const journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'prep.requested')).toBe(2);
+    expect(journey.status).toBe('offer-follow-up');
+  });
+
+  it('a person submitting while DynamoDB is unreachable gets a readable page, and their retry counts once', async () => {
+    const { offer, journeyId } = await start('outage');
+    const link = formLinkIn((await system.mailTo(offer.interviewers[0]?.email ?? ''))[0]);
+    await system.runtime.idle();
+
+    faults.dynamo.outage(1_500);
+    const during = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ concerns: '一回目' }).toString(),
+    });
+    expect(during.status).toBe(503);
+    expect(await during.text()).toMatch(/<html/);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const after = await system.submitForm(link, { concerns: '二回目' });
+    expect(after.status).toBe(200);
+    const journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'prep.submitted')).toBe(1);
+    expect(count(eventTypes(journey), 'brief.sent')).toBe(1);
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(1);
+  });
+
+  it('a step that keeps failing puts the journey in needs-attention and tells HR', async () => {
+    // The first try and the three retries the state machine allows.
+    faults.functions.failNext('send-brief', 'before', 4);
+    const { offer, journeyId } = await start('broken', { interviewers: [] });
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('needs-attention');
+    expect(eventTypes(journey)).toContain('journey.needs-attention');
+    const [alert] = await system.mailTo(offer.hr.email);
+    expect(alert?.subject).toMatch(/要対応/);
+  });
+
+  it('a duplicate delivery of a schedule changes nothing', async () => {
+    const { offer, journeyId } = await start('duplicate', {
+      interviewers: [],
+      offerMeetingAt: '2026-12-04T10:00:00+09:00',
+    });
+    await system.advanceTo('2026-12-04T11:00:00+09:00');
+    const before = await system.journey(journeyId);
+    await system.runtime.invoke('fire-timer', { journeyId, timer: 'meeting-end' });
+    await system.runtime.idle();
+    const after = await system.journey(journeyId);
+    expect(after.timeline).toEqual(before.timeline);
+    expect(count(eventTypes(after), 'outcome.requested')).toBe(1);
+    expect(
+      (await system.mailTo(offer.hr.email)).filter((email) => /\/forms\//.test(email.text)),
+    ).toHaveLength(1);
+  });
+});

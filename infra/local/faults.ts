@@ -29,11 +29,30 @@ export class LocalFaults {
 const injected = (functionName: string): Error =>
   Object.assign(new Error(`injected fault in ${functionName}`), { name: 'InjectedFault' });
 
-const THROTTLED = `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`;
+/** How each service says "too fast", in its own protocol. */
+export const throttlingAnswers = {
+  ses: {
+    contentType: 'text/xml',
+    body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`,
+  },
+  dynamo: {
+    contentType: 'application/x-amz-json-1.0',
+    body: JSON.stringify({
+      __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+      message: 'Rate of requests exceeds the allowed throughput.',
+    }),
+  },
+  stepFunctions: {
+    contentType: 'application/x-amz-json-1.0',
+    body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }),
+  },
+} as const;
+
+type ThrottlingAnswer = (typeof throttlingAnswers)[keyof typeof throttlingAnswers];
 
 /**
  * A proxy in front of a local service that can drop connections for a while (the service is unreachable) or
- * answer requests with SES's throttling error, the way the real service fails.
+ * answer requests with the service's throttling error, the way the real service fails.
  */
 export class FaultProxy {
   #downUntil = 0;
@@ -44,7 +63,7 @@ export class FaultProxy {
   readonly accepted: number[] = [];
   readonly #server: Server;
 
-  private constructor(target: URL) {
+  private constructor(target: URL, throttling: ThrottlingAnswer) {
     this.#server = createServer((incoming, outgoing) => {
       if (Date.now() < this.#downUntil) {
         incoming.socket.destroy();
@@ -55,7 +74,7 @@ export class FaultProxy {
         this.#throttleNext = Math.max(0, this.#throttleNext - 1);
         this.throttled += 1;
         incoming.resume();
-        outgoing.writeHead(400, { 'content-type': 'text/xml' }).end(THROTTLED);
+        outgoing.writeHead(400, { 'content-type': throttling.contentType }).end(throttling.body);
         return;
       }
       this.accepted.push(arrived);
@@ -77,8 +96,8 @@ export class FaultProxy {
     });
   }
 
-  static async start(target: string): Promise<FaultProxy> {
-    const proxy = new FaultProxy(new URL(target));
+  static async start(target: string, throttling: ThrottlingAnswer): Promise<FaultProxy> {
+    const proxy = new FaultProxy(new URL(target), throttling);
     await new Promise<void>((resolve) => proxy.#server.listen(0, '127.0.0.1', resolve));
     return proxy;
   }

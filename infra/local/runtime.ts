@@ -9,7 +9,7 @@ import { Duration } from 'luxon';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
-import { FaultProxy, LocalFaults } from '#infra/local/faults.ts';
+import { FaultProxy, LocalFaults, throttlingAnswers } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
@@ -43,6 +43,7 @@ export interface LocalFaultControls {
   functions: LocalFaults;
   dynamo: FaultProxy;
   ses: FaultProxy;
+  stepFunctions: FaultProxy;
 }
 
 export interface LocalRuntime {
@@ -97,7 +98,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const sesUrl = localUrl(ses.address());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
-    ? { dynamo: await FaultProxy.start(localUrl(dynamo.address())), ses: await FaultProxy.start(sesUrl) }
+    ? {
+        dynamo: await FaultProxy.start(localUrl(dynamo.address()), throttlingAnswers.dynamo),
+        ses: await FaultProxy.start(sesUrl, throttlingAnswers.ses),
+      }
     : undefined;
   const dynamoUrl = proxies?.dynamo.url ?? localUrl(dynamo.address());
 
@@ -159,7 +163,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
   });
   const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
-  process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.url;
+  const stepFunctionsProxy = options.faults
+    ? await FaultProxy.start(stepFunctions.url, throttlingAnswers.stepFunctions)
+    : undefined;
+  process.env.AWS_ENDPOINT_URL_SFN = stepFunctionsProxy?.url ?? stepFunctions.url;
   process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.url;
 
   // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
@@ -206,7 +213,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       if (!arn) throw new Error(`no function ${functionName}`);
       return invokeFunction(arn, payload);
     },
-    faults: proxies && { functions: functionFaults, ...proxies },
+    faults: proxies &&
+      stepFunctionsProxy && { functions: functionFaults, ...proxies, stepFunctions: stepFunctionsProxy },
     stop: async () => {
       clock.stopTicking();
       await tracker.whenIdle();
@@ -218,6 +226,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         closeServer(dynamo),
         proxies?.dynamo.close(),
         proxies?.ses.close(),
+        stepFunctionsProxy?.close(),
       ]);
     },
   };

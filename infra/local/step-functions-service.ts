@@ -189,11 +189,11 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
 
   const visit = (states: Record<string, State>) => {
     for (const [stateName, state] of Object.entries(states)) {
-      // Retry intervals are real seconds; locally each second lasts RETRY_MS_PER_SECOND, so retries still
-      // ride out a short outage the way they would on AWS, without stalling tests for seconds.
+      // Retry intervals are real seconds; locally each second lasts RETRY_MS_PER_SECOND (capped), so retries
+      // still ride out a short outage the way they would on AWS, without stalling tests for seconds.
       if ('Retry' in state && state.Retry) {
-        retryIntervals[stateName] = state.Retry.map(
-          (retrier) => (retrier.IntervalSeconds ?? 1) * RETRY_MS_PER_SECOND,
+        retryIntervals[stateName] = state.Retry.map((retrier) =>
+          Math.min((retrier.IntervalSeconds ?? 1) * RETRY_MS_PER_SECOND, MAX_RETRY_PAUSE_MS),
         );
       }
       if (state.Type === 'Task') {

@@ -1,5 +1,11 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+} from '#shared/data/table.ts';
 
 /**
  * The one item an erased journey leaves behind (`JOURNEY#<id>`/`ERASED`): that an erasure happened, and when.
@@ -69,22 +75,7 @@ const deleteBatch = async (keys: ItemKey[]): Promise<void> => {
  * finds the journey (and with it the claim to delete) when it is run again. Returns how many items went.
  */
 export const deleteJourneyItems = async (journeyId: string): Promise<number> => {
-  const keys: ItemKey[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': journeyPk(journeyId) },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    keys.push(...((page.Items ?? []) as ItemKey[]));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const keys = (await queryJourneyPartition(journeyId, { projection: 'pk, sk' })) as ItemKey[];
   const rest = keys.filter((key) => key.sk !== ERASURE_SORT_KEY && key.sk !== 'JOURNEY');
   for (let index = 0; index < rest.length; index += BATCH_SIZE) {
     await deleteBatch(rest.slice(index, index + BATCH_SIZE));

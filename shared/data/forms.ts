@@ -1,5 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+} from '#shared/data/table.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 
@@ -165,14 +171,5 @@ export const markResumed = async (journeyId: string, formId: string, at: Date): 
   );
 };
 
-export const listForms = async (journeyId: string): Promise<FormRecord[]> => {
-  const result = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'FORM#' },
-      ConsistentRead: true,
-    }),
-  );
-  return (result.Items ?? []).map(strip);
-};
+export const listForms = async (journeyId: string): Promise<FormRecord[]> =>
+  (await queryJourneyPartition(journeyId, { prefix: 'FORM#' })).map(strip);

@@ -1,5 +1,12 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+  withoutKeys,
+} from '#shared/data/table.ts';
 
 /** A meeting someone was invited to, as their calendar holds it: what a later update or cancellation replaces. */
 export interface InvitationRecord {
@@ -49,16 +56,5 @@ export const saveInvitation = async (invitation: InvitationRecord): Promise<bool
   }
 };
 
-export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> => {
-  const result = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'INVITE#' },
-      ConsistentRead: true,
-    }),
-  );
-  return (result.Items ?? []).map(
-    ({ pk: _pk, sk: _sk, type: _type, ...invitation }) => invitation as InvitationRecord,
-  );
-};
+export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> =>
+  (await queryJourneyPartition(journeyId, { prefix: 'INVITE#' })).map(withoutKeys<InvitationRecord>);

@@ -1,5 +1,12 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+  withoutKeys,
+} from '#shared/data/table.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import { notesExpireAt, privateNotesRetentionDays } from '#shared/domain/private-notes.ts';
 import { now } from '#shared/time/clock.ts';
@@ -53,24 +60,8 @@ export const deletePrivateNotes = async (journeyId: string, formId: string): Pro
 };
 
 /** Every notes item of a journey, as stored, including the ones TTL has not yet removed. */
-const queryNotes = async (journeyId: string): Promise<PrivateNotesRecord[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': NOTES_PREFIX },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.map(({ pk: _pk, sk: _sk, type: _type, ...notes }) => notes as unknown as PrivateNotesRecord);
-};
+const queryNotes = async (journeyId: string): Promise<PrivateNotesRecord[]> =>
+  (await queryJourneyPartition(journeyId, { prefix: NOTES_PREFIX })).map(withoutKeys<PrivateNotesRecord>);
 
 /**
  * The private notes of a journey still within their retention period. TTL deletes an expired item only within

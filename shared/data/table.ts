@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 
 export const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
@@ -16,3 +16,37 @@ export const journeyPk = (journeyId: string): string => `JOURNEY#${journeyId}`;
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
+
+/**
+ * Every item of a journey's partition, page after page, or those whose sort key starts with `prefix`: the one
+ * read path for its timeline, forms, timers, invitations and notes.
+ */
+export const queryJourneyPartition = async (
+  journeyId: string,
+  options: { prefix?: string; projection?: string } = {},
+): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': journeyPk(journeyId),
+          ...(options.prefix ? { ':prefix': options.prefix } : {}),
+        },
+        ProjectionExpression: options.projection,
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+/** An item as the domain sees it: the table's key and type attributes taken off. */
+export const withoutKeys = <T>({ pk: _pk, sk: _sk, type: _type, ...item }: Record<string, unknown>): T =>
+  item as T;

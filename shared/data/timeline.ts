@@ -1,5 +1,11 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+} from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
 
 export const timelineEventTypes = [
@@ -71,21 +77,7 @@ export const appendEvent = async (
 };
 
 export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'EVENT#' },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryJourneyPartition(journeyId, { prefix: 'EVENT#' });
   return items
     .sort((a, b) => String(a.order).localeCompare(String(b.order)))
     .map(({ pk: _pk, sk: _sk, order: _order, ...event }) => event as TimelineEvent);

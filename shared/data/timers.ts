@@ -1,5 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  documents,
+  isConditionFailure,
+  journeyPk,
+  queryJourneyPartition,
+  tableName,
+  withoutKeys,
+} from '#shared/data/table.ts';
 
 export type TimerAction =
   | { kind: 'remind-form'; formId: string }
@@ -76,16 +83,7 @@ const settleTimer = async (
   }
 };
 
-export const listPendingTimers = async (journeyId: string): Promise<TimerRecord[]> => {
-  const result = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#status = :pending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':pk': journeyPk(journeyId), ':prefix': 'TIMER#', ':pending': 'pending' },
-      ConsistentRead: true,
-    }),
-  );
-  return (result.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...timer }) => timer as TimerRecord);
-};
+export const listPendingTimers = async (journeyId: string): Promise<TimerRecord[]> =>
+  (await queryJourneyPartition(journeyId, { prefix: 'TIMER#' }))
+    .map(withoutKeys<TimerRecord>)
+    .filter((timer) => timer.status === 'pending');

@@ -68,6 +68,21 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
     expect(journey.status).toBe('offer-follow-up');
   });
 
+  it('HR starting many journeys at once rides out StartExecution throttling, one execution each', async () => {
+    await system.runtime.idle();
+    faults.stepFunctions.throttleNext(6);
+    const started = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((tag) => start(`cohort-${tag}`, { interviewers: [] })),
+    );
+    await system.runtime.idle();
+    expect(faults.stepFunctions.throttled).toBe(6);
+    for (const { offer, journeyId } of started) {
+      const journey = await system.journey(journeyId);
+      expect(count(eventTypes(journey), 'invitation.sent')).toBe(1);
+      expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
+    }
+  });
+
   it('a person submitting while DynamoDB is unreachable gets a readable page, and their retry counts once', async () => {
     const { offer, journeyId } = await start('outage');
     const link = formLinkIn((await system.mailTo(offer.interviewers[0]?.email ?? ''))[0]);

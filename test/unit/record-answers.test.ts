@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -86,6 +86,15 @@ describe('recording answers', () => {
 
     expect(await recordAnswers(journey, form, { decision: 'accepted' }, at)).toBe('already-used');
     expect(sfn.calls()).toHaveLength(0);
+  });
+
+  it('shows the person a closed page when the waiting task is already gone', async () => {
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: { decision: 'accepted' } },
+    });
+    sfn.on(SendTaskSuccessCommand).rejects(new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} }));
+
+    expect(await recordAnswers(journey, form, { decision: 'accepted' }, at)).toBe('closed');
   });
 
   it('reports a form that expired before the answer came as closed', async () => {

@@ -50,3 +50,9 @@ export const hireFromRequest = (request: OnboardingJourneyRequest): Hire => ({
   startDate: request.startDate,
   timezone: request.timezone,
 });
+
+/** The people on the new hire's team who prepare, and hear back: the manager, and the mentor when there is one. */
+export const teamOf = (hire: Hire): { role: 'manager' | 'mentor'; person: Person }[] => [
+  { role: 'manager', person: hire.manager },
+  ...(hire.mentor ? [{ role: 'mentor' as const, person: hire.mentor }] : []),
+];

@@ -18,3 +18,10 @@ export const onboardingSettingsSchema = z
   .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00' });
 
 export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
+
+/**
+ * Whether a round's HR session is offered as a three-party meeting: only from the round HR chose, and never in
+ * round 1, when the manager and HR must not face the new hire together.
+ */
+export const offersThreeParty = (settings: OnboardingSettings, round: number): boolean =>
+  round > 1 && settings.threePartyFromRound !== undefined && round >= settings.threePartyFromRound;

@@ -1,6 +1,7 @@
 import { listForms } from '#shared/data/forms.ts';
 import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { teamOf } from '#shared/domain/hire.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderHandoff } from '#shared/email/templates/handoff.ts';
@@ -16,10 +17,7 @@ export const sendHandoff = async (journeyId: string): Promise<void> => {
     .filter((form) => form.kind === 'offer-outcome' && form.answers?.decision === 'accepted')
     .sort((a, b) => (b.ask ?? 0) - (a.ask ?? 0))[0];
   const remainingConcerns = accepted?.answers?.remainingConcerns ?? '';
-  const recipients = [
-    { role: 'manager' as const, person: offer.manager },
-    ...(offer.mentor ? [{ role: 'mentor' as const, person: offer.mentor }] : []),
-  ];
+  const recipients = teamOf(journey.hire);
   for (const { role, person } of recipients) {
     await sendEmailOnce(
       journeyId,

@@ -3,6 +3,7 @@ import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
+import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -37,8 +38,7 @@ export const sendSessionBrief = async (
     )
     .sort((a, b) => (a.round ?? 0) - (b.round ?? 0))
     .map((form) => ({ round: form.round ?? 0, condition: form.answers?.condition as Condition }));
-  const threeParty =
-    round > 1 && onboarding.threePartyFromRound !== undefined && round >= onboarding.threePartyFromRound;
+  const threeParty = offersThreeParty(onboarding, round);
 
   const brief = buildSessionBrief(
     {

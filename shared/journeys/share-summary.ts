@@ -1,6 +1,7 @@
 import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { teamOf } from '#shared/domain/hire.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderTeamUpdate } from '#shared/email/templates/team-update.ts';
@@ -17,10 +18,7 @@ export const shareWithTeam = async (journeyId: string, round: number): Promise<v
   );
   const consent = outcome?.answers?.consent === 'summary' ? 'summary' : 'none';
   const teamSummary = consent === 'summary' ? outcome?.answers?.teamSummary : undefined;
-  const recipients = [
-    { role: 'manager' as const, person: hire.manager },
-    ...(hire.mentor ? [{ role: 'mentor' as const, person: hire.mentor }] : []),
-  ];
+  const recipients = teamOf(hire);
   for (const { role, person } of recipients) {
     await sendEmailOnce(
       journeyId,

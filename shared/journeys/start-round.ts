@@ -1,6 +1,8 @@
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { teamOf } from '#shared/domain/hire.ts';
 import { roundPlan, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
+import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
@@ -26,9 +28,7 @@ export const startRound = async (
     sessionAt: plan.sessionAt,
   });
 
-  // Never in round 1: the manager and HR do not face the new hire together in the first month.
-  const threeParty =
-    round > 1 && onboarding.threePartyFromRound !== undefined && round >= onboarding.threePartyFromRound;
+  const threeParty = offersThreeParty(onboarding, round);
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
@@ -67,5 +67,5 @@ export const startRound = async (
   );
   await appendEvent(journeyId, `team-session.reminded#${round}`, { type: 'team-session.reminded', round });
 
-  return { recipients: [{ role: 'manager' }, ...(hire.mentor ? [{ role: 'mentor' as const }] : [])] };
+  return { recipients: teamOf(hire).map(({ role }) => ({ role })) };
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hire } from '#shared/domain/hire.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { offersThreeParty, onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 
 const person = { name: 'x', email: 'x@example.com', locale: 'ja' as const };
 const hire = (startDate: string): Hire => ({
@@ -53,5 +53,11 @@ describe('onboarding rounds', () => {
 
   it('never allows a three-party meeting in round 1', () => {
     expect(onboardingSettingsSchema.safeParse({ threePartyFromRound: 1 }).success).toBe(false);
+  });
+
+  it('offers a three-party meeting only from the round HR chose, and none by default', () => {
+    const fromTwo = { ...defaults, threePartyFromRound: 2 };
+    expect([1, 2, 3].map((round) => offersThreeParty(fromTwo, round))).toEqual([false, true, true]);
+    expect([1, 2, 3].map((round) => offersThreeParty(defaults, round))).toEqual([false, false, false]);
   });
 });

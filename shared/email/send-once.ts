@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
@@ -8,16 +9,33 @@ import { sendEmail } from '#shared/email/send.ts';
 const WAIT_STEP_MS = 250;
 const WAIT_LIMIT_MS = 20_000;
 
+/**
+ * Longer than any journey function may run (30 s, checked by the stack tests) by a margin for clocks that
+ * differ between hosts: an invocation still `sending` after this long was stopped between claiming the email
+ * and SES taking it, so a retry takes the claim over instead of leaving the email unsent. A step's retries
+ * (three, each waiting up to 20 s) outlast it, so the retry chain that follows a stopped send gets there.
+ */
+export const CLAIM_LEASE_MS = 45_000;
+export const CLAIM_CLOCK_MARGIN_MS = 15_000;
+
 /** Another invocation is sending this email right now; retrying later finds it sent (or free to send). */
 export class EmailSendInProgress extends Error {
   override name = 'EmailSendInProgress';
+}
+
+interface ClaimKey {
+  pk: string;
+  sk: string;
 }
 
 /**
  * Sends an email at most once per `key` within a journey, so a retried or duplicated step never mails a
  * person twice. The claim says `sending` until SES has taken the email and `sent` after; it is released when
  * sending fails, so a retry sends it after all. A duplicate that finds it `sending` waits for the outcome
- * instead of reporting success early: the first invocation may still fail and release it.
+ * instead of reporting success early (the first invocation may still fail and release it), and takes it over
+ * once the claim is older than any invocation can live.
+ *
+ * Claim ages are wall-clock time, not the journey clock: they measure how long a process has been sending.
  */
 export const sendEmailOnce = async (
   journeyId: string,
@@ -25,16 +43,17 @@ export const sendEmailOnce = async (
   email: OutgoingEmail,
 ): Promise<boolean> => {
   const claim = { pk: journeyPk(journeyId), sk: `EMAIL#${key}` };
+  const owner = randomUUID();
   for (let waited = 0; ; waited += WAIT_STEP_MS) {
-    if (await claimToSend(claim)) break;
+    if (await claimToSend(claim, owner)) break;
     const current = await documents.send(
       new GetCommand({ TableName: tableName(), Key: claim, ConsistentRead: true }),
     );
-    if (current.Item?.status !== 'sending') {
-      if (current.Item) return false;
-      // Released by a failed attempt between our two reads: try to claim it again.
-      continue;
-    }
+    // Released by a failed attempt between our two reads: try to claim it again.
+    if (!current.Item) continue;
+    if (current.Item.status !== 'sending') return false;
+    const claimedAt = current.Item.claimedAt as number | undefined;
+    if (isStale(claimedAt) && (await takeOver(claim, owner, claimedAt))) break;
     if (waited >= WAIT_LIMIT_MS)
       throw new EmailSendInProgress(`email ${key} is being sent by another invocation`);
     await sleep(WAIT_STEP_MS);
@@ -42,7 +61,7 @@ export const sendEmailOnce = async (
   try {
     await sendEmail(email);
   } catch (error) {
-    await documents.send(new DeleteCommand({ TableName: tableName(), Key: claim }));
+    await release(claim, owner);
     throw error;
   }
   await documents.send(
@@ -57,12 +76,16 @@ export const sendEmailOnce = async (
   return true;
 };
 
-const claimToSend = async (claim: { pk: string; sk: string }): Promise<boolean> => {
+// Claims written before claims carried a time have no age to trust; they can only be left over.
+const isStale = (claimedAt: number | undefined): boolean =>
+  claimedAt === undefined || Date.now() - claimedAt > CLAIM_LEASE_MS;
+
+const claimToSend = async (claim: ClaimKey, owner: string): Promise<boolean> => {
   try {
     await documents.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...claim, type: 'email', status: 'sending' },
+        Item: { ...claim, type: 'email', status: 'sending', owner, claimedAt: Date.now() },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -70,5 +93,50 @@ const claimToSend = async (claim: { pk: string; sk: string }): Promise<boolean> 
   } catch (error) {
     if (isConditionFailure(error)) return false;
     throw error;
+  }
+};
+
+/** Only one of several invocations finding the same stale claim gets it: the one whose write sees it unchanged. */
+const takeOver = async (claim: ClaimKey, owner: string, seen: number | undefined): Promise<boolean> => {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: claim,
+        UpdateExpression: 'SET #owner = :owner, claimedAt = :now',
+        ConditionExpression:
+          seen === undefined
+            ? '#status = :sending AND attribute_not_exists(claimedAt)'
+            : '#status = :sending AND claimedAt = :seen',
+        ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner' },
+        ExpressionAttributeValues: {
+          ':owner': owner,
+          ':now': Date.now(),
+          ':sending': 'sending',
+          ...(seen === undefined ? {} : { ':seen': seen }),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/** A send that failed frees the email for a retry, unless another invocation has taken the claim since. */
+const release = async (claim: ClaimKey, owner: string): Promise<void> => {
+  try {
+    await documents.send(
+      new DeleteCommand({
+        TableName: tableName(),
+        Key: claim,
+        ConditionExpression: '#owner = :owner',
+        ExpressionAttributeNames: { '#owner': 'owner' },
+        ExpressionAttributeValues: { ':owner': owner },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
   }
 };

@@ -568,7 +568,8 @@ const mutatedTokenArb = fc
       token.replace('.', ''),
     );
   })
-  .filter((token) => token !== seedToken());
+  // Cutting at 0 leaves no link at all, which the empty-path routes already cover.
+  .filter((token) => token !== '' && token !== seedToken());
 
 const claimsToken = (claims: object, secret: string | undefined, signature?: string) => {
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -669,22 +670,22 @@ const refusedAnswerArb = fc
 
 const showFormArb: fc.Arbitrary<Attempt> = fc
   .tuple(
-    fc.oneof({ weight: 4, arbitrary: hostileTokenArb }, { weight: 1, arbitrary: fc.constant('') }),
+    fc.oneof({ weight: 4, arbitrary: hostileTokenArb }, { weight: 1, arbitrary: fc.constant(undefined) }),
     queryArb,
     headersArb,
   )
   .map(([token, query, headers]) => ({
     method: 'GET',
-    path: formPath(token || seedToken()),
+    path: formPath(token ?? seedToken()),
     query,
     headers,
-    expected: token ? 'refused' : 200,
+    expected: token === undefined ? 200 : 'refused',
   }));
 
 const submitFormArb: fc.Arbitrary<Attempt> = fc
   .tuple(
     fc.oneof(
-      { weight: 3, arbitrary: fc.tuple(fc.constant(''), refusedAnswerArb) },
+      { weight: 3, arbitrary: fc.tuple(fc.constant(undefined), refusedAnswerArb) },
       { weight: 2, arbitrary: fc.tuple(hostileTokenArb, randomFormBodyArb) },
       { weight: 1, arbitrary: fc.tuple(hostileTokenArb, fc.constant('concerns=%E5%BF%83%E9%85%8D')) },
     ),
@@ -693,7 +694,7 @@ const submitFormArb: fc.Arbitrary<Attempt> = fc
   )
   .map(([[token, body], query, headers]) => ({
     method: 'POST',
-    path: formPath(token || seedToken()),
+    path: formPath(token ?? seedToken()),
     query,
     headers,
     body,

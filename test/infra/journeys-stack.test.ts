@@ -10,6 +10,7 @@ import { FUNCTION_METADATA_KEY, FUNCTION_RUNTIME } from '#infra/constructs/journ
 import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
+import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 
 const FUNCTIONS = [
   'start-journey',
@@ -250,6 +251,14 @@ describe('functions', () => {
       });
       const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(json.Resources[logGroupId]?.Properties).toMatchObject({ RetentionInDays: 30 });
+    }
+  });
+
+  it('stops every function well before an email claim counts as left over, so a live send is never taken over', () => {
+    for (const [, fn] of resourcesOfType('AWS::Lambda::Function')) {
+      expect((fn.Properties.Timeout as number) * 1000 + CLAIM_CLOCK_MARGIN_MS).toBeLessThanOrEqual(
+        CLAIM_LEASE_MS,
+      );
     }
   });
 

@@ -356,8 +356,8 @@ describe('the local Step Functions service', () => {
     const described = await describeExecution(executionArn);
     const events = await history(executionArn);
 
-    // The retry intervals of 2 s and 4 s are skipped locally.
-    expect(performance.now() - startedAt).toBeLessThan(1_500);
+    // Real pauses of 2 s and 4 s would take 6 s; locally they last a fraction of that (wide margin for busy machines).
+    expect(performance.now() - startedAt).toBeLessThan(4_000);
     expect(invocations.map((call) => call.functionArn)).toEqual([
       fn('flaky'),
       fn('flaky'),

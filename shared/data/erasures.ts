@@ -1,11 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  documents,
-  isConditionFailure,
-  journeyPk,
-  queryJourneyPartition,
-  tableName,
-} from '#shared/data/table.ts';
+import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 
 /**
  * The one item an erased journey leaves behind (`JOURNEY#<id>`/`ERASED`): that an erasure happened, and when.
@@ -23,18 +17,16 @@ const erasureKey = (journeyId: string) => ({ pk: journeyPk(journeyId), sk: ERASU
 
 /** Records the erasure once: a repeated or retried erasure keeps the time of the first one. */
 export const recordErasure = async (journeyId: string, at: Date): Promise<ErasureRecord> => {
-  try {
-    await documents.send(
+  const recorded = await wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...erasureKey(journeyId), type: 'erasure', journeyId, erasedAt: at.toISOString() },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return { journeyId, erasedAt: at.toISOString() };
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
+  if (recorded) return { journeyId, erasedAt: at.toISOString() };
   const earlier = await getErasure(journeyId);
   if (!earlier) throw new Error('erasure record vanished after it was found');
   return earlier;

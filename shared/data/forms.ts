@@ -5,6 +5,7 @@ import {
   journeyPk,
   queryJourneyPartition,
   tableName,
+  wasWritten,
 } from '#shared/data/table.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
@@ -54,18 +55,16 @@ const strip = (item: Record<string, unknown>): FormRecord => {
  * newest token is the one the execution waits on, so it replaces the old one while the form is still open.
  */
 export const openForm = async (form: FormRecord): Promise<FormRecord> => {
-  try {
-    await documents.send(
+  const opened = await wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...formKey(form.journeyId, form.formId), type: 'form', ...form },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return form;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
+  if (opened) return form;
   const updated = await documents.send(
     new UpdateCommand({
       TableName: tableName(),
@@ -144,8 +143,8 @@ export const moveFormDeadline = async (
   formId: string,
   deadline: string,
 ): Promise<void> => {
-  try {
-    await documents.send(
+  await wasWritten(
+    documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: formKey(journeyId, formId),
@@ -154,10 +153,8 @@ export const moveFormDeadline = async (
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':deadline': deadline, ':open': 'open' },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 };
 
 export const markResumed = async (journeyId: string, formId: string, at: Date): Promise<void> => {

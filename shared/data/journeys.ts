@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
@@ -65,19 +65,16 @@ export const claimJourneyKey = async (
   key: string,
   claim: JourneyClaim,
 ): Promise<JourneyClaim | undefined> => {
-  try {
-    await documents.send(
+  const claimed = await wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...claimKey(key), ...claim },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return undefined;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return getClaim(key);
-  }
+    ),
+  );
+  return claimed ? undefined : getClaim(key);
 };
 
 /**
@@ -85,33 +82,29 @@ export const claimJourneyKey = async (
  * claim that names another journey.
  */
 export const deleteClaim = async (key: string, journeyId: string): Promise<void> => {
-  try {
-    await documents.send(
+  await wasWritten(
+    documents.send(
       new DeleteCommand({
         TableName: tableName(),
         Key: claimKey(key),
         ConditionExpression: 'journeyId = :journeyId',
         ExpressionAttributeValues: { ':journeyId': journeyId },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 };
 
 /** Writes the journey unless it exists: a retried start must not reset a journey that has moved on. */
 export const putJourneyOnce = async (journey: Journey): Promise<void> => {
-  try {
-    await documents.send(
+  await wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...journeyKey(journey.journeyId), type: 'journey', ...journey },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 };
 
 export const getJourney = async (journeyId: string): Promise<Journey | undefined> => {

@@ -1,10 +1,10 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   documents,
-  isConditionFailure,
   journeyPk,
   queryJourneyPartition,
   tableName,
+  wasWritten,
   withoutKeys,
 } from '#shared/data/table.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
@@ -41,17 +41,15 @@ export const savePrivateNotes = async (
   notes: Omit<PrivateNotesRecord, 'expiresAt'>,
   options: { onlyIfMissing: boolean },
 ): Promise<void> => {
-  try {
-    await documents.send(
+  await wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...notesKey(notes.journeyId, notes.formId), type: 'private-notes', ...notes },
         ConditionExpression: options.onlyIfMissing ? 'attribute_not_exists(pk)' : undefined,
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 };
 
 /** Takes a form's notes back out: they were saved as the journey was being erased. */
@@ -82,8 +80,8 @@ export const listPrivateNotes = async (journeyId: string): Promise<PrivateNotesR
 export const scheduleNotesExpiry = async (journeyId: string, endedAt: Date): Promise<void> => {
   const expiresAt = notesExpireAt(endedAt, privateNotesRetentionDays());
   for (const notes of await queryNotes(journeyId)) {
-    try {
-      await documents.send(
+    await wasWritten(
+      documents.send(
         new UpdateCommand({
           TableName: tableName(),
           Key: notesKey(journeyId, notes.formId),
@@ -91,9 +89,7 @@ export const scheduleNotesExpiry = async (journeyId: string, endedAt: Date): Pro
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':expiresAt': expiresAt },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   }
 };

@@ -18,6 +18,20 @@ export const isConditionFailure = (error: unknown): boolean =>
   (error instanceof Error && error.name === 'ConditionalCheckFailedException');
 
 /**
+ * Whether a conditional write was made: `false` when its condition did not hold, which for the idempotent
+ * writes of this table usually means an earlier attempt made it already.
+ */
+export const wasWritten = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/**
  * Every item of a journey's partition, page after page, or those whose sort key starts with `prefix`: the one
  * read path for its timeline, forms, timers, invitations and notes.
  */

@@ -1,11 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  documents,
-  isConditionFailure,
-  journeyPk,
-  queryJourneyPartition,
-  tableName,
-} from '#shared/data/table.ts';
+import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
 
 export const timelineEventTypes = [
@@ -54,8 +48,8 @@ export const appendEvent = async (
   event: { type: TimelineEventType } & Record<string, unknown>,
 ): Promise<boolean> => {
   const at = now();
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: {
@@ -68,12 +62,8 @@ export const appendEvent = async (
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {

@@ -1,10 +1,10 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   documents,
-  isConditionFailure,
   journeyPk,
   queryJourneyPartition,
   tableName,
+  wasWritten,
   withoutKeys,
 } from '#shared/data/table.ts';
 
@@ -26,8 +26,8 @@ const timerKey = (journeyId: string, name: string) => ({ pk: journeyPk(journeyId
 
 /** Saves a pending timer; a retried step may save it again (a new task token, say) until it has fired. */
 export const savePendingTimer = async (timer: Omit<TimerRecord, 'status'>): Promise<boolean> => {
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...timerKey(timer.journeyId, timer.name), type: 'timer', ...timer, status: 'pending' },
@@ -35,12 +35,8 @@ export const savePendingTimer = async (timer: Omit<TimerRecord, 'status'>): Prom
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pending': 'pending' },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 export const getTimer = async (journeyId: string, name: string): Promise<TimerRecord | undefined> => {
@@ -65,8 +61,8 @@ const settleTimer = async (
   name: string,
   status: 'fired' | 'cancelled',
 ): Promise<boolean> => {
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: timerKey(journeyId, name),
@@ -75,12 +71,8 @@ const settleTimer = async (
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pending': 'pending', ':settled': status },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 export const listPendingTimers = async (journeyId: string): Promise<TimerRecord[]> =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, isConditionFailure, journeyPk, tableName } from '#shared/data/table.ts';
+import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { sendEmail } from '#shared/email/send.ts';
 
@@ -81,25 +81,21 @@ const isStale = (claimedAt: number | undefined): boolean =>
   claimedAt === undefined || Date.now() - claimedAt > CLAIM_LEASE_MS;
 
 const claimToSend = async (claim: ClaimKey, owner: string): Promise<boolean> => {
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: { ...claim, type: 'email', status: 'sending', owner, claimedAt: Date.now() },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 /** Only one of several invocations finding the same stale claim gets it: the one whose write sees it unchanged. */
 const takeOver = async (claim: ClaimKey, owner: string, seen: number | undefined): Promise<boolean> => {
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: claim,
@@ -116,18 +112,14 @@ const takeOver = async (claim: ClaimKey, owner: string, seen: number | undefined
           ...(seen === undefined ? {} : { ':seen': seen }),
         },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 /** A send that failed frees the email for a retry, unless another invocation has taken the claim since. */
 const release = async (claim: ClaimKey, owner: string): Promise<void> => {
-  try {
-    await documents.send(
+  await wasWritten(
+    documents.send(
       new DeleteCommand({
         TableName: tableName(),
         Key: claim,
@@ -135,8 +127,6 @@ const release = async (claim: ClaimKey, owner: string): Promise<void> => {
         ExpressionAttributeNames: { '#owner': 'owner' },
         ExpressionAttributeValues: { ':owner': owner },
       }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
 };

@@ -1,4 +1,4 @@
-import { createServer, request as forward, type Server } from 'node:http';
+import { createServer, request as forward, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -29,52 +29,81 @@ export class LocalFaults {
 const injected = (functionName: string): Error =>
   Object.assign(new Error(`injected fault in ${functionName}`), { name: 'InjectedFault' });
 
-/** How each service says "too fast", in its own protocol. */
-export const throttlingAnswers = {
+interface ServiceAnswer {
+  contentType: string;
+  body: string;
+}
+
+/**
+ * How each service says "too fast" (retried by the SDK) and, where a test needs it, "no" (not retried: the
+ * caller's own failure handling has to cope), in its own protocol.
+ */
+export const faultAnswers = {
   ses: {
-    contentType: 'text/xml',
-    body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`,
+    throttling: {
+      contentType: 'text/xml',
+      body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`,
+    },
+    rejection: {
+      contentType: 'text/xml',
+      body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified.</Message></Error><RequestId>local-reject</RequestId></ErrorResponse>`,
+    },
   },
   dynamo: {
-    contentType: 'application/x-amz-json-1.0',
-    body: JSON.stringify({
-      __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
-      message: 'Rate of requests exceeds the allowed throughput.',
-    }),
+    throttling: {
+      contentType: 'application/x-amz-json-1.0',
+      body: JSON.stringify({
+        __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException',
+        message: 'Rate of requests exceeds the allowed throughput.',
+      }),
+    },
   },
   stepFunctions: {
-    contentType: 'application/x-amz-json-1.0',
-    body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }),
+    throttling: {
+      contentType: 'application/x-amz-json-1.0',
+      body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }),
+    },
   },
-} as const;
-
-type ThrottlingAnswer = (typeof throttlingAnswers)[keyof typeof throttlingAnswers];
+} as const satisfies Record<string, { throttling: ServiceAnswer; rejection?: ServiceAnswer }>;
 
 /**
  * A proxy in front of a local service that can drop connections for a while (the service is unreachable) or
- * answer requests with the service's throttling error, the way the real service fails.
+ * answer requests with the service's throttling error or its refusal, the way the real service fails.
  */
 export class FaultProxy {
   #downUntil = 0;
   #throttleNext = 0;
+  #rejectNext = 0;
+  readonly #canReject: boolean;
   #ratePerSecond = Number.POSITIVE_INFINITY;
   throttled = 0;
+  rejected = 0;
   /** When each request that was let through arrived (epoch ms): what a send-rate measurement reads. */
   readonly accepted: number[] = [];
   readonly #server: Server;
 
-  private constructor(target: URL, throttling: ThrottlingAnswer) {
+  private constructor(target: URL, answers: { throttling: ServiceAnswer; rejection?: ServiceAnswer }) {
+    const answer = (outgoing: ServerResponse, { contentType, body }: ServiceAnswer) =>
+      outgoing.writeHead(400, { 'content-type': contentType }).end(body);
+    this.#canReject = answers.rejection !== undefined;
     this.#server = createServer((incoming, outgoing) => {
       if (Date.now() < this.#downUntil) {
         incoming.socket.destroy();
         return;
       }
       const arrived = Date.now();
+      if (this.#rejectNext > 0 && answers.rejection) {
+        this.#rejectNext -= 1;
+        this.rejected += 1;
+        incoming.resume();
+        answer(outgoing, answers.rejection);
+        return;
+      }
       if (this.#throttleNext > 0 || this.#overRate(arrived)) {
         this.#throttleNext = Math.max(0, this.#throttleNext - 1);
         this.throttled += 1;
         incoming.resume();
-        outgoing.writeHead(400, { 'content-type': throttling.contentType }).end(throttling.body);
+        answer(outgoing, answers.throttling);
         return;
       }
       this.accepted.push(arrived);
@@ -96,8 +125,11 @@ export class FaultProxy {
     });
   }
 
-  static async start(target: string, throttling: ThrottlingAnswer): Promise<FaultProxy> {
-    const proxy = new FaultProxy(new URL(target), throttling);
+  static async start(
+    target: string,
+    answers: { throttling: ServiceAnswer; rejection?: ServiceAnswer },
+  ): Promise<FaultProxy> {
+    const proxy = new FaultProxy(new URL(target), answers);
     await new Promise<void>((resolve) => proxy.#server.listen(0, '127.0.0.1', resolve));
     return proxy;
   }
@@ -113,6 +145,12 @@ export class FaultProxy {
 
   throttleNext(requests: number): void {
     this.#throttleNext = requests;
+  }
+
+  /** The next requests get the service's refusal, which SDKs do not retry (SES: MessageRejected). */
+  rejectNext(requests: number): void {
+    if (!this.#canReject) throw new Error('this service has no refusal to answer with');
+    this.#rejectNext = requests;
   }
 
   /** Answers Throttling to any request beyond this many in the last second, as SES does past its sending rate. */

@@ -9,7 +9,7 @@ import { Duration } from 'luxon';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
-import { FaultProxy, LocalFaults, throttlingAnswers } from '#infra/local/faults.ts';
+import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
@@ -99,8 +99,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const functionFaults = new LocalFaults();
   const proxies = options.faults
     ? {
-        dynamo: await FaultProxy.start(localUrl(dynamo.address()), throttlingAnswers.dynamo),
-        ses: await FaultProxy.start(sesUrl, throttlingAnswers.ses),
+        dynamo: await FaultProxy.start(localUrl(dynamo.address()), faultAnswers.dynamo),
+        ses: await FaultProxy.start(sesUrl, faultAnswers.ses),
       }
     : undefined;
   const dynamoUrl = proxies?.dynamo.url ?? localUrl(dynamo.address());
@@ -164,7 +164,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   });
   const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
   const stepFunctionsProxy = options.faults
-    ? await FaultProxy.start(stepFunctions.url, throttlingAnswers.stepFunctions)
+    ? await FaultProxy.start(stepFunctions.url, faultAnswers.stepFunctions)
     : undefined;
   process.env.AWS_ENDPOINT_URL_SFN = stepFunctionsProxy?.url ?? stepFunctions.url;
   process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.url;

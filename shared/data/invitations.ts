@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   documents,
-  isConditionFailure,
   journeyPk,
   queryJourneyPartition,
   tableName,
+  wasWritten,
   withoutKeys,
 } from '#shared/data/table.ts';
 
@@ -19,6 +19,8 @@ export interface InvitationRecord {
   attendee: { name: string; email: string; locale: 'ja' | 'en' };
   sequence: number;
   status: 'sent' | 'cancelled';
+  /** Where the meeting was before its latest move: a retried change words its update from it. */
+  previousStart?: string;
 }
 
 const invitationKey = (journeyId: string, meeting: string) => ({
@@ -31,8 +33,8 @@ const invitationKey = (journeyId: string, meeting: string) => ({
  * changes racing each other cannot both send SEQUENCE n+1.
  */
 export const saveInvitation = async (invitation: InvitationRecord): Promise<boolean> => {
-  try {
-    await documents.send(
+  return wasWritten(
+    documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: {
@@ -48,12 +50,8 @@ export const saveInvitation = async (invitation: InvitationRecord): Promise<bool
         ExpressionAttributeValues:
           invitation.sequence === 0 ? undefined : { ':previous': invitation.sequence - 1 },
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 };
 
 export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> =>

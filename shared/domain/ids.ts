@@ -16,3 +16,7 @@ export const formIdFor = (journeyId: string, purpose: string): string =>
   `f-${digest('form', journeyId, purpose).slice(0, 16)}`;
 
 export const offerFingerprint = (offer: unknown): string => digest('offer', JSON.stringify(offer));
+
+/** Names one change from one version of a journey to another, so a change sent again is recorded once. */
+export const changeIdFor = (version: string, from: unknown, to: unknown): string =>
+  `c-${digest('change', version, JSON.stringify(from), JSON.stringify(to)).slice(0, 16)}`;

@@ -48,10 +48,9 @@ export const stopJourney = async (journey: Journey, why: StopReason, at: Date): 
   for (const form of await listForms(journeyId)) {
     if (form.status === 'open') await cancelForm(journeyId, form.formId, at);
   }
+  // Withdrawn ones too: a stop retried after SES failed still has their withdrawal to mail.
   for (const invitation of await listInvitations(journeyId)) {
-    if (invitation.status === 'sent' && Date.parse(invitation.start) > at.getTime()) {
-      await cancelInvitation(journey, invitation);
-    }
+    if (Date.parse(invitation.start) > at.getTime()) await cancelInvitation(journey, invitation);
   }
 };
 

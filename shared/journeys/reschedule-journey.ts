@@ -3,6 +3,7 @@ import { listForms, moveFormDeadline } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { type Journey, saveSchedule } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { changeIdFor } from '#shared/domain/ids.ts';
 import {
   onboardingStartsAt,
   planRound,
@@ -10,6 +11,7 @@ import {
   type RoundPlan,
   sessionEndsAt,
 } from '#shared/domain/onboarding-schedule.ts';
+import { prepWindow } from '#shared/domain/prep-window.ts';
 import { moveInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer, moveTimer } from '#shared/timers/schedule-timer.ts';
@@ -82,42 +84,56 @@ export const rescheduleJourney = async (
     detail = { sessions: Object.fromEntries([...changes].map(([round, plan]) => [round, plan.sessionAt])) };
   }
 
-  await saveSchedule(moved, at);
-  await followMovedDates(journey, moved);
-  await appendEvent(journey.journeyId, `journey.rescheduled#${at.toISOString()}`, {
-    type: 'journey.rescheduled',
-    ...detail,
-  });
+  // A change sent again after it was saved but not followed through changes and records nothing more: it only
+  // finishes following the plan. The event goes first, named by the version it changes, so it is recorded
+  // exactly once however the attempts end.
+  const schedule = (of: Journey) => ({ startDate: of.hire.startDate, rounds: of.rounds });
+  if (JSON.stringify(schedule(journey)) !== JSON.stringify(schedule(moved))) {
+    const change = changeIdFor(journey.updatedAt, schedule(journey), schedule(moved));
+    await appendEvent(journey.journeyId, `journey.rescheduled#${change}`, {
+      type: 'journey.rescheduled',
+      ...detail,
+    });
+    await saveSchedule(moved, at);
+  }
+  await followPlan(moved);
   return { ok: true };
 };
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });
 
-/** Moves whatever is pending to the new dates; a wait that has not begun reads the new plan when it does. */
-const followMovedDates = async (before: Journey, after: Journey): Promise<void> => {
-  const { journeyId } = after;
-  if (after.hire.startDate !== before.hire.startDate) {
-    await moveTimer(journeyId, 'begin-onboarding', onboardingStartsAt(after.hire));
-  }
+/**
+ * Brings whatever is pending in line with the journey's plan, from what is pending rather than from what the
+ * change was, so a change retried after a failure finishes the work instead of finding nothing to do. Timers
+ * that fired or never began stay as they are: a wait that has not begun reads the new plan when it does.
+ */
+const followPlan = async (journey: Journey): Promise<void> => {
+  const { journeyId, hire } = journey;
+  await moveTimer(journeyId, 'begin-onboarding', onboardingStartsAt(hire));
   const invitations = await listInvitations(journeyId);
   const forms = await listForms(journeyId);
-  for (const plan of after.rounds ?? []) {
-    const previous = before.rounds?.find((candidate) => candidate.round === plan.round);
-    if (!previous || previous.sessionAt === plan.sessionAt) continue;
+  for (const plan of journey.rounds ?? []) {
+    const sessionAt = zoned(plan.sessionAt);
     await moveTimer(journeyId, `round-start-r${plan.round}`, zoned(plan.startsAt));
     await moveTimer(journeyId, `session-end-r${plan.round}`, sessionEndsAt(plan));
     const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
-    if (invitation?.status === 'sent') await moveInvitation(after, invitation, plan.sessionAt);
+    if (invitation?.status === 'sent') await moveInvitation(journey, invitation, plan.sessionAt);
     for (const form of forms.filter(
       (candidate) => candidate.kind === 'manager-prep' && candidate.round === plan.round,
     )) {
-      if (form.status !== 'open') continue;
-      await moveFormDeadline(journeyId, form.formId, zoned(plan.prepDeadline).toUTC().toISO() ?? '');
-      await moveTimer(journeyId, `expire-${form.formId}`, zoned(plan.prepDeadline));
+      if (form.status !== 'open' || !form.deadline) continue;
+      // The deadline the form would have been given for the session as it now is, asked when it was asked.
+      const deadline = prepWindow(
+        sessionAt,
+        DateTime.fromISO(form.createdAt).setZone(hire.timezone),
+      ).deadline;
+      if (deadline.toMillis() === Date.parse(form.deadline)) continue;
       // Moved earlier, the halfway reminder could land after the deadline: better none than a confusing one.
-      if (Date.parse(plan.prepDeadline) <= Date.parse(previous.prepDeadline)) {
+      // Decided before the deadline moves, so a retry does not mistake it for another move earlier.
+      if (deadline.toMillis() < Date.parse(form.deadline))
         await cancelTimer(journeyId, `remind-${form.formId}`);
-      }
+      await moveTimer(journeyId, `expire-${form.formId}`, deadline);
+      await moveFormDeadline(journeyId, form.formId, deadline.toUTC().toISO() ?? '');
     }
   }
 };

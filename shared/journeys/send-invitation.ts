@@ -62,30 +62,44 @@ export const sendInvitation = async (journey: Journey, invitation: NewInvitation
   await mailInvitation(journey, record, rendered, 'invitation.sent', detail);
 };
 
-/** Moves a meeting people were already invited to; false when it has moved or been cancelled meanwhile. */
+/**
+ * Moves a meeting people were already invited to; false when it has moved or been cancelled meanwhile. Asked
+ * for the move it saved last, it only makes sure that update was mailed: a change retried after SES failed
+ * still reaches the person, and one that went out is not sent again.
+ */
 export const moveInvitation = async (
   journey: Journey,
   current: InvitationRecord,
   start: string,
 ): Promise<boolean> => {
-  const moved: InvitationRecord = { ...current, start, sequence: current.sequence + 1 };
-  if (!(await saveInvitation(moved))) return false;
+  const previousAt = current.start === start ? current.previousStart : current.start;
+  // Never moved: there is no update to mail.
+  if (previousAt === undefined) return false;
+  const moved: InvitationRecord =
+    current.start === start
+      ? current
+      : { ...current, start, previousStart: previousAt, sequence: current.sequence + 1 };
+  if (moved !== current && !(await saveInvitation(moved))) return false;
   const rendered = renderMeetingUpdate({
     locale: current.attendee.locale,
     recipientName: current.attendee.name,
     hrName: journey.hire.hr.name,
     title: current.title,
     meetingAt: start,
-    previousAt: current.start,
+    previousAt,
     zone: journey.hire.timezone,
   });
-  await mailInvitation(journey, moved, rendered, 'invitation.updated', { previousAt: current.start });
+  await mailInvitation(journey, moved, rendered, 'invitation.updated', { previousAt });
   return true;
 };
 
+/** Withdraws a meeting; for one already withdrawn, only makes sure the withdrawal was mailed. */
 export const cancelInvitation = async (journey: Journey, current: InvitationRecord): Promise<boolean> => {
-  const cancelled: InvitationRecord = { ...current, sequence: current.sequence + 1, status: 'cancelled' };
-  if (!(await saveInvitation(cancelled))) return false;
+  const cancelled: InvitationRecord =
+    current.status === 'cancelled'
+      ? current
+      : { ...current, sequence: current.sequence + 1, status: 'cancelled' };
+  if (cancelled !== current && !(await saveInvitation(cancelled))) return false;
   const rendered = renderMeetingCancellation({
     locale: current.attendee.locale,
     recipientName: current.attendee.name,

@@ -35,6 +35,17 @@ const retentionDays = (value: unknown): number | undefined => {
   return days;
 };
 
+const sendRate = (value: unknown): number | undefined => {
+  if (value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+  const rate = typeof value === 'string' ? Number(value.trim()) : value;
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+    throw new Error(
+      `Context sesMaxSendRate must be a number of emails per second above 0, got "${String(value)}".`,
+    );
+  }
+  return rate;
+};
+
 /**
  * The CDK app: one `JourneysStack`. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime
  * (`infra/synthesize.ts`) all build it here, so they all see the same template.
@@ -70,6 +81,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
   }
   const privateNotesRetentionDays = retentionDays(app.node.tryGetContext('privateNotesRetentionDays'));
+  const sesMaxSendRate = sendRate(app.node.tryGetContext('sesMaxSendRate'));
 
   const stack = new JourneysStack(app, STACK_ID, {
     description: 'Follow-up journeys for HR: offer follow-up and onboarding phases',
@@ -85,6 +97,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     hrLeadEmail,
     logLevel: context('logLevel'),
     privateNotesRetentionDays,
+    sesMaxSendRate,
   });
 
   if (senderEmail === undefined) {

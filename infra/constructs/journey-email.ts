@@ -16,7 +16,15 @@ export interface JourneyEmailProps {
    * @default - replies go to each journey's HR contact
    */
   readonly replyTo?: string;
+  /**
+   * Emails per second the senders share, paced through the journey table.
+   * @default DEFAULT_SES_MAX_SEND_RATE
+   */
+  readonly maxSendRate?: number;
 }
+
+/** The sending rate SES gives a new production account. */
+export const DEFAULT_SES_MAX_SEND_RATE = 14;
 
 /** The SES identity mail is sent from, and the configuration set every message is sent through. */
 export class JourneyEmail extends Construct {
@@ -45,6 +53,7 @@ export class JourneyEmail extends Construct {
     return {
       SENDER_EMAIL: this.props.senderEmail,
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      SES_MAX_SEND_RATE: String(this.props.maxSendRate ?? DEFAULT_SES_MAX_SEND_RATE),
       ...(this.props.replyTo ? { HR_REPLY_TO: this.props.replyTo } : {}),
     };
   }

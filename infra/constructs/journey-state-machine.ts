@@ -31,6 +31,9 @@ export const STATE_MACHINE_METADATA_KEY = 'journeys:state-machine';
 
 const journeyId = JsonPath.stringAt('$.journeyId');
 
+/** What a step's mail sender throws when its turn to send is far off (`shared/email/send-pacing.ts`). */
+export const MAIL_QUEUE_FULL = 'MailQueueFull';
+
 export interface TaskResult {
   /** @default - the task's result is discarded */
   readonly resultPath?: string;
@@ -109,6 +112,15 @@ export abstract class JourneyStateMachine extends Construct {
         payload: TaskInput.fromObject(payload),
         resultSelector: result.resultSelector,
         resultPath: result.resultPath ?? JsonPath.DISCARD,
+      });
+      // Before the catch-all: a cohort's mail can queue for minutes, and waiting for it is not failing.
+      invocation.addRetry({
+        errors: [MAIL_QUEUE_FULL],
+        interval: Duration.seconds(10),
+        backoffRate: 1.5,
+        maxDelay: Duration.minutes(1),
+        maxAttempts: 30,
+        jitterStrategy: JitterType.FULL,
       });
       invocation.addRetry({
         errors: [Errors.TASKS_FAILED],

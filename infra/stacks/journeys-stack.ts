@@ -40,6 +40,12 @@ export interface JourneysStackProps extends StackProps {
    * @default 365 (twelve months)
    */
   readonly privateNotesRetentionDays?: number;
+  /**
+   * The SES sending rate of the account (emails per second, `aws sesv2 get-account`): every mail sender paces
+   * itself to share it.
+   * @default 14, the rate of a new production SES account
+   */
+  readonly sesMaxSendRate?: number;
 }
 
 const HTTP_TIMEOUT = Duration.seconds(10);
@@ -70,6 +76,7 @@ export class JourneysStack extends Stack {
       senderEmail: props.senderEmail,
       identityDomain: props.sesIdentityDomain,
       replyTo: props.hrReplyTo,
+      maxSendRate: props.sesMaxSendRate,
     });
     const linkKey = new LinkSigningKey(this, 'LinkSigningKey');
 

@@ -1,17 +1,20 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
+import { awaitSendTurn } from '#shared/email/send-pacing.ts';
 
-// Created once per container, so warm invocations reuse its connections. SES answers Throttling ("Maximum
-// sending rate exceeded") above the account's rate: adaptive retries slow this client down to the rate SES
-// accepts and keep trying, instead of failing the step on a burst such as a whole cohort starting on 1 April.
+// Created once per container, so warm invocations reuse its connections. Sends are paced to the account's rate
+// (`awaitSendTurn`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because the rate
+// set is above the account's, adaptive retries slow this client down to what SES accepts and keep trying.
 const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 
 /** Sends one email through SES and returns its SES message id. */
 export const sendEmail = async (email: OutgoingEmail): Promise<string> => {
   const configurationSet = process.env.SES_CONFIGURATION_SET;
+  const raw = await composeRawEmail(email);
+  await awaitSendTurn();
   const result = await ses.send(
     new SendRawEmailCommand({
-      RawMessage: { Data: await composeRawEmail(email) },
+      RawMessage: { Data: raw },
       // Explicit, so the envelope never depends on how the headers were parsed.
       Source: email.from,
       Destinations: email.to.map((recipient) => recipient.email),

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { whilePersonWaits } from '#shared/email/send-pacing.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { logger } from '#shared/observability/logger.ts';
 
@@ -27,7 +28,9 @@ const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 
 /** JSON API routes: handlers throw HttpError for anything the caller should see. */
 export const apiHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
-  middy<ApiEvent, ApiResult>().use(mapErrors()).handler(fn);
+  middy<ApiEvent, ApiResult>()
+    .use(mapErrors())
+    .handler((event, context) => whilePersonWaits(() => fn(event, context)));
 
 /** The HR API's JSON bodies: an offer is a few KiB, so anything near this is not one. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

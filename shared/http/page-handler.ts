@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Locale } from '#shared/domain/offer.ts';
+import { whilePersonWaits } from '#shared/email/send-pacing.ts';
 import type { ApiEvent, ApiResult } from '#shared/http/api-handler.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { type NoticeKind, renderNoticePage } from '#shared/pages/notice-page.ts';
@@ -26,4 +27,6 @@ const mapErrorsToPage = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 
 /** Routes people open in a browser: every failure becomes a readable page, never a stack trace. */
 export const pageHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
-  middy<ApiEvent, ApiResult>().use(mapErrorsToPage()).handler(fn);
+  middy<ApiEvent, ApiResult>()
+    .use(mapErrorsToPage())
+    .handler((event, context) => whilePersonWaits(() => fn(event, context)));

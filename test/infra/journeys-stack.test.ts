@@ -11,6 +11,7 @@ import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
+import { MailQueueFull } from '#shared/email/send-pacing.ts';
 
 const FUNCTIONS = [
   'start-journey',
@@ -272,7 +273,7 @@ describe('functions', () => {
     const variables = (folder: string) =>
       Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
     const everywhere = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
-    const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
+    const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN'];
     const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];
     const retention = 'PRIVATE_NOTES_RETENTION_DAYS';
@@ -442,6 +443,15 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
   it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {
     const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
     for (const [state, definition] of all.filter(([, s]) => s.Type === 'Task')) {
+      // A full mail queue is waited out for minutes, so it must be matched before the catch-all retry.
+      const retriers = definition.Retry ?? [];
+      const queueFull = retriers.findIndex((retrier) =>
+        retrier.ErrorEquals.includes(new MailQueueFull().name),
+      );
+      const anyFailure = retriers.findIndex((retrier) => retrier.ErrorEquals.includes('States.TaskFailed'));
+      expect(queueFull, state).toBeGreaterThanOrEqual(0);
+      expect(queueFull, state).toBeLessThan(anyFailure);
+      expect(retriers[queueFull], state).toMatchObject({ JitterStrategy: 'FULL', MaxAttempts: 30 });
       expect(definition.Retry, state).toContainEqual(
         expect.objectContaining({
           ErrorEquals: ['States.TaskFailed'],
@@ -750,6 +760,24 @@ describe('deployment context', () => {
     expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY])).toEqual(['raise-alert']);
   });
 
+  it('paces every mail sender to the SES rate: 14 a second by default, or the rate the context gives', () => {
+    const rates = (template: Template) =>
+      new Set(
+        Object.values(template.findResources('AWS::Lambda::Function'))
+          .map((fn) => (fn.Properties.Environment.Variables as Record<string, unknown>).SES_MAX_SEND_RATE)
+          .filter((rate) => rate !== undefined),
+      );
+    expect(rates(template)).toEqual(new Set(['14']));
+    const { app: configured, stack: configuredStack } = createJourneysApp({
+      context: { 'aws:cdk:bundling-stacks': [], sesMaxSendRate: '50' },
+      validate: false,
+    });
+    const configuredTemplate = Template.fromJSON(
+      configured.synth().getStackArtifact(configuredStack.artifactId).template,
+    );
+    expect(rates(configuredTemplate)).toEqual(new Set(['50']));
+  });
+
   it('takes the retention of private notes from the context, as `-c` (a string) or cdk.json (a number) gives it', () => {
     for (const days of ['730', 90]) {
       const { app: configured, stack: configuredStack } = createJourneysApp({
@@ -779,6 +807,9 @@ describe('deployment context', () => {
     );
     expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
     expect(build({ senderEmail: 'hr@example.com', hrLeadEmail: 'hr lead' })).toThrow(/hrLeadEmail/);
+    for (const rate of ['0', '-1', 'fast']) {
+      expect(build({ senderEmail: 'hr@example.com', sesMaxSendRate: rate }), rate).toThrow(/sesMaxSendRate/);
+    }
     for (const days of ['0', '-3', '30.5', 'a year']) {
       expect(build({ senderEmail: 'hr@example.com', privateNotesRetentionDays: days }), days).toThrow(
         /privateNotesRetentionDays/,

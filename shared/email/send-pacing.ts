@@ -1,0 +1,81 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, isConditionFailure, tableName, wasWritten } from '#shared/data/table.ts';
+
+/**
+ * SES takes mail up to the account's sending rate and answers Throttling above it. Every invocation that sends
+ * mail, in however many Lambda environments, takes its turn from one schedule of send slots in the table (a
+ * generic cell rate algorithm: one item holds the time of the next free slot), so together they send close to
+ * the rate and just under it. A cohort's mail then goes out as a steady stream instead of bursts SES refuses.
+ */
+const PACE_KEY = { pk: 'MAIL', sk: 'PACE' };
+
+/** Slots are spaced a little wider than the rate allows, for clocks that differ between hosts and for network delays. */
+const RATE_HEADROOM = 0.95;
+
+/** The longest a send waits for its turn. A step whose turn is further off fails as MailQueueFull and is retried. */
+export const MAX_TURN_WAIT_MS = 10_000;
+
+/** The mail queue is longer than a step should wait in: the step is retried later (see the state machines). */
+export class MailQueueFull extends Error {
+  override name = 'MailQueueFull';
+}
+
+const personWaiting = new AsyncLocalStorage<true>();
+
+/**
+ * Runs a request a person is waiting on (HR's API): mail it sends goes out at once, ahead of the queue, and
+ * only pushes the queue back by its turn. There are few such emails, and a person should not wait for a cohort.
+ */
+export const whilePersonWaits = <T>(fn: () => Promise<T>): Promise<T> => personWaiting.run(true, fn);
+
+/**
+ * Takes the next send slot at `ratePerSecond` and returns its time (epoch ms). `wait: false` takes it whatever
+ * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away is refused.
+ */
+export const takeSendSlot = async (ratePerSecond: number, options: { wait: boolean }): Promise<number> => {
+  const interval = 1000 / (ratePerSecond * RATE_HEADROOM);
+  const now = Date.now();
+  const idle = await wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: PACE_KEY,
+        UpdateExpression: 'SET nextSlotAt = :next',
+        ConditionExpression: 'attribute_not_exists(nextSlotAt) OR nextSlotAt <= :now',
+        ExpressionAttributeValues: { ':next': now + interval, ':now': now },
+      }),
+    ),
+  );
+  if (idle) return now;
+  try {
+    const queued = await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: PACE_KEY,
+        UpdateExpression: 'SET nextSlotAt = nextSlotAt + :interval',
+        ...(options.wait
+          ? {
+              ConditionExpression: 'nextSlotAt <= :latest',
+              ExpressionAttributeValues: { ':interval': interval, ':latest': now + MAX_TURN_WAIT_MS },
+            }
+          : { ExpressionAttributeValues: { ':interval': interval } }),
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(queued.Attributes?.nextSlotAt) - interval;
+  } catch (error) {
+    if (isConditionFailure(error)) throw new MailQueueFull('the mail queue is longer than a step waits');
+    throw error;
+  }
+};
+
+/** Waits for this invocation's turn to send, when the deployment sets a sending rate (`SES_MAX_SEND_RATE`). */
+export const awaitSendTurn = async (): Promise<void> => {
+  const rate = Number(process.env.SES_MAX_SEND_RATE);
+  if (!(rate > 0)) return;
+  const waiting = personWaiting.getStore() === true;
+  const slot = await takeSendSlot(rate, { wait: !waiting });
+  if (!waiting && slot > Date.now()) await sleep(slot - Date.now());
+};

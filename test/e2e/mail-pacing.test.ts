@@ -1,0 +1,99 @@
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { documents, tableName } from '#shared/data/table.ts';
+import { sendEmail } from '#shared/email/send.ts';
+import {
+  awaitSendTurn,
+  MAX_TURN_WAIT_MS,
+  MailQueueFull,
+  takeSendSlot,
+  whilePersonWaits,
+} from '#shared/email/send-pacing.ts';
+import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioOffer } from '../support/sample-offer.ts';
+
+/** The send-slot schedule every mail sender shares, against the local DynamoDB. */
+let system: LocalSystem;
+
+beforeAll(async () => {
+  system = await startLocalSystem();
+});
+afterAll(async () => {
+  await system?.runtime.stop();
+});
+// Each test starts from an idle queue, as a deployment does between bursts.
+afterEach(async () => {
+  await documents.send(new DeleteCommand({ TableName: tableName(), Key: { pk: 'MAIL', sk: 'PACE' } }));
+});
+
+describe('send pacing', () => {
+  it('gives senders arriving together turns spaced just wider than the rate allows, none twice', async () => {
+    const slots = await Promise.all(Array.from({ length: 30 }, () => takeSendSlot(14, { wait: true })));
+    const sorted = [...slots].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((slot, index) => slot - (sorted[index] ?? 0));
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(1000 / 14);
+    // Within one second, never more than the rate.
+    for (const [index, slot] of sorted.entries()) {
+      expect(
+        sorted.filter((other) => other >= slot && other < slot + 1000).length,
+        `from ${index}`,
+      ).toBeLessThanOrEqual(14);
+    }
+  });
+
+  it('refuses a turn further off than a step waits, so the step is retried instead of timing out', async () => {
+    const queued = Math.ceil(((MAX_TURN_WAIT_MS + 2_000) / 1000) * 20);
+    for (let index = 0; index < queued; index += 1) await takeSendSlot(20, { wait: false });
+    await expect(takeSendSlot(20, { wait: true })).rejects.toBeInstanceOf(MailQueueFull);
+  });
+
+  it('lets mail HR is waiting on go ahead of a queue, which it only pushes back by one turn', async () => {
+    for (let index = 0; index < 5 * 14; index += 1) await takeSendSlot(14, { wait: false });
+    const queueAhead = await takeSendSlot(14, { wait: false });
+    await whilePersonWaits(async () => {
+      await sendEmail({
+        from: 'follow-up@example.com',
+        to: [{ name: '佐藤 綾', email: 'hr+pacing@example.co.jp' }],
+        subject: '日程変更のお知らせ',
+        text: 'text',
+        html: '<p>html</p>',
+      });
+    });
+    expect(Date.now()).toBeLessThan(queueAhead);
+    expect(await system.mailTo('hr+pacing@example.co.jp')).toHaveLength(1);
+    // A step sending now queues behind both.
+    expect(await takeSendSlot(14, { wait: true })).toBeGreaterThan(queueAhead);
+  });
+
+  it('retries a step that finds the queue too long until its turn comes: the mail goes out once, late', {
+    timeout: 90_000,
+  }, async () => {
+    const queued = Math.ceil(((MAX_TURN_WAIT_MS + 4_000) / 1000) * 14);
+    for (let index = 0; index < queued; index += 1) await takeSendSlot(14, { wait: false });
+    const offer = scenarioOffer('queued-mail', { interviewers: [] });
+    const started = await system.postJson('/journeys', offer);
+    expect(started.status).toBe(201);
+    const { journeyId } = (await started.json()) as { journeyId: string };
+
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('offer-follow-up');
+    expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
+    expect(eventTypes(journey).filter((type) => type === 'invitation.sent')).toHaveLength(1);
+    const history = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
+      new GetExecutionHistoryCommand({
+        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+      }),
+    );
+    const failures = (history.events ?? []).filter((event) => event.type === 'TaskFailed');
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((event) => event.taskFailedEventDetails?.error === 'MailQueueFull')).toBe(true);
+  });
+
+  it('waits for its turn outside a request: a step sends when its slot comes', async () => {
+    const ahead = await takeSendSlot(14, { wait: false });
+    for (let index = 0; index < 13; index += 1) await takeSendSlot(14, { wait: false });
+    await awaitSendTurn();
+    expect(Date.now()).toBeGreaterThanOrEqual(ahead + 13 * (1000 / 14));
+  });
+});

@@ -1,7 +1,13 @@
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
-import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 let system: LocalSystem;
@@ -9,8 +15,7 @@ let faults: LocalFaultControls;
 
 beforeAll(async () => {
   system = await startLocalSystem({ faults: true });
-  if (!system.runtime.faults) throw new Error('the runtime started without fault controls');
-  faults = system.runtime.faults;
+  faults = faultControls(system);
 });
 afterAll(async () => {
   await system?.runtime.stop();

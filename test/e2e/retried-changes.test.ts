@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
-import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 /**
@@ -13,8 +13,7 @@ let faults: LocalFaultControls;
 
 beforeAll(async () => {
   system = await startLocalSystem({ faults: true });
-  if (!system.runtime.faults) throw new Error('the runtime started without fault controls');
-  faults = system.runtime.faults;
+  faults = faultControls(system);
 });
 afterAll(async () => {
   await system?.runtime.stop();

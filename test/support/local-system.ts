@@ -1,5 +1,5 @@
 import type { LocalEmail } from '#infra/local/mailbox.ts';
-import { type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+import { type LocalFaultControls, type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
 
 /** Virtual "now" at the start of every end-to-end test: a Tuesday morning in Tokyo, nine days before the meeting. */
 export const TEST_START = new Date('2026-11-24T10:00:00+09:00');
@@ -57,6 +57,12 @@ export const startLocalSystem = async (options: { faults?: boolean } = {}): Prom
       return response;
     },
   };
+};
+
+/** The fault controls of a system started with `{ faults: true }`. */
+export const faultControls = (system: LocalSystem): LocalFaultControls => {
+  if (!system.runtime.faults) throw new Error('the runtime started without fault controls');
+  return system.runtime.faults;
 };
 
 /** The form link in an email, as the person would click it. */

@@ -31,8 +31,7 @@ afterAll(async () => {
 describe('an interviewer answering in a real browser', () => {
   it('opens the emailed link, fills in the form, submits, and the journey moves on', async () => {
     const offer = scenarioOffer('browser');
-    const response = await system.postJson('/journeys', offer);
-    const { journeyId } = (await response.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(offer);
     const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
 
     const page = await browser.newPage();

@@ -51,9 +51,7 @@ const calendarOf = (email: { attachments: { content?: string }[] } | undefined) 
 beforeAll(async () => {
   system = await startLocalSystem();
   for (const body of everyone) {
-    const response = await system.postJson('/journeys', body);
-    expect(response.status).toBe(201);
-    ids[body.hireId] = ((await response.json()) as { journeyId: string }).journeyId;
+    ids[body.hireId] = await system.startJourney(body);
   }
 });
 afterAll(async () => {

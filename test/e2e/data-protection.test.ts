@@ -75,9 +75,7 @@ beforeAll(async () => {
     [erased.offerId, erased],
     [completed.hireId, completed],
   ] as const) {
-    const response = await system.postJson('/journeys', body);
-    expect(response.status).toBe(201);
-    ids[key] = ((await response.json()) as { journeyId: string }).journeyId;
+    ids[key] = await system.startJourney(body);
   }
 });
 afterAll(async () => {

@@ -101,9 +101,7 @@ describe('an email claimed by another invocation', () => {
     const journeyId = journeyIdFor(`offer:${offer.offerId}`);
     await leaveClaim(journeyId, 'invitation#offer-meeting#0', longAgo());
 
-    const response = await system.postJson('/journeys', offer);
-    expect(response.status).toBe(201);
-    expect(((await response.json()) as { journeyId: string }).journeyId).toBe(journeyId);
+    expect(await system.startJourney(offer)).toBe(journeyId);
     await system.runtime.idle();
 
     const invitations = await system.mailTo(offer.candidate.email);

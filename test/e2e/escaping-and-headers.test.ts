@@ -109,9 +109,7 @@ afterAll(async () => {
 
 describe('hostile names and free text', () => {
   it('start a journey like any other', async () => {
-    const response = await system.postJson('/journeys', offer);
-    expect(response.status).toBe(201);
-    journeyId = ((await response.json()) as { journeyId: string }).journeyId;
+    journeyId = await system.startJourney(offer);
     expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
     for (const interviewer of offer.interviewers)
       expect(await system.mailTo(interviewer.email)).toHaveLength(1);

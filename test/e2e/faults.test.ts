@@ -23,9 +23,7 @@ afterAll(async () => {
 
 const start = async (tag: string, overrides: Record<string, unknown> = {}) => {
   const offer = scenarioOffer(tag, overrides);
-  const response = await system.postJson('/journeys', offer);
-  expect(response.status).toBe(201);
-  return { offer, journeyId: ((await response.json()) as { journeyId: string }).journeyId };
+  return { offer, journeyId: await system.startJourney(offer) };
 };
 const count = (types: string[], type: string) => types.filter((candidate) => candidate === type).length;
 

@@ -54,19 +54,14 @@ const freshHire = (hireId: string, startDate: string) => ({
 beforeAll(async () => {
   system = await startLocalSystem();
   const offer = scenarioOffer('hostile-seed');
-  const started = await system.postJson('/journeys', offer);
-  expect(started.status).toBe(201);
-  const { journeyId } = (await started.json()) as { journeyId: string };
+  const journeyId = await system.startJourney(offer);
   expect(journeyId).toBe(journeyIdOf(`offer:${offer.offerId}`));
   const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
   offerJourney = { journeyId, offer, link: formLinkIn(request) };
 
   // One hire whose onboarding has begun (rounds planned, sessions movable) and one still waiting to start.
-  const active = await system.postJson('/journeys', freshHire('HOSTILE-ACTIVE', '2026-11-26'));
-  const waiting = await system.postJson('/journeys', freshHire('HOSTILE-WAITING', '2027-04-01'));
-  expect([active.status, waiting.status]).toEqual([201, 201]);
-  onboardingJourneyId = ((await active.json()) as { journeyId: string }).journeyId;
-  dormantHireId = ((await waiting.json()) as { journeyId: string }).journeyId;
+  onboardingJourneyId = await system.startJourney(freshHire('HOSTILE-ACTIVE', '2026-11-26'));
+  dormantHireId = await system.startJourney(freshHire('HOSTILE-WAITING', '2027-04-01'));
   await system.advanceTo('2026-11-26T09:30:00+09:00');
   expect((await system.journey(onboardingJourneyId)).status).toBe('onboarding');
   seededIds.push(journeyId, onboardingJourneyId, dormantHireId);

@@ -10,8 +10,7 @@ let journeyId: string;
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  const response = await system.postJson('/journeys', offer);
-  journeyId = ((await response.json()) as { journeyId: string }).journeyId;
+  journeyId = await system.startJourney(offer);
 });
 afterAll(async () => {
   await system?.runtime.stop();

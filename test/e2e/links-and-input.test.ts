@@ -13,9 +13,7 @@ afterAll(async () => {
 
 const startJourney = async (tag: string) => {
   const offer = scenarioOffer(tag);
-  const response = await system.postJson('/journeys', offer);
-  expect(response.status).toBe(201);
-  const { journeyId } = (await response.json()) as { journeyId: string };
+  const journeyId = await system.startJourney(offer);
   const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
   return { offer, journeyId, link: formLinkIn(request) };
 };
@@ -31,9 +29,7 @@ describe('starting a journey', () => {
     const body = (await response.json()) as { errors: Record<string, string> };
     expect(Object.keys(body.errors).sort()).toEqual(['candidate.email', 'candidate.name', 'startDate']);
 
-    const fixed = await system.postJson('/journeys', scenarioOffer('bad-input'));
-    expect(fixed.status).toBe(201);
-    const { journeyId } = (await fixed.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(scenarioOffer('bad-input'));
     expect(eventTypes(await system.journey(journeyId))[0]).toBe('journey.started');
     expect(
       (await system.journey(journeyId)).timeline.filter((event) => event.type === 'journey.started'),

@@ -67,9 +67,7 @@ afterAll(async () => {
 
 describe('logs while journeys run', () => {
   it('runs an offer through interviewer answers and an outcome with private notes', async () => {
-    const started = await system.postJson('/journeys', offer);
-    expect(started.status).toBe(201);
-    offerJourneyId = ((await started.json()) as { journeyId: string }).journeyId;
+    offerJourneyId = await system.startJourney(offer);
     for (const interviewer of offer.interviewers) {
       const answered = await system.submitForm(await latestLinkTo(interviewer.email), {
         concerns: CONCERN,
@@ -94,9 +92,7 @@ describe('logs while journeys run', () => {
   });
 
   it('runs a hire through a worried manager, an alert and a session outcome with private notes', async () => {
-    const started = await system.postJson('/journeys', hire);
-    expect(started.status).toBe(201);
-    const { journeyId } = (await started.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(hire);
     await system.advanceTo('2026-12-07T09:00:00+09:00');
     const [round] = (
       (await system.journey(journeyId)) as unknown as { rounds: { startsAt: string; sessionAt: string }[] }

@@ -80,9 +80,7 @@ describe('send pacing', () => {
   }, async () => {
     await fillQueue(MAX_TURN_WAIT_MS + 4_000);
     const offer = scenarioOffer('queued-mail', { interviewers: [] });
-    const started = await system.postJson('/journeys', offer);
-    expect(started.status).toBe(201);
-    const { journeyId } = (await started.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(offer);
 
     const journey = await system.journey(journeyId);
     expect(journey.status).toBe('offer-follow-up');

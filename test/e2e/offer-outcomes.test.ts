@@ -18,9 +18,7 @@ const latestOutcomeLink = async (hrEmail: string) => {
 beforeAll(async () => {
   system = await startLocalSystem();
   for (const offer of [declined, decidesLater, neverDecides]) {
-    const response = await system.postJson('/journeys', offer);
-    expect(response.status).toBe(201);
-    ids[offer.offerId] = ((await response.json()) as { journeyId: string }).journeyId;
+    ids[offer.offerId] = await system.startJourney(offer);
   }
   await system.advanceTo('2026-12-03T11:00:00+09:00');
 });

@@ -38,9 +38,7 @@ const sessionEnd = (round: Round) => new Date(Date.parse(round.sessionAt) + 60 *
 beforeAll(async () => {
   system = await startLocalSystem();
   for (const body of everyone) {
-    const response = await system.postJson('/journeys', body);
-    expect(response.status).toBe(201);
-    ids[body.hireId] = ((await response.json()) as { journeyId: string }).journeyId;
+    ids[body.hireId] = await system.startJourney(body);
   }
 });
 afterAll(async () => {

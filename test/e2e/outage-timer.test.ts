@@ -15,8 +15,7 @@ afterAll(async () => {
 describe('DynamoDB unreachable while a schedule fires', () => {
   it('retries the timer and the steps it sets off until DynamoDB is back, losing and repeating nothing', async () => {
     const offer = scenarioOffer('timer-outage', { interviewers: [] });
-    const response = await system.postJson('/journeys', offer);
-    const { journeyId } = (await response.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(offer);
     await system.runtime.idle();
 
     // Shorter than the retries of the schedule and of the steps it sets off, as on AWS.

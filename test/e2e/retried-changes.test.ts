@@ -35,9 +35,7 @@ describe('a change whose email SES refused, sent again by HR', () => {
       manager: { name: '鈴木 一郎', email: 'ichiro.suzuki+retried-move@example.co.jp' },
       startDate: '2027-02-01',
     };
-    const started = await system.postJson('/journeys', hire);
-    expect(started.status).toBe(201);
-    const { journeyId } = (await started.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(hire);
     await system.advanceTo('2027-02-24T10:00:00+09:00');
     expect(await system.mailTo(hire.employee.email)).toHaveLength(1);
 
@@ -69,9 +67,7 @@ describe('a change whose email SES refused, sent again by HR', () => {
       respondBy: '2027-04-23',
       startDate: '2027-06-01',
     });
-    const started = await system.postJson('/journeys', offer);
-    expect(started.status).toBe(201);
-    const { journeyId } = (await started.json()) as { journeyId: string };
+    const journeyId = await system.startJourney(offer);
     await system.runtime.idle();
     expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
 

@@ -8,6 +8,8 @@ export interface LocalSystem {
   runtime: LocalRuntime;
   api(path: string, init?: RequestInit): Promise<Response>;
   postJson(path: string, body: unknown): Promise<Response>;
+  /** Posts a new journey as HR would and returns its id; anything but 201 fails the test. */
+  startJourney(body: unknown): Promise<string>;
   journey(journeyId: string): Promise<JourneyView>;
   emails(): Promise<LocalEmail[]>;
   mailTo(address: string): Promise<LocalEmail[]>;
@@ -26,15 +28,23 @@ export const startLocalSystem = async (options: { faults?: boolean } = {}): Prom
   const runtime = await startLocalRuntime({ port: 0, start: TEST_START, faults: options.faults });
   const api = (path: string, init?: RequestInit) => fetch(`${runtime.apiUrl}${path}`, init);
   const emails = () => runtime.emails();
+  const postJson = (path: string, body: unknown) =>
+    api(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   return {
     runtime,
     api,
-    postJson: (path, body) =>
-      api(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    postJson,
+    startJourney: async (body) => {
+      const response = await postJson('/journeys', body);
+      if (response.status !== 201) {
+        throw new Error(`POST /journeys answered ${response.status}: ${await response.text()}`);
+      }
+      return ((await response.json()) as { journeyId: string }).journeyId;
+    },
     journey: async (journeyId) => {
       await runtime.idle();
       const response = await api(`/journeys/${journeyId}`);

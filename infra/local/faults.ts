@@ -34,6 +34,11 @@ interface ServiceAnswer {
   body: string;
 }
 
+interface ServiceAnswers {
+  throttling: ServiceAnswer;
+  rejection?: ServiceAnswer;
+}
+
 /**
  * How each service says "too fast" (retried by the SDK) and, where a test needs it, "no" (not retried: the
  * caller's own failure handling has to cope), in its own protocol.
@@ -64,7 +69,7 @@ export const faultAnswers = {
       body: JSON.stringify({ __type: 'ThrottlingException', message: 'Rate exceeded' }),
     },
   },
-} as const satisfies Record<string, { throttling: ServiceAnswer; rejection?: ServiceAnswer }>;
+} as const satisfies Record<string, ServiceAnswers>;
 
 /**
  * A proxy in front of a local service that can drop connections for a while (the service is unreachable) or
@@ -74,7 +79,7 @@ export class FaultProxy {
   #downUntil = 0;
   #throttleNext = 0;
   #rejectNext = 0;
-  readonly #canReject: boolean;
+  readonly #answers: ServiceAnswers;
   #ratePerSecond = Number.POSITIVE_INFINITY;
   throttled = 0;
   rejected = 0;
@@ -82,10 +87,10 @@ export class FaultProxy {
   readonly accepted: number[] = [];
   readonly #server: Server;
 
-  private constructor(target: URL, answers: { throttling: ServiceAnswer; rejection?: ServiceAnswer }) {
+  private constructor(target: URL, answers: ServiceAnswers) {
     const answer = (outgoing: ServerResponse, { contentType, body }: ServiceAnswer) =>
       outgoing.writeHead(400, { 'content-type': contentType }).end(body);
-    this.#canReject = answers.rejection !== undefined;
+    this.#answers = answers;
     this.#server = createServer((incoming, outgoing) => {
       if (Date.now() < this.#downUntil) {
         incoming.socket.destroy();
@@ -125,10 +130,7 @@ export class FaultProxy {
     });
   }
 
-  static async start(
-    target: string,
-    answers: { throttling: ServiceAnswer; rejection?: ServiceAnswer },
-  ): Promise<FaultProxy> {
+  static async start(target: string, answers: ServiceAnswers): Promise<FaultProxy> {
     const proxy = new FaultProxy(new URL(target), answers);
     await new Promise<void>((resolve) => proxy.#server.listen(0, '127.0.0.1', resolve));
     return proxy;
@@ -149,7 +151,7 @@ export class FaultProxy {
 
   /** The next requests get the service's refusal, which SDKs do not retry (SES: MessageRejected). */
   rejectNext(requests: number): void {
-    if (!this.#canReject) throw new Error('this service has no refusal to answer with');
+    if (!this.#answers.rejection) throw new Error('this service has no refusal to answer with');
     this.#rejectNext = requests;
   }
 

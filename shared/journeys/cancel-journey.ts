@@ -6,6 +6,7 @@ import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer } from '#shared/timers/schedule-timer.ts';
 
@@ -15,12 +16,8 @@ export type CancelResult = { ok: true } | { ok: false; reason: string };
 
 const ENDED = new Set(['declined', 'lapsed', 'completed']);
 
-const executionArn = (machineVariable: string, name: string): string | undefined =>
-  process.env[machineVariable]?.replace(':stateMachine:', ':execution:').concat(`:${name}`);
-
 /** Stops an execution if it is running; one that never started or already ended is fine as it is. */
-const stopExecution = async (arn: string | undefined, error: string, cause: string): Promise<void> => {
-  if (!arn) throw new Error('state machine ARN is not set');
+const stopExecution = async (arn: string, error: string, cause: string): Promise<void> => {
   try {
     await sfn.send(new StopExecutionCommand({ executionArn: arn, error, cause }));
   } catch (failure) {

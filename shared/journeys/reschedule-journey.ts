@@ -87,9 +87,10 @@ export const rescheduleJourney = async (
   // A change sent again after it was saved but not followed through changes and records nothing more: it only
   // finishes following the plan. The event goes first, named by the version it changes, so it is recorded
   // exactly once however the attempts end.
-  const schedule = (of: Journey) => ({ startDate: of.hire.startDate, rounds: of.rounds });
-  if (JSON.stringify(schedule(journey)) !== JSON.stringify(schedule(moved))) {
-    const change = changeIdFor(journey.updatedAt, schedule(journey), schedule(moved));
+  const from = { startDate: journey.hire.startDate, rounds: journey.rounds };
+  const to = { startDate: moved.hire.startDate, rounds: moved.rounds };
+  if (JSON.stringify(from) !== JSON.stringify(to)) {
+    const change = changeIdFor(journey.updatedAt, from, to);
     await appendEvent(journey.journeyId, `journey.rescheduled#${change}`, {
       type: 'journey.rescheduled',
       ...detail,

@@ -4,11 +4,17 @@ import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-s
 // keyed by the execution name, so a retry never starts a second execution) rather than failing a start.
 const sfn = new SFNClient({ retryMode: 'adaptive', maxAttempts: 8 });
 
-const requiredArn = (variable: string): string => {
+export type JourneyMachine = 'STATE_MACHINE_ARN' | 'ONBOARDING_STATE_MACHINE_ARN';
+
+const requiredArn = (variable: JourneyMachine): string => {
   const arn = process.env[variable];
   if (!arn) throw new Error(`${variable} is not set`);
   return arn;
 };
+
+/** The ARN of a journey's execution: its name is known (the journey id), so it is derived, never stored. */
+export const executionArn = (machine: JourneyMachine, name: string): string =>
+  `${requiredArn(machine).replace(':stateMachine:', ':execution:')}:${name}`;
 
 /**
  * Starts a journey's execution once. Execution names are unique per state machine, so a repeated start finds
@@ -16,7 +22,7 @@ const requiredArn = (variable: string): string => {
  * only: people's names and addresses stay out of the execution history.
  */
 export const startExecutionOnce = async (
-  machine: 'STATE_MACHINE_ARN' | 'ONBOARDING_STATE_MACHINE_ARN',
+  machine: JourneyMachine,
   name: string,
   input: Record<string, unknown>,
 ): Promise<void> => {

@@ -1,5 +1,6 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 
 const hire = (tag: string, startDate = '2027-02-01') => ({
@@ -126,7 +127,7 @@ describe('changes people make', () => {
     expect((await fetch(formLinkIn(prepRequest))).status).toBe(410);
     const execution = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new DescribeExecutionCommand({
-        executionArn: `${process.env.ONBOARDING_STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${idOf(cancelled)}-onboarding`,
+        executionArn: executionArn('ONBOARDING_STATE_MACHINE_ARN', `${idOf(cancelled)}-onboarding`),
       }),
     );
     expect(execution.status).toBe('ABORTED');

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -113,7 +114,7 @@ describe('erasure on request', () => {
 
     const execution = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new DescribeExecutionCommand({
-        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+        executionArn: executionArn('STATE_MACHINE_ARN', journeyId),
       }),
     );
     expect(execution.status).toBe('ABORTED');

@@ -1,6 +1,7 @@
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import {
   eventTypes,
   faultControls,
@@ -42,7 +43,7 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
 
     const history = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new GetExecutionHistoryCommand({
-        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+        executionArn: executionArn('STATE_MACHINE_ARN', journeyId),
       }),
     );
     expect(

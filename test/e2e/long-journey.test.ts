@@ -1,5 +1,6 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArn, type JourneyMachine } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -16,10 +17,10 @@ let journeyId: string;
 
 const latestLinkTo = async (address: string) =>
   formLinkIn((await system.mailTo(address)).filter((email) => /\/forms\//.test(email.text)).at(-1));
-const execution = (machineVariable: string, name: string) =>
+const execution = (machineVariable: JourneyMachine, name: string) =>
   new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
     new DescribeExecutionCommand({
-      executionArn: `${process.env[machineVariable]?.replace(':stateMachine:', ':execution:')}:${name}`,
+      executionArn: executionArn(machineVariable, name),
     }),
   );
 

@@ -10,6 +10,7 @@ import {
   takeSendSlot,
   whilePersonWaits,
 } from '#shared/email/send-pacing.ts';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -88,7 +89,7 @@ describe('send pacing', () => {
     expect(eventTypes(journey).filter((type) => type === 'invitation.sent')).toHaveLength(1);
     const history = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new GetExecutionHistoryCommand({
-        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+        executionArn: executionArn('STATE_MACHINE_ARN', journeyId),
       }),
     );
     const failures = (history.events ?? []).filter((event) => event.type === 'TaskFailed');

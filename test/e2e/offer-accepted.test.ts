@@ -1,5 +1,6 @@
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -126,7 +127,7 @@ describe('an offer that is accepted', () => {
     const sfn = new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN });
     const history = await sfn.send(
       new GetExecutionHistoryCommand({
-        executionArn: `${process.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${journeyId}`,
+        executionArn: executionArn('STATE_MACHINE_ARN', journeyId),
       }),
     );
     const entered = (history.events ?? [])

@@ -37,6 +37,8 @@ const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 /** How long one second of a Retry interval lasts locally. */
 const RETRY_MS_PER_SECOND = 250;
 const MAX_RETRY_PAUSE_MS = 1_000;
+/** Step Functions ends a Standard execution that has run for a year: TIMED_OUT, with `States.Timeout`. */
+const MAX_EXECUTION_MS = 365 * 24 * 60 * 60 * 1000;
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -268,7 +270,7 @@ export const startStepFunctionsService = async (
     result: Partial<Execution>,
   ) => {
     if (execution.status !== 'RUNNING') return;
-    Object.assign(execution, result, { status, stopDate: now() });
+    Object.assign(execution, { stopDate: now() }, result, { status });
     for (const token of execution.tokens) {
       // A task still waiting must settle, or its (month-long) timeout timer keeps the process alive.
       issuedTokens.get(token)?.callback?.reject(new TaskHalted(`execution ${execution.name} is ${status}`));
@@ -284,6 +286,26 @@ export const startStepFunctionsService = async (
     execution.history.add('ExecutionAborted', { executionAbortedEventDetails: { error, cause } });
     finish(execution, 'ABORTED', { error, cause });
     execution.abort();
+  };
+
+  /**
+   * Ends every execution that has outlived a year of virtual time, as Step Functions would have at that moment.
+   * Only a call can observe an execution, so checking before each call answers every caller as AWS would.
+   */
+  const timeOutOutlived = () => {
+    const at = now();
+    for (const execution of executions.values()) {
+      const deadline = execution.startDate + MAX_EXECUTION_MS;
+      if (execution.status !== 'RUNNING' || at < deadline) continue;
+      const error = 'States.Timeout';
+      const cause = 'The execution ran for longer than a year, the most a Standard execution may.';
+      execution.history.add('ExecutionTimedOut', {
+        timestamp: deadline,
+        executionTimedOutEventDetails: { error, cause },
+      });
+      finish(execution, 'TIMED_OUT', { error, cause, stopDate: deadline });
+      execution.abort();
+    }
   };
 
   const invoke = async (execution: Execution, stateName: string, input: unknown): Promise<unknown> => {
@@ -621,6 +643,7 @@ export const startStepFunctionsService = async (
         return errorResponse('SerializationException', 'The request body is not a JSON object');
       }
       try {
+        timeOutOutlived();
         return json(200, operation(request as Request));
       } catch (error) {
         if (error instanceof ServiceError) return errorResponse(error.name, error.message);

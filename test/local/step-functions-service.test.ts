@@ -188,6 +188,8 @@ const invocations: Invocation[] = [];
 const tracker = new ActivityTracker();
 let service: StepFunctionsService;
 let sfn: SFNClient;
+/** Virtual time as the service reads it; it only ever moves forward. */
+let virtualNow = NOW;
 
 // One service for the file: checking each definition (asl-validator) takes a noticeable fraction of a second.
 beforeAll(async () => {
@@ -200,7 +202,7 @@ beforeAll(async () => {
       return (lambdas[functionArn] ?? (() => ({ ok: true })))(payload as Record<string, unknown>);
     },
     tracker,
-    now: () => NOW,
+    now: () => virtualNow,
   });
   sfn = new SFNClient(localClientConfig(service.url));
 });
@@ -525,6 +527,29 @@ describe('the local Step Functions service', () => {
     expect(secondPage.events?.map((event) => event.id)).toEqual([5, 6, 7]);
     expect(secondPage.nextToken).toBeUndefined();
     expect(newestFirst.events?.[0]?.type).toBe('ExecutionSucceeded');
+  });
+
+  it('times out an execution still running a year after it started, as Step Functions does', async () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    virtualNow += DAY_MS;
+    const startedAt = virtualNow;
+    const longRunning = await start('Waiting', 'j-14', { journeyId: 'j-14' });
+    const [taskToken] = tokensSentTo('ask');
+
+    virtualNow = startedAt + 364 * DAY_MS;
+    const withinTheYear = await describeExecution(longRunning);
+    virtualNow = startedAt + 366 * DAY_MS;
+    const afterTheYear = await describeExecution(longRunning);
+    const events = await history(longRunning);
+
+    expect(withinTheYear.status).toBe('RUNNING');
+    expect(afterTheYear).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    expect(afterTheYear.stopDate?.getTime()).toBe(startedAt + 365 * DAY_MS);
+    expect(events.at(-1)).toMatchObject({ type: 'ExecutionTimedOut' });
+    await expect(sfn.send(new SendTaskSuccessCommand({ taskToken, output: '{}' }))).rejects.toMatchObject({
+      name: 'TaskTimedOut',
+    });
+    expect(invocations.map((call) => call.functionArn)).toEqual([fn('ask')]);
   });
 
   it('refuses at start-up a machine with a task it cannot run locally', async () => {

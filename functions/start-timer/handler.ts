@@ -9,7 +9,7 @@ const payload = z.discriminatedUnion('timer', [
   z.object({ journeyId, timer: z.literal('ask-again'), at: z.iso.datetime({ offset: true }), taskToken }),
   z.object({
     journeyId,
-    timer: z.enum(['round-start', 'session-end']),
+    timer: z.literal('session-end'),
     round: z.number().int().min(1),
     taskToken,
   }),

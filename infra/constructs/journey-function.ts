@@ -26,6 +26,7 @@ export type JourneyFunctionName =
   | 'close-journey'
   | 'fire-timer'
   | 'begin-onboarding'
+  | 'schedule-round'
   | 'start-round'
   | 'send-session-brief'
   | 'share-summary'

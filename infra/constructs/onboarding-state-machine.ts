@@ -7,7 +7,6 @@ import {
   type IStateMachine,
   JsonPath,
   Map as MapState,
-  Pass,
   StateMachine,
   Succeed,
 } from 'aws-cdk-lib/aws-stepfunctions';
@@ -19,6 +18,7 @@ export const ONBOARDING = 'Onboarding';
 
 export interface OnboardingFunctions {
   readonly beginOnboarding: IFunction;
+  readonly scheduleRound: IFunction;
   readonly startTimer: IFunction;
   readonly startRound: IFunction;
   readonly requestForm: IFunction;
@@ -37,15 +37,20 @@ const journeyId = JsonPath.stringAt('$.journeyId');
 const round = JsonPath.numberAt('$.round');
 
 /**
- * The onboarding phase, from the start date to the end of month 3 (design.md): one round after another, each
- * with manager prep, HR brief, the session, its outcome and consent-gated sharing, alerts on the way. Started by
- * fire-timer on the start date with `{"journeyId"}`, as `<journeyId>-onboarding`.
+ * The onboarding phase, from the start date to the end of month 3 (design.md), as a chain of short executions:
+ * a Standard execution lives at most a year, and six rounds three months apart take eighteen months. fire-timer
+ * starts the first on the start date with `{"journeyId"}` (`<journeyId>-onboarding`): it plans the rounds and
+ * schedules the first. Each round then runs in an execution of its own, started by fire-timer when the round
+ * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
+ * its outcome and consent-gated sharing, alerts on the way; then it schedules the next planned round, or after
+ * the last one sends the summary and completes the journey. An execution lasts from its round's start to the
+ * round's outcome.
  */
 export class OnboardingStateMachine extends JourneyStateMachine {
   /**
    * The state machine as its starter must address it: by an ARN built from its fixed name. fire-timer starts
-   * it, and its own tasks (request-form, start-timer) carry fire-timer's ARN as their timer target, so a
-   * reference from fire-timer to the state machine resource would close a dependency cycle.
+   * it, and its own tasks (request-form, start-timer, schedule-round) carry fire-timer's ARN as their timer
+   * target, so a reference from fire-timer to the state machine resource would close a dependency cycle.
    */
   private readonly byName: IStateMachine;
 
@@ -61,29 +66,38 @@ export class OnboardingStateMachine extends JourneyStateMachine {
       define: ({ invoke, invokeAndWait }, machine) => {
         const raiseAlert = (stateName: string, reason: string) =>
           invoke(stateName, fns.raiseAlert, { journeyId, round, reason });
+        const nextRound = {
+          resultSelector: { round: JsonPath.numberAt('$.Payload.round') },
+          resultPath: '$.next',
+        };
+        const roundsLeft = Choice.jsonPath(machine, 'RoundsLeft')
+          .when(Condition.isNotNull('$.next.round'), Succeed.jsonPath(machine, 'AwaitingNextRound'))
+          .otherwise(
+            invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId })
+              .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
+              .next(Succeed.jsonPath(machine, 'Completed')),
+          );
+        const scheduleNextRound = invoke(
+          'ScheduleNextRound',
+          fns.scheduleRound,
+          { journeyId, after: round },
+          nextRound,
+        ).next(roundsLeft);
         const awaitSessionEnd = invokeAndWait('AwaitSessionEnd', fns.startTimer, {
           journeyId,
           timer: 'session-end',
           round,
         });
-        const roundDone = Pass.jsonPath(machine, 'RoundDone');
 
-        const runRound = invokeAndWait('AwaitRoundStart', fns.startTimer, {
-          journeyId,
-          timer: 'round-start',
-          round,
-        })
-          .next(
-            invoke(
-              'StartRound',
-              fns.startRound,
-              { journeyId, round },
-              {
-                resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
-                resultPath: '$.start',
-              },
-            ),
-          )
+        const runRound = invoke(
+          'StartRound',
+          fns.startRound,
+          { journeyId, round },
+          {
+            resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
+            resultPath: '$.start',
+          },
+        )
           .next(
             MapState.jsonPath(machine, 'GatherTeamInsight', {
               itemsPath: '$.start.recipients',
@@ -132,29 +146,19 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             Choice.jsonPath(machine, 'ConditionAlert')
               .when(
                 Condition.stringEquals('$.outcome.condition', 'alert'),
-                raiseAlert('RaiseAlertFromSession', 'condition-alert').next(roundDone),
+                raiseAlert('RaiseAlertFromSession', 'condition-alert').next(scheduleNextRound),
               )
-              .otherwise(roundDone),
+              .otherwise(scheduleNextRound),
           );
 
-        return invoke(
-          'BeginOnboarding',
-          fns.beginOnboarding,
-          { journeyId },
-          { resultSelector: { rounds: JsonPath.listAt('$.Payload.rounds') }, resultPath: '$.plan' },
-        )
-          .next(
-            MapState.jsonPath(machine, 'RunRounds', {
-              itemsPath: '$.plan.rounds',
-              itemSelector: { journeyId, round: JsonPath.numberAt('$$.Map.Item.Value.round') },
-              // Each round builds on the ones before it (earlier outcomes, the trend).
-              maxConcurrency: 1,
-              resultPath: JsonPath.DISCARD,
-            }).itemProcessor(runRound),
-          )
-          .next(invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId }))
-          .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
-          .next(Succeed.jsonPath(machine, 'Completed'));
+        const beginOnboarding = invoke('BeginOnboarding', fns.beginOnboarding, { journeyId })
+          .next(invoke('ScheduleFirstRound', fns.scheduleRound, { journeyId }, nextRound))
+          .next(roundsLeft);
+
+        // A round's execution is started with its round; the first execution, on the start date, has none.
+        return Choice.jsonPath(machine, 'OnboardingBegun')
+          .when(Condition.isPresent('$.round'), runRound)
+          .otherwise(beginOnboarding);
       },
     });
     this.byName = StateMachine.fromStateMachineName(this, 'ByName', stateMachineName);

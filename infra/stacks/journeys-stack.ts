@@ -102,6 +102,7 @@ export class JourneysStack extends Stack {
     const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
     const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
     const beginOnboarding = fn('BeginOnboarding', 'begin-onboarding', 'Plans the onboarding rounds');
+    const scheduleRound = fn('ScheduleRound', 'schedule-round', 'Schedules the start of the next round');
     const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
     const sendSessionBrief = fn('SendSessionBrief', 'send-session-brief', 'Emails HR the session brief');
     const shareSummary = fn(
@@ -134,6 +135,7 @@ export class JourneysStack extends Stack {
       closeJourney,
       fireTimer,
       beginOnboarding,
+      scheduleRound,
       startRound,
       sendSessionBrief,
       shareSummary,
@@ -173,7 +175,7 @@ export class JourneysStack extends Stack {
 
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
     // start-journey schedules onboarding for a journey posted directly in that phase.
-    for (const scheduling of [startJourney, requestForm, startTimer, scheduleOnboarding]) {
+    for (const scheduling of [startJourney, requestForm, startTimer, scheduleOnboarding, scheduleRound]) {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
     }
@@ -205,6 +207,7 @@ export class JourneysStack extends Stack {
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
       functions: {
         beginOnboarding: beginOnboarding.lambda,
+        scheduleRound: scheduleRound.lambda,
         startTimer: startTimer.lambda,
         startRound: startRound.lambda,
         requestForm: requestForm.lambda,

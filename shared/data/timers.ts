@@ -12,7 +12,8 @@ export type TimerAction =
   | { kind: 'remind-form'; formId: string }
   | { kind: 'expire-form'; formId: string }
   | { kind: 'resume-task'; taskToken: string }
-  | { kind: 'begin-onboarding' };
+  | { kind: 'begin-onboarding' }
+  | { kind: 'start-round'; round: number };
 
 export interface TimerRecord {
   journeyId: string;

@@ -7,7 +7,7 @@ import { now } from '#shared/time/clock.ts';
  * Plans the rounds from the start date and settings as they are now. A retried step keeps the plan it made
  * first, so schedules already created from it stay right.
  */
-export const beginOnboarding = async (journeyId: string): Promise<{ rounds: { round: number }[] }> => {
+export const beginOnboarding = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const rounds = journey.rounds ?? planRounds(journey.hire, journey.onboarding);
   if (!journey.rounds) await saveRounds(journeyId, rounds, now());
@@ -15,5 +15,4 @@ export const beginOnboarding = async (journeyId: string): Promise<{ rounds: { ro
     type: 'onboarding.started',
     rounds: rounds.map(({ round, sessionAt }) => ({ round, sessionAt })),
   });
-  return { rounds: rounds.map(({ round }) => ({ round })) };
 };

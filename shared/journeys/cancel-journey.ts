@@ -6,7 +6,7 @@ import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
-import { executionArn } from '#shared/journeys/start-execution.ts';
+import { executionArn, onboardingExecutionNames } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer } from '#shared/timers/schedule-timer.ts';
 
@@ -40,7 +40,9 @@ export const stopJourney = async (journey: Journey, why: StopReason, at: Date): 
   const error = stopErrors[why];
   const cause = `journey ${why}`;
   await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
-  await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`), error, cause);
+  for (const name of onboardingExecutionNames(journeyId, journey.rounds)) {
+    await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', name), error, cause);
+  }
   for (const timer of await listPendingTimers(journeyId)) await cancelTimer(journeyId, timer.name);
   for (const form of await listForms(journeyId)) {
     if (form.status === 'open') await cancelForm(journeyId, form.formId, at);

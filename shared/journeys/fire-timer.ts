@@ -5,7 +5,7 @@ import { getTimer, markTimerFired } from '#shared/data/timers.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
-import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
+import { onboardingExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time/clock.ts';
@@ -32,7 +32,19 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       await resumeTask(action.taskToken, {});
       break;
     case 'begin-onboarding':
-      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`, { journeyId });
+      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', onboardingExecutionName(journeyId), {
+        journeyId,
+      });
+      break;
+    case 'start-round':
+      await startExecutionOnce(
+        'ONBOARDING_STATE_MACHINE_ARN',
+        onboardingExecutionName(journeyId, action.round),
+        {
+          journeyId,
+          round: action.round,
+        },
+      );
       break;
   }
   await markTimerFired(journeyId, name);

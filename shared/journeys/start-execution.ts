@@ -17,6 +17,19 @@ export const executionArn = (machine: JourneyMachine, name: string): string =>
   `${requiredArn(machine).replace(':stateMachine:', ':execution:')}:${name}`;
 
 /**
+ * Onboarding runs as short executions, none near Step Functions' limit of a year: one that plans the rounds on
+ * the start date, then one per round from the round's start to its outcome.
+ */
+export const onboardingExecutionName = (journeyId: string, round?: number): string =>
+  round === undefined ? `${journeyId}-onboarding` : `${journeyId}-onboarding-r${round}`;
+
+/** Every onboarding execution a journey can have: the one that plans, and one per planned round. */
+export const onboardingExecutionNames = (journeyId: string, rounds: { round: number }[] = []): string[] => [
+  onboardingExecutionName(journeyId),
+  ...rounds.map(({ round }) => onboardingExecutionName(journeyId, round)),
+];
+
+/**
  * Starts a journey's execution once. Execution names are unique per state machine, so a repeated start finds
  * the execution already there, running or (when that phase has ended) closed. The input holds ids and counters
  * only: people's names and addresses stay out of the execution history.

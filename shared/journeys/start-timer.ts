@@ -7,7 +7,7 @@ import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 export type TimerRequest =
   | { journeyId: string; timer: 'meeting-end'; taskToken: string }
   | { journeyId: string; timer: 'ask-again'; at: string; taskToken: string }
-  | { journeyId: string; timer: 'round-start' | 'session-end'; round: number; taskToken: string };
+  | { journeyId: string; timer: 'session-end'; round: number; taskToken: string };
 
 /** Parks the execution on a task token until the schedule for this wait fires and resumes it. */
 export const startTimer = async (request: TimerRequest): Promise<void> => {
@@ -30,10 +30,10 @@ export const startTimer = async (request: TimerRequest): Promise<void> => {
     await scheduleTimer({ journeyId, name: 'meeting-end', at: meetingEndsAt(offerOf(journey)), action });
     return;
   }
-  const plan = roundPlan(journey.rounds, request.round);
-  const at =
-    request.timer === 'round-start'
-      ? DateTime.fromISO(plan.startsAt, { setZone: true })
-      : sessionEndsAt(plan);
-  await scheduleTimer({ journeyId, name: `${request.timer}-r${request.round}`, at, action });
+  await scheduleTimer({
+    journeyId,
+    name: `session-end-r${request.round}`,
+    at: sessionEndsAt(roundPlan(journey.rounds, request.round)),
+    action,
+  });
 };

@@ -1,6 +1,6 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executionArn } from '#shared/journeys/start-execution.ts';
+import { executionArn, onboardingExecutionName } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 
 const hire = (tag: string, startDate = '2027-02-01') => ({
@@ -127,7 +127,10 @@ describe('changes people make', () => {
     expect((await fetch(formLinkIn(prepRequest))).status).toBe(410);
     const execution = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new DescribeExecutionCommand({
-        executionArn: executionArn('ONBOARDING_STATE_MACHINE_ARN', `${idOf(cancelled)}-onboarding`),
+        executionArn: executionArn(
+          'ONBOARDING_STATE_MACHINE_ARN',
+          onboardingExecutionName(idOf(cancelled), 1),
+        ),
       }),
     );
     expect(execution.status).toBe('ABORTED');

@@ -1,6 +1,10 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executionArn, type JourneyMachine } from '#shared/journeys/start-execution.ts';
+import {
+  executionArn,
+  type JourneyMachine,
+  onboardingExecutionNames,
+} from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -12,8 +16,20 @@ const offer = scenarioOffer('graduate', {
   startDate: '2028-04-03',
 });
 
+// Six rounds three months apart: eighteen months of onboarding, after the graduate's journey has ended.
+const longPlan = {
+  phase: 'onboarding',
+  hireId: 'EMP-six-rounds',
+  employee: { name: '山田 花子', email: 'hanako+six-rounds@example.com' },
+  hr: { name: '佐藤 綾', email: 'aya.sato+six-rounds@example.co.jp' },
+  manager: { name: '鈴木 一郎', email: 'ichiro.suzuki+six-rounds@example.co.jp' },
+  startDate: '2028-08-01',
+  onboarding: { rounds: 6, monthsBetween: 3 },
+};
+
 let system: LocalSystem;
 let journeyId: string;
+let longPlanId: string;
 
 const latestLinkTo = async (address: string) =>
   formLinkIn((await system.mailTo(address)).filter((email) => /\/forms\//.test(email.text)).at(-1));
@@ -27,6 +43,7 @@ const execution = (machineVariable: JourneyMachine, name: string) =>
 beforeAll(async () => {
   system = await startLocalSystem();
   journeyId = await system.startJourney(offer);
+  longPlanId = await system.startJourney(longPlan);
 });
 afterAll(async () => {
   await system?.runtime.stop();
@@ -44,11 +61,11 @@ describe('an offer more than a year before the end of month 3', () => {
     expect((await execution('STATE_MACHINE_ARN', journeyId)).status).toBe('SUCCEEDED');
   });
 
-  it('runs the onboarding months in an execution of their own, to completion', async () => {
+  it('runs the onboarding months in executions of their own, to completion', async () => {
     await system.advanceTo('2028-04-03T09:00:00+09:00');
     const started = (await system.journey(journeyId)) as unknown as {
       status: string;
-      rounds: { startsAt: string; sessionAt: string }[];
+      rounds: { round: number; startsAt: string; sessionAt: string }[];
     };
     expect(started.status).toBe('onboarding');
     expect(started.rounds).toHaveLength(3);
@@ -66,9 +83,42 @@ describe('an offer more than a year before the end of month 3', () => {
     const journey = await system.journey(journeyId);
     expect(journey.status).toBe('completed');
     expect(eventTypes(journey).filter((type) => type === 'prep.expired')).toHaveLength(6);
-    expect((await execution('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`)).status).toBe(
-      'SUCCEEDED',
-    );
+    for (const name of onboardingExecutionNames(journeyId, started.rounds)) {
+      expect((await execution('ONBOARDING_STATE_MACHINE_ARN', name)).status, name).toBe('SUCCEEDED');
+    }
     expect(journey.timeline.at(-1)?.at.slice(0, 7)).toBe('2028-07');
+  });
+});
+
+describe('a plan of six rounds three months apart', () => {
+  it('runs all eighteen months to completion, though no execution may last a year', async () => {
+    await system.advanceTo('2028-08-01T09:00:00+09:00');
+    const { rounds } = (await system.journey(longPlanId)) as unknown as {
+      rounds: { round: number; sessionAt: string }[];
+    };
+    expect(rounds.map((round) => round.round)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rounds.at(-1)?.sessionAt.slice(0, 7)).toBe('2030-02');
+
+    for (const round of rounds) {
+      await system.advanceTo(new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString());
+      await system.submitForm(await latestLinkTo(longPlan.hr.email), {
+        condition: 'good',
+        privateNotes: '',
+        consent: 'none',
+        teamSummary: '',
+        followUp: '',
+      });
+    }
+
+    const journey = await system.journey(longPlanId);
+    const invitations = (await system.mailTo(longPlan.employee.email)).filter((email) =>
+      email.attachments.some((attachment) => attachment.filename?.endsWith('.ics')),
+    );
+    expect(invitations).toHaveLength(6);
+    expect(
+      journey.timeline.filter((event) => event.type === 'invitation.sent').map((event) => event.round),
+    ).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(eventTypes(journey).slice(-2)).toEqual(['journey.summarized', 'journey.completed']);
+    expect(journey.status).toBe('completed');
   });
 });

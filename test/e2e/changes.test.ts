@@ -99,7 +99,7 @@ describe('changes people make', () => {
     const earlier = await view(earlierAfterStart);
     expect(earlier.rounds[0]?.sessionAt).toBe('2027-02-18T15:00:00+09:00');
 
-    // The waiting round-start schedules moved with the plan.
+    // The schedules that start the rounds moved with the plan.
     await system.advanceTo(earlier.rounds[0]?.startsAt ?? '');
     expect(eventTypes(await view(earlierAfterStart))).toContain('round.started');
     await system.advanceTo('2027-02-19T10:00:00+09:00');

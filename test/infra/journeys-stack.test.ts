@@ -30,6 +30,7 @@ const FUNCTIONS = [
   'close-journey',
   'fire-timer',
   'begin-onboarding',
+  'schedule-round',
   'start-round',
   'send-session-brief',
   'share-summary',
@@ -58,9 +59,9 @@ const OFFER_FOLLOW_UP_STATES = [
 ];
 
 const ONBOARDING_STATES = [
+  'OnboardingBegun',
   'BeginOnboarding',
-  'RunRounds',
-  'AwaitRoundStart',
+  'ScheduleFirstRound',
   'StartRound',
   'GatherTeamInsight',
   'RequestTeamInsight',
@@ -72,7 +73,9 @@ const ONBOARDING_STATES = [
   'ShareWithTeam',
   'ConditionAlert',
   'RaiseAlertFromSession',
-  'RoundDone',
+  'ScheduleNextRound',
+  'RoundsLeft',
+  'AwaitingNextRound',
   'SendJourneySummary',
   'CompleteJourney',
   'Completed',
@@ -92,21 +95,10 @@ const MACHINES = [
   },
   {
     name: 'Onboarding',
-    startAt: 'BeginOnboarding',
+    startAt: 'OnboardingBegun',
     states: ONBOARDING_STATES,
-    waiting: ['AwaitRoundStart', 'AwaitSessionEnd', 'RequestSessionOutcome', 'RequestTeamInsight'],
-    insideMaps: [
-      'AwaitRoundStart',
-      'StartRound',
-      'GatherTeamInsight',
-      'RequestTeamInsight',
-      'SendSessionBrief',
-      'RaiseAlertFromPrep',
-      'AwaitSessionEnd',
-      'RequestSessionOutcome',
-      'ShareWithTeam',
-      'RaiseAlertFromSession',
-    ],
+    waiting: ['AwaitSessionEnd', 'RequestSessionOutcome', 'RequestTeamInsight'],
+    insideMaps: ['RequestTeamInsight'],
   },
 ];
 
@@ -294,6 +286,7 @@ describe('functions', () => {
       'close-journey': [...mail, retention],
       'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
       'begin-onboarding': [],
+      'schedule-round': timers,
       'start-round': mail,
       'send-session-brief': mail,
       'share-summary': mail,
@@ -480,11 +473,25 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
 });
 
 describe('Onboarding state machine', () => {
-  it('runs the rounds one after another', () => {
-    const states = Object.fromEntries(
-      allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>),
-    );
-    expect(states.RunRounds?.MaxConcurrency).toBe(1);
+  it('runs one round per execution and schedules the next, so none lasts anywhere near a year', () => {
+    const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
+    const states = Object.fromEntries(all);
+    // Started with a round, an execution runs that round; started without one (on the start date), it plans.
+    expect(states.OnboardingBegun).toMatchObject({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.round', IsPresent: true, Next: 'StartRound' }],
+      Default: 'BeginOnboarding',
+    });
+    // The only Map asks the team; no Map runs the rounds, and a scheduled next round ends the execution.
+    expect(all.filter(([, state]) => state.Type === 'Map').map(([name]) => name)).toEqual([
+      'GatherTeamInsight',
+    ]);
+    expect(states.RoundsLeft).toMatchObject({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.next.round', IsNull: false, Next: 'AwaitingNextRound' }],
+      Default: 'SendJourneySummary',
+    });
+    expect(states.AwaitingNextRound?.Type).toBe('Succeed');
   });
 });
 
@@ -535,7 +542,8 @@ describe('least privilege', () => {
       ':',
       { Ref: 'AWS::AccountId' },
     ];
-    // Executions are named `<journeyId>` (OfferFollowUp) and `<journeyId>-onboarding` (Onboarding, by name).
+    // Executions are named `<journeyId>` (OfferFollowUp), `<journeyId>-onboarding` and
+    // `<journeyId>-onboarding-r<round>` (Onboarding, by name).
     const stopping = (folder: string) =>
       statementsOf(folder).filter((statement) =>
         actionsOf([statement]).some((action) => action.startsWith('states:')),
@@ -625,7 +633,13 @@ describe('least privilege', () => {
   });
 
   it('lets only the schedulers create schedules and pass the scheduler role, and the canceller delete them', () => {
-    const schedulers = ['request-form', 'schedule-onboarding', 'start-journey', 'start-timer'];
+    const schedulers = [
+      'request-form',
+      'schedule-onboarding',
+      'schedule-round',
+      'start-journey',
+      'start-timer',
+    ];
     // reschedule-journey moves pending timers (create or update) and may drop a reminder, but never reads one.
     const movers = [...schedulers, 'reschedule-journey'].sort();
     expect(foldersAllowed('scheduler:CreateSchedule')).toEqual(movers);

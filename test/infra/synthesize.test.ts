@@ -29,7 +29,7 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(21);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(22);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -51,6 +51,7 @@ describe('functionHandlers', () => {
         'request-form',
         'reschedule-journey',
         'schedule-onboarding',
+        'schedule-round',
         'send-brief',
         'send-handoff',
         'send-invitation',
@@ -102,7 +103,7 @@ describe('stateMachineDefinitions', () => {
       },
       Onboarding: {
         BeginOnboarding: 'begin-onboarding',
-        AwaitRoundStart: 'start-timer',
+        ScheduleFirstRound: 'schedule-round',
         StartRound: 'start-round',
         RequestTeamInsight: 'request-form',
         SendSessionBrief: 'send-session-brief',
@@ -111,6 +112,7 @@ describe('stateMachineDefinitions', () => {
         RequestSessionOutcome: 'request-form',
         ShareWithTeam: 'share-summary',
         RaiseAlertFromSession: 'raise-alert',
+        ScheduleNextRound: 'schedule-round',
         SendJourneySummary: 'send-journey-summary',
         CompleteJourney: 'close-journey',
         FlagForAttention: 'close-journey',

@@ -1,3 +1,4 @@
+import { latestReplyDeadline } from '#shared/domain/execution-limits.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
@@ -18,7 +19,15 @@ export const handler = apiHandler(async (event) => {
     (body as { phase?: unknown } | null)?.phase === 'onboarding' ? onboardingJourneySchema : offerSchema;
   const parsed = schema.safeParse(body, { error: requiredWhenMissing });
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
-  const result = await startJourney(parsed.data, now());
+  const at = now();
+  // The offer phase runs in one execution until the decision, so its reply deadline cannot be far off.
+  if (parsed.data.phase === 'offer') {
+    const latest = latestReplyDeadline(at, parsed.data.timezone);
+    if (parsed.data.respondBy > latest) {
+      throw badRequest({ respondBy: `must be within six months of today (no later than ${latest})` });
+    }
+  }
+  const result = await startJourney(parsed.data, at);
   if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });
   if (result.outcome === 'conflict') {
     throw new HttpError(409, {

@@ -12,6 +12,7 @@ import {
   sessionEndsAt,
 } from '#shared/domain/onboarding-schedule.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
+import { sessionsTooLateForTheirRound } from '#shared/journeys/begun-rounds.ts';
 import { moveInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer, moveTimer } from '#shared/timers/schedule-timer.ts';
@@ -82,6 +83,19 @@ export const rescheduleJourney = async (
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     moved = { ...journey, rounds: journey.rounds.map((plan) => changes.get(plan.round) ?? plan) };
     detail = { sessions: Object.fromEntries([...changes].map(([round, plan]) => [round, plan.sessionAt])) };
+  }
+
+  // A round under way runs in an execution that waits for its session: it may move only so far.
+  const tooLate = await sessionsTooLateForTheirRound(journey, moved);
+  if (tooLate.length > 0) {
+    const field = (round: number) => ('startDate' in request ? 'startDate' : `sessions.${round}`);
+    const errors = Object.fromEntries(
+      tooLate.map(({ round, latest }) => [
+        field(round),
+        `round ${round} has begun: its session must be no later than ${latest}`,
+      ]),
+    );
+    return { ok: false, status: 400, errors };
   }
 
   // A change sent again after it was saved but not followed through changes and records nothing more: it only

@@ -49,6 +49,20 @@ afterAll(async () => {
   await system?.runtime.stop();
 });
 
+describe('an offer whose decision could be more than a year away', () => {
+  it('is refused: the reply deadline must be within six months of the offer', async () => {
+    const distant = scenarioOffer('distant-reply', { respondBy: '2027-12-01', startDate: '2028-04-03' });
+    const refused = await system.postJson('/journeys', distant);
+    const body = (await refused.json()) as { errors: Record<string, string> };
+
+    expect(refused.status).toBe(400);
+    expect(Object.keys(body.errors)).toEqual(['respondBy']);
+    expect(body.errors.respondBy).toMatch(/2027-05-2\d/);
+    // Nothing was written: the same offerId with a near deadline starts a journey of its own.
+    expect((await system.postJson('/journeys', { ...distant, respondBy: '2027-01-15' })).status).toBe(201);
+  });
+});
+
 describe('an offer more than a year before the end of month 3', () => {
   it('ends the offer execution at acceptance and waits for the start date on a schedule', async () => {
     await system.advanceTo('2026-12-03T11:00:00+09:00');
@@ -91,14 +105,36 @@ describe('an offer more than a year before the end of month 3', () => {
 });
 
 describe('a plan of six rounds three months apart', () => {
-  it('runs all eighteen months to completion, though no execution may last a year', async () => {
+  type Planned = { rounds: { round: number; startsAt: string; sessionAt: string }[] };
+  let rounds: Planned['rounds'] = [];
+  const patchSessions = (sessions: Record<string, string>) =>
+    system.api(`/journeys/${longPlanId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sessions }),
+    });
+
+  it('plans eighteen months of rounds on the start date', async () => {
     await system.advanceTo('2028-08-01T09:00:00+09:00');
-    const { rounds } = (await system.journey(longPlanId)) as unknown as {
-      rounds: { round: number; sessionAt: string }[];
-    };
+    rounds = ((await system.journey(longPlanId)) as unknown as Planned).rounds;
     expect(rounds.map((round) => round.round)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(rounds.at(-1)?.sessionAt.slice(0, 7)).toBe('2030-02');
+  });
 
+  it('keeps the session of a round under way within three months of its start, a year within reach', async () => {
+    const first = rounds[0] as Planned['rounds'][number];
+    await system.advanceTo(first.startsAt);
+    const tooLate = await patchSessions({ '1': '2029-06-01T15:00:00+09:00' });
+    const body = (await tooLate.json()) as { errors: Record<string, string> };
+
+    expect(tooLate.status).toBe(400);
+    expect(body.errors['sessions.1']).toMatch(/round 1 has begun/);
+    expect(((await system.journey(longPlanId)) as unknown as Planned).rounds).toEqual(
+      rounds.map((round) => expect.objectContaining({ sessionAt: round.sessionAt })),
+    );
+  });
+
+  it('runs all eighteen months to completion, though no execution may last a year', async () => {
     for (const round of rounds) {
       await system.advanceTo(new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString());
       await system.submitForm(await latestLinkTo(longPlan.hr.email), {

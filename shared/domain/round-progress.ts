@@ -24,3 +24,10 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
       ...(condition ? { condition } : {}),
     };
   });
+
+/**
+ * The planned round that comes after `after` (the first planned round when absent), or none after the last. The
+ * plan may leave rounds out, so the next is the next planned, not `after + 1`.
+ */
+export const nextPlannedRound = (plan: RoundPlan[], after?: number): RoundPlan | undefined =>
+  plan.filter((round) => after === undefined || round.round > after).sort((a, b) => a.round - b.round)[0];

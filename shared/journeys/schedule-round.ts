@@ -1,22 +1,20 @@
 import { DateTime } from 'luxon';
 import { requireJourney } from '#shared/data/journeys.ts';
+import { nextPlannedRound } from '#shared/domain/round-progress.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 /**
  * Schedules the start of the next planned round after `after` (the first planned round when absent). Each round
  * runs in an execution of its own, started by this schedule when the round begins, so no execution outlives its
- * round and none comes near Step Functions' year however many rounds are planned. The plan may leave rounds out
- * (a start date already past), so the next one is the next planned, not `after + 1`. Returns `null` once the
- * last planned round is done.
+ * round and none comes near Step Functions' year however many rounds are planned. Returns `null` once the last
+ * planned round is done.
  */
 export const scheduleNextRound = async (
   journeyId: string,
   after?: number,
 ): Promise<{ round: number | null }> => {
   const journey = await requireJourney(journeyId);
-  const next = (journey.rounds ?? [])
-    .filter((plan) => after === undefined || plan.round > after)
-    .sort((a, b) => a.round - b.round)[0];
+  const next = nextPlannedRound(journey.rounds ?? [], after);
   if (!next) return { round: null };
   await scheduleTimer({
     journeyId,

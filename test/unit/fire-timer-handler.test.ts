@@ -1,10 +1,18 @@
-import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
+import {
+  ExecutionAlreadyExists,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 
 process.env.TABLE_NAME = 'journeys-test';
+process.env.ONBOARDING_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-northeast-1:123456789012:stateMachine:Onboarding';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const sfn = mockClient(SFNClient);
@@ -82,6 +90,31 @@ describe('fire-timer handler', () => {
     expect(sfn).toReceiveCommandWith(SendTaskSuccessCommand, {
       taskToken: 'token-f',
       output: JSON.stringify({ status: 'expired' }),
+    });
+  });
+
+  it('starts a round in an execution of its own when the round begins; a repeated start finds it', async () => {
+    dynamo.on(GetCommand).resolves(timerItem('round-start-r2', { kind: 'start-round', round: 2 }));
+    sfn
+      .on(StartExecutionCommand)
+      .rejectsOnce(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }))
+      .resolves({});
+    await fire('round-start-r2');
+    await fire('round-start-r2');
+    expect(sfn.commandCalls(StartExecutionCommand).map((call) => call.args[0].input)).toEqual([
+      {
+        stateMachineArn: process.env.ONBOARDING_STATE_MACHINE_ARN,
+        name: 'j-1-onboarding-r2',
+        input: JSON.stringify({ journeyId: 'j-1', round: 2 }),
+      },
+      {
+        stateMachineArn: process.env.ONBOARDING_STATE_MACHINE_ARN,
+        name: 'j-1-onboarding-r2',
+        input: JSON.stringify({ journeyId: 'j-1', round: 2 }),
+      },
+    ]);
+    expect(dynamo).toReceiveCommandWith(UpdateCommand, {
+      Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#round-start-r2' },
     });
   });
 });

@@ -75,6 +75,10 @@ describe('onboarding months 1 to 3', () => {
     expect(ics).toMatch(new RegExp(`UID:${ids[shares.hireId]}\\.session-r1@`));
     expect(ics).toMatch(/SEQUENCE:0/);
     expect(invitation?.text).not.toMatch(/評価|査定/);
+    // Mail and calendar files are stamped by the system's clock, here the virtual one.
+    const sentAt = new Date(round.startsAt).toISOString();
+    expect(invitation?.at).toBe(sentAt);
+    expect(ics).toContain(`DTSTAMP:${sentAt.replace(/[-:]|\.\d+/g, '')}`);
 
     const journey = await journeyOf(shares);
     const sent = journey.timeline.find((event) => event.type === 'invitation.sent' && event.round === 1);

@@ -38,7 +38,8 @@ const round = JsonPath.numberAt('$.round');
 
 /**
  * The onboarding phase, from the start date to the end of month 3 (design.md): one round after another, each
- * with manager prep, HR brief, the session, its outcome and consent-gated sharing, alerts on the way. Started by
+ * with manager prep, HR brief, the session, its outcome and consent-gated sharing, and an alert on an
+ * `alert` condition (a worried manager or mentor raises theirs at submission, not here). Started by
  * fire-timer on the start date with `{"journeyId"}`, as `<journeyId>-onboarding`.
  */
 export class OnboardingStateMachine extends JourneyStateMachine {
@@ -59,8 +60,6 @@ export class OnboardingStateMachine extends JourneyStateMachine {
       alarmDescription: 'An onboarding journey failed and was flagged for attention',
       closeJourney: fns.closeJourney,
       define: ({ invoke, invokeAndWait }, machine) => {
-        const raiseAlert = (stateName: string, reason: string) =>
-          invoke(stateName, fns.raiseAlert, { journeyId, round, reason });
         const awaitSessionEnd = invokeAndWait('AwaitSessionEnd', fns.startTimer, {
           journeyId,
           timer: 'session-end',
@@ -98,25 +97,9 @@ export class OnboardingStateMachine extends JourneyStateMachine {
               }),
             ),
           )
-          .next(
-            invoke(
-              'SendSessionBrief',
-              fns.sendSessionBrief,
-              { journeyId, round },
-              {
-                resultSelector: { managerWorried: JsonPath.objectAt('$.Payload.managerWorried') },
-                resultPath: '$.brief',
-              },
-            ),
-          )
-          .next(
-            Choice.jsonPath(machine, 'ManagerWorried')
-              .when(
-                Condition.booleanEquals('$.brief.managerWorried', true),
-                raiseAlert('RaiseAlertFromPrep', 'manager-worried').next(awaitSessionEnd),
-              )
-              .otherwise(awaitSessionEnd),
-          );
+          // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
+          .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+          .next(awaitSessionEnd);
         awaitSessionEnd
           .next(
             // The task output is what submit-form sends: {"condition", "consent"}.
@@ -132,7 +115,11 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             Choice.jsonPath(machine, 'ConditionAlert')
               .when(
                 Condition.stringEquals('$.outcome.condition', 'alert'),
-                raiseAlert('RaiseAlertFromSession', 'condition-alert').next(roundDone),
+                invoke('RaiseAlertFromSession', fns.raiseAlert, {
+                  journeyId,
+                  round,
+                  reason: 'condition-alert',
+                }).next(roundDone),
               )
               .otherwise(roundDone),
           );

@@ -15,7 +15,9 @@ const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
 });
 const shares = hire('shares', { onboarding: { threePartyFromRound: 2 } });
 const keepsPrivate = hire('private');
-const alerts = hire('alerts', { onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp' } });
+const alerts = hire('alerts', {
+  onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
+});
 const silentManager = hire('silent', { mentor: undefined });
 const everyone = [shares, keepsPrivate, alerts, silentManager];
 
@@ -110,23 +112,51 @@ describe('onboarding months 1 to 3', () => {
     expect(brief?.text).toContain('チーム外の人との接点');
   });
 
-  it('raises an alert when a manager answers "worried", with a follow-up session offered', async () => {
+  it('raises an alert as soon as a manager answers "worried", before the other prep forms close', async () => {
+    const employeeMailBefore = (await system.mailTo(alerts.employee.email)).length;
+    const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
     await system.submitForm(await latestLinkTo(alerts.manager.email), {
       progress: '',
       wellbeing: 'worried',
       topics: '最近元気がない',
     });
+    // The mentor has not answered and the prep deadline is days away: the alert does not wait for either.
+    const journey = await journeyOf(alerts);
+    expect(eventTypes(journey)).not.toContain('brief.sent');
+    expect(journey.timeline.find((event) => event.type === 'alert.raised')).toMatchObject({
+      round: 1,
+      reason: 'manager-worried',
+    });
+    // The HR lead, by their own name; the HR contact, in whose name the extra session went out, by theirs.
+    const [leadMail] = await system.mailTo('hr-lead+alerts@');
+    expect(leadMail?.text).toMatch(/^高橋 直子 さん/);
+    expect(leadMail?.text).toContain('佐藤 綾 さんの名前で');
+    const [hrMail, ...moreHrMail] = await mailSince(alerts.hr.email, hrMailBefore);
+    expect(moreHrMail).toHaveLength(0);
+    expect(hrMail?.subject).toMatch(/^【要フォロー】/);
+    expect(hrMail?.text).toMatch(/^佐藤 綾 さん[\s\S]*あなたの名前で/);
+    // Round 1, before any 1on1: the extra session does not speak of a last conversation, nor call an hour short.
+    const [followUp] = await mailSince(alerts.employee.email, employeeMailBefore);
+    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1@/);
+    expect(followUp?.attachments[0]?.content).toMatch(/DURATION:PT60M/);
+    expect(followUp?.text).not.toMatch(/前回|短い/);
+  });
+
+  it("raises a worried mentor's alert too, with no second extra session for the round", async () => {
+    const employeeMailBefore = (await system.mailTo(alerts.employee.email)).length;
     await system.submitForm(await latestLinkTo(alerts.mentor?.email ?? ''), {
       progress: '',
-      wellbeing: 'well',
+      wellbeing: 'worried',
       topics: '',
     });
     const journey = await journeyOf(alerts);
-    const alert = journey.timeline.find((event) => event.type === 'alert.raised');
-    expect(alert).toMatchObject({ round: 1, reason: 'manager-worried' });
-    expect(await system.mailTo('hr-lead+alerts@')).toHaveLength(1);
-    const followUp = (await system.mailTo(alerts.employee.email)).at(-1);
-    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1-manager-worried@/);
+    expect(
+      journey.timeline.filter((event) => event.type === 'alert.raised').map((event) => event.reason),
+    ).toEqual(['manager-worried', 'mentor-worried']);
+    const leadMail = await system.mailTo('hr-lead+alerts@');
+    expect(leadMail).toHaveLength(2);
+    expect(leadMail[1]?.text).toMatch(/メンターが本人の様子を「心配」[\s\S]*新しい招待は送っていません/);
+    expect(await mailSince(alerts.employee.email, employeeMailBefore)).toHaveLength(0);
   });
 
   it('reminds a silent manager once and goes on without the answer at the deadline', async () => {
@@ -192,10 +222,19 @@ describe('onboarding months 1 to 3', () => {
     });
     const journey = await journeyOf(alerts);
     const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
-    expect(raised.map((event) => event.reason)).toEqual(['manager-worried', 'condition-alert']);
+    expect(raised.map((event) => event.reason)).toEqual([
+      'manager-worried',
+      'mentor-worried',
+      'condition-alert',
+    ]);
     const leadMail = await system.mailTo('hr-lead+alerts@');
-    expect(leadMail).toHaveLength(2);
+    expect(leadMail).toHaveLength(3);
     expect(leadMail.map((email) => email.text).join()).not.toContain('PRIVATE');
+    // Three alerts in round 1, one extra session.
+    const extraSessions = (await system.mailTo(alerts.employee.email)).filter((email) =>
+      email.attachments.some((attachment) => /UID:.*follow-up-r/.test(attachment.content ?? '')),
+    );
+    expect(extraSessions).toHaveLength(1);
   });
 
   it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {

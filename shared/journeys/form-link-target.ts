@@ -34,8 +34,9 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
 export const formPageInput = (
   target: Extract<FormLinkTarget, { ok: true }>,
   action: string,
-): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context'> => ({
+): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context' | 'values'> => ({
   form: target.form.kind,
+  values: target.form.prefill,
   locale: target.form.recipient.locale,
   action,
   context: {

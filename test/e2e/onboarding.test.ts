@@ -274,11 +274,17 @@ describe('onboarding months 1 to 3', () => {
     const summary = (await system.mailTo(shares.hr.email)).at(-1);
     expect(summary?.text).toMatch(/3/);
 
+    // Round 1's "what to check next time" reached HR's round-2 brief, and only HR.
+    const roundTwoBrief = (await system.mailTo(alerts.hr.email)).find((email) =>
+      email.subject.startsWith('第2回フォローアップ面談の準備資料'),
+    );
+    expect(roundTwoBrief?.text).toContain('第1回の面談で記録した「次回確認すること」：来週もう一度話す');
     for (const body of everyone) {
       for (const address of [body.manager.email, body.mentor?.email].filter(Boolean) as string[]) {
         for (const email of await system.mailTo(address)) {
           expect(email.text).not.toContain('PRIVATE');
           expect(email.html).not.toContain('PRIVATE');
+          expect(email.text).not.toContain('来週もう一度話す');
         }
       }
     }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEmail } from '#infra/local/mailbox.ts';
-import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  startLocalSystem,
+} from '../support/local-system.ts';
 
 // Four new hires start on the same day; their onboarding months run side by side on one virtual clock.
 const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
@@ -38,7 +44,7 @@ const mailSince = async (address: string, count: number): Promise<LocalEmail[]> 
 const sessionEnd = (round: Round) => new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString();
 
 beforeAll(async () => {
-  system = await startLocalSystem();
+  system = await startLocalSystem({ faults: true });
   for (const body of everyone) {
     ids[body.hireId] = await system.startJourney(body);
   }
@@ -115,20 +121,25 @@ describe('onboarding months 1 to 3', () => {
   it('raises an alert as soon as a manager answers "worried", before the other prep forms close', async () => {
     const employeeMailBefore = (await system.mailTo(alerts.employee.email)).length;
     const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
-    await system.submitForm(await latestLinkTo(alerts.manager.email), {
-      progress: '',
-      wellbeing: 'worried',
-      topics: '最近元気がない',
-    });
+    const link = await latestLinkTo(alerts.manager.email);
+    const worried = { progress: '', wellbeing: 'worried', topics: '最近元気がない' };
+    // SES refuses the first alert mail: the manager is asked to try again. Their answer was kept, and sending
+    // it again finishes the submission, alert included; any later attempt changes nothing.
+    faultControls(system).ses.rejectNext(1);
+    expect((await system.submitForm(link, worried)).status).toBe(503);
+    expect(await system.mailTo('hr-lead+alerts@')).toHaveLength(0);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await system.submitForm(link, worried)).status).toBe(409);
+    }
     // The mentor has not answered and the prep deadline is days away: the alert does not wait for either.
     const journey = await journeyOf(alerts);
     expect(eventTypes(journey)).not.toContain('brief.sent');
-    expect(journey.timeline.find((event) => event.type === 'alert.raised')).toMatchObject({
-      round: 1,
-      reason: 'manager-worried',
-    });
+    const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ round: 1, reason: 'manager-worried' });
     // The HR lead, by their own name; the HR contact, in whose name the extra session went out, by theirs.
-    const [leadMail] = await system.mailTo('hr-lead+alerts@');
+    const [leadMail, ...moreLeadMail] = await system.mailTo('hr-lead+alerts@');
+    expect(moreLeadMail).toHaveLength(0);
     expect(leadMail?.text).toMatch(/^高橋 直子 さん/);
     expect(leadMail?.text).toContain('佐藤 綾 さんの名前で');
     const [hrMail, ...moreHrMail] = await mailSince(alerts.hr.email, hrMailBefore);
@@ -136,7 +147,8 @@ describe('onboarding months 1 to 3', () => {
     expect(hrMail?.subject).toMatch(/^【要フォロー】/);
     expect(hrMail?.text).toMatch(/^佐藤 綾 さん[\s\S]*あなたの名前で/);
     // Round 1, before any 1on1: the extra session does not speak of a last conversation, nor call an hour short.
-    const [followUp] = await mailSince(alerts.employee.email, employeeMailBefore);
+    const [followUp, ...moreFollowUps] = await mailSince(alerts.employee.email, employeeMailBefore);
+    expect(moreFollowUps).toHaveLength(0);
     expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1@/);
     expect(followUp?.attachments[0]?.content).toMatch(/DURATION:PT60M/);
     expect(followUp?.text).not.toMatch(/前回|短い/);

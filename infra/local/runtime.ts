@@ -201,6 +201,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     routes,
     port: options.port ?? Number(process.env.PORT ?? 3000),
     onError: (error) => console.error('local API error:', (error as Error).name),
+    now: () => clock.now(),
   });
   process.env.BASE_URL = api.url;
   if (options.speed) clock.startTicking(options.speed);

@@ -10,7 +10,7 @@ export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 export interface JourneysAppOptions {
   /**
    * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
-   * region, logLevel, privateNotesRetentionDays.
+   * hrLeadName, region, logLevel, privateNotesRetentionDays.
    */
   readonly context?: Record<string, unknown>;
   /**
@@ -63,6 +63,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   const baseUrl = context('baseUrl');
   const hrReplyTo = context('hrReplyTo');
   const hrLeadEmail = context('hrLeadEmail');
+  const hrLeadName = context('hrLeadName');
   if (senderEmail !== undefined && !EMAIL.test(senderEmail)) {
     throw new Error(`Context senderEmail must be an email address, got "${senderEmail}".`);
   }
@@ -76,6 +77,11 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     !senderEmail?.toLowerCase().endsWith(`@${sesIdentityDomain.toLowerCase()}`)
   ) {
     throw new Error(`Context senderEmail must be an address in sesIdentityDomain (${sesIdentityDomain}).`);
+  }
+  if (hrLeadName !== undefined && (hrLeadEmail === undefined || hrLeadName.length > 100)) {
+    throw new Error(
+      'Context hrLeadName names the hrLeadEmail lead: give it with hrLeadEmail, in 100 characters.',
+    );
   }
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
@@ -95,6 +101,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     baseUrl,
     hrReplyTo,
     hrLeadEmail,
+    hrLeadName,
     logLevel: context('logLevel'),
     privateNotesRetentionDays,
     sesMaxSendRate,

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { raiseAlert } from '#shared/journeys/raise-alert.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 
+// The state machine raises only the session's alert; prep alerts are raised when the form is submitted.
 const payload = z.object({
   journeyId: z.string().min(1),
   round: z.number().int().min(1),
-  reason: z.enum(['manager-worried', 'condition-alert']),
+  reason: z.literal('condition-alert'),
 });
 
 export const handler = taskHandler(payload, ({ journeyId, round, reason }) =>

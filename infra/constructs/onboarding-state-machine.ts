@@ -42,7 +42,8 @@ const round = JsonPath.numberAt('$.round');
  * starts the first on the start date with `{"journeyId"}` (`<journeyId>-onboarding`): it plans the rounds and
  * schedules the first. Each round then runs in an execution of its own, started by fire-timer when the round
  * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
- * its outcome and consent-gated sharing, alerts on the way; then it schedules the next planned round, or after
+ * its outcome and consent-gated sharing, an alert on an `alert` condition (a worried manager or mentor
+ * raises theirs at submission, not here); then it schedules the next planned round, or after
  * the last one sends the summary and completes the journey. An execution lasts from its round's start to the
  * round's outcome.
  */
@@ -64,8 +65,6 @@ export class OnboardingStateMachine extends JourneyStateMachine {
       alarmDescription: 'An onboarding journey failed and was flagged for attention',
       closeJourney: fns.closeJourney,
       define: ({ invoke, invokeAndWait }, machine) => {
-        const raiseAlert = (stateName: string, reason: string) =>
-          invoke(stateName, fns.raiseAlert, { journeyId, round, reason });
         const nextRound = {
           resultSelector: { round: JsonPath.numberAt('$.Payload.round') },
           resultPath: '$.next',
@@ -112,25 +111,9 @@ export class OnboardingStateMachine extends JourneyStateMachine {
               }),
             ),
           )
-          .next(
-            invoke(
-              'SendSessionBrief',
-              fns.sendSessionBrief,
-              { journeyId, round },
-              {
-                resultSelector: { managerWorried: JsonPath.objectAt('$.Payload.managerWorried') },
-                resultPath: '$.brief',
-              },
-            ),
-          )
-          .next(
-            Choice.jsonPath(machine, 'ManagerWorried')
-              .when(
-                Condition.booleanEquals('$.brief.managerWorried', true),
-                raiseAlert('RaiseAlertFromPrep', 'manager-worried').next(awaitSessionEnd),
-              )
-              .otherwise(awaitSessionEnd),
-          );
+          // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
+          .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+          .next(awaitSessionEnd);
         awaitSessionEnd
           .next(
             // The task output is what submit-form sends: {"condition", "consent"}.
@@ -146,7 +129,11 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             Choice.jsonPath(machine, 'ConditionAlert')
               .when(
                 Condition.stringEquals('$.outcome.condition', 'alert'),
-                raiseAlert('RaiseAlertFromSession', 'condition-alert').next(scheduleNextRound),
+                invoke('RaiseAlertFromSession', fns.raiseAlert, {
+                  journeyId,
+                  round,
+                  reason: 'condition-alert',
+                }).next(scheduleNextRound),
               )
               .otherwise(scheduleNextRound),
           );

@@ -70,6 +70,7 @@ const toEvent = (
   route: ApiRoute,
   params: Record<string, string>,
   body: Buffer,
+  receivedAt: number,
 ): APIGatewayProxyEventV2 => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -105,8 +106,8 @@ const toEvent = (
       requestId: crypto.randomUUID(),
       routeKey,
       stage: '$default',
-      time: new Date().toUTCString(),
-      timeEpoch: Date.now(),
+      time: new Date(receivedAt).toUTCString(),
+      timeEpoch: receivedAt,
     },
   };
 };
@@ -138,6 +139,8 @@ export const startHttpApi = async (options: {
   routes: ApiRoute[];
   port: number;
   onError: (error: unknown) => void;
+  /** The clock request times are stamped with: the runtime's virtual one. */
+  now: () => number;
 }): Promise<{ server: Server; url: string }> => {
   const server = createServer(async (request, response) => {
     try {
@@ -156,7 +159,8 @@ export const startHttpApi = async (options: {
         sendJson(response, 413, { message: 'Request too large.' });
         return;
       }
-      send(response, await matched.route.handler(toEvent(request, url, matched.route, matched.params, body)));
+      const event = toEvent(request, url, matched.route, matched.params, body, options.now());
+      send(response, await matched.route.handler(event));
     } catch (error) {
       options.onError(error);
       if (!response.headersSent) sendJson(response, 500, { message: 'Internal error.' });

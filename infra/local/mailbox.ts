@@ -22,13 +22,17 @@ interface StoredEmail {
   at: number;
 }
 
-export const readMailbox = async (sesUrl: string): Promise<LocalEmail[]> => {
+/** `acceptedAt` gives the virtual time SES took an email at; the SES stand-in's own stamp is the host's clock. */
+export const readMailbox = async (
+  sesUrl: string,
+  acceptedAt: (messageId: string) => number | undefined,
+): Promise<LocalEmail[]> => {
   const response = await fetch(`${sesUrl}/store`);
   if (!response.ok) throw new Error(`local SES store answered ${response.status}`);
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   return emails.map((email) => ({
     messageId: email.messageId,
-    at: new Date(email.at * 1000).toISOString(),
+    at: new Date(acceptedAt(email.messageId) ?? email.at * 1000).toISOString(),
     from: email.from,
     to: email.destination.to,
     replyTo: email.replyTo,

@@ -13,6 +13,7 @@ import { VirtualClock } from '#infra/local/clock.ts';
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
@@ -97,11 +98,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   await listen(dynamo);
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = localUrl(ses.address());
+  const mailStamps = await MailStamps.start(sesUrl, () => clock.now());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
     ? {
         dynamo: await FaultProxy.start(localUrl(dynamo.address()), faultAnswers.dynamo),
-        ses: await FaultProxy.start(sesUrl, faultAnswers.ses),
+        ses: await FaultProxy.start(mailStamps.url, faultAnswers.ses),
       }
     : undefined;
   const dynamoUrl = proxies?.dynamo.url ?? localUrl(dynamo.address());
@@ -121,7 +123,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: dynamoUrl,
-    AWS_ENDPOINT_URL_SES: proxies?.ses.url ?? sesUrl,
+    AWS_ENDPOINT_URL_SES: proxies?.ses.url ?? mailStamps.url,
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
     SES_MAX_SEND_RATE: process.env.SES_MAX_SEND_RATE ?? String(DEFAULT_SES_MAX_SEND_RATE),
@@ -182,7 +184,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, tracker, to);
   const emails = async () => {
     await tracker.whenIdle();
-    return readMailbox(sesUrl);
+    return readMailbox(sesUrl, (messageId) => mailStamps.acceptedAt(messageId));
   };
 
   const routes: ApiRoute[] = templateRoutes(template).map((route) => {
@@ -199,6 +201,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     routes,
     port: options.port ?? Number(process.env.PORT ?? 3000),
     onError: (error) => console.error('local API error:', (error as Error).name),
+    now: () => clock.now(),
   });
   process.env.BASE_URL = api.url;
   if (options.speed) clock.startTicking(options.speed);
@@ -225,6 +228,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         stepFunctions.close(),
         scheduler.close(),
         closeServer(ses),
+        mailStamps.close(),
         closeServer(dynamo),
         proxies?.dynamo.close(),
         proxies?.ses.close(),

@@ -33,6 +33,11 @@ export interface JourneysStackProps extends StackProps {
    * @default - the journey's HR contact
    */
   readonly hrLeadEmail?: string;
+  /**
+   * How alerts greet the HR lead at `hrLeadEmail`.
+   * @default - the role ("HR lead")
+   */
+  readonly hrLeadName?: string;
   /** @default INFO */
   readonly logLevel?: string;
   /**
@@ -162,11 +167,16 @@ export class JourneysStack extends Stack {
       sendJourneySummary,
       // It mails HR when a journey stops and needs a person to look at it.
       closeJourney,
+      // A manager or mentor answering "worried" raises the alert as they submit.
+      submitForm,
     ]) {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
     }
-    if (props.hrLeadEmail) raiseAlert.addEnvironment({ HR_LEAD_EMAIL: props.hrLeadEmail });
+    for (const alerter of [raiseAlert, submitForm]) {
+      if (props.hrLeadEmail) alerter.addEnvironment({ HR_LEAD_EMAIL: props.hrLeadEmail });
+      if (props.hrLeadEmail && props.hrLeadName) alerter.addEnvironment({ HR_LEAD_NAME: props.hrLeadName });
+    }
 
     for (const linkUser of [showForm, submitForm, requestForm, fireTimer]) {
       linkKey.grantRead(linkUser);

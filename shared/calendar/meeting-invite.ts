@@ -5,6 +5,8 @@ export interface MeetingInviteInput {
   uid: string;
   /** Raised with every change to the meeting; calendars ignore a version older than the one they hold. */
   sequence: number;
+  /** When this version of the calendar file was written (DTSTAMP), by the system's clock. */
+  stampedAt: Date;
   method: 'REQUEST' | 'CANCEL';
   /** ISO 8601 with an offset. */
   start: string;
@@ -31,7 +33,10 @@ const valueText = (text: string): string => text.replace(/\r\n?/g, '\n');
 export const buildMeetingInvite = (input: MeetingInviteInput): string => {
   const start = Date.parse(input.start);
   if (Number.isNaN(start)) throw new RangeError(`not a date-time: ${JSON.stringify(input.start)}`);
+  // DTSTAMP: the library reads `timestamp` (the host's clock when left out), though its types omit it.
+  const stamp = { timestamp: input.stampedAt.getTime() };
   const { error, value } = createEvent({
+    ...stamp,
     productId: '-//follow-up-journeys//offer meeting//EN',
     method: input.method,
     uid: input.uid,

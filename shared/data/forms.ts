@@ -34,6 +34,8 @@ export interface FormRecord {
   /** The onboarding round the form belongs to. */
   round?: number;
   ask?: number;
+  /** What the form starts from: the remaining concerns an earlier undecided outcome recorded. */
+  prefill?: Record<string, string>;
   /** Every answer except HR's private notes, which live in their own item (`shared/data/private-notes.ts`). */
   answers?: Record<string, string>;
   /** Whether the submission that counts came with private notes: a retry finishing it knows whether to look. */

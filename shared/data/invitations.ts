@@ -11,8 +11,10 @@ import {
 /** A meeting someone was invited to, as their calendar holds it: what a later update or cancellation replaces. */
 export interface InvitationRecord {
   journeyId: string;
-  /** `offer-meeting`, `session-r2`, `follow-up-r1-condition-alert`: part of the calendar UID. */
+  /** `offer-meeting`, `session-r2`, `follow-up-r1`: part of the calendar UID. */
   meeting: string;
+  /** For an extra follow-up session, the alert that proposed it (`r1#manager-worried`): its retry still mails it. */
+  proposedBy?: string;
   start: string;
   durationMinutes: number;
   title: string;

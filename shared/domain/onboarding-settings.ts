@@ -14,6 +14,8 @@ export const onboardingSettingsSchema = z
       .default('15:00'),
     threePartyFromRound: z.number().int().min(2, 'never in round 1').max(6).optional(),
     hrLeadEmail: z.email('must be an email address').max(254).optional(),
+    /** How alerts greet the HR lead named by `hrLeadEmail`; without it they greet the role. */
+    hrLeadName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
   })
   .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00' });
 

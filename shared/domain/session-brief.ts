@@ -34,6 +34,10 @@ export interface SessionBriefInput {
   /** HR's recorded conditions of the rounds before this one. */
   earlier: EarlierRound[];
   threeParty: boolean;
+  /** Round 1: the worries that remained after the offer meeting, as HR last recorded them. */
+  offerConcerns?: string;
+  /** What HR noted after the previous round's session as "what to check next time". */
+  lastFollowUp?: { round: number; text: string };
 }
 
 /** The same shape as the offer brief, so one email layout draws both. */
@@ -44,6 +48,7 @@ type Direction = 'worse' | 'better' | 'same';
 interface BriefCopy {
   headings: {
     attention: string;
+    carriedOver: string;
     prep: (employeeName: string) => string;
     earlier: string;
     prompts: (round: number) => string;
@@ -52,6 +57,9 @@ interface BriefCopy {
     afterSession: string;
   };
   role: Record<PrepRole, (name: string) => string>;
+  offerConcerns: (concerns: string) => string;
+  lastFollowUp: (round: number, text: string) => string;
+  carriedOverAdvice: string;
   concerned: (person: string, wellbeing: string) => string;
   concernedAdvice: string[];
   wellbeing: (person: string, wellbeing: string) => string;
@@ -80,6 +88,7 @@ const copy: Record<Locale, BriefCopy> = {
   ja: {
     headings: {
       attention: '上司・メンターが気にかけていること',
+      carriedOver: '今回確認すること（人事の記録から）',
       prep: (name) => `上司・メンターから見た${name}さんの最近の様子`,
       earlier: 'これまでの面談',
       prompts: (round) =>
@@ -91,6 +100,10 @@ const copy: Record<Locale, BriefCopy> = {
       afterSession: '面談のあとで',
     },
     role: { manager: (name) => `上司 ${name} さん`, mentor: (name) => `メンター ${name} さん` },
+    offerConcerns: (concerns) => `内定後の面談で残っていた不安・気がかり：${concerns}`,
+    lastFollowUp: (round, text) => `第${round}回の面談で記録した「次回確認すること」：${text}`,
+    carriedOverAdvice:
+      '人事の記録からの引き継ぎで、上司・メンターには共有されていません。その後どうなったかを、本人が話しやすい流れの中で尋ねてください。',
     concerned: (person, wellbeing) => `${person}が、本人の様子を「${wellbeing}」と回答しています。`,
     concernedAdvice: [
       'いきなり本題に入らず、最近の様子を広く尋ねる中で、本人が話しやすい形で触れてください。',
@@ -144,6 +157,7 @@ const copy: Record<Locale, BriefCopy> = {
   en: {
     headings: {
       attention: 'The manager or mentor is concerned',
+      carriedOver: "What to check this time (from HR's records)",
       prep: (name) => `How the manager and mentor see ${name} lately`,
       earlier: 'Earlier sessions',
       prompts: (round) =>
@@ -155,6 +169,10 @@ const copy: Record<Locale, BriefCopy> = {
       afterSession: 'After the session',
     },
     role: { manager: (name) => `Manager ${name}`, mentor: (name) => `Mentor ${name}` },
+    offerConcerns: (concerns) => `Worries that remained after the offer meeting: ${concerns}`,
+    lastFollowUp: (round, text) => `Noted after round ${round} as what to check next time: ${text}`,
+    carriedOverAdvice:
+      "This comes from HR's own records and was not shared with the manager or mentor. Ask how things have turned out, where the conversation makes it easy for them.",
     concerned: (person, wellbeing) => `${person} answered "${wellbeing}" about how they seem.`,
     concernedAdvice: [
       'Do not open with it: ask broadly how things have been, and touch on it in a way that makes it easy for them to talk.',
@@ -259,6 +277,22 @@ const earlierItems = (input: SessionBriefInput, locale: Locale, text: BriefCopy)
   return items;
 };
 
+/** What HR wrote down earlier for this session: HR's own records, for HR's brief only. */
+const carriedOver = (input: SessionBriefInput, text: BriefCopy): OfferBriefSection[] => {
+  const items = [
+    ...(input.round === 1 && filled(input.offerConcerns)
+      ? [text.offerConcerns(input.offerConcerns.trim())]
+      : []),
+    ...(input.lastFollowUp && filled(input.lastFollowUp.text)
+      ? [text.lastFollowUp(input.lastFollowUp.round, input.lastFollowUp.text.trim())]
+      : []),
+  ];
+  if (items.length === 0) return [];
+  return [
+    { key: 'carried-over', heading: text.headings.carriedOver, items: [...items, text.carriedOverAdvice] },
+  ];
+};
+
 const promptItems = (input: SessionBriefInput, text: BriefCopy): string[] => [
   ...(input.round === 1 ? text.firstRoundPrompts : text.laterPrompts),
   ...(input.round > 1 && input.round === input.roundsTotal ? [text.lastRoundPrompt] : []),
@@ -309,6 +343,7 @@ export const buildSessionBrief = (input: SessionBriefInput, locale: Locale): Ses
           },
         ]
       : []),
+    ...carriedOver(input, text),
     {
       key: 'prep',
       heading: text.headings.prep(input.employeeName),

@@ -14,10 +14,12 @@ export interface OutgoingEmail {
 
 /**
  * The MIME message as SES sends it raw: the only way to attach a calendar file. Names and the subject are made
- * one line here, where headers are written, whoever built the email.
+ * one line here, where headers are written, whoever built the email. `date` is the Date header, from the
+ * system's clock (left out, the library would take the host's).
  */
-export const composeRawEmail = (email: OutgoingEmail): Promise<Buffer> =>
+export const composeRawEmail = (email: OutgoingEmail, date: Date): Promise<Buffer> =>
   new MailComposer({
+    date,
     from: email.from,
     to: email.to.map((recipient) => ({ name: oneLine(recipient.name), address: recipient.email })),
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),

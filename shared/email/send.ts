@@ -1,6 +1,7 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
 import { awaitSendTurn } from '#shared/email/send-pacing.ts';
+import { now } from '#shared/time/clock.ts';
 
 // Created once per container, so warm invocations reuse its connections. Sends are paced to the account's rate
 // (`awaitSendTurn`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because the rate
@@ -10,7 +11,7 @@ const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 /** Sends one email through SES and returns its SES message id. */
 export const sendEmail = async (email: OutgoingEmail): Promise<string> => {
   const configurationSet = process.env.SES_CONFIGURATION_SET;
-  const raw = await composeRawEmail(email);
+  const raw = await composeRawEmail(email, now());
   await awaitSendTurn();
   const result = await ses.send(
     new SendRawEmailCommand({

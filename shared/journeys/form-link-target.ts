@@ -21,7 +21,9 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   // A genuine link whose journey was erased shows the page of a closed form: the form is gone on purpose.
   if (!form) return { ok: false, notice: (await getErasure(journeyId)) ? 'closed' : 'invalid' };
   const locale = form.recipient.locale;
-  if (form.status === 'submitted') return { ok: false, notice: 'already-used', locale };
+  // A submission whose execution was never told (it failed on the way, say SES refused its alert) is finished
+  // by sending the form again: only one that went all the way through is answered for good.
+  if (form.status === 'submitted' && form.resumedAt) return { ok: false, notice: 'already-used', locale };
   if (form.status === 'expired' || form.status === 'cancelled')
     return { ok: false, notice: 'closed', locale };
   if (!check.ok) return { ok: false, notice: 'expired', locale };
@@ -34,8 +36,9 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
 export const formPageInput = (
   target: Extract<FormLinkTarget, { ok: true }>,
   action: string,
-): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context'> => ({
+): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context' | 'values'> => ({
   form: target.form.kind,
+  values: target.form.prefill,
   locale: target.form.recipient.locale,
   action,
   context: {

@@ -1,65 +1,89 @@
+import { listForms } from '#shared/data/forms.ts';
+import { listInvitations } from '#shared/data/invitations.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { alertRecipients } from '#shared/domain/alert-recipients.ts';
 import { followUpSessionAt, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderAlert } from '#shared/email/templates/alert.ts';
+import { type AlertReason, renderAlert } from '#shared/email/templates/alert.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
 
-export type AlertReason = 'manager-worried' | 'condition-alert';
+export type { AlertReason };
 
 /**
- * A worried manager or an alert from the 1on1 calls for individual follow-up: the HR lead is told, and the new
- * hire is offered an extra session within a few business days, with its own invitation.
+ * A worried manager or mentor, or an alert from the 1on1, calls for individual follow-up: the HR lead and the
+ * HR contact are told, and the new hire is offered an extra session within a few business days, with its own
+ * invitation. One extra session a round: a second alert in the round tells HR again and points to it.
+ * Every step is keyed by the round and reason, so raising the same alert again sends nothing twice.
  */
 export const raiseAlert = async (journeyId: string, round: number, reason: AlertReason): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
-  const followUpAt = followUpSessionAt(now(), hire, onboarding).toISO({ suppressMilliseconds: true }) ?? '';
-  const lead = {
-    name: hire.hr.name,
-    email: onboarding.hrLeadEmail ?? process.env.HR_LEAD_EMAIL ?? hire.hr.email,
-    locale: hire.hr.locale,
-  };
+  const meeting = `follow-up-r${round}`;
   const key = `r${round}#${reason}`;
-  await sendEmailOnce(
-    journeyId,
-    `alert#${key}`,
-    outgoingEmail(
-      journey,
-      lead,
-      renderAlert({
-        locale: lead.locale,
-        recipientName: lead.name,
-        employeeName: hire.employee.name,
-        round,
-        reason,
-        followUpAt,
-        zone: hire.timezone,
-      }),
-    ),
-  );
-  await sendInvitation(journey, {
-    meeting: `follow-up-r${round}-${reason}`,
-    start: followUpAt,
-    durationMinutes: SESSION_MINUTES,
-    title: sessionTitle(hire.employee.locale, hire.hr.name, round, true),
-    rendered: renderSessionInvitation({
-      locale: hire.employee.locale,
-      employeeName: hire.employee.name,
-      hrName: hire.hr.name,
-      round,
-      sessionAt: followUpAt,
-      zone: hire.timezone,
-      durationMinutes: SESSION_MINUTES,
-      threeParty: false,
-      managerName: hire.manager.name,
-      followUp: true,
-    }),
-    attendee: hire.employee,
-    detail: { round, followUp: true },
+  const proposed = (await listInvitations(journeyId)).find((invitation) => invitation.meeting === meeting);
+  // A retry of the alert that proposed the session finds its own invitation: for it, nothing was proposed before.
+  const alreadyProposed = proposed !== undefined && proposed.proposedBy !== key;
+  const followUpAt =
+    proposed?.start ?? followUpSessionAt(now(), hire, onboarding).toISO({ suppressMilliseconds: true }) ?? '';
+
+  const recipients = alertRecipients(hire, onboarding, {
+    email: process.env.HR_LEAD_EMAIL,
+    name: process.env.HR_LEAD_NAME,
   });
+  for (const recipient of recipients) {
+    await sendEmailOnce(
+      journeyId,
+      recipient.audience === 'lead' ? `alert#${key}` : `alert#${key}#hr`,
+      outgoingEmail(
+        journey,
+        { name: recipient.name ?? '', email: recipient.email },
+        renderAlert({
+          locale: recipient.locale,
+          audience: recipient.audience,
+          recipientName: recipient.name,
+          hrName: hire.hr.name,
+          leadTold: recipient.audience === 'contact' && recipient.leadTold,
+          employeeName: hire.employee.name,
+          round,
+          reason,
+          followUpAt,
+          alreadyProposed,
+          zone: hire.timezone,
+        }),
+      ),
+    );
+  }
+  if (!alreadyProposed) {
+    const afterSession =
+      reason === 'condition-alert' ||
+      (await listForms(journeyId)).some(
+        (form) => form.kind === 'session-outcome' && form.status === 'submitted',
+      );
+    await sendInvitation(journey, {
+      meeting,
+      proposedBy: key,
+      start: followUpAt,
+      durationMinutes: SESSION_MINUTES,
+      title: sessionTitle(hire.employee.locale, hire.hr.name, round, true),
+      rendered: renderSessionInvitation({
+        locale: hire.employee.locale,
+        employeeName: hire.employee.name,
+        hrName: hire.hr.name,
+        round,
+        sessionAt: followUpAt,
+        zone: hire.timezone,
+        durationMinutes: SESSION_MINUTES,
+        threeParty: false,
+        managerName: hire.manager.name,
+        followUp: { afterSession },
+      }),
+      attendee: hire.employee,
+      detail: { round, followUp: true },
+    });
+  }
   await appendEvent(journeyId, `alert.raised#${key}`, { type: 'alert.raised', round, reason, followUpAt });
 };

@@ -5,6 +5,7 @@ import { deletePrivateNotes, savePrivateNotes, scheduleNotesExpiry } from '#shar
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
+import { raiseAlert } from '#shared/journeys/raise-alert.ts';
 import { type ResumeResult, resumeTask } from '#shared/journeys/resume-task.ts';
 
 export type RecordResult = ResumeResult | 'already-used' | 'closed';
@@ -13,6 +14,9 @@ export type RecordResult = ResumeResult | 'already-used' | 'closed';
  * Saves a person's answers once and lets the waiting execution go on. The conditional write decides between
  * two simultaneous submissions: only the first one's answers count. A submission whose answers were saved but
  * whose execution was never told (the function failed in between) is finished by the next attempt.
+ *
+ * A manager or mentor answering "worried" raises the alert here, as the form promises early attention, and
+ * before the execution is told: a submission that failed on the way is finished, alert included, by the next.
  *
  * HR's private notes never enter the form record: they are stored in an item of their own, before the
  * execution is told (a journey that ends right after must find them to start their retention period).
@@ -36,6 +40,7 @@ export const recordAnswers = async (
     await keepPrivateNotes(saved, notes, at, { onlyIfMissing: !submitted });
   }
   await recordSubmission(journeyId, saved);
+  await raiseAlertFromPrep(saved);
   const result = await resumeTask(saved.taskToken, formTaskOutput(saved, journey, at));
   await markResumed(journeyId, saved.formId, at);
   return submitted ? result : 'already-used';
@@ -63,6 +68,13 @@ const keepPrivateNotes = async (
   }
   const current = await getJourney(journeyId);
   if (current && hasEnded(current.status)) await scheduleNotesExpiry(journeyId, new Date(current.updatedAt));
+};
+
+const raiseAlertFromPrep = async (form: FormRecord): Promise<void> => {
+  const { role } = form.recipient;
+  if (form.kind !== 'manager-prep' || form.answers?.wellbeing !== 'worried') return;
+  if ((role !== 'manager' && role !== 'mentor') || form.round === undefined) return;
+  await raiseAlert(form.journeyId, form.round, `${role}-worried`);
 };
 
 const recordSubmission = async (journeyId: string, form: FormRecord): Promise<void> => {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type FormRecipient, type FormRecord, openForm } from '#shared/data/forms.ts';
+import { type FormRecipient, type FormRecord, listForms, openForm } from '#shared/data/forms.ts';
 import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
@@ -7,6 +7,7 @@ import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { type PrepWindow, prepWindow } from '#shared/domain/prep-window.ts';
+import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
@@ -43,7 +44,7 @@ export const requestForm = async (request: FormRequest): Promise<void> => {
   if (opened.status !== 'open') await resumeTask(request.taskToken, formTaskOutput(opened, journey, now()));
 };
 
-const openRequestedForm = (journey: Journey, request: FormRequest): Promise<FormRecord> => {
+const openRequestedForm = async (journey: Journey, request: FormRequest): Promise<FormRecord> => {
   const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
   switch (request.form) {
     case 'interviewer-insight': {
@@ -74,10 +75,13 @@ const openRequestedForm = (journey: Journey, request: FormRequest): Promise<Form
     case 'offer-outcome': {
       const offer = offerOf(journey);
       const ask = request.ask + 1;
+      // Asked again after "undecided": the form starts from the concerns HR wrote down last time.
+      const remainingConcerns =
+        ask > 1 ? latestRemainingConcerns(await listForms(journey.journeyId)) : undefined;
       return requestHrOutcome(journey, request.taskToken, {
         kind: 'offer-outcome',
         purpose: `offer-outcome#${ask}`,
-        fields: { ask },
+        fields: { ask, ...(remainingConcerns ? { prefill: { remainingConcerns } } : {}) },
         event: { ask },
         email: (formUrl) =>
           renderOutcomeRequest({

@@ -2,6 +2,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { teamOf } from '#shared/domain/hire.ts';
+import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderHandoff } from '#shared/email/templates/handoff.ts';
@@ -13,10 +14,8 @@ import { renderHandoff } from '#shared/email/templates/handoff.ts';
 export const sendHandoff = async (journeyId: string): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const offer = offerOf(journey);
-  const accepted = (await listForms(journeyId))
-    .filter((form) => form.kind === 'offer-outcome' && form.answers?.decision === 'accepted')
-    .sort((a, b) => (b.ask ?? 0) - (a.ask ?? 0))[0];
-  const remainingConcerns = accepted?.answers?.remainingConcerns ?? '';
+  // The accepted answer's list, or the one HR wrote down with an earlier "undecided".
+  const remainingConcerns = latestRemainingConcerns(await listForms(journeyId)) ?? '';
   const recipients = teamOf(journey.hire);
   for (const { role, person } of recipients) {
     await sendEmailOnce(

@@ -6,6 +6,7 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderMeetingCancellation, renderMeetingUpdate } from '#shared/email/templates/meeting-change.ts';
+import { now } from '#shared/time/clock.ts';
 
 export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'sequence' | 'status'> & {
   rendered: RenderedEmail;
@@ -30,6 +31,7 @@ const mailInvitation = async (
   const ics = buildMeetingInvite({
     uid: `${journeyId}.${meeting}@follow-up-journeys`,
     sequence,
+    stampedAt: now(),
     method,
     start: invitation.start,
     durationMinutes: invitation.durationMinutes,

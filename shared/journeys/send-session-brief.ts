@@ -4,6 +4,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
+import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -11,12 +12,9 @@ import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 
 /**
  * Sends HR the brief for a round's 1on1: what the manager and mentor said, how earlier rounds went, and
- * prompts for this stage. Tells the state machine whether a manager is worried, which raises an alert.
+ * prompts for this stage. A worried manager or mentor raised their alert when they answered (record-answers).
  */
-export const sendSessionBrief = async (
-  journeyId: string,
-  round: number,
-): Promise<{ managerWorried: boolean }> => {
+export const sendSessionBrief = async (journeyId: string, round: number): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
   const plan = roundPlan(journey.rounds, round);
@@ -39,6 +37,9 @@ export const sendSessionBrief = async (
     .sort((a, b) => (a.round ?? 0) - (b.round ?? 0))
     .map((form) => ({ round: form.round ?? 0, condition: form.answers?.condition as Condition }));
   const threeParty = offersThreeParty(onboarding, round);
+  const lastFollowUp = forms.find(
+    (form) => form.kind === 'session-outcome' && form.status === 'submitted' && form.round === round - 1,
+  )?.answers?.followUp;
 
   const brief = buildSessionBrief(
     {
@@ -48,6 +49,9 @@ export const sendSessionBrief = async (
       prep,
       earlier,
       threeParty,
+      // HR's own records reach HR's brief only; nothing here goes to the manager or mentor.
+      offerConcerns: round === 1 ? latestRemainingConcerns(forms) : undefined,
+      lastFollowUp: lastFollowUp ? { round: round - 1, text: lastFollowUp } : undefined,
     },
     hire.hr.locale,
   );
@@ -74,5 +78,4 @@ export const sendSessionBrief = async (
     round,
     prepAnswers: prep.filter((entry) => entry.status === 'submitted').length,
   });
-  return { managerWorried: prep.some((entry) => entry.wellbeing === 'worried') };
 };

@@ -240,6 +240,8 @@ const invalidOfferField: fc.Arbitrary<Mutation> = fc.oneof(
     [['onboarding'], { sessionTime: '25:00' }],
     [['onboarding'], { threePartyFromRound: 1 }],
     [['onboarding'], { hrLeadEmail: 'lead' }],
+    [['onboarding'], { hrLeadEmail: 'lead@example.co.jp', hrLeadName: 'x'.repeat(101) }],
+    [['onboarding'], { hrLeadEmail: 'lead@example.co.jp', hrLeadName: '  ' }],
     [['phase'], 'offboarding'],
   ),
   fc.tuple(

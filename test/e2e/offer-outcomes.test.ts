@@ -79,11 +79,13 @@ describe('offers that are declined, decided later, or never decided', () => {
     );
     expect(asks.map((event) => event.ask)).toEqual([1, 2]);
 
-    await system.submitForm(await latestOutcomeLink(decidesLater.hr.email), {
-      decision: 'accepted',
-      remainingConcerns: '年収の伸び方',
-      notes: '',
-    });
+    // The second form starts from the concerns recorded with "undecided".
+    const secondAsk = await latestOutcomeLink(decidesLater.hr.email);
+    const form = await (await fetch(secondAsk)).text();
+    expect(form).toMatch(/<textarea[^>]*name="remainingConcerns"[^>]*>\s*年収の伸び方<\/textarea>/);
+
+    // Accepted without writing them again: the handoff carries the list recorded last.
+    await system.submitForm(secondAsk, { decision: 'accepted', remainingConcerns: '', notes: '' });
     const journey = await system.journey(journeyId);
     expect(journey.status).toBe('awaiting-start');
     expect(eventTypes(journey)).toContain('handoff.sent');
@@ -109,5 +111,27 @@ describe('offers that are declined, decided later, or never decided', () => {
     expect(journey.timeline.filter((event) => event.type === 'outcome.requested')).toHaveLength(2);
     expect(journey.status).toBe('lapsed');
     expect(eventTypes(journey).slice(-2)).toEqual(['offer.lapsed', 'journey.completed']);
+  });
+
+  it("puts the offer's remaining concerns in HR's round-1 brief, and nowhere else new", async () => {
+    const journeyId = ids[decidesLater.offerId] ?? '';
+    await system.advanceTo('2027-04-01T09:00:00+09:00');
+    const [round] = (
+      (await system.journey(journeyId)) as unknown as { rounds: { startsAt: string; sessionAt: string }[] }
+    ).rounds;
+    await system.advanceTo(round?.sessionAt ?? '');
+    const brief = (await system.mailTo(decidesLater.hr.email)).find((email) =>
+      email.subject.startsWith('第1回フォローアップ面談の準備資料'),
+    );
+    expect(brief?.text).toMatch(
+      /今回確認すること[\s\S]*内定後の面談で残っていた不安・気がかり：年収の伸び方/,
+    );
+    // The team had them once, in the handoff; their prep requests and reminders do not repeat them.
+    for (const address of [decidesLater.manager.email, decidesLater.mentor.email]) {
+      const [handoff, ...since] = await system.mailTo(address);
+      expect(handoff?.text).toContain('年収の伸び方');
+      expect(since.length).toBeGreaterThan(0);
+      for (const email of since) expect(email.text).not.toContain('年収の伸び方');
+    }
   });
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEmail } from '#infra/local/mailbox.ts';
-import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  startLocalSystem,
+} from '../support/local-system.ts';
 
 // Four new hires start on the same day; their onboarding months run side by side on one virtual clock.
 const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
@@ -15,7 +21,9 @@ const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
 });
 const shares = hire('shares', { onboarding: { threePartyFromRound: 2 } });
 const keepsPrivate = hire('private');
-const alerts = hire('alerts', { onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp' } });
+const alerts = hire('alerts', {
+  onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
+});
 const silentManager = hire('silent', { mentor: undefined });
 const everyone = [shares, keepsPrivate, alerts, silentManager];
 
@@ -36,7 +44,7 @@ const mailSince = async (address: string, count: number): Promise<LocalEmail[]> 
 const sessionEnd = (round: Round) => new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString();
 
 beforeAll(async () => {
-  system = await startLocalSystem();
+  system = await startLocalSystem({ faults: true });
   for (const body of everyone) {
     ids[body.hireId] = await system.startJourney(body);
   }
@@ -75,6 +83,10 @@ describe('onboarding months 1 to 3', () => {
     expect(ics).toMatch(new RegExp(`UID:${ids[shares.hireId]}\\.session-r1@`));
     expect(ics).toMatch(/SEQUENCE:0/);
     expect(invitation?.text).not.toMatch(/評価|査定/);
+    // Mail and calendar files are stamped by the system's clock, here the virtual one.
+    const sentAt = new Date(round.startsAt).toISOString();
+    expect(invitation?.at).toBe(sentAt);
+    expect(ics).toContain(`DTSTAMP:${sentAt.replace(/[-:]|\.\d+/g, '')}`);
 
     const journey = await journeyOf(shares);
     const sent = journey.timeline.find((event) => event.type === 'invitation.sent' && event.round === 1);
@@ -106,23 +118,57 @@ describe('onboarding months 1 to 3', () => {
     expect(brief?.text).toContain('チーム外の人との接点');
   });
 
-  it('raises an alert when a manager answers "worried", with a follow-up session offered', async () => {
-    await system.submitForm(await latestLinkTo(alerts.manager.email), {
-      progress: '',
-      wellbeing: 'worried',
-      topics: '最近元気がない',
-    });
+  it('raises an alert as soon as a manager answers "worried", before the other prep forms close', async () => {
+    const employeeMailBefore = (await system.mailTo(alerts.employee.email)).length;
+    const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
+    const link = await latestLinkTo(alerts.manager.email);
+    const worried = { progress: '', wellbeing: 'worried', topics: '最近元気がない' };
+    // SES refuses the first alert mail: the manager is asked to try again. Their answer was kept, and sending
+    // it again finishes the submission, alert included; any later attempt changes nothing.
+    faultControls(system).ses.rejectNext(1);
+    expect((await system.submitForm(link, worried)).status).toBe(503);
+    expect(await system.mailTo('hr-lead+alerts@')).toHaveLength(0);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect((await system.submitForm(link, worried)).status).toBe(409);
+    }
+    // The mentor has not answered and the prep deadline is days away: the alert does not wait for either.
+    const journey = await journeyOf(alerts);
+    expect(eventTypes(journey)).not.toContain('brief.sent');
+    const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ round: 1, reason: 'manager-worried' });
+    // The HR lead, by their own name; the HR contact, in whose name the extra session went out, by theirs.
+    const [leadMail, ...moreLeadMail] = await system.mailTo('hr-lead+alerts@');
+    expect(moreLeadMail).toHaveLength(0);
+    expect(leadMail?.text).toMatch(/^高橋 直子 さん/);
+    expect(leadMail?.text).toContain('佐藤 綾 さんの名前で');
+    const [hrMail, ...moreHrMail] = await mailSince(alerts.hr.email, hrMailBefore);
+    expect(moreHrMail).toHaveLength(0);
+    expect(hrMail?.subject).toMatch(/^【要フォロー】/);
+    expect(hrMail?.text).toMatch(/^佐藤 綾 さん[\s\S]*あなたの名前で/);
+    // Round 1, before any 1on1: the extra session does not speak of a last conversation, nor call an hour short.
+    const [followUp, ...moreFollowUps] = await mailSince(alerts.employee.email, employeeMailBefore);
+    expect(moreFollowUps).toHaveLength(0);
+    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1@/);
+    expect(followUp?.attachments[0]?.content).toMatch(/DURATION:PT60M/);
+    expect(followUp?.text).not.toMatch(/前回|短い/);
+  });
+
+  it("raises a worried mentor's alert too, with no second extra session for the round", async () => {
+    const employeeMailBefore = (await system.mailTo(alerts.employee.email)).length;
     await system.submitForm(await latestLinkTo(alerts.mentor?.email ?? ''), {
       progress: '',
-      wellbeing: 'well',
+      wellbeing: 'worried',
       topics: '',
     });
     const journey = await journeyOf(alerts);
-    const alert = journey.timeline.find((event) => event.type === 'alert.raised');
-    expect(alert).toMatchObject({ round: 1, reason: 'manager-worried' });
-    expect(await system.mailTo('hr-lead+alerts@')).toHaveLength(1);
-    const followUp = (await system.mailTo(alerts.employee.email)).at(-1);
-    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1-manager-worried@/);
+    expect(
+      journey.timeline.filter((event) => event.type === 'alert.raised').map((event) => event.reason),
+    ).toEqual(['manager-worried', 'mentor-worried']);
+    const leadMail = await system.mailTo('hr-lead+alerts@');
+    expect(leadMail).toHaveLength(2);
+    expect(leadMail[1]?.text).toMatch(/メンターが本人の様子を「心配」[\s\S]*新しい招待は送っていません/);
+    expect(await mailSince(alerts.employee.email, employeeMailBefore)).toHaveLength(0);
   });
 
   it('reminds a silent manager once and goes on without the answer at the deadline', async () => {
@@ -188,10 +234,19 @@ describe('onboarding months 1 to 3', () => {
     });
     const journey = await journeyOf(alerts);
     const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
-    expect(raised.map((event) => event.reason)).toEqual(['manager-worried', 'condition-alert']);
+    expect(raised.map((event) => event.reason)).toEqual([
+      'manager-worried',
+      'mentor-worried',
+      'condition-alert',
+    ]);
     const leadMail = await system.mailTo('hr-lead+alerts@');
-    expect(leadMail).toHaveLength(2);
+    expect(leadMail).toHaveLength(3);
     expect(leadMail.map((email) => email.text).join()).not.toContain('PRIVATE');
+    // Three alerts in round 1, one extra session.
+    const extraSessions = (await system.mailTo(alerts.employee.email)).filter((email) =>
+      email.attachments.some((attachment) => /UID:.*follow-up-r/.test(attachment.content ?? '')),
+    );
+    expect(extraSessions).toHaveLength(1);
   });
 
   it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {
@@ -231,11 +286,17 @@ describe('onboarding months 1 to 3', () => {
     const summary = (await system.mailTo(shares.hr.email)).at(-1);
     expect(summary?.text).toMatch(/3/);
 
+    // Round 1's "what to check next time" reached HR's round-2 brief, and only HR.
+    const roundTwoBrief = (await system.mailTo(alerts.hr.email)).find((email) =>
+      email.subject.startsWith('第2回フォローアップ面談の準備資料'),
+    );
+    expect(roundTwoBrief?.text).toContain('第1回の面談で記録した「次回確認すること」：来週もう一度話す');
     for (const body of everyone) {
       for (const address of [body.manager.email, body.mentor?.email].filter(Boolean) as string[]) {
         for (const email of await system.mailTo(address)) {
           expect(email.text).not.toContain('PRIVATE');
           expect(email.html).not.toContain('PRIVATE');
+          expect(email.text).not.toContain('来週もう一度話す');
         }
       }
     }

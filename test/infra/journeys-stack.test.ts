@@ -66,8 +66,6 @@ const ONBOARDING_STATES = [
   'GatherTeamInsight',
   'RequestTeamInsight',
   'SendSessionBrief',
-  'ManagerWorried',
-  'RaiseAlertFromPrep',
   'AwaitSessionEnd',
   'RequestSessionOutcome',
   'ShareWithTeam',
@@ -276,7 +274,8 @@ describe('functions', () => {
       'cancel-journey': [...stopping, retention],
       'erase-journey': stopping,
       'show-form': ['LINK_KEY_SECRET_ARN'],
-      'submit-form': ['LINK_KEY_SECRET_ARN', retention],
+      // A worried prep answer raises its alert as it is submitted.
+      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention],
       'send-invitation': mail,
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-brief': mail,
@@ -590,6 +589,7 @@ describe('least privilege', () => {
         'raise-alert',
         'send-journey-summary',
         'close-journey',
+        'submit-form',
       ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>
@@ -746,6 +746,7 @@ describe('deployment context', () => {
         baseUrl: 'https://journeys.example.co.jp/',
         hrReplyTo: 'hr-team@example.co.jp',
         hrLeadEmail: 'hr-lead@example.co.jp',
+        hrLeadName: '高橋 直子',
         region: 'ap-northeast-1',
       },
       validate: false,
@@ -771,7 +772,14 @@ describe('deployment context', () => {
         Properties: { Environment: { Variables: { HR_LEAD_EMAIL: 'hr-lead@example.co.jp' } } },
       }),
     );
-    expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY])).toEqual(['raise-alert']);
+    // Both raise alerts: the session's from the state machine, a worried prep answer's at submission.
+    expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
+      'raise-alert',
+      'submit-form',
+    ]);
+    for (const fn of alerting) {
+      expect(fn.Properties.Environment.Variables.HR_LEAD_NAME).toBe('高橋 直子');
+    }
   });
 
   it('paces every mail sender to the SES rate: 14 a second by default, or the rate the context gives', () => {
@@ -821,6 +829,7 @@ describe('deployment context', () => {
     );
     expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
     expect(build({ senderEmail: 'hr@example.com', hrLeadEmail: 'hr lead' })).toThrow(/hrLeadEmail/);
+    expect(build({ senderEmail: 'hr@example.com', hrLeadName: '高橋 直子' })).toThrow(/hrLeadName/);
     for (const rate of ['0', '-1', 'fast']) {
       expect(build({ senderEmail: 'hr@example.com', sesMaxSendRate: rate }), rate).toThrow(/sesMaxSendRate/);
     }

@@ -107,7 +107,6 @@ describe('stateMachineDefinitions', () => {
         StartRound: 'start-round',
         RequestTeamInsight: 'request-form',
         SendSessionBrief: 'send-session-brief',
-        RaiseAlertFromPrep: 'raise-alert',
         AwaitSessionEnd: 'start-timer',
         RequestSessionOutcome: 'request-form',
         ShareWithTeam: 'share-summary',

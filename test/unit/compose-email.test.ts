@@ -15,9 +15,11 @@ const email = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
   ...overrides,
 });
 
+const SENT_AT = new Date('2027-02-01T00:30:00Z');
+
 describe('composeRawEmail', () => {
   it('writes a message mail clients read back exactly: people, subject, text and HTML', async () => {
-    const parsed = await simpleParser(await composeRawEmail(email()));
+    const parsed = await simpleParser(await composeRawEmail(email(), SENT_AT));
     expect(parsed.from?.value).toEqual([{ name: 'Follow-up', address: 'noreply@example.co.jp' }]);
     const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
     expect(to.flatMap((address) => address?.value ?? [])).toEqual([
@@ -40,6 +42,7 @@ describe('composeRawEmail', () => {
           },
         ],
       }),
+      SENT_AT,
     );
     const parsed = await simpleParser(raw);
     expect(parsed.attachments).toHaveLength(1);
@@ -50,9 +53,13 @@ describe('composeRawEmail', () => {
     expect(raw.toString('utf8')).toMatch(/Content-Type: text\/calendar; method=REQUEST; charset=UTF-8/i);
   });
 
+  it('dates the message by the clock it is given, not by the host clock', async () => {
+    expect((await simpleParser(await composeRawEmail(email(), SENT_AT))).date).toEqual(SENT_AT);
+  });
+
   it('leaves out Reply-To when there is none', async () => {
     const { replyTo: _replyTo, ...withoutReplyTo } = email();
-    const parsed = await simpleParser(await composeRawEmail(withoutReplyTo));
+    const parsed = await simpleParser(await composeRawEmail(withoutReplyTo, SENT_AT));
     expect(parsed.replyTo).toBeUndefined();
   });
 
@@ -63,6 +70,7 @@ describe('composeRawEmail', () => {
           subject: 'Hello\r\nBcc: evil@example.com',
           to: [{ name: 'Hanako\r\nBcc: evil@example.com', email: 'hanako.yamada@example.com' }],
         }),
+        SENT_AT,
       ),
     );
     expect(parsed.bcc).toBeUndefined();

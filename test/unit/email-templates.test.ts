@@ -157,7 +157,9 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
   alert: (locale, name) =>
     renderAlert({
       locale,
+      audience: 'lead',
       recipientName: name,
+      hrName: name,
       employeeName: name,
       round: 2,
       reason: 'condition-alert',
@@ -489,7 +491,7 @@ describe('the session brief email', () => {
 describe('the session invitation', () => {
   const invitation = (
     locale: Locale,
-    options: { round?: number; threeParty?: boolean; followUp?: boolean } = {},
+    options: { round?: number; threeParty?: boolean; followUp?: { afterSession: boolean } } = {},
   ) =>
     renderSessionInvitation({
       locale,
@@ -503,7 +505,12 @@ describe('the session invitation', () => {
       managerName: '鈴木 一郎',
       ...(options.followUp === undefined ? {} : { followUp: options.followUp }),
     });
-  const variants = [{}, { round: 2, threeParty: true }, { round: 2, followUp: true }];
+  const variants = [
+    {},
+    { round: 2, threeParty: true },
+    { round: 2, followUp: { afterSession: true } },
+    { round: 1, followUp: { afterSession: false } },
+  ];
 
   it('never uses evaluation wording toward the employee', () => {
     for (const options of variants) {
@@ -539,12 +546,27 @@ describe('the session invitation', () => {
     );
   });
 
-  it('words an extra follow-up session as a short extra conversation', () => {
-    const ja = invitation('ja', { round: 2, followUp: true });
+  it('words an extra follow-up session as an extra conversation, never a short one while it lasts an hour', () => {
+    const ja = invitation('ja', { round: 2, followUp: { afterSession: true } });
     expect(ja.subject).toContain('追加の1on1');
-    expect(ja.text).toContain('短い1on1を追加で');
-    expect(invitation('en', { round: 2, followUp: true }).subject).toMatch(/^An extra short 1on1 with HR/);
+    expect(ja.text).toContain('1on1を追加で');
+    const en = invitation('en', { round: 2, followUp: { afterSession: true } });
+    expect(en.subject).toMatch(/^An extra 1on1 with HR/);
+    for (const email of [ja, en]) expect(`${email.subject}\n${email.text}`).not.toMatch(/short|短い/);
     expect(invitation('en', { round: 2 }).subject).toContain('round 2');
+  });
+
+  it('speaks of the last conversation only once a 1on1 took place', () => {
+    const after = { round: 2, followUp: { afterSession: true } };
+    const before = { round: 1, followUp: { afterSession: false } };
+    expect(invitation('ja', after).text).toMatch(/前回の面談に続いて[\s\S]*前回お話ししたこと/);
+    expect(invitation('en', after).text).toMatch(
+      /Following on from our last conversation[\s\S]*since we last talked/,
+    );
+    expect(invitation('ja', before).text).not.toMatch(/前回/);
+    expect(invitation('ja', before).text).toContain('定例の面談とは別に');
+    expect(invitation('en', before).text).not.toMatch(/last conversation|last talked/);
+    expect(invitation('en', before).text).toContain('Besides the regular 1on1s');
   });
 
   it('gives the calendar entry a short title', () => {
@@ -657,16 +679,24 @@ describe('the team update', () => {
 });
 
 describe('the alert', () => {
-  const alert = (locale: Locale, reason: 'manager-worried' | 'condition-alert', journeyUrl?: string) =>
+  const alert = (
+    locale: Locale,
+    reason: 'manager-worried' | 'mentor-worried' | 'condition-alert',
+    journeyUrl?: string,
+    overrides: Partial<Parameters<typeof renderAlert>[0]> = {},
+  ) =>
     renderAlert({
       locale,
-      recipientName: '高橋 部長',
+      audience: 'lead',
+      recipientName: '高橋 直子',
+      hrName: '佐藤 綾',
       employeeName: '山田 花子',
       round: 2,
       reason,
       followUpAt: '2027-06-10T15:00:00+09:00',
       zone: 'Asia/Tokyo',
       ...(journeyUrl ? { journeyUrl } : {}),
+      ...overrides,
     });
 
   it('says a follow-up is needed, why, and when it is proposed', () => {
@@ -676,6 +706,39 @@ describe('the alert', () => {
     expect(alert('ja', 'condition-alert').text).toContain('コンディションが「要フォロー」');
     expect(alert('en', 'condition-alert').text).toMatch(/"Alert"[\s\S]*Thu, 10 Jun 2027, 15:00/);
     expect(alert('en', 'manager-worried').subject).toBe('Follow-up needed: 山田 花子 (round 2)');
+    expect(alert('ja', 'mentor-worried').text).toContain('メンターが本人の様子を「心配」');
+    expect(alert('en', 'mentor-worried').text).toContain('the mentor answered "Worried"');
+  });
+
+  it('greets the HR lead by their own name, or by their role when no name is known', () => {
+    expect(alert('ja', 'condition-alert').text).toMatch(/^高橋 直子 さん/);
+    expect(alert('en', 'condition-alert').text).toMatch(/^Dear 高橋 直子,/);
+    const unnamed = { recipientName: undefined };
+    expect(alert('ja', 'condition-alert', undefined, unnamed).text).toMatch(/^人事責任者様/);
+    expect(alert('en', 'condition-alert', undefined, unnamed).text).toMatch(/^Dear HR lead,/);
+    // The lead learns in whose name the session went out; the HR contact is never greeted in the lead's mail.
+    expect(alert('ja', 'condition-alert').text).toContain('担当の人事 佐藤 綾 さんの名前で');
+    expect(alert('ja', 'condition-alert').text).not.toMatch(/^佐藤 綾/);
+  });
+
+  it('tells the HR contact the session went out in their name, and whether the lead was told', () => {
+    const contact = (locale: Locale, leadTold: boolean) =>
+      alert(locale, 'manager-worried', undefined, {
+        audience: 'contact',
+        recipientName: '佐藤 綾',
+        leadTold,
+      });
+    expect(contact('ja', true).text).toMatch(/^佐藤 綾 さん[\s\S]*あなたの名前で[\s\S]*人事責任者にも連絡/);
+    expect(contact('ja', false).text).not.toContain('人事責任者');
+    expect(contact('en', true).text).toMatch(/^Dear 佐藤 綾,[\s\S]*in your name[\s\S]*HR lead has been told/);
+    expect(contact('en', false).text).not.toContain('HR lead');
+  });
+
+  it('says no second invitation went out when the round already has its extra session', () => {
+    const again = { alreadyProposed: true };
+    expect(alert('ja', 'condition-alert', undefined, again).text).toContain('新しい招待は送っていません');
+    expect(alert('en', 'condition-alert', undefined, again).text).toContain('no second invitation was sent');
+    expect(alert('en', 'condition-alert').text).not.toMatch(/short/);
   });
 
   it('links to the journey only when there is a page for it', () => {
@@ -688,7 +751,9 @@ describe('the alert', () => {
   it('never quotes private notes, even when a caller passes them along', () => {
     const email = renderAlert({
       locale: 'en',
+      audience: 'lead',
       recipientName: 'Lead',
+      hrName: 'Aya',
       employeeName: 'Hanako',
       round: 2,
       reason: 'condition-alert',

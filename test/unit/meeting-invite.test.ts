@@ -28,6 +28,7 @@ const only = (properties: Property[], name: string): Property => {
 const invite = (overrides: Partial<MeetingInviteInput> = {}): MeetingInviteInput => ({
   uid: 'j-abc.offer-meeting@follow-up-journeys',
   sequence: 0,
+  stampedAt: new Date('2026-11-24T01:00:00Z'),
   method: 'REQUEST',
   start: '2026-12-03T10:00:00+09:00',
   durationMinutes: 60,
@@ -50,6 +51,7 @@ describe('the meeting invitation calendar file', () => {
     expect(only(properties, 'DURATION').value).toBe('PT60M');
     expect(only(properties, 'STATUS').value).toBe('CONFIRMED');
     expect(only(properties, 'SUMMARY').value).toBe('オファー面談');
+    expect(only(properties, 'DTSTAMP').value, 'written by the clock it is given').toBe('20261124T010000Z');
   });
 
   it('names the organizer and invites the attendee to answer', () => {

@@ -184,6 +184,39 @@ describe('the onboarding session brief', () => {
     expect(allText(english)).not.toMatch(/[ぁ-んァ-ヶ]/);
   });
 
+  it("carries the offer's remaining concerns into round 1 and last round's follow-up into the next", () => {
+    const first = brief({ offerConcerns: '  年収の伸び方  ', lastFollowUp: undefined });
+    expect(section(first, 'carried-over')?.heading).toBe('今回確認すること（人事の記録から）');
+    expect(section(first, 'carried-over')?.items[0]).toBe(
+      '内定後の面談で残っていた不安・気がかり：年収の伸び方',
+    );
+    const second = brief({
+      round: 2,
+      earlier: [{ round: 1, condition: 'watch' }],
+      offerConcerns: '年収の伸び方',
+      lastFollowUp: { round: 1, text: '配属先の残業の様子' },
+    });
+    const items = section(second, 'carried-over')?.items ?? [];
+    // The offer's concerns belong to the first session; later rounds build on their own records.
+    expect(items.join('\n')).not.toContain('年収の伸び方');
+    expect(items[0]).toBe('第1回の面談で記録した「次回確認すること」：配属先の残業の様子');
+    expect(items.at(-1)).toContain('上司・メンターには共有されていません');
+    const english = brief(
+      { round: 2, earlier: [{ round: 1, condition: 'good' }], lastFollowUp: { round: 1, text: 'overtime' } },
+      'en',
+    );
+    expect(section(english, 'carried-over')?.items[0]).toBe(
+      'Noted after round 1 as what to check next time: overtime',
+    );
+  });
+
+  it('leaves the section out when HR recorded nothing to carry over', () => {
+    expect(section(brief(), 'carried-over')).toBeUndefined();
+    expect(
+      section(brief({ offerConcerns: ' ', lastFollowUp: { round: 1, text: '' } }), 'carried-over'),
+    ).toBeUndefined();
+  });
+
   it('is deterministic and unaffected by edits to an earlier brief', () => {
     const first = brief();
     first.sections[0]?.items.push('edited');

@@ -4,18 +4,26 @@ import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
-export type AlertReason = 'manager-worried' | 'condition-alert';
+export type AlertReason = 'manager-worried' | 'mentor-worried' | 'condition-alert';
 
 export interface AlertInput {
   locale: Locale;
-  /** The HR lead. */
-  recipientName: string;
+  /** The HR lead, who decides who follows up, or the HR contact, in whose name the extra session was sent. */
+  audience: 'lead' | 'contact';
+  /** Left out for a lead whose name is not known: the mail then greets the role. */
+  recipientName?: string;
+  /** The HR contact. */
+  hrName: string;
+  /** For the HR contact: whether an HR lead other than them was told as well. */
+  leadTold?: boolean;
   employeeName: string;
   /** 1 is the first round. */
   round: number;
   reason: AlertReason;
-  /** The proposed extra session, ISO 8601 date-time. */
+  /** The extra session, ISO 8601 date-time. */
   followUpAt: string;
+  /** The extra session was proposed after an earlier alert this round: no second invitation went out. */
+  alreadyProposed?: boolean;
   zone: string;
   /** Where the journey's timeline can be read, when the deployment has such a page. */
   journeyUrl?: string;
@@ -25,20 +33,71 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
   ja: {
     'manager-worried': (round) =>
       `第${round}回の面談前のヒアリングで、上司が本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
+    'mentor-worried': (round) =>
+      `第${round}回の面談前のヒアリングで、メンターが本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
     'condition-alert': (round) =>
       `第${round}回の人事面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
   },
   en: {
     'manager-worried': (round) =>
       `Before the round ${round} session, the manager answered "${wellbeingLabels.en.worried}" about how they seem.`,
+    'mentor-worried': (round) =>
+      `Before the round ${round} session, the mentor answered "${wellbeingLabels.en.worried}" about how they seem.`,
     'condition-alert': (round) =>
       `HR recorded the condition after the round ${round} session as "${conditionLabels.en.alert}".`,
   },
 };
 
+const englishNextSteps = (input: AlertInput): string[] => {
+  const { hrName } = input;
+  const support = 'Keep it a conversation to support them, never an evaluation.';
+  if (input.audience === 'lead') {
+    return [
+      input.alreadyProposed
+        ? `An extra 1on1 at this time was already proposed to them this round, in the name of ${hrName}, the HR member in charge; no second invitation was sent.`
+        : `An extra 1on1 at this time was sent to them in the name of ${hrName}, the HR member in charge.`,
+      `Please agree with ${hrName} who follows up, and move it if needed. ${support}`,
+      "HR's private session notes are not part of this email. For details, talk with the HR member in charge directly.",
+    ];
+  }
+  return [
+    input.alreadyProposed
+      ? 'An extra 1on1 at this time was already proposed to them this round in your name; no second invitation was sent.'
+      : 'An extra 1on1 at this time was sent to them in your name.',
+    input.leadTold
+      ? `The HR lead has been told as well: agree with them who follows up, and move the session with the new hire if needed. ${support}`
+      : `Move the session with the new hire if needed. ${support}`,
+    ...(input.leadTold ? ["HR's private session notes are not part of the HR lead's email either."] : []),
+  ];
+};
+
+const japaneseNextSteps = (input: AlertInput): string[] => {
+  const { hrName } = input;
+  const support = '評価ではなく、支援のための対話として行ってください。';
+  if (input.audience === 'lead') {
+    return [
+      input.alreadyProposed
+        ? `この回の追加の1on1は、すでにこの日時で、担当の人事 ${hrName} さんの名前で本人に提案しています（新しい招待は送っていません）。`
+        : `この日時で、担当の人事 ${hrName} さんの名前で、本人に追加の1on1の招待を送りました。`,
+      `${hrName} さんと誰がフォローするかを確認し、必要に応じて日程を調整してください。${support}`,
+      '人事面談の非公開メモは、このメールには含まれていません。詳しくは担当の人事と直接お話しください。',
+    ];
+  }
+  return [
+    input.alreadyProposed
+      ? 'この回の追加の1on1は、すでにこの日時で、あなたの名前で本人に提案しています（新しい招待は送っていません）。'
+      : 'この日時で、あなたの名前で、本人に追加の1on1の招待を送りました。',
+    input.leadTold
+      ? `人事責任者にも連絡しています。誰がフォローするかを人事責任者と確認し、必要に応じて本人と日程を調整してください。${support}`
+      : `必要に応じて、本人と日程を調整してください。${support}`,
+    ...(input.leadTold ? ['人事責任者へのメールにも、人事面談の非公開メモは含まれていません。'] : []),
+  ];
+};
+
 /**
- * Tells the HR lead that a new hire needs individual follow-up and when the extra session is proposed. It
- * says why in one line and no more: it has no access to HR's private notes, so it can never quote them.
+ * Tells the HR lead, and the HR contact in whose name the extra session goes out, that a new hire needs
+ * individual follow-up and when the extra session is. It says why in one line and no more: it has no access
+ * to HR's private notes, so it can never quote them.
  */
 export const renderAlert = (input: AlertInput): RenderedEmail => {
   const { locale, recipientName, employeeName, round, reason, journeyUrl } = input;
@@ -50,7 +109,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
     return renderEmail({
       locale,
       subject: `Follow-up needed: ${employeeName} (round ${round})`,
-      greeting: `Dear ${recipientName},`,
+      greeting: `Dear ${recipientName ?? 'HR lead'},`,
       blocks: [
         {
           kind: 'paragraph',
@@ -60,17 +119,10 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
           kind: 'facts',
           rows: [
             { label: 'Why', value: reasons.en[reason](round) },
-            { label: 'Proposed follow-up session', value: followUpAt },
+            { label: 'Extra follow-up session', value: followUpAt },
           ],
         },
-        {
-          kind: 'paragraph',
-          text: 'An extra short 1on1 is proposed to them at this time. Please agree with the HR member in charge who follows up, and move it if needed. Keep it a conversation to support them, never an evaluation.',
-        },
-        {
-          kind: 'paragraph',
-          text: "HR's private session notes are not part of this email. For details, talk with the HR member in charge directly.",
-        },
+        ...englishNextSteps(input).map((text): EmailBlock => ({ kind: 'paragraph', text })),
         ...link,
       ],
       signature: automatedSignature.en,
@@ -80,7 +132,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
   return renderEmail({
     locale,
     subject: `【要フォロー】${employeeName}さん（第${round}回）の個別フォローをお願いします`,
-    greeting: `${recipientName} さん`,
+    greeting: recipientName ? `${recipientName} さん` : '人事責任者様',
     blocks: [
       {
         kind: 'paragraph',
@@ -90,17 +142,10 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
         kind: 'facts',
         rows: [
           { label: '理由', value: reasons.ja[reason](round) },
-          { label: '追加のフォロー面談（提案日時）', value: followUpAt },
+          { label: '追加のフォロー面談（日時）', value: followUpAt },
         ],
       },
-      {
-        kind: 'paragraph',
-        text: 'この日時で、本人に短い追加の1on1を提案しています。担当の人事と誰がフォローするかを確認し、必要に応じて日程を調整してください。評価ではなく、支援のための対話として行ってください。',
-      },
-      {
-        kind: 'paragraph',
-        text: '人事面談の非公開メモは、このメールには含まれていません。詳しくは担当の人事と直接お話しください。',
-      },
+      ...japaneseNextSteps(input).map((text): EmailBlock => ({ kind: 'paragraph', text })),
       ...link,
     ],
     signature: automatedSignature.ja,

@@ -16,8 +16,11 @@ export interface SessionInvitationInput {
   /** The manager may join this round; never in round 1. */
   threeParty: boolean;
   managerName: string;
-  /** An extra, short session HR proposed after the round, besides the monthly ones. */
-  followUp?: boolean;
+  /**
+   * An extra session HR proposed after an alert, besides the monthly ones. `afterSession`: whether a 1on1 with
+   * HR already took place, so the invitation may speak of "our last conversation".
+   */
+  followUp?: { afterSession: boolean };
 }
 
 /**
@@ -26,14 +29,17 @@ export interface SessionInvitationInput {
  */
 export const renderSessionInvitation = (input: SessionInvitationInput): RenderedEmail => {
   const { locale, employeeName, hrName, round, durationMinutes, threeParty, managerName } = input;
-  const followUp = input.followUp === true;
+  const followUp = input.followUp !== undefined;
+  const afterSession = input.followUp?.afterSession === true;
   const sessionAt = formatDateTime(input.sessionAt, input.zone, locale);
   if (locale === 'en') {
     const topics: EmailBlock[] = followUp
       ? [
           {
             kind: 'paragraph',
-            text: 'Just tell me how things have been since we last talked, and anything that is on your mind.',
+            text: afterSession
+              ? 'Just tell me how things have been since we last talked, and anything that is on your mind.'
+              : 'Just tell me how things have been going, and anything that is on your mind.',
           },
         ]
       : [
@@ -52,15 +58,17 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
     return renderEmail({
       locale,
       subject: followUp
-        ? `An extra short 1on1 with HR: ${sessionAt}`
+        ? `An extra 1on1 with HR: ${sessionAt}`
         : `Your 1on1 with HR (round ${round}): ${sessionAt}`,
       greeting: `Dear ${employeeName},`,
       blocks: [
         {
           kind: 'paragraph',
-          text: followUp
-            ? `This is ${hrName} from HR. Following on from our last conversation, I have set aside a little extra time to hear how you are doing.`
-            : `This is ${hrName} from HR. I have set aside time for a 1on1 (round ${round}) to hear how you are doing since you joined, and to think together about anything that is bothering you.`,
+          text: !followUp
+            ? `This is ${hrName} from HR. I have set aside time for a 1on1 (round ${round}) to hear how you are doing since you joined, and to think together about anything that is bothering you.`
+            : afterSession
+              ? `This is ${hrName} from HR. Following on from our last conversation, I have set aside some extra time to hear how you are doing.`
+              : `This is ${hrName} from HR. Besides the regular 1on1s, I have set aside some extra time to hear how you are doing since you joined.`,
         },
         {
           kind: 'facts',
@@ -98,7 +106,9 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
     ? [
         {
           kind: 'paragraph',
-          text: '前回お話ししたことのその後や、最近気になっていることを、気軽にお聞かせください。',
+          text: afterSession
+            ? '前回お話ししたことのその後や、最近気になっていることを、気軽にお聞かせください。'
+            : '最近の様子や、気になっていることを、気軽にお聞かせください。',
         },
       ]
     : [
@@ -123,9 +133,11 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
     blocks: [
       {
         kind: 'paragraph',
-        text: followUp
-          ? `人事の${hrName}です。前回の面談に続いて、その後の様子を伺うための短い1on1を追加で設けました。`
-          : `人事の${hrName}です。入社されてからの様子を伺い、困っていることや気になっていることを一緒に考える時間として、1on1の面談（第${round}回）を設けました。`,
+        text: !followUp
+          ? `人事の${hrName}です。入社されてからの様子を伺い、困っていることや気になっていることを一緒に考える時間として、1on1の面談（第${round}回）を設けました。`
+          : afterSession
+            ? `人事の${hrName}です。前回の面談に続いて、その後の様子を伺うための1on1を追加で設けました。`
+            : `人事の${hrName}です。定例の面談とは別に、入社されてからの様子を伺うための1on1を追加で設けました。`,
       },
       {
         kind: 'facts',

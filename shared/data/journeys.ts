@@ -163,6 +163,29 @@ export const saveSchedule = async (journey: Journey, at: Date): Promise<void> =>
   );
 };
 
+/**
+ * Moves the journey from one status to the next, and only from that one: false when it had moved on already (a
+ * retried step, or a journey cancelled meanwhile), which it keeps.
+ */
+export const advanceJourneyStatus = async (
+  journeyId: string,
+  from: JourneyStatus,
+  to: JourneyStatus,
+  at: Date,
+): Promise<boolean> =>
+  wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: journeyKey(journeyId),
+        UpdateExpression: 'SET #status = :to, updatedAt = :at',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at.toISOString() },
+      }),
+    ),
+  );
+
 export const setJourneyStatus = async (journeyId: string, status: JourneyStatus, at: Date): Promise<void> => {
   await documents.send(
     new UpdateCommand({

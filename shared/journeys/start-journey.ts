@@ -55,32 +55,31 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
   };
-  if (request.phase === 'onboarding') {
-    await putJourneyOnce({
-      ...common,
-      phase: 'onboarding',
-      hireId: request.hireId,
-      status: 'awaiting-start',
-      hire: hireFromRequest(request),
-    });
-    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'onboarding' });
-    await scheduleOnboarding(journeyId);
-  } else {
-    await putJourneyOnce({
-      ...common,
-      phase: 'offer',
-      status: 'offer-follow-up',
-      offer: request,
-      hire: hireFromOffer(request),
-    });
-    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'offer' });
-    await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
-      journeyId,
-      interviewers: request.interviewers.map((_, index) => ({ index })),
-      outcome: { ask: 0 },
-    });
-  }
+  const initialStatus = request.phase === 'onboarding' ? 'awaiting-start' : 'offer-follow-up';
+  await putJourneyOnce(
+    request.phase === 'onboarding'
+      ? {
+          ...common,
+          phase: 'onboarding',
+          hireId: request.hireId,
+          status: initialStatus,
+          hire: hireFromRequest(request),
+        }
+      : { ...common, phase: 'offer', status: initialStatus, offer: request, hire: hireFromOffer(request) },
+  );
+  await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: request.phase });
   const journey = await getJourney(journeyId);
   if (!journey) throw new Error('journey vanished after it was written');
+  // A repeat finishes what an earlier attempt left undone, and only while the journey is where that attempt
+  // left it: one that has begun, ended or been flagged since is answered as it is, and changed in nothing.
+  if (journey.status === initialStatus) {
+    if (request.phase === 'onboarding') await scheduleOnboarding(journeyId);
+    else
+      await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
+        journeyId,
+        interviewers: request.interviewers.map((_, index) => ({ index })),
+        outcome: { ask: 0 },
+      });
+  }
   return { outcome: earlier ? 'already-started' : 'started', journey };
 };

@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keepUnlessErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -40,7 +41,8 @@ export interface TimelineEvent {
 
 /**
  * Appends an event once. `key` names the fact (for example `prep.requested#<formId>`), so a retried step that
- * records the same fact again leaves a single event.
+ * records the same fact again leaves a single event. A step still running when its journey is erased leaves
+ * none (JourneyErased).
  */
 export const appendEvent = async (
   journeyId: string,
@@ -48,13 +50,13 @@ export const appendEvent = async (
   event: { type: TimelineEventType } & Record<string, unknown>,
 ): Promise<boolean> => {
   const at = now();
-  return wasWritten(
+  const item = { pk: journeyPk(journeyId), sk: `EVENT#${key}` };
+  const appended = await wasWritten(
     documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: {
-          pk: journeyPk(journeyId),
-          sk: `EVENT#${key}`,
+          ...item,
           ...event,
           at: at.toISOString(),
           // Events recorded within one millisecond (common under the local virtual clock) keep their order.
@@ -64,6 +66,8 @@ export const appendEvent = async (
       }),
     ),
   );
+  if (appended) await keepUnlessErased(journeyId, item);
+  return appended;
 };
 
 export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {

@@ -30,6 +30,14 @@ export type StopReason = 'cancelled' | 'erased';
 
 const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', erased: 'JourneyErased' };
 
+/** Stops the journey's executions; an erasure stops them again once recorded, for any started meanwhile. */
+export const stopExecutions = async (journeyId: string, why: StopReason): Promise<void> => {
+  const error = stopErrors[why];
+  const cause = `journey ${why}`;
+  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
+  await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`), error, cause);
+};
+
 /**
  * Stops everything a journey has under way: its executions stop, pending schedules go, open forms stop working,
  * and every meeting still ahead is withdrawn from people's calendars (`METHOD:CANCEL`), so nobody keeps a
@@ -37,10 +45,7 @@ const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', 
  */
 export const stopJourney = async (journey: Journey, why: StopReason, at: Date): Promise<void> => {
   const { journeyId } = journey;
-  const error = stopErrors[why];
-  const cause = `journey ${why}`;
-  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
-  await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', `${journeyId}-onboarding`), error, cause);
+  await stopExecutions(journeyId, why);
   for (const timer of await listPendingTimers(journeyId)) await cancelTimer(journeyId, timer.name);
   for (const form of await listForms(journeyId)) {
     if (form.status === 'open') await cancelForm(journeyId, form.formId, at);

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keepUnlessErased } from '#shared/data/erasures.ts';
 import {
   documents,
@@ -57,6 +57,16 @@ export const saveInvitation = async (invitation: InvitationRecord): Promise<bool
   // Only a first one can bring an item back; a later version needs the one before it.
   if (saved && invitation.sequence === 0) await keepUnlessErased(invitation.journeyId, key);
   return saved;
+};
+
+export const getInvitation = async (
+  journeyId: string,
+  meeting: string,
+): Promise<InvitationRecord | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName(), Key: invitationKey(journeyId, meeting), ConsistentRead: true }),
+  );
+  return result.Item ? withoutKeys<InvitationRecord>(result.Item) : undefined;
 };
 
 export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> =>

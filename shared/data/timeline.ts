@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keepUnlessErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
@@ -68,6 +68,13 @@ export const appendEvent = async (
   );
   if (appended) await keepUnlessErased(journeyId, item);
   return appended;
+};
+
+/** Takes back an event this attempt appended for a change that did not happen after all. */
+export const removeEvent = async (journeyId: string, key: string): Promise<void> => {
+  await documents.send(
+    new DeleteCommand({ TableName: tableName(), Key: { pk: journeyPk(journeyId), sk: `EVENT#${key}` } }),
+  );
 };
 
 export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {

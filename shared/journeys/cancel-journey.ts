@@ -1,8 +1,10 @@
 import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { type Journey, setJourneyStatus } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
+import { isConditionFailure } from '#shared/data/table.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
@@ -66,7 +68,13 @@ export const cancelJourney = async (journey: Journey, reason: string): Promise<C
     return { ok: false, reason: `the journey has already ended (${journey.status})` };
   const { journeyId } = journey;
   const at = now();
-  await setJourneyStatus(journeyId, 'cancelled', at);
+  try {
+    await setJourneyStatus(journeyId, 'cancelled', at);
+  } catch (error) {
+    // Read a moment ago, gone now: erased meanwhile, and answered as erased.
+    if (isConditionFailure(error)) throw new JourneyErased(journeyId);
+    throw error;
+  }
   await stopJourney(journey, 'cancelled', at);
   await appendEvent(journeyId, 'journey.cancelled', { type: 'journey.cancelled', reason });
   // A repeated cancellation keeps the first end: the expiry is only ever set once.

@@ -145,6 +145,7 @@ describe('changes people make', () => {
     for (const [body, status] of [
       [cancelled, 'cancelled'],
       [movedSession, 'onboarding'],
+      [laterBeforeStart, 'awaiting-start'],
     ] as const) {
       const again = await system.postJson('/journeys', body);
       expect(again.status).toBe(200);

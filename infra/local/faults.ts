@@ -34,6 +34,18 @@ interface ServiceAnswer {
   body: string;
 }
 
+/** One request as a hold sees it: the operation (`x-amz-target`, when the protocol has one) and the body. */
+export interface HeldRequest {
+  target: string;
+  body: string;
+}
+
+interface Hold {
+  matches: (request: HeldRequest) => boolean;
+  arrived: () => void;
+  released: Promise<void>;
+}
+
 interface ServiceAnswers {
   throttling: ServiceAnswer;
   rejection?: ServiceAnswer;
@@ -80,6 +92,7 @@ export class FaultProxy {
   #throttleNext = 0;
   #rejectNext = 0;
   readonly #answers: ServiceAnswers;
+  readonly #holds: Hold[] = [];
   #ratePerSecond = Number.POSITIVE_INFINITY;
   throttled = 0;
   rejected = 0;
@@ -112,21 +125,40 @@ export class FaultProxy {
         return;
       }
       this.accepted.push(arrived);
-      const upstream = forward(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (response) => {
-          outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(outgoing);
-        },
-      );
-      upstream.on('error', () => outgoing.destroy());
-      incoming.pipe(upstream);
+      const upstream = () => {
+        const request = forward(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: incoming.method,
+            path: incoming.url,
+            headers: incoming.headers,
+          },
+          (response) => {
+            outgoing.writeHead(response.statusCode ?? 502, response.headers);
+            response.pipe(outgoing);
+          },
+        );
+        request.on('error', () => outgoing.destroy());
+        return request;
+      };
+      if (this.#holds.length === 0) {
+        incoming.pipe(upstream());
+        return;
+      }
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', async () => {
+        const body = Buffer.concat(chunks);
+        const seen = { target: String(incoming.headers['x-amz-target'] ?? ''), body: body.toString('utf8') };
+        const index = this.#holds.findIndex((hold) => hold.matches(seen));
+        const [hold] = index >= 0 ? this.#holds.splice(index, 1) : [];
+        if (hold) {
+          hold.arrived();
+          await hold.released;
+        }
+        upstream().end(body);
+      });
     });
   }
 
@@ -153,6 +185,24 @@ export class FaultProxy {
   rejectNext(requests: number): void {
     if (!this.#answers.rejection) throw new Error('this service has no refusal to answer with');
     this.#rejectNext = requests;
+  }
+
+  /**
+   * Parks the next request that `matches` until released, then lets it through unchanged: a test holds one write
+   * of a step at a chosen point, runs another request to its end meanwhile, and lets the held one go on, which
+   * forces an interleaving that timing alone would rarely hit. `held` resolves once the request is parked.
+   */
+  holdNext(matches: (request: HeldRequest) => boolean): { held: Promise<void>; release: () => void } {
+    let arrived = () => {};
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.#holds.push({ matches, arrived, released });
+    return { held, release };
   }
 
   /** Answers Throttling to any request beyond this many in the last second, as SES does past its sending rate. */

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 
 /**
@@ -12,6 +12,8 @@ export interface ErasureRecord {
 
 /** The sort key of the erasure record, which an erasure keeps while it deletes the rest of the partition. */
 export const ERASURE_SORT_KEY = 'ERASED';
+
+type ItemKey = { pk: string; sk: string };
 
 const erasureKey = (journeyId: string) => ({ pk: journeyPk(journeyId), sk: ERASURE_SORT_KEY });
 
@@ -41,10 +43,28 @@ export const getErasure = async (journeyId: string): Promise<ErasureRecord | und
   return { journeyId, erasedAt: result.Item.erasedAt };
 };
 
+/** A step found its journey erased: it stops there, and what it had just written is taken back out. */
+export class JourneyErased extends Error {
+  override name = 'JourneyErased';
+  constructor(readonly journeyId: string) {
+    super(`journey ${journeyId} was erased`);
+  }
+}
+
+/**
+ * Keeps an item a step has just written to a journey's partition only while the journey is not erased. A write
+ * cannot be made conditional on another item (and dynalite has no transactions), so the check comes after the
+ * write: an erasure records itself before it sweeps the partition, so an item checked before the record is
+ * found by the sweep, and one checked after it is deleted here and the step stops with JourneyErased.
+ */
+export const keepUnlessErased = async (journeyId: string, key: ItemKey): Promise<void> => {
+  if (!(await getErasure(journeyId))) return;
+  await documents.send(new DeleteCommand({ TableName: tableName(), Key: key }));
+  throw new JourneyErased(journeyId);
+};
+
 const BATCH_SIZE = 25;
 const MAX_BATCH_ATTEMPTS = 8;
-
-type ItemKey = { pk: string; sk: string };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

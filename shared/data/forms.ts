@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keepUnlessErased } from '#shared/data/erasures.ts';
 import {
   documents,
   isConditionFailure,
@@ -66,7 +67,10 @@ export const openForm = async (form: FormRecord): Promise<FormRecord> => {
       }),
     ),
   );
-  if (opened) return form;
+  if (opened) {
+    await keepUnlessErased(form.journeyId, formKey(form.journeyId, form.formId));
+    return form;
+  }
   const updated = await documents.send(
     new UpdateCommand({
       TableName: tableName(),
@@ -159,14 +163,18 @@ export const moveFormDeadline = async (
   );
 };
 
+/** Never brings back a form that went with its journey meanwhile. */
 export const markResumed = async (journeyId: string, formId: string, at: Date): Promise<void> => {
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: formKey(journeyId, formId),
-      UpdateExpression: 'SET resumedAt = if_not_exists(resumedAt, :at)',
-      ExpressionAttributeValues: { ':at': at.toISOString() },
-    }),
+  await wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: formKey(journeyId, formId),
+        UpdateExpression: 'SET resumedAt = if_not_exists(resumedAt, :at)',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at.toISOString() },
+      }),
+    ),
   );
 };
 

@@ -1,4 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keepUnlessErased } from '#shared/data/erasures.ts';
 import {
   documents,
   journeyPk,
@@ -35,12 +36,13 @@ const invitationKey = (journeyId: string, meeting: string) => ({
  * changes racing each other cannot both send SEQUENCE n+1.
  */
 export const saveInvitation = async (invitation: InvitationRecord): Promise<boolean> => {
-  return wasWritten(
+  const key = invitationKey(invitation.journeyId, invitation.meeting);
+  const saved = await wasWritten(
     documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: {
-          ...invitationKey(invitation.journeyId, invitation.meeting),
+          ...key,
           type: 'invitation',
           ...invitation,
         },
@@ -54,6 +56,19 @@ export const saveInvitation = async (invitation: InvitationRecord): Promise<bool
       }),
     ),
   );
+  // Only a first one can bring an item back; a later version needs the one before it.
+  if (saved && invitation.sequence === 0) await keepUnlessErased(invitation.journeyId, key);
+  return saved;
+};
+
+export const getInvitation = async (
+  journeyId: string,
+  meeting: string,
+): Promise<InvitationRecord | undefined> => {
+  const result = await documents.send(
+    new GetCommand({ TableName: tableName(), Key: invitationKey(journeyId, meeting), ConsistentRead: true }),
+  );
+  return result.Item ? withoutKeys<InvitationRecord>(result.Item) : undefined;
 };
 
 export const listInvitations = async (journeyId: string): Promise<InvitationRecord[]> =>

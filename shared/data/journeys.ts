@@ -17,6 +17,10 @@ export const journeyStatuses = [
 ] as const;
 export type JourneyStatus = (typeof journeyStatuses)[number];
 
+/** Statuses of a journey that is still running: the only ones a change of dates applies to. */
+const openStatuses: readonly JourneyStatus[] = ['offer-follow-up', 'awaiting-start', 'onboarding'];
+export const isOpen = (status: JourneyStatus): boolean => openStatuses.includes(status);
+
 export interface Journey {
   journeyId: string;
   /** What made the journey unique when it was started: `offer:<offerId>` or `hire:<hireId>`. */
@@ -142,8 +146,11 @@ export const saveRounds = async (journeyId: string, rounds: RoundPlan[], at: Dat
   );
 };
 
-/** Saves moved dates: the hire's start date (and the offer's copy of it) and the onboarding plan. */
-export const saveSchedule = async (journey: Journey, at: Date): Promise<void> => {
+/**
+ * Saves moved dates: the hire's start date (and the offer's copy of it) and the onboarding plan. Only while the
+ * journey is open: false when it ended (a cancellation that got there first) or went meanwhile.
+ */
+export const saveSchedule = async (journey: Journey, at: Date): Promise<boolean> => {
   const fields = {
     hire: journey.hire,
     offer: journey.offer,
@@ -151,17 +158,49 @@ export const saveSchedule = async (journey: Journey, at: Date): Promise<void> =>
     updatedAt: at.toISOString(),
   };
   const present = Object.entries(fields).filter(([, value]) => value !== undefined);
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: journeyKey(journey.journeyId),
-      UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
-      ExpressionAttributeValues: Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
-    }),
+  const open = Object.fromEntries(openStatuses.map((status, index) => [`:open${index}`, status]));
+  return wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: journeyKey(journey.journeyId),
+        UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+        ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          ...Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ...open,
+          ...Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
+        },
+      }),
+    ),
   );
 };
+
+/**
+ * Moves the journey from one status to the next, and only from that one: false when it had moved on already (a
+ * retried step, or a journey cancelled meanwhile), which it keeps.
+ */
+export const advanceJourneyStatus = async (
+  journeyId: string,
+  from: JourneyStatus,
+  to: JourneyStatus,
+  at: Date,
+): Promise<boolean> =>
+  wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: journeyKey(journeyId),
+        UpdateExpression: 'SET #status = :to, updatedAt = :at',
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at.toISOString() },
+      }),
+    ),
+  );
 
 export const setJourneyStatus = async (journeyId: string, status: JourneyStatus, at: Date): Promise<void> => {
   await documents.send(

@@ -1,4 +1,5 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keepUnlessErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -40,7 +41,8 @@ export interface TimelineEvent {
 
 /**
  * Appends an event once. `key` names the fact (for example `prep.requested#<formId>`), so a retried step that
- * records the same fact again leaves a single event.
+ * records the same fact again leaves a single event. A step still running when its journey is erased leaves
+ * none (JourneyErased).
  */
 export const appendEvent = async (
   journeyId: string,
@@ -48,13 +50,13 @@ export const appendEvent = async (
   event: { type: TimelineEventType } & Record<string, unknown>,
 ): Promise<boolean> => {
   const at = now();
-  return wasWritten(
+  const item = { pk: journeyPk(journeyId), sk: `EVENT#${key}` };
+  const appended = await wasWritten(
     documents.send(
       new PutCommand({
         TableName: tableName(),
         Item: {
-          pk: journeyPk(journeyId),
-          sk: `EVENT#${key}`,
+          ...item,
           ...event,
           at: at.toISOString(),
           // Events recorded within one millisecond (common under the local virtual clock) keep their order.
@@ -63,6 +65,15 @@ export const appendEvent = async (
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     ),
+  );
+  if (appended) await keepUnlessErased(journeyId, item);
+  return appended;
+};
+
+/** Takes back an event this attempt appended for a change that did not happen after all. */
+export const removeEvent = async (journeyId: string, key: string): Promise<void> => {
+  await documents.send(
+    new DeleteCommand({ TableName: tableName(), Key: { pk: journeyPk(journeyId), sk: `EVENT#${key}` } }),
   );
 };
 

@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keepUnlessErased } from '#shared/data/erasures.ts';
 import {
   documents,
   journeyPk,
@@ -27,17 +28,20 @@ const timerKey = (journeyId: string, name: string) => ({ pk: journeyPk(journeyId
 
 /** Saves a pending timer; a retried step may save it again (a new task token, say) until it has fired. */
 export const savePendingTimer = async (timer: Omit<TimerRecord, 'status'>): Promise<boolean> => {
-  return wasWritten(
+  const key = timerKey(timer.journeyId, timer.name);
+  const saved = await wasWritten(
     documents.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...timerKey(timer.journeyId, timer.name), type: 'timer', ...timer, status: 'pending' },
+        Item: { ...key, type: 'timer', ...timer, status: 'pending' },
         ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':pending': 'pending' },
       }),
     ),
   );
+  if (saved) await keepUnlessErased(timer.journeyId, key);
+  return saved;
 };
 
 export const getTimer = async (journeyId: string, name: string): Promise<TimerRecord | undefined> => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.ts';
+import { getErasure, JourneyErased } from '#shared/data/erasures.ts';
+import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { sendEmail } from '#shared/email/send.ts';
 
@@ -23,6 +24,20 @@ export class EmailSendInProgress extends Error {
   override name = 'EmailSendInProgress';
 }
 
+/** The email was no longer wanted when its turn came (see `withdrawIf`): nothing was sent. */
+export class EmailWithdrawn extends Error {
+  override name = 'EmailWithdrawn';
+}
+
+export interface SendOnceOptions {
+  /**
+   * Asked once the email is claimed, right before it goes out: true withdraws it (EmailWithdrawn). Whoever makes
+   * it unwanted and then mails something that must come after it waits for sends in flight first
+   * (`settleSends`), so the email either goes out before that or not at all.
+   */
+  withdrawIf?: () => Promise<boolean>;
+}
+
 interface ClaimKey {
   pk: string;
   sk: string;
@@ -36,11 +51,16 @@ interface ClaimKey {
  * once the claim is older than any invocation can live.
  *
  * Claim ages are wall-clock time, not the journey clock: they measure how long a process has been sending.
+ *
+ * Nothing goes out for an erased journey: the erasure is checked once the email is claimed, and an erasure waits
+ * for the sends in flight (`settleSends`) before it answers, so an email is sent before the erasure is done or
+ * never (JourneyErased).
  */
 export const sendEmailOnce = async (
   journeyId: string,
   key: string,
   email: OutgoingEmail,
+  options: SendOnceOptions = {},
 ): Promise<boolean> => {
   const claim = { pk: journeyPk(journeyId), sk: `EMAIL#${key}` };
   const owner = randomUUID();
@@ -59,21 +79,44 @@ export const sendEmailOnce = async (
     await sleep(WAIT_STEP_MS);
   }
   try {
+    if (await getErasure(journeyId)) throw new JourneyErased(journeyId);
+    if (await options.withdrawIf?.()) throw new EmailWithdrawn(`email ${key} is no longer wanted`);
     await sendEmail(email);
   } catch (error) {
     await release(claim, owner);
     throw error;
   }
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: claim,
-      UpdateExpression: 'SET #status = :sent',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':sent': 'sent' },
-    }),
+  // Conditional: never brings back a claim that went with its journey meanwhile.
+  await wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: claim,
+        UpdateExpression: 'SET #status = :sent',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sent': 'sent' },
+      }),
+    ),
   );
   return true;
+};
+
+/**
+ * Waits until no email of the journey whose key starts with `prefix` is being sent by an invocation that may
+ * still be alive: what comes after (an erasure's sweep, a meeting's withdrawal) then follows every email that got
+ * past its checks. Claims made from now on find whatever made them unwanted and send nothing.
+ */
+export const settleSends = async (journeyId: string, prefix = ''): Promise<void> => {
+  for (let waited = 0; ; waited += WAIT_STEP_MS) {
+    const claims = await queryJourneyPartition(journeyId, { prefix: `EMAIL#${prefix}` });
+    const live = claims.filter(
+      (claim) => claim.status === 'sending' && !isStale(claim.claimedAt as number | undefined),
+    );
+    if (live.length === 0) return;
+    if (waited >= WAIT_LIMIT_MS) throw new EmailSendInProgress(`${live.length} emails are being sent`);
+    await sleep(WAIT_STEP_MS);
+  }
 };
 
 // Claims written before claims carried a time have no age to trust; they can only be left over.

@@ -1,7 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import { whilePersonWaits } from '#shared/email/send-pacing.ts';
 import { HttpError } from '#shared/http/http-error.ts';
+import { missingJourney } from '#shared/http/missing-journey.ts';
 import { logger } from '#shared/observability/logger.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2;
@@ -16,8 +18,10 @@ export const json = (statusCode: number, body: unknown): ApiResult => ({
 const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   onError: async function mapErrorsToResponses(request) {
     const { error } = request;
-    if (error instanceof HttpError) {
-      request.response = json(error.statusCode, error.body);
+    // A change racing the journey's erasure: answered as any request after the erasure is.
+    const answer = error instanceof JourneyErased ? await missingJourney(error.journeyId) : error;
+    if (answer instanceof HttpError) {
+      request.response = json(answer.statusCode, answer.body);
       return;
     }
     // Only the error's name: messages from SDKs can quote keys or addresses.

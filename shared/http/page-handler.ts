@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import { whilePersonWaits } from '#shared/email/send-pacing.ts';
 import type { ApiEvent, ApiResult } from '#shared/http/api-handler.ts';
@@ -20,6 +21,11 @@ export const noticePage = (kind: NoticeKind, locale: Locale): ApiResult => {
 
 const mapErrorsToPage = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   onError: async function showUnavailablePage(request) {
+    // A form answered while its journey was being erased: closed, as its link shows from now on.
+    if (request.error instanceof JourneyErased) {
+      request.response = noticePage('closed', 'ja');
+      return;
+    }
     logger.error('page request failed', { errorName: request.error?.name });
     request.response = noticePage('unavailable', 'ja');
   },

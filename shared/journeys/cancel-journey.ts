@@ -1,8 +1,10 @@
 import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { type Journey, setJourneyStatus } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
+import { isConditionFailure } from '#shared/data/table.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
@@ -30,6 +32,20 @@ export type StopReason = 'cancelled' | 'erased';
 
 const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', erased: 'JourneyErased' };
 
+/** Stops the journey's executions; an erasure stops them again once recorded, for any started meanwhile. */
+export const stopExecutions = async (
+  journeyId: string,
+  rounds: { round: number }[] | undefined,
+  why: StopReason,
+): Promise<void> => {
+  const error = stopErrors[why];
+  const cause = `journey ${why}`;
+  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
+  for (const name of onboardingExecutionNames(journeyId, rounds)) {
+    await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', name), error, cause);
+  }
+};
+
 /**
  * Stops everything a journey has under way: its executions stop, pending schedules go, open forms stop working,
  * and every meeting still ahead is withdrawn from people's calendars (`METHOD:CANCEL`), so nobody keeps a
@@ -37,12 +53,7 @@ const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', 
  */
 export const stopJourney = async (journey: Journey, why: StopReason, at: Date): Promise<void> => {
   const { journeyId } = journey;
-  const error = stopErrors[why];
-  const cause = `journey ${why}`;
-  await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
-  for (const name of onboardingExecutionNames(journeyId, journey.rounds)) {
-    await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', name), error, cause);
-  }
+  await stopExecutions(journeyId, journey.rounds, why);
   for (const timer of await listPendingTimers(journeyId)) await cancelTimer(journeyId, timer.name);
   for (const form of await listForms(journeyId)) {
     if (form.status === 'open') await cancelForm(journeyId, form.formId, at);
@@ -63,7 +74,13 @@ export const cancelJourney = async (journey: Journey, reason: string): Promise<C
     return { ok: false, reason: `the journey has already ended (${journey.status})` };
   const { journeyId } = journey;
   const at = now();
-  await setJourneyStatus(journeyId, 'cancelled', at);
+  try {
+    await setJourneyStatus(journeyId, 'cancelled', at);
+  } catch (error) {
+    // Read a moment ago, gone now: erased meanwhile, and answered as erased.
+    if (isConditionFailure(error)) throw new JourneyErased(journeyId);
+    throw error;
+  }
   await stopJourney(journey, 'cancelled', at);
   await appendEvent(journeyId, 'journey.cancelled', { type: 'journey.cancelled', reason });
   // A repeated cancellation keeps the first end: the expiry is only ever set once.

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import { listForms, moveFormDeadline } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
-import { type Journey, saveSchedule } from '#shared/data/journeys.ts';
-import { appendEvent } from '#shared/data/timeline.ts';
+import { getJourney, isOpen, type Journey, saveSchedule } from '#shared/data/journeys.ts';
+import { appendEvent, removeEvent } from '#shared/data/timeline.ts';
 import { changeIdFor } from '#shared/domain/ids.ts';
 import {
   onboardingStartsAt,
@@ -23,8 +24,6 @@ export type RescheduleResult =
   | { ok: true }
   | { ok: false; status: 400 | 409; errors: Record<string, string> };
 
-const OPEN_STATUSES = new Set(['offer-follow-up', 'awaiting-start', 'onboarding']);
-
 /**
  * Moves the start date or single sessions. Everything still pending follows, earlier or later: the schedules
  * that start rounds and end sessions, prep deadlines, and the invitations people already have (same UID,
@@ -34,9 +33,7 @@ export const rescheduleJourney = async (
   journey: Journey,
   request: RescheduleRequest,
 ): Promise<RescheduleResult> => {
-  if (!OPEN_STATUSES.has(journey.status)) {
-    return { ok: false, status: 409, errors: { status: `the journey has ended (${journey.status})` } };
-  }
+  if (!isOpen(journey.status)) return ended(journey.journeyId, journey);
   const at = now();
   const forms = await listForms(journey.journeyId);
   const tookPlace = (round: number) =>
@@ -104,15 +101,25 @@ export const rescheduleJourney = async (
   const from = { startDate: journey.hire.startDate, rounds: journey.rounds };
   const to = { startDate: moved.hire.startDate, rounds: moved.rounds };
   if (JSON.stringify(from) !== JSON.stringify(to)) {
-    const change = changeIdFor(journey.updatedAt, from, to);
-    await appendEvent(journey.journeyId, `journey.rescheduled#${change}`, {
-      type: 'journey.rescheduled',
-      ...detail,
-    });
-    await saveSchedule(moved, at);
+    const event = `journey.rescheduled#${changeIdFor(journey.updatedAt, from, to)}`;
+    const recorded = await appendEvent(journey.journeyId, event, { type: 'journey.rescheduled', ...detail });
+    // Saved only while the journey is open: a cancellation that got there first wins, and the change is undone.
+    if (!(await saveSchedule(moved, at))) {
+      if (recorded) await removeEvent(journey.journeyId, event);
+      return ended(journey.journeyId, await getJourney(journey.journeyId));
+    }
   }
   await followPlan(moved);
-  return { ok: true };
+  // Cancelled while the plan was being followed: what lay ahead was withdrawn (an update not yet sent stays
+  // unsent), and HR hears that the journey has ended rather than a 200 for a plan nobody will follow.
+  const current = await getJourney(journey.journeyId);
+  return current && isOpen(current.status) ? { ok: true } : ended(journey.journeyId, current);
+};
+
+/** The answer to a change the journey cannot take any more; one erased meanwhile is answered as erased. */
+const ended = (journeyId: string, journey: Journey | undefined): RescheduleResult => {
+  if (!journey) throw new JourneyErased(journeyId);
+  return { ok: false, status: 409, errors: { status: `the journey has ended (${journey.status})` } };
 };
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });

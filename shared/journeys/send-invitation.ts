@@ -1,10 +1,10 @@
 import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';
-import { type InvitationRecord, saveInvitation } from '#shared/data/invitations.ts';
-import type { Journey } from '#shared/data/journeys.ts';
+import { getInvitation, type InvitationRecord, saveInvitation } from '#shared/data/invitations.ts';
+import { getJourney, isOpen, type Journey } from '#shared/data/journeys.ts';
 import { appendEvent, type TimelineEventType } from '#shared/data/timeline.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
-import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { EmailWithdrawn, type SendOnceOptions, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
 import { renderMeetingCancellation, renderMeetingUpdate } from '#shared/email/templates/meeting-change.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -24,6 +24,7 @@ const mailInvitation = async (
   rendered: RenderedEmail,
   eventType: Extract<TimelineEventType, `invitation.${string}`>,
   detail: Record<string, unknown> = {},
+  options: SendOnceOptions = {},
 ): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
@@ -46,6 +47,7 @@ const mailInvitation = async (
     outgoingEmail(journey, invitation.attendee, rendered, [
       { filename: 'invite.ics', contentType: `text/calendar; method=${method}; charset=UTF-8`, content: ics },
     ]),
+    options,
   );
   await appendEvent(journeyId, `${eventType}#${meeting}#${sequence}`, {
     type: eventType,
@@ -64,10 +66,17 @@ export const sendInvitation = async (journey: Journey, invitation: NewInvitation
   await mailInvitation(journey, record, rendered, 'invitation.sent', detail);
 };
 
+/** Mail about a meeting whose journey has ended, or which was withdrawn, since the change was made. */
+const meetingWithdrawn = (journeyId: string, meeting: string) => async (): Promise<boolean> => {
+  const [journey, invitation] = await Promise.all([getJourney(journeyId), getInvitation(journeyId, meeting)]);
+  return !journey || !isOpen(journey.status) || invitation?.status !== 'sent';
+};
+
 /**
  * Moves a meeting people were already invited to; false when it has moved or been cancelled meanwhile. Asked
  * for the move it saved last, it only makes sure that update was mailed: a change retried after SES failed
- * still reaches the person, and one that went out is not sent again.
+ * still reaches the person, and one that went out is not sent again. An update whose journey ends (a
+ * cancellation) before it goes out is never sent: the withdrawal is the last the person hears.
  */
 export const moveInvitation = async (
   journey: Journey,
@@ -91,17 +100,36 @@ export const moveInvitation = async (
     previousAt,
     zone: journey.hire.timezone,
   });
-  await mailInvitation(journey, moved, rendered, 'invitation.updated', { previousAt });
+  try {
+    await mailInvitation(
+      journey,
+      moved,
+      rendered,
+      'invitation.updated',
+      { previousAt },
+      { withdrawIf: meetingWithdrawn(journey.journeyId, moved.meeting) },
+    );
+  } catch (error) {
+    if (error instanceof EmailWithdrawn) return false;
+    throw error;
+  }
   return true;
 };
 
-/** Withdraws a meeting; for one already withdrawn, only makes sure the withdrawal was mailed. */
-export const cancelInvitation = async (journey: Journey, current: InvitationRecord): Promise<boolean> => {
-  const cancelled: InvitationRecord =
-    current.status === 'cancelled'
-      ? current
-      : { ...current, sequence: current.sequence + 1, status: 'cancelled' };
-  if (cancelled !== current && !(await saveInvitation(cancelled))) return false;
+/**
+ * Withdraws a meeting; for one already withdrawn, only makes sure the withdrawal was mailed. A move saved
+ * meanwhile is withdrawn as it now is, and an update of it already on its way goes out before the withdrawal.
+ */
+export const cancelInvitation = async (journey: Journey, invitation: InvitationRecord): Promise<boolean> => {
+  let current: InvitationRecord | undefined = invitation;
+  while (current && current.status !== 'cancelled') {
+    const withdrawn: InvitationRecord = { ...current, sequence: current.sequence + 1, status: 'cancelled' };
+    current = (await saveInvitation(withdrawn))
+      ? withdrawn
+      : await getInvitation(journey.journeyId, invitation.meeting);
+  }
+  if (!current) return false;
+  await settleSends(journey.journeyId, `invitation#${current.meeting}#`);
   const rendered = renderMeetingCancellation({
     locale: current.attendee.locale,
     recipientName: current.attendee.name,
@@ -110,6 +138,6 @@ export const cancelInvitation = async (journey: Journey, current: InvitationReco
     meetingAt: current.start,
     zone: journey.hire.timezone,
   });
-  await mailInvitation(journey, cancelled, rendered, 'invitation.cancelled');
+  await mailInvitation(journey, current, rendered, 'invitation.cancelled');
   return true;
 };

@@ -4,12 +4,14 @@ import {
   getClaim,
   getJourney,
   type Journey,
+  JourneyNotFoundError,
   putJourneyOnce,
 } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import { sweepErasedJourney } from '#shared/journeys/erase-journey.ts';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
 
@@ -27,11 +29,14 @@ const journeyKeyOf = (request: JourneyRequest): string =>
 /**
  * Starts a journey once per offerId (or hireId). Every write is idempotent, so a retry after a partial failure
  * completes what the first attempt began instead of starting a second journey.
+ *
+ * An erasure of the same journey may run meanwhile. Whatever this start wrote before the erasure was recorded,
+ * the erasure sweeps; finding the record after its writes, the start takes back what it began (the claim, the
+ * journey's items, an execution it started) and answers as for an erased journey.
  */
 export const startJourney = async (request: JourneyRequest, at: Date): Promise<StartResult> => {
   const key = journeyKeyOf(request);
   const journeyId = journeyIdFor(key);
-  const requestHash = offerFingerprint(request);
   // An erased journey's key never starts a journey again: the person asked for their data to go, and a retry of
   // the original request from HR's systems must not quietly bring it back.
   if (await getErasure(journeyId)) return { outcome: 'erased', journeyId };
@@ -43,6 +48,25 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   ) {
     return { outcome: 'meeting-passed' };
   }
+  let result: StartResult | undefined;
+  try {
+    result = await writeJourney(request, key, journeyId, at);
+  } catch (error) {
+    // An erasure deleting the journey under a start shows up as anything from JourneyErased to a missing item.
+    if (!(await getErasure(journeyId))) throw error;
+  }
+  if (result && !(await getErasure(journeyId))) return result;
+  await sweepErasedJourney(journeyId, key);
+  return { outcome: 'erased', journeyId };
+};
+
+const writeJourney = async (
+  request: JourneyRequest,
+  key: string,
+  journeyId: string,
+  at: Date,
+): Promise<StartResult> => {
+  const requestHash = offerFingerprint(request);
   const earlier = await claimJourneyKey(key, { journeyId, requestHash });
   if (earlier && earlier.requestHash !== requestHash)
     return { outcome: 'conflict', journeyId: earlier.journeyId };
@@ -55,32 +79,31 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
   };
-  if (request.phase === 'onboarding') {
-    await putJourneyOnce({
-      ...common,
-      phase: 'onboarding',
-      hireId: request.hireId,
-      status: 'awaiting-start',
-      hire: hireFromRequest(request),
-    });
-    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'onboarding' });
-    await scheduleOnboarding(journeyId);
-  } else {
-    await putJourneyOnce({
-      ...common,
-      phase: 'offer',
-      status: 'offer-follow-up',
-      offer: request,
-      hire: hireFromOffer(request),
-    });
-    await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'offer' });
-    await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
-      journeyId,
-      interviewers: request.interviewers.map((_, index) => ({ index })),
-      outcome: { ask: 0 },
-    });
-  }
+  const initialStatus = request.phase === 'onboarding' ? 'awaiting-start' : 'offer-follow-up';
+  await putJourneyOnce(
+    request.phase === 'onboarding'
+      ? {
+          ...common,
+          phase: 'onboarding',
+          hireId: request.hireId,
+          status: initialStatus,
+          hire: hireFromRequest(request),
+        }
+      : { ...common, phase: 'offer', status: initialStatus, offer: request, hire: hireFromOffer(request) },
+  );
+  await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: request.phase });
   const journey = await getJourney(journeyId);
-  if (!journey) throw new Error('journey vanished after it was written');
+  if (!journey) throw new JourneyNotFoundError(journeyId);
+  // A repeat finishes what an earlier attempt left undone, and only while the journey is where that attempt
+  // left it: one that has begun, ended or been flagged since is answered as it is, and changed in nothing.
+  if (journey.status === initialStatus) {
+    if (request.phase === 'onboarding') await scheduleOnboarding(journeyId);
+    else
+      await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
+        journeyId,
+        interviewers: request.interviewers.map((_, index) => ({ index })),
+        outcome: { ask: 0 },
+      });
+  }
   return { outcome: earlier ? 'already-started' : 'started', journey };
 };

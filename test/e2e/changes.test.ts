@@ -2,6 +2,7 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionArn, onboardingExecutionName } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { tableSnapshot } from '../support/table-snapshot.ts';
 
 const hire = (tag: string, startDate = '2027-02-01') => ({
   phase: 'onboarding',
@@ -139,6 +140,24 @@ describe('changes people make', () => {
     const eventsBefore = journey.timeline.length;
     await system.advanceTo('2027-02-26T18:00:00+09:00');
     expect((await view(cancelled)).timeline).toHaveLength(eventsBefore);
+  });
+
+  it('answers the same start sent again with the journey as it is, reopening and changing nothing', async () => {
+    await system.runtime.idle();
+    const before = await tableSnapshot();
+    for (const [body, status] of [
+      [cancelled, 'cancelled'],
+      [movedSession, 'onboarding'],
+      [laterBeforeStart, 'awaiting-start'],
+    ] as const) {
+      const again = await system.postJson('/journeys', body);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ journeyId: idOf(body), status });
+    }
+    await system.runtime.idle();
+    expect(await tableSnapshot()).toEqual(before);
+    expect((await view(cancelled)).status).toBe('cancelled');
+    expect((await patch(cancelled, { startDate: '2027-05-06' })).status).toBe(409);
   });
 
   it('moves one session: the invitation is updated in place and the outcome waits for the new time', async () => {

@@ -2,8 +2,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalFaultControls } from '#infra/local/runtime.ts';
+import { journeyIdFor } from '#shared/domain/ids.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
-import { formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { faultControls, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 // Private notes kept for their retention period after the journey ends; a journey erased on request.
@@ -24,6 +26,7 @@ const RETENTION_SECONDS = 365 * 24 * 60 * 60;
 const note = (tag: string) => `PRIVATE-${tag}: ご家族の体調の件は本人限り`;
 
 let system: LocalSystem;
+let faults: LocalFaultControls;
 let table: DynamoDBDocumentClient;
 const ids: Record<string, string> = {};
 let mailAtErasure = 0;
@@ -65,7 +68,8 @@ const call = (method: string, journeyId: string, suffix = '', body?: unknown) =>
   });
 
 beforeAll(async () => {
-  system = await startLocalSystem();
+  system = await startLocalSystem({ faults: true });
+  faults = faultControls(system);
   // The local runtime sets these in this process before any handler runs.
   table = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB }),
@@ -144,6 +148,108 @@ describe('erasure on request', () => {
   it('answers 404 for a journey that never existed', async () => {
     expect((await call('DELETE', 'j-00000000000000000000')).status).toBe(404);
     expect((await call('DELETE', 'not-a-journey')).status).toBe(404);
+  });
+});
+
+describe('erasure racing a start of the same journey', () => {
+  // A first start, or the same start sent again, fired together with the erasure: the erasure lands at a different
+  // point of the start (and of the steps it sets off) each time.
+  const RACES = 9;
+  const raced = (index: number) =>
+    index % 3 === 2
+      ? {
+          phase: 'onboarding',
+          hireId: `HIRE-race-${index}`,
+          employee: { name: '山田 花子', email: `hanako+race-${index}@example.com` },
+          hr: { name: '佐藤 綾', email: `aya.sato+race-${index}@example.co.jp` },
+          manager: { name: '鈴木 一郎', email: `ichiro.suzuki+race-${index}@example.co.jp` },
+          startDate: '2026-11-24',
+        }
+      : scenarioOffer(`race-${index}`);
+  const keyOf = (body: ReturnType<typeof raced>) =>
+    'hireId' in body ? `hire:${body.hireId}` : `offer:${body.offerId}`;
+  const mailOf = async (tag: string) =>
+    (await system.emails()).filter((email) => email.to.some((to) => to.includes(`+${tag}@`)));
+
+  it('answers no 5xx, and once the erasure has answered nothing of the journey is left, written or mailed', async () => {
+    const outcomes: string[] = [];
+    for (let index = 0; index < RACES; index += 1) {
+      const body = raced(index);
+      const tag = `race-${index}`;
+      const journeyId = journeyIdFor(keyOf(body));
+      // Every other race is the same start sent again, to a journey already under way.
+      if (index % 2 === 1) await system.startJourney(body);
+      await system.runtime.idle();
+      const [started, erased] = await Promise.all([
+        system.postJson('/journeys', body),
+        new Promise((resolve) => setTimeout(resolve, (index * 7) % 60)).then(async () => {
+          const response = await call('DELETE', journeyId);
+          return { status: response.status, mail: (await mailOf(tag)).map((email) => email.messageId) };
+        }),
+      ]);
+      outcomes.push(`${started.status}/${erased.status}`);
+      expect([200, 201, 409]).toContain(started.status);
+      expect([200, 404]).toContain(erased.status);
+      await system.runtime.idle();
+      if (erased.status === 404) {
+        // The erasure came before the journey existed: it starts, and is erased now for the next race.
+        expect(started.status).toBe(201);
+        expect((await call('DELETE', journeyId)).status).toBe(200);
+        await system.runtime.idle();
+      } else {
+        expect((await mailOf(tag)).map((email) => email.messageId)).toEqual(erased.mail);
+      }
+      expect((await partition(journeyId)).map((item) => item.sk)).toEqual(['ERASED']);
+      const everything = await wholeTable();
+      expect(everything).not.toContain(`+${tag}@`);
+      expect(everything).not.toContain(keyOf(body));
+      expect((await system.postJson('/journeys', body)).status).toBe(409);
+    }
+    // The erasure landed both before and after the journey existed.
+    expect(outcomes.some((outcome) => outcome.endsWith('/200'))).toBe(true);
+  });
+
+  const putOf = (journeyOrKey: string, sortKey: string) => (request: { target: string; body: string }) =>
+    request.target.endsWith('.PutItem') &&
+    request.body.includes(journeyOrKey) &&
+    request.body.includes(sortKey);
+
+  it('takes back a start sent again that wrote after the erasure, and answers it as erased', async () => {
+    const body = scenarioOffer('race-again');
+    const journeyId = await system.startJourney(body);
+    await system.runtime.idle();
+    // The start has passed its check for an erasure; its first write waits until the erasure has answered.
+    const claim = faults.dynamo.holdNext(putOf(`CLAIM#offer:${body.offerId}`, 'CLAIM'));
+    const again = system.postJson('/journeys', body);
+    await claim.held;
+    expect((await call('DELETE', journeyId)).status).toBe(200);
+    const mailAtErasure = (await mailOf('race-again')).length;
+    claim.release();
+
+    const answer = await again;
+    expect(answer.status).toBe(409);
+    expect(((await answer.json()) as { message: string }).message).toMatch(/erased on request/);
+    await system.runtime.idle();
+    expect((await partition(journeyId)).map((item) => item.sk)).toEqual(['ERASED']);
+    expect(await wholeTable()).not.toContain(body.offerId);
+    expect(await mailOf('race-again')).toHaveLength(mailAtErasure);
+  });
+
+  it('lets a step still running when the erasure answered write nothing back and mail nobody', async () => {
+    const body = scenarioOffer('race-step');
+    const journeyId = journeyIdFor(`offer:${body.offerId}`);
+    // The interviewer's form is open; its request is about to be mailed when the erasure comes.
+    const mail = faults.dynamo.holdNext(putOf(`JOURNEY#${journeyId}`, 'EMAIL#prep.requested#'));
+    expect((await system.postJson('/journeys', body)).status).toBe(201);
+    await mail.held;
+    expect((await call('DELETE', journeyId)).status).toBe(200);
+    const mailAtErasure = (await mailOf('race-step')).map((email) => email.messageId);
+    mail.release();
+
+    await system.runtime.idle();
+    expect((await mailOf('race-step')).map((email) => email.messageId)).toEqual(mailAtErasure);
+    expect((await partition(journeyId)).map((item) => item.sk)).toEqual(['ERASED']);
+    expect(await wholeTable()).not.toContain('+race-step@');
   });
 });
 

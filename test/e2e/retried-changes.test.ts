@@ -90,3 +90,102 @@ describe('a change whose email SES refused, sent again by HR', () => {
     expect(count(eventTypes(journey), 'journey.cancelled')).toBe(1);
   });
 });
+
+describe('a change racing a cancellation', () => {
+  const hire = (tag: string, startDate: string) => ({
+    phase: 'onboarding',
+    hireId: `HIRE-${tag}`,
+    employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
+    hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
+    manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
+    startDate,
+  });
+  const cancelFirst = hire('race-cancel-first', '2027-04-01');
+  const updateHeld = hire('race-update-held', '2027-03-08');
+  const updateSending = hire('race-update-sending', '2027-03-08');
+  const ids: Record<string, string> = {};
+  const idOf = (body: { hireId: string }) => ids[body.hireId] ?? '';
+  const dynamoCall =
+    (operation: string, ...parts: string[]) =>
+    ({ target, body }: { target: string; body: string }) =>
+      target.endsWith(`.${operation}`) && parts.every((part) => body.includes(part));
+  // What each mail to the new hire did to the session in their calendar.
+  const calendarChanges = async (body: { employee: { email: string } }) =>
+    (await system.mailTo(body.employee.email)).map((email) => {
+      const calendar = calendarOf(email);
+      return `${calendar.match(/METHOD:(\w+)/)?.[1]} ${calendar.match(/SEQUENCE:(\d+)/)?.[1]}`;
+    });
+  const cancel = (body: { hireId: string }) =>
+    send(`/journeys/${idOf(body)}/cancel`, 'POST', { reason: 'resigned' });
+  // The first session a week later, at the same time: a move any calendar allows.
+  const moveFirstSession = async (body: { hireId: string }) => {
+    const { rounds } = (await system.journey(idOf(body))) as unknown as { rounds: { sessionAt: string }[] };
+    const later = new Date(Date.parse(rounds[0]?.sessionAt ?? '') + 7 * 24 * 60 * 60 * 1000);
+    return { sessions: { '1': later.toISOString() } };
+  };
+
+  beforeAll(async () => {
+    for (const body of [cancelFirst, updateHeld, updateSending])
+      ids[body.hireId] = await system.startJourney(body);
+  });
+
+  it('answers 409 to a change saved after the cancellation answered, and changes nothing', async () => {
+    const journeyId = idOf(cancelFirst);
+    await system.runtime.idle();
+    const save = faults.dynamo.holdNext(
+      dynamoCall('UpdateItem', `JOURNEY#${journeyId}`, 'SET #hire = :hire'),
+    );
+    const change = send(`/journeys/${journeyId}`, 'PATCH', { startDate: '2027-04-15' });
+    await save.held;
+    expect((await cancel(cancelFirst)).status).toBe(200);
+    save.release();
+
+    const answer = await change;
+    expect(answer.status).toBe(409);
+    expect(await answer.json()).toMatchObject({ errors: { status: 'the journey has ended (cancelled)' } });
+    const journey = (await system.journey(journeyId)) as unknown as { status: string; startDate: string };
+    expect(journey).toMatchObject({ status: 'cancelled', startDate: '2027-04-01' });
+    expect(eventTypes(await system.journey(journeyId))).not.toContain('journey.rescheduled');
+  });
+
+  it('never mails a session update after the withdrawal: one not yet sent is dropped, and the change gets 409', async () => {
+    // Round 1 has begun: the new hires hold their session invitations.
+    await system.advanceTo('2027-04-05T10:00:00+09:00');
+    expect(await calendarChanges(updateHeld)).toEqual(['REQUEST 0']);
+    const journeyId = idOf(updateHeld);
+    const update = faults.dynamo.holdNext(
+      dynamoCall('PutItem', `JOURNEY#${journeyId}`, 'EMAIL#invitation#session-r1#1'),
+    );
+    const change = send(`/journeys/${journeyId}`, 'PATCH', await moveFirstSession(updateHeld));
+    await update.held;
+    expect((await cancel(updateHeld)).status).toBe(200);
+    update.release();
+
+    expect((await change).status).toBe(409);
+    expect(await calendarChanges(updateHeld)).toEqual(['REQUEST 0', 'CANCEL 2']);
+    const journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'invitation.updated')).toBe(0);
+    expect(count(eventTypes(journey), 'invitation.cancelled')).toBe(1);
+  });
+
+  it('withdraws a session only after an update already on its way has gone out', async () => {
+    const journeyId = idOf(updateSending);
+    const address = encodeURIComponent(updateSending.employee.email);
+    const update = faults.ses.holdNext(({ body }) => body.includes('SendRawEmail') && body.includes(address));
+    const change = send(`/journeys/${journeyId}`, 'PATCH', await moveFirstSession(updateSending));
+    await update.held;
+    // The cancellation comes while the update is with SES. Let the update go on once the withdrawal either waits
+    // for it (looks for updates on their way) or has gone out without waiting.
+    const settling = faults.dynamo.holdNext(
+      dynamoCall('Query', `JOURNEY#${journeyId}`, 'EMAIL#invitation#session-r1#'),
+    );
+    const cancelled = cancel(updateSending);
+    await Promise.race([settling.held, cancelled]);
+    settling.release();
+    update.release();
+
+    expect((await cancelled).status).toBe(200);
+    expect((await change).status).toBe(409);
+    expect(await calendarChanges(updateSending)).toEqual(['REQUEST 0', 'REQUEST 1', 'CANCEL 2']);
+  });
+});

@@ -88,7 +88,7 @@ describe('eraseJourney', () => {
     expect(sfn.calls()).toHaveLength(0);
   });
 
-  it('records the erasure first, stops both executions, releases the claim, then deletes the partition', async () => {
+  it('stops the journey, records the erasure, stops again, releases the claim, then deletes the partition', async () => {
     dynamo
       .on(GetCommand)
       .callsFake((input) =>
@@ -109,12 +109,14 @@ describe('eraseJourney', () => {
       Item: { ...key('ERASED'), type: 'erasure', journeyId, erasedAt: at },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
-    const [stop] = sfn.commandCalls(StopExecutionCommand);
-    expect(tombstone && stop && tombstone.calledBefore(stop)).toBe(true);
-    expect(sfn.commandCalls(StopExecutionCommand).map((call) => call.args[0].input.executionArn)).toEqual([
+    // The withdrawals go out before the record; anything started meanwhile is stopped after it.
+    const stops = sfn.commandCalls(StopExecutionCommand);
+    expect(tombstone && stops[0]?.calledBefore(tombstone) && stops[3]?.calledAfter(tombstone)).toBe(true);
+    const executions = [
       `arn:aws:states:ap-northeast-1:123456789012:execution:OfferFollowUp:${journeyId}`,
       `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding`,
-    ]);
+    ];
+    expect(stops.map((call) => call.args[0].input.executionArn)).toEqual([...executions, ...executions]);
     expect(sfn).toReceiveCommandWith(StopExecutionCommand, { error: 'JourneyErased' });
     expect(dynamo).toReceiveCommandWith(DeleteCommand, {
       Key: { pk: 'CLAIM#offer:OFR-1', sk: 'CLAIM' },
@@ -137,8 +139,8 @@ describe('eraseJourney', () => {
       outcome: 'erased',
       erasure: { journeyId, erasedAt: '2026-11-30T00:00:00.000Z' },
     });
-    // Nothing left to stop; whatever a step in flight wrote meanwhile is swept.
-    expect(sfn.calls()).toHaveLength(0);
+    // Whatever a step in flight started or wrote meanwhile is stopped and swept.
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(2);
     expect(deletedKeys().flat()).toEqual(['EVENT#stray']);
   });
 });

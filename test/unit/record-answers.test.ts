@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JourneyErased } from '#shared/data/erasures.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
@@ -213,7 +214,10 @@ describe('recording answers', () => {
       );
     sfn.on(SendTaskSuccessCommand).resolves({});
 
-    await recordAnswers(journey, form, { decision: 'undecided', notes: 'private' }, at);
+    // Nor does the submission record anything else: it stops there, and the person sees a closed form.
+    await expect(
+      recordAnswers(journey, form, { decision: 'undecided', notes: 'private' }, at),
+    ).rejects.toThrow(JourneyErased);
     expect(dynamo).toReceiveCommandWith(DeleteCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'NOTES#f-1' } });
   });
 });

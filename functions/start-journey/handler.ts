@@ -20,6 +20,12 @@ export const handler = apiHandler(async (event) => {
   if (!parsed.success) throw badRequest(fieldErrorsOf(parsed.error));
   const result = await startJourney(parsed.data, now());
   if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });
+  if (result.outcome === 'no-round-ahead') {
+    throw badRequest({
+      startDate:
+        'has passed too long ago: no round is left whose prep (five business days) can still run in full',
+    });
+  }
   if (result.outcome === 'conflict') {
     throw new HttpError(409, {
       message: 'This offerId (or hireId) already started a journey with different details.',
@@ -39,5 +45,6 @@ export const handler = apiHandler(async (event) => {
   return json(result.outcome === 'started' ? 201 : 200, {
     journeyId: result.journey.journeyId,
     status: result.journey.status,
+    roundsLeftOut: result.journey.roundsLeftOut,
   });
 });

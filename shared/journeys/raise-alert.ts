@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { followUpSessionAt, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
@@ -17,7 +18,9 @@ export type AlertReason = 'manager-worried' | 'condition-alert';
 export const raiseAlert = async (journeyId: string, round: number, reason: AlertReason): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
-  const followUpAt = followUpSessionAt(now(), hire, onboarding).toISO({ suppressMilliseconds: true }) ?? '';
+  const calendar = await loadCompanyCalendar();
+  const followUpAt =
+    followUpSessionAt(now(), hire, onboarding, calendar).toISO({ suppressMilliseconds: true }) ?? '';
   const lead = {
     name: hire.hr.name,
     email: onboarding.hrLeadEmail ?? process.env.HR_LEAD_EMAIL ?? hire.hr.email,

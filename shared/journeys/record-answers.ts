@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
@@ -36,7 +37,10 @@ export const recordAnswers = async (
     await keepPrivateNotes(saved, notes, at, { onlyIfMissing: !submitted });
   }
   await recordSubmission(journeyId, saved);
-  const result = await resumeTask(saved.taskToken, formTaskOutput(saved, journey, at));
+  const result = await resumeTask(
+    saved.taskToken,
+    formTaskOutput(saved, journey, at, await loadCompanyCalendar()),
+  );
   await markResumed(journeyId, saved.formId, at);
   return submitted ? result : 'already-used';
 };

@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import {
   claimJourneyKey,
@@ -10,6 +11,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import { planRounds, roundsStillAhead } from '#shared/domain/onboarding-schedule.ts';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
 
@@ -19,7 +21,8 @@ export type StartResult =
   | { outcome: 'started' | 'already-started'; journey: Journey }
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'erased'; journeyId: string }
-  | { outcome: 'meeting-passed' };
+  | { outcome: 'meeting-passed' }
+  | { outcome: 'no-round-ahead' };
 
 const journeyKeyOf = (request: JourneyRequest): string =>
   request.phase === 'onboarding' ? `hire:${request.hireId}` : `offer:${request.offerId}`;
@@ -43,6 +46,16 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   ) {
     return { outcome: 'meeting-passed' };
   }
+  // A hire posted after their start date runs only the rounds whose prep can still run in full.
+  let roundsLeftOut: number[] | undefined;
+  if (request.phase === 'onboarding' && !(await getClaim(key))) {
+    const planned = planRounds(hireFromRequest(request), request.onboarding, await loadCompanyCalendar());
+    const ahead = new Set(roundsStillAhead(planned, at).map((plan) => plan.round));
+    if (ahead.size === 0) return { outcome: 'no-round-ahead' };
+    if (ahead.size < planned.length) {
+      roundsLeftOut = planned.filter((plan) => !ahead.has(plan.round)).map((plan) => plan.round);
+    }
+  }
   const earlier = await claimJourneyKey(key, { journeyId, requestHash });
   if (earlier && earlier.requestHash !== requestHash)
     return { outcome: 'conflict', journeyId: earlier.journeyId };
@@ -62,6 +75,7 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
       hireId: request.hireId,
       status: 'awaiting-start',
       hire: hireFromRequest(request),
+      roundsLeftOut,
     });
     await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: 'onboarding' });
     await scheduleOnboarding(journeyId);

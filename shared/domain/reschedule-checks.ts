@@ -48,9 +48,8 @@ export const movedSessionProblem = (
     return `must start and end (${SESSION_MINUTES} minutes) within working hours, ${from} to ${to}`;
   }
   const ordered = [...rounds].sort((one, two) => one.round - two.round);
-  const index = ordered.findIndex((other) => other.round === plan.round);
-  const previous = ordered[index - 1];
-  const next = ordered[index + 1];
+  const previous = ordered.filter((other) => other.round < plan.round).at(-1);
+  const next = ordered.find((other) => other.round > plan.round);
   if (previous && Date.parse(plan.startsAt) < sessionEndsAt(previous).toMillis()) {
     return `must leave room for its prep (from ${shown(plan.startsAt)}) after round ${previous.round}'s session`;
   }

@@ -23,7 +23,7 @@ export const handler = apiHandler(async (event) => {
   if (result.outcome === 'no-round-ahead') {
     throw badRequest({
       startDate:
-        'has passed too long ago: no round is left whose prep (five business days) can still run in full',
+        'is too far in the past: every round would already have had to start its prep (five business days before its session)',
     });
   }
   if (result.outcome === 'conflict') {

@@ -50,11 +50,10 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   let roundsLeftOut: number[] | undefined;
   if (request.phase === 'onboarding' && !(await getClaim(key))) {
     const planned = planRounds(hireFromRequest(request), request.onboarding, await loadCompanyCalendar());
-    const ahead = new Set(roundsStillAhead(planned, at).map((plan) => plan.round));
-    if (ahead.size === 0) return { outcome: 'no-round-ahead' };
-    if (ahead.size < planned.length) {
-      roundsLeftOut = planned.filter((plan) => !ahead.has(plan.round)).map((plan) => plan.round);
-    }
+    const ahead = roundsStillAhead(planned, at);
+    if (ahead.length === 0) return { outcome: 'no-round-ahead' };
+    const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
+    if (leftOut.length > 0) roundsLeftOut = leftOut;
   }
   const earlier = await claimJourneyKey(key, { journeyId, requestHash });
   if (earlier && earlier.requestHash !== requestHash)

@@ -6,9 +6,12 @@ import {
   DEFAULT_CALENDAR,
 } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
+import { offerSchema } from '#shared/domain/offer.ts';
+import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 import { prepWindow, withinWorkingHours } from '#shared/domain/prep-window.ts';
+import { sampleOffer } from '../support/sample-offer.ts';
 
 const tokyo = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Tokyo' });
 const calendar = (settings: unknown) => businessCalendar(calendarSettingsSchema.parse(settings));
@@ -103,6 +106,17 @@ describe('business days of the company calendar', () => {
       DEFAULT_CALENDAR,
     );
     expect(followUp.toISO({ suppressMilliseconds: true })).toBe('2027-01-05T15:00:00+09:00');
+  });
+
+  it('asks HR again about an undecided offer on business days, never after the reply deadline', () => {
+    const offer = offerSchema.parse({ ...sampleOffer(), respondBy: '2027-01-08' });
+    // Two business days after Monday 28 December: 4 and 5 January.
+    const next = nextOutcomeAsk(offer, new Date('2026-12-28T03:00:00Z'), DEFAULT_CALENDAR);
+    expect(next?.toISO({ suppressMilliseconds: true })).toBe('2027-01-05T10:00:00+09:00');
+    // A reply deadline on a closed day: the last ask is on the business day before it.
+    const closedDeadline = offerSchema.parse({ ...sampleOffer(), respondBy: '2027-01-02' });
+    const last = nextOutcomeAsk(closedDeadline, new Date('2026-12-25T00:00:00Z'), DEFAULT_CALENDAR);
+    expect(last?.toISO({ suppressMilliseconds: true })).toBe('2026-12-28T10:00:00+09:00');
   });
 
   it('keeps to the working hours HR set', () => {

@@ -29,6 +29,12 @@ export const handler = apiHandler(async (event) => {
   }
   const result = await startJourney(parsed.data, at);
   if (result.outcome === 'meeting-passed') throw badRequest({ offerMeetingAt: 'must be in the future' });
+  if (result.outcome === 'no-round-ahead') {
+    throw badRequest({
+      startDate:
+        'is too far in the past: every round would already have had to start its prep (five business days before its session)',
+    });
+  }
   if (result.outcome === 'conflict') {
     throw new HttpError(409, {
       message: 'This offerId (or hireId) already started a journey with different details.',
@@ -48,5 +54,6 @@ export const handler = apiHandler(async (event) => {
   return json(result.outcome === 'started' ? 201 : 200, {
     journeyId: result.journey.journeyId,
     status: result.journey.status,
+    roundsLeftOut: result.journey.roundsLeftOut,
   });
 });

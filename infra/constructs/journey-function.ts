@@ -31,7 +31,9 @@ export type JourneyFunctionName =
   | 'send-session-brief'
   | 'share-summary'
   | 'raise-alert'
-  | 'send-journey-summary';
+  | 'send-journey-summary'
+  | 'get-calendar-settings'
+  | 'put-calendar-settings';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

@@ -1,6 +1,6 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, type CfnTable, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { type CfnKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
@@ -39,6 +39,27 @@ export class JourneyTable extends Construct {
   /** Read access for handlers that must never change a journey. */
   grantReadData(grantee: iam.IGrantable): void {
     this.table.grantReadData(grantee);
+  }
+
+  /**
+   * Puts the items of one partition and nothing else (a settings item, never a journey): the condition on
+   * DynamoDB's leading key holds the grant to that partition key.
+   */
+  grantPutItemsIn(grantee: iam.IGrantable & Construct, partitionKey: string): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [partitionKey] } },
+      }),
+    );
+    this.key.grantEncryptDecrypt(grantee);
+    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+      Validations.of(grantee).acknowledge({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: `DynamoDB needs the ${action} family to write with the table's key; the grant is on that one key only.`,
+      });
+    }
   }
 
   /**

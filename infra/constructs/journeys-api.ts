@@ -20,6 +20,8 @@ export interface JourneysApiProps {
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
   readonly eraseJourney: IFunction;
+  readonly getCalendarSettings: IFunction;
+  readonly putCalendarSettings: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
 }
@@ -72,6 +74,19 @@ export class JourneysApi extends Construct {
       path: '/journeys/{id}',
       methods: [HttpMethod.DELETE],
       integration: new HttpLambdaIntegration('EraseJourney', props.eraseJourney),
+      authorizer: hr,
+    });
+    // The company calendar every schedule is computed with: HR's data, as closely held as the journeys.
+    this.api.addRoutes({
+      path: '/settings/calendar',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetCalendarSettings', props.getCalendarSettings),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/settings/calendar',
+      methods: [HttpMethod.PUT],
+      integration: new HttpLambdaIntegration('PutCalendarSettings', props.putCalendarSettings),
       authorizer: hr,
     });
     const formRoutes = [

@@ -8,6 +8,7 @@ import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
 import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import { CALENDAR_PARTITION_KEY } from '#shared/domain/company-calendar.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
 
 export interface JourneysStackProps extends StackProps {
@@ -96,6 +97,18 @@ export class JourneysStack extends Stack {
     const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
     // Erasure stops the journey, withdraws its meetings and deletes a partition of maybe a few hundred items.
     const eraseJourney = fn('EraseJourney', 'erase-journey', 'DELETE /journeys/{id}', Duration.seconds(29));
+    const getCalendarSettings = fn(
+      'GetCalendarSettings',
+      'get-calendar-settings',
+      'GET /settings/calendar',
+      HTTP_TIMEOUT,
+    );
+    const putCalendarSettings = fn(
+      'PutCalendarSettings',
+      'put-calendar-settings',
+      'PUT /settings/calendar',
+      HTTP_TIMEOUT,
+    );
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
@@ -124,6 +137,9 @@ export class JourneysStack extends Stack {
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(showForm);
+    this.table.grantReadData(getCalendarSettings);
+    // The company calendar is one item; its writer can touch nothing else in the table.
+    this.table.grantPutItemsIn(putCalendarSettings, CALENDAR_PARTITION_KEY);
     for (const writer of [
       startJourney,
       rescheduleJourney,
@@ -260,6 +276,8 @@ export class JourneysStack extends Stack {
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
       eraseJourney: eraseJourney.lambda,
+      getCalendarSettings: getCalendarSettings.lambda,
+      putCalendarSettings: putCalendarSettings.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
     });

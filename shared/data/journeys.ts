@@ -36,6 +36,11 @@ export interface Journey {
   onboarding: OnboardingSettings;
   /** Planned when onboarding begins, from the start date and settings of that moment. */
   rounds?: RoundPlan[];
+  /**
+   * Rounds never run because their prep could not run in full when the hire was posted (a start date already
+   * passed); the others keep their numbers.
+   */
+  roundsLeftOut?: number[];
   createdAt: string;
   updatedAt: string;
 }

@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon';
+import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
-import { addBusinessDays, isBusinessDay } from '#shared/time/business-days.ts';
 
 /** How long an HR 1on1 is booked for, in the invitation and before HR is asked for the outcome. */
 export const SESSION_MINUTES = 60;
 /** The manager's prep form goes out this many business days before the HR session. */
 const PREP_BUSINESS_DAYS = 5;
-const ROUND_START_HOUR = 10;
 const ONBOARDING_START_HOUR = 9;
 /** An extra follow-up after an alert is proposed within this many business days. */
 const FOLLOW_UP_BUSINESS_DAYS = 3;
@@ -32,15 +31,25 @@ const sessionTimeOn = (day: DateTime, settings: OnboardingSettings): DateTime =>
  * The HR 1on1s of the onboarding months: about one, two and three months after the start date (by default),
  * each on a business day at HR's usual time, in the journey's time zone.
  */
-export const planRounds = (hire: Hire, settings: OnboardingSettings): RoundPlan[] => {
+export const planRounds = (
+  hire: Hire,
+  settings: OnboardingSettings,
+  calendar: BusinessCalendar,
+): RoundPlan[] => {
   const start = DateTime.fromISO(hire.startDate, { zone: hire.timezone });
   return Array.from({ length: settings.rounds }, (_, index) => {
     const round = index + 1;
-    const planned = start.plus({ months: round * settings.monthsBetween });
-    const day = isBusinessDay(planned) ? planned : addBusinessDays(planned, 1);
-    return planRound(round, sessionTimeOn(day, settings));
+    const day = calendar.businessDayFrom(start.plus({ months: round * settings.monthsBetween }));
+    return planRound(round, sessionTimeOn(day, settings), calendar);
   });
 };
+
+/**
+ * The rounds whose prep can still run in full at `at`: those that start (invitation and prep request) later.
+ * A hire posted after their start date has passed skips the rounds that would ask about a meeting in the past.
+ */
+export const roundsStillAhead = (rounds: RoundPlan[], at: Date): RoundPlan[] =>
+  rounds.filter((plan) => Date.parse(plan.startsAt) > at.getTime());
 
 /** Onboarding begins on the morning of the start date, in the hire's time zone. */
 export const onboardingStartsAt = (hire: Pick<Hire, 'startDate' | 'timezone'>): DateTime =>
@@ -50,9 +59,14 @@ export const sessionEndsAt = (plan: RoundPlan): DateTime =>
   DateTime.fromISO(plan.sessionAt, { setZone: true }).plus({ minutes: SESSION_MINUTES });
 
 /** An extra session after an alert: a few business days out, at HR's usual time. */
-export const followUpSessionAt = (now: Date, hire: Hire, settings: OnboardingSettings): DateTime =>
+export const followUpSessionAt = (
+  now: Date,
+  hire: Hire,
+  settings: OnboardingSettings,
+  calendar: BusinessCalendar,
+): DateTime =>
   sessionTimeOn(
-    addBusinessDays(DateTime.fromJSDate(now).setZone(hire.timezone), FOLLOW_UP_BUSINESS_DAYS),
+    calendar.addBusinessDays(DateTime.fromJSDate(now).setZone(hire.timezone), FOLLOW_UP_BUSINESS_DAYS),
     settings,
   );
 
@@ -63,13 +77,14 @@ export const roundPlan = (rounds: RoundPlan[] | undefined, round: number): Round
 };
 
 /** A round around its session time: it starts five business days before, with prep due the evening before. */
-export const planRound = (round: number, sessionAt: DateTime): RoundPlan => {
-  const day = sessionAt.startOf('day');
-  const startsAt = addBusinessDays(day, -PREP_BUSINESS_DAYS).set({ hour: ROUND_START_HOUR, minute: 0 });
+export const planRound = (round: number, sessionAt: DateTime, calendar: BusinessCalendar): RoundPlan => {
+  const startsAt = calendar.morningOf(
+    calendar.addBusinessDays(sessionAt.startOf('day'), -PREP_BUSINESS_DAYS),
+  );
   return {
     round,
     startsAt: iso(startsAt),
     sessionAt: iso(sessionAt),
-    prepDeadline: iso(prepWindow(sessionAt, startsAt).deadline),
+    prepDeadline: iso(prepWindow(calendar, sessionAt, startsAt).deadline),
   };
 };

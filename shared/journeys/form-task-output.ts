@@ -1,12 +1,18 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import { type Journey, offerOf } from '#shared/data/journeys.ts';
+import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 
 /**
  * What a waiting task receives once its form is settled. The state machine only branches on it, so it holds
  * decisions and timing, never what people wrote.
  */
-export const formTaskOutput = (form: FormRecord, journey: Journey, at: Date): Record<string, unknown> => {
+export const formTaskOutput = (
+  form: FormRecord,
+  journey: Journey,
+  at: Date,
+  calendar: BusinessCalendar,
+): Record<string, unknown> => {
   const answers = form.answers ?? {};
   switch (form.kind) {
     case 'interviewer-insight':
@@ -21,7 +27,9 @@ export const formTaskOutput = (form: FormRecord, journey: Journey, at: Date): Re
         decision,
         ask: form.ask ?? 1,
         askAgainAt:
-          decision === 'undecided' ? (nextOutcomeAsk(offerOf(journey), at)?.toUTC().toISO() ?? null) : null,
+          decision === 'undecided'
+            ? (nextOutcomeAsk(offerOf(journey), at, calendar)?.toUTC().toISO() ?? null)
+            : null,
       };
     }
   }

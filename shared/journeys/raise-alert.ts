@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
@@ -23,12 +24,15 @@ export const raiseAlert = async (journeyId: string, round: number, reason: Alert
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
   const meeting = `follow-up-r${round}`;
+  const calendar = await loadCompanyCalendar();
   const key = `r${round}#${reason}`;
   const proposed = (await listInvitations(journeyId)).find((invitation) => invitation.meeting === meeting);
   // A retry of the alert that proposed the session finds its own invitation: for it, nothing was proposed before.
   const alreadyProposed = proposed !== undefined && proposed.proposedBy !== key;
   const followUpAt =
-    proposed?.start ?? followUpSessionAt(now(), hire, onboarding).toISO({ suppressMilliseconds: true }) ?? '';
+    proposed?.start ??
+    followUpSessionAt(now(), hire, onboarding, calendar).toISO({ suppressMilliseconds: true }) ??
+    '';
 
   const recipients = alertRecipients(hire, onboarding, {
     email: process.env.HR_LEAD_EMAIL,

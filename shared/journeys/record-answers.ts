@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
@@ -41,7 +42,10 @@ export const recordAnswers = async (
   }
   await recordSubmission(journeyId, saved);
   await raiseAlertFromPrep(saved);
-  const result = await resumeTask(saved.taskToken, formTaskOutput(saved, journey, at));
+  const result = await resumeTask(
+    saved.taskToken,
+    formTaskOutput(saved, journey, at, await loadCompanyCalendar()),
+  );
   await markResumed(journeyId, saved.formId, at);
   return submitted ? result : 'already-used';
 };

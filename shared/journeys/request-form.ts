@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { type FormRecipient, type FormRecord, listForms, openForm } from '#shared/data/forms.ts';
 import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
@@ -40,11 +42,18 @@ export type FormRequest =
  */
 export const requestForm = async (request: FormRequest): Promise<void> => {
   const journey = await requireJourney(request.journeyId);
-  const opened = await openRequestedForm(journey, request);
-  if (opened.status !== 'open') await resumeTask(request.taskToken, formTaskOutput(opened, journey, now()));
+  const calendar = await loadCompanyCalendar();
+  const opened = await openRequestedForm(journey, request, calendar);
+  if (opened.status !== 'open') {
+    await resumeTask(request.taskToken, formTaskOutput(opened, journey, now(), calendar));
+  }
 };
 
-const openRequestedForm = async (journey: Journey, request: FormRequest): Promise<FormRecord> => {
+const openRequestedForm = async (
+  journey: Journey,
+  request: FormRequest,
+  calendar: BusinessCalendar,
+): Promise<FormRecord> => {
   const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
   switch (request.form) {
     case 'interviewer-insight': {
@@ -54,7 +63,7 @@ const openRequestedForm = async (journey: Journey, request: FormRequest): Promis
         kind: 'interviewer-insight',
         purpose: `interviewer-insight#${request.interviewer}`,
         recipient: { role: 'interviewer', ...interviewer },
-        window: interviewerInsightWindow(offerOf(journey), requestedAt.toJSDate()),
+        window: interviewerInsightWindow(offerOf(journey), requestedAt.toJSDate(), calendar),
         fields: { interviewerIndex: request.interviewer },
         event: { interviewer: request.interviewer },
       });
@@ -67,7 +76,7 @@ const openRequestedForm = async (journey: Journey, request: FormRequest): Promis
         kind: 'manager-prep',
         purpose: `manager-prep#${request.round}#${request.role}`,
         recipient: { role: request.role, ...person },
-        window: prepWindow(session, requestedAt),
+        window: prepWindow(calendar, session, requestedAt),
         fields: { round: request.round },
         event: { round: request.round },
       });

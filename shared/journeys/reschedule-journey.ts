@@ -1,9 +1,11 @@
 import { DateTime } from 'luxon';
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import { listForms, moveFormDeadline } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { getJourney, isOpen, type Journey, saveSchedule } from '#shared/data/journeys.ts';
 import { appendEvent, removeEvent } from '#shared/data/timeline.ts';
+import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { changeIdFor } from '#shared/domain/ids.ts';
 import {
   onboardingStartsAt,
@@ -13,6 +15,7 @@ import {
   sessionEndsAt,
 } from '#shared/domain/onboarding-schedule.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
+import { movedSessionProblem, pendingRoundProblem } from '#shared/domain/reschedule-checks.ts';
 import { sessionsTooLateForTheirRound } from '#shared/journeys/begun-rounds.ts';
 import { moveInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
@@ -35,7 +38,10 @@ export const rescheduleJourney = async (
 ): Promise<RescheduleResult> => {
   if (!isOpen(journey.status)) return ended(journey.journeyId, journey);
   const at = now();
+  const calendar = await loadCompanyCalendar();
   const forms = await listForms(journey.journeyId);
+  const prepOpen = (round: number) =>
+    forms.some((form) => form.kind === 'manager-prep' && form.round === round && form.status === 'open');
   const tookPlace = (round: number) =>
     forms.some((form) => form.kind === 'session-outcome' && form.round === round) ||
     Date.parse(journey.rounds?.find((plan) => plan.round === round)?.sessionAt ?? '') <= at.getTime();
@@ -44,12 +50,11 @@ export const rescheduleJourney = async (
   let detail: Record<string, unknown>;
   if ('startDate' in request) {
     const today = DateTime.fromJSDate(at).setZone(journey.hire.timezone).toISODate() ?? '';
-    // Once onboarding has begun the start date is history, and correcting it to another past day is fine.
     if (!journey.rounds && request.startDate < today) {
       return { ok: false, status: 400, errors: { startDate: 'must not be in the past' } };
     }
     const hire = { ...journey.hire, startDate: request.startDate };
-    const replanned = journey.rounds && planRounds(hire, journey.onboarding);
+    const replanned = journey.rounds && planRounds(hire, journey.onboarding, calendar);
     moved = {
       ...journey,
       hire,
@@ -58,6 +63,15 @@ export const rescheduleJourney = async (
         tookPlace(plan.round) ? plan : (replanned?.find((next) => next.round === plan.round) ?? plan),
       ),
     };
+    // Once onboarding has begun the start date may be corrected, even to a past day, as long as nothing still
+    // pending moves into the past.
+    for (const [index, plan] of (journey.rounds ?? []).entries()) {
+      const after = moved.rounds?.[index];
+      if (!after || tookPlace(plan.round)) continue;
+      const problem = pendingRoundProblem(plan, after, prepOpen(plan.round), calendar, at);
+      if (problem)
+        return { ok: false, status: 400, errors: { startDate: `${problem}: choose a later date` } };
+    }
     detail = { startDate: { from: journey.hire.startDate, to: request.startDate } };
   } else {
     if (!journey.rounds) {
@@ -69,16 +83,27 @@ export const rescheduleJourney = async (
     }
     const errors: Record<string, string> = {};
     const changes = new Map<number, RoundPlan>();
+    const fields = new Map<number, string>();
     for (const [key, iso] of Object.entries(request.sessions)) {
       const round = Number(key);
       const sessionAt = DateTime.fromISO(iso, { setZone: true });
+      fields.set(round, `sessions.${key}`);
       if (!journey.rounds.some((plan) => plan.round === round)) errors[`sessions.${key}`] = 'no such round';
       else if (tookPlace(round)) errors[`sessions.${key}`] = 'this session has already taken place';
       else if (sessionAt.toMillis() <= at.getTime()) errors[`sessions.${key}`] = 'must be in the future';
-      else changes.set(round, planRound(round, sessionAt.setZone(journey.hire.timezone)));
+      else changes.set(round, planRound(round, sessionAt.setZone(journey.hire.timezone), calendar));
     }
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     moved = { ...journey, rounds: journey.rounds.map((plan) => changes.get(plan.round) ?? plan) };
+    for (const plan of journey.rounds) {
+      const after = changes.get(plan.round);
+      if (!after) continue;
+      const problem =
+        pendingRoundProblem(plan, after, prepOpen(plan.round), calendar, at) ??
+        movedSessionProblem(after, moved.rounds ?? [], calendar);
+      if (problem) errors[fields.get(plan.round) ?? ''] = problem;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     detail = { sessions: Object.fromEntries([...changes].map(([round, plan]) => [round, plan.sessionAt])) };
   }
 
@@ -109,7 +134,7 @@ export const rescheduleJourney = async (
       return ended(journey.journeyId, await getJourney(journey.journeyId));
     }
   }
-  await followPlan(moved);
+  await followPlan(moved, calendar);
   // Cancelled while the plan was being followed: what lay ahead was withdrawn (an update not yet sent stays
   // unsent), and HR hears that the journey has ended rather than a 200 for a plan nobody will follow.
   const current = await getJourney(journey.journeyId);
@@ -129,7 +154,7 @@ const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });
  * change was, so a change retried after a failure finishes the work instead of finding nothing to do. Timers
  * that fired or never began stay as they are: a wait that has not begun reads the new plan when it does.
  */
-const followPlan = async (journey: Journey): Promise<void> => {
+const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise<void> => {
   const { journeyId, hire } = journey;
   await moveTimer(journeyId, 'begin-onboarding', onboardingStartsAt(hire));
   const invitations = await listInvitations(journeyId);
@@ -146,6 +171,7 @@ const followPlan = async (journey: Journey): Promise<void> => {
       if (form.status !== 'open' || !form.deadline) continue;
       // The deadline the form would have been given for the session as it now is, asked when it was asked.
       const deadline = prepWindow(
+        calendar,
         sessionAt,
         DateTime.fromISO(form.createdAt).setZone(hire.timezone),
       ).deadline;

@@ -44,7 +44,8 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
   const brief = buildSessionBrief(
     {
       round,
-      roundsTotal: journey.rounds?.length ?? round,
+      // Rounds keep their numbers when a journey runs only some of them (a hire posted late).
+      roundsTotal: onboarding.rounds,
       employeeName: hire.employee.name,
       prep,
       earlier,

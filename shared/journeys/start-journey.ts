@@ -1,3 +1,4 @@
+import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import {
   claimJourneyKey,
@@ -11,6 +12,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import { planRounds, roundsStillAhead } from '#shared/domain/onboarding-schedule.ts';
 import { sweepErasedJourney } from '#shared/journeys/erase-journey.ts';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
@@ -21,7 +23,8 @@ export type StartResult =
   | { outcome: 'started' | 'already-started'; journey: Journey }
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'erased'; journeyId: string }
-  | { outcome: 'meeting-passed' };
+  | { outcome: 'meeting-passed' }
+  | { outcome: 'no-round-ahead' };
 
 const journeyKeyOf = (request: JourneyRequest): string =>
   request.phase === 'onboarding' ? `hire:${request.hireId}` : `offer:${request.offerId}`;
@@ -48,9 +51,18 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   ) {
     return { outcome: 'meeting-passed' };
   }
+  // A hire posted after their start date runs only the rounds whose prep can still run in full.
+  let roundsLeftOut: number[] | undefined;
+  if (request.phase === 'onboarding' && !(await getClaim(key))) {
+    const planned = planRounds(hireFromRequest(request), request.onboarding, await loadCompanyCalendar());
+    const ahead = roundsStillAhead(planned, at);
+    if (ahead.length === 0) return { outcome: 'no-round-ahead' };
+    const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
+    if (leftOut.length > 0) roundsLeftOut = leftOut;
+  }
   let result: StartResult | undefined;
   try {
-    result = await writeJourney(request, key, journeyId, at);
+    result = await writeJourney(request, key, journeyId, at, roundsLeftOut);
   } catch (error) {
     // An erasure deleting the journey under a start shows up as anything from JourneyErased to a missing item.
     if (!(await getErasure(journeyId))) throw error;
@@ -65,6 +77,7 @@ const writeJourney = async (
   key: string,
   journeyId: string,
   at: Date,
+  roundsLeftOut: number[] | undefined,
 ): Promise<StartResult> => {
   const requestHash = offerFingerprint(request);
   const earlier = await claimJourneyKey(key, { journeyId, requestHash });
@@ -88,6 +101,7 @@ const writeJourney = async (
           hireId: request.hireId,
           status: initialStatus,
           hire: hireFromRequest(request),
+          roundsLeftOut,
         }
       : { ...common, phase: 'offer', status: initialStatus, offer: request, hire: hireFromOffer(request) },
   );

@@ -2,23 +2,26 @@ import holidayJp from '@holiday-jp/holiday_jp';
 import type { DateTime } from 'luxon';
 
 /**
- * Business days for journeys: weekends and Japanese public holidays are skipped. Holidays are looked up by
- * the calendar date in the journey's own time zone, so "the business day before" means the same day to HR
- * whatever the server's zone.
+ * Business days for journeys: weekends, Japanese public holidays and the days the company itself closes are
+ * skipped. Days are judged by the calendar date in the journey's own time zone, so "the business day before"
+ * means the same day to HR whatever the server's zone.
  */
 // Indexed by date string on purpose: the library's isHoliday() reads the server's local zone.
 const holidays: Readonly<Record<string, unknown>> = holidayJp.holidays;
 
-export const isBusinessDay = (day: DateTime): boolean =>
-  day.weekday <= 5 && holidays[day.toISODate() ?? ''] === undefined;
+/** Whether the company is closed on a day on top of weekends and public holidays (its own calendar). */
+export type ClosedDay = (day: DateTime) => boolean;
 
-export const addBusinessDays = (from: DateTime, days: number): DateTime => {
+export const isBusinessDay = (day: DateTime, isClosed: ClosedDay): boolean =>
+  day.weekday <= 5 && holidays[day.toISODate() ?? ''] === undefined && !isClosed(day);
+
+export const addBusinessDays = (from: DateTime, days: number, isClosed: ClosedDay): DateTime => {
   const step = days < 0 ? -1 : 1;
   let remaining = Math.abs(days);
   let day = from;
   while (remaining > 0) {
     day = day.plus({ days: step });
-    if (isBusinessDay(day)) remaining -= 1;
+    if (isBusinessDay(day, isClosed)) remaining -= 1;
   }
   return day;
 };

@@ -160,6 +160,44 @@ describe('changes people make', () => {
     expect((await patch(cancelled, { startDate: '2027-05-06' })).status).toBe(409);
   });
 
+  it('refuses a move that would ask about a meeting in the past, or break the rounds, naming the field', async () => {
+    // Now 26 February 18:00; round 1 (1 March) has begun and its prep closed, round 2 (1 April) starts on 25 March.
+    const before = await view(movedSession);
+    const refusal = async (change: unknown) => {
+      const response = await patch(movedSession, change);
+      expect(response.status, JSON.stringify(change)).toBe(400);
+      return ((await response.json()) as { errors: Record<string, string> }).errors;
+    };
+    expect(await refusal({ startDate: '1970-01-01' })).toEqual({
+      startDate: expect.stringMatching(/past/),
+    });
+    // Round 1 would be on Thursday 25 February, yesterday.
+    expect(await refusal({ startDate: '2027-01-25' })).toEqual({
+      startDate: expect.stringMatching(/round 1's session in the past/),
+    });
+    expect(await refusal({ sessions: { '2': '2027-03-06T15:00:00+09:00' } })).toEqual({
+      'sessions.2': 'must be on a business day of the company calendar',
+    });
+    expect(await refusal({ sessions: { '2': '2027-03-30T17:30:00+09:00' } })).toEqual({
+      'sessions.2': 'must start and end (60 minutes) within working hours, 09:00 to 18:00',
+    });
+    // Monday 8 March: its prep would begin on 1 March, before round 1's session is over.
+    expect(await refusal({ sessions: { '2': '2027-03-08T15:00:00+09:00' } })).toEqual({
+      'sessions.2': expect.stringMatching(/^must leave room for its prep .* after round 1's session$/),
+    });
+    // Its prep would have to start on 23 February.
+    expect(await refusal({ sessions: { '2': '2027-03-02T15:00:00+09:00' } })).toEqual({
+      'sessions.2': expect.stringMatching(/no time to prepare/),
+    });
+    expect(await refusal({ sessions: { '1': '2027-03-26T15:00:00+09:00' } })).toEqual({
+      'sessions.1': 'must end before round 2 begins (2027-03-25T10:00)',
+    });
+
+    const after = await view(movedSession);
+    expect(after.rounds).toEqual(before.rounds);
+    expect(eventTypes(after)).not.toContain('journey.rescheduled');
+  });
+
   it('moves one session: the invitation is updated in place and the outcome waits for the new time', async () => {
     const [invitation] = await system.mailTo(movedSession.employee.email);
     expect(calendarOf(invitation)).toMatch(/SEQUENCE:0/);

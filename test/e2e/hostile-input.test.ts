@@ -450,7 +450,7 @@ const patchJourneyArb: fc.Arbitrary<Attempt> = fc
           refusedMoveArb.map((move) => JSON.stringify(move)),
         ),
       },
-      // Before onboarding begins a start date in the past is refused; after, correcting it is allowed.
+      // Before onboarding begins a start date in the past is refused.
       {
         weight: 1,
         arbitrary: fc.tuple(

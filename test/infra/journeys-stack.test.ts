@@ -36,6 +36,8 @@ const FUNCTIONS = [
   'share-summary',
   'raise-alert',
   'send-journey-summary',
+  'get-calendar-settings',
+  'put-calendar-settings',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -101,7 +103,7 @@ const MACHINES = [
 ];
 
 type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 type AslState = {
   Type: string;
   Resource?: string;
@@ -291,6 +293,8 @@ describe('functions', () => {
       'share-summary': mail,
       'raise-alert': mail,
       'send-journey-summary': mail,
+      'get-calendar-settings': [],
+      'put-calendar-settings': [],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -368,6 +372,8 @@ describe('HTTP API', () => {
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
       'DELETE /journeys/{id}': 'AWS_IAM',
+      'GET /settings/calendar': 'AWS_IAM',
+      'PUT /settings/calendar': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
     });
@@ -624,8 +630,19 @@ describe('least privilege', () => {
     }
   });
 
-  it('keeps get-journey and show-form read-only: a GET never changes a journey', () => {
-    for (const folder of ['get-journey', 'show-form']) {
+  it('lets put-calendar-settings put the calendar item only, and nothing else in the table', () => {
+    const dynamo = statementsOf('put-calendar-settings').filter((statement) =>
+      actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(dynamo).toHaveLength(1);
+    expect(actionsOf(dynamo)).toEqual(['dynamodb:PutItem']);
+    expect(dynamo[0]?.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['SETTINGS#calendar'] },
+    });
+  });
+
+  it('keeps get-journey, show-form and get-calendar-settings read-only: a GET never changes a journey', () => {
+    for (const folder of ['get-journey', 'show-form', 'get-calendar-settings']) {
       expect(actionsOf(statementsOf(folder)), folder).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/^dynamodb:(Put|Update|Delete|BatchWrite)/)]),
       );

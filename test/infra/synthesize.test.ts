@@ -29,7 +29,7 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(22);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(24);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -46,7 +46,9 @@ describe('functionHandlers', () => {
         'close-journey',
         'erase-journey',
         'fire-timer',
+        'get-calendar-settings',
         'get-journey',
+        'put-calendar-settings',
         'raise-alert',
         'request-form',
         'reschedule-journey',

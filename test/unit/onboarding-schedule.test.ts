@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty, onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
@@ -15,7 +16,7 @@ const defaults = onboardingSettingsSchema.parse(undefined);
 
 describe('onboarding rounds', () => {
   it('plans three HR 1on1s a month apart at 15:00, each on a business day, moving past holidays', () => {
-    const rounds = planRounds(hire('2027-02-01'), defaults);
+    const rounds = planRounds(hire('2027-02-01'), defaults, DEFAULT_CALENDAR);
     expect(rounds.map((round) => round.sessionAt)).toEqual([
       '2027-03-01T15:00:00+09:00',
       '2027-04-01T15:00:00+09:00',
@@ -25,19 +26,23 @@ describe('onboarding rounds', () => {
   });
 
   it('starts each round five business days before its session, with prep due the evening before', () => {
-    const [first] = planRounds(hire('2027-02-01'), defaults);
+    const [first] = planRounds(hire('2027-02-01'), defaults, DEFAULT_CALENDAR);
     // Back from Monday 1 March, skipping the weekend and the Emperor's Birthday (Tuesday 23 February).
     expect(first?.startsAt).toBe('2027-02-19T10:00:00+09:00');
     expect(first?.prepDeadline).toBe('2027-02-26T18:00:00+09:00');
   });
 
   it('follows the count, spacing and time HR chose', () => {
-    const rounds = planRounds(hire('2027-02-01'), {
-      ...defaults,
-      rounds: 2,
-      monthsBetween: 2,
-      sessionTime: '10:30',
-    });
+    const rounds = planRounds(
+      hire('2027-02-01'),
+      {
+        ...defaults,
+        rounds: 2,
+        monthsBetween: 2,
+        sessionTime: '10:30',
+      },
+      DEFAULT_CALENDAR,
+    );
     expect(rounds.map((round) => round.sessionAt)).toEqual([
       '2027-04-01T10:30:00+09:00',
       '2027-06-01T10:30:00+09:00',
@@ -46,9 +51,14 @@ describe('onboarding rounds', () => {
 
   it('proposes a follow-up session three business days out at the usual time', () => {
     // Friday 2027-03-05 -> Wednesday 2027-03-10.
-    expect(followUpSessionAt(new Date('2027-03-05T07:00:00Z'), hire('2027-02-01'), defaults).toISO()).toBe(
-      '2027-03-10T15:00:00.000+09:00',
-    );
+    expect(
+      followUpSessionAt(
+        new Date('2027-03-05T07:00:00Z'),
+        hire('2027-02-01'),
+        defaults,
+        DEFAULT_CALENDAR,
+      ).toISO(),
+    ).toBe('2027-03-10T15:00:00.000+09:00');
   });
 
   it('never allows a three-party meeting in round 1', () => {

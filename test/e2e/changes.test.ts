@@ -2,16 +2,10 @@ import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionArn, onboardingExecutionName } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioHire } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
-const hire = (tag: string, startDate = '2027-02-01') => ({
-  phase: 'onboarding',
-  hireId: `HIRE-${tag}`,
-  employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
-  hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
-  manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
-  startDate,
-});
+const hire = (tag: string, startDate = '2027-02-01') => scenarioHire(tag, startDate);
 const laterBeforeStart = hire('later-before');
 const earlierBeforeStart = hire('earlier-before', '2027-03-01');
 const laterAfterStart = hire('later-after');

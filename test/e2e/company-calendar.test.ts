@@ -1,15 +1,9 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formLinkIn, type JourneyView, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { scenarioHire } from '../support/sample-offer.ts';
 
-const hire = (tag: string, startDate: string) => ({
-  phase: 'onboarding',
-  hireId: `HIRE-${tag}`,
-  employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
-  hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
-  manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
-  startDate,
-});
+const hire = scenarioHire;
 // Round 1 would be on Wednesday 30 December, in the New Year closure.
 const newYear = hire('new-year', '2026-11-30');
 // Round 1 is on Tuesday 5 January; a halfway reminder would fall in the closure.

@@ -7,21 +7,13 @@ import type { LocalFaultControls } from '#infra/local/runtime.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
 import { faultControls, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
-import { scenarioOffer } from '../support/sample-offer.ts';
+import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
 // Private notes kept for their retention period after the journey ends; a journey erased on request.
 const declined = scenarioOffer('dp-declined', { interviewers: [] });
 const cancelled = scenarioOffer('dp-cancelled', { interviewers: [] });
 const erased = scenarioOffer('dp-erased');
-const completed = {
-  phase: 'onboarding',
-  hireId: 'HIRE-dp-completed',
-  employee: { name: '山田 花子', email: 'hanako+dp-completed@example.com' },
-  hr: { name: '佐藤 綾', email: 'aya.sato+dp-completed@example.co.jp' },
-  manager: { name: '鈴木 一郎', email: 'ichiro.suzuki+dp-completed@example.co.jp' },
-  startDate: '2026-12-01',
-  onboarding: { rounds: 1 },
-};
+const completed = scenarioHire('dp-completed', '2026-12-01', { onboarding: { rounds: 1 } });
 
 const RETENTION_SECONDS = 365 * 24 * 60 * 60;
 const note = (tag: string) => `PRIVATE-${tag}: ご家族の体調の件は本人限り`;
@@ -157,16 +149,7 @@ describe('erasure racing a start of the same journey', () => {
   // point of the start (and of the steps it sets off) each time.
   const RACES = 9;
   const raced = (index: number) =>
-    index % 3 === 2
-      ? {
-          phase: 'onboarding',
-          hireId: `HIRE-race-${index}`,
-          employee: { name: '山田 花子', email: `hanako+race-${index}@example.com` },
-          hr: { name: '佐藤 綾', email: `aya.sato+race-${index}@example.co.jp` },
-          manager: { name: '鈴木 一郎', email: `ichiro.suzuki+race-${index}@example.co.jp` },
-          startDate: '2026-11-24',
-        }
-      : scenarioOffer(`race-${index}`);
+    index % 3 === 2 ? scenarioHire(`race-${index}`, '2026-11-24') : scenarioOffer(`race-${index}`);
   const keyOf = (body: ReturnType<typeof raced>) =>
     'hireId' in body ? `hire:${body.hireId}` : `offer:${body.offerId}`;
   const mailOf = async (tag: string) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
 import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
-import { scenarioOffer } from '../support/sample-offer.ts';
+import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
 /**
  * HR's changes send mail while HR waits. When SES refuses one of those emails the change answers 500 and HR
@@ -27,14 +27,7 @@ const count = (types: string[], type: string) => types.filter((candidate) => can
 
 describe('a change whose email SES refused, sent again by HR', () => {
   it('moving a session: the new hire gets the update once, and the session waits for its new time', async () => {
-    const hire = {
-      phase: 'onboarding',
-      hireId: 'HIRE-retried-move',
-      employee: { name: '山田 花子', email: 'hanako+retried-move@example.com' },
-      hr: { name: '佐藤 綾', email: 'aya.sato+retried-move@example.co.jp' },
-      manager: { name: '鈴木 一郎', email: 'ichiro.suzuki+retried-move@example.co.jp' },
-      startDate: '2027-02-01',
-    };
+    const hire = scenarioHire('retried-move', '2027-02-01');
     const journeyId = await system.startJourney(hire);
     await system.advanceTo('2027-02-24T10:00:00+09:00');
     expect(await system.mailTo(hire.employee.email)).toHaveLength(1);
@@ -92,14 +85,7 @@ describe('a change whose email SES refused, sent again by HR', () => {
 });
 
 describe('a change racing a cancellation', () => {
-  const hire = (tag: string, startDate: string) => ({
-    phase: 'onboarding',
-    hireId: `HIRE-${tag}`,
-    employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
-    hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
-    manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
-    startDate,
-  });
+  const hire = scenarioHire;
   const cancelFirst = hire('race-cancel-first', '2027-04-01');
   const updateHeld = hire('race-update-held', '2027-03-08');
   const updateSending = hire('race-update-sending', '2027-03-08');

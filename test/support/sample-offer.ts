@@ -34,3 +34,14 @@ export const scenarioOffer = (tag: string, overrides: Record<string, unknown> = 
     ...overrides,
   };
 };
+
+/** A hire posted straight into onboarding, with its own hireId and addresses, like `scenarioOffer`. */
+export const scenarioHire = (tag: string, startDate: string, overrides: Record<string, unknown> = {}) => ({
+  phase: 'onboarding',
+  hireId: `HIRE-${tag}`,
+  employee: { name: '山田 花子', email: `hanako+${tag}@example.com` },
+  hr: { name: '佐藤 綾', email: `aya.sato+${tag}@example.co.jp` },
+  manager: { name: '鈴木 一郎', email: `ichiro.suzuki+${tag}@example.co.jp` },
+  startDate,
+  ...overrides,
+});

@@ -102,8 +102,8 @@ const copy: Record<Locale, BriefCopy> = {
     role: { manager: (name) => `上司 ${name} さん`, mentor: (name) => `メンター ${name} さん` },
     offerConcerns: (concerns) => `内定後の面談で残っていた不安・気がかり：${concerns}`,
     lastFollowUp: (round, text) => `第${round}回の面談で記録した「次回確認すること」：${text}`,
-    carriedOverAdvice:
-      '人事の記録からの引き継ぎで、上司・メンターには共有されていません。その後どうなったかを、本人が話しやすい流れの中で尋ねてください。',
+    // No claim that the team never heard of it: the offer's remaining concerns went to them in the handoff.
+    carriedOverAdvice: 'その後どうなったかを、本人が話しやすい流れの中で尋ねてください。',
     concerned: (person, wellbeing) => `${person}が、本人の様子を「${wellbeing}」と回答しています。`,
     concernedAdvice: [
       'いきなり本題に入らず、最近の様子を広く尋ねる中で、本人が話しやすい形で触れてください。',
@@ -171,8 +171,7 @@ const copy: Record<Locale, BriefCopy> = {
     role: { manager: (name) => `Manager ${name}`, mentor: (name) => `Mentor ${name}` },
     offerConcerns: (concerns) => `Worries that remained after the offer meeting: ${concerns}`,
     lastFollowUp: (round, text) => `Noted after round ${round} as what to check next time: ${text}`,
-    carriedOverAdvice:
-      "This comes from HR's own records and was not shared with the manager or mentor. Ask how things have turned out, where the conversation makes it easy for them.",
+    carriedOverAdvice: 'Ask how things have turned out, where the conversation makes it easy for them.',
     concerned: (person, wellbeing) => `${person} answered "${wellbeing}" about how they seem.`,
     concernedAdvice: [
       'Do not open with it: ask broadly how things have been, and touch on it in a way that makes it easy for them to talk.',

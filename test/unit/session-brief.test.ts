@@ -200,7 +200,7 @@ describe('the onboarding session brief', () => {
     // The offer's concerns belong to the first session; later rounds build on their own records.
     expect(items.join('\n')).not.toContain('年収の伸び方');
     expect(items[0]).toBe('第1回の面談で記録した「次回確認すること」：配属先の残業の様子');
-    expect(items.at(-1)).toContain('上司・メンターには共有されていません');
+    expect(items.at(-1)).toBe('その後どうなったかを、本人が話しやすい流れの中で尋ねてください。');
     const english = brief(
       { round: 2, earlier: [{ round: 1, condition: 'good' }], lastFollowUp: { round: 1, text: 'overtime' } },
       'en',

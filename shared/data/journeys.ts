@@ -18,7 +18,7 @@ export const journeyStatuses = [
 export type JourneyStatus = (typeof journeyStatuses)[number];
 
 /** Statuses of a journey that is still running: the only ones a change of dates applies to. */
-const openStatuses: readonly JourneyStatus[] = ['offer-follow-up', 'awaiting-start', 'onboarding'];
+export const openStatuses: readonly JourneyStatus[] = ['offer-follow-up', 'awaiting-start', 'onboarding'];
 export const isOpen = (status: JourneyStatus): boolean => openStatuses.includes(status);
 
 export interface Journey {
@@ -185,37 +185,32 @@ export const saveSchedule = async (journey: Journey, at: Date): Promise<boolean>
 };
 
 /**
- * Moves the journey from one status to the next, and only from that one: false when it had moved on already (a
- * retried step, or a journey cancelled meanwhile), which it keeps.
+ * Moves the journey to a status, and only from the ones given: false when it was elsewhere (a retried step, a
+ * journey that ended or was cancelled meanwhile, or one erased), which it keeps. No status is ever written over
+ * one it was not meant to follow.
  */
 export const advanceJourneyStatus = async (
   journeyId: string,
-  from: JourneyStatus,
+  from: JourneyStatus | readonly JourneyStatus[],
   to: JourneyStatus,
   at: Date,
-): Promise<boolean> =>
-  wasWritten(
+): Promise<boolean> => {
+  const sources = typeof from === 'string' ? [from] : from;
+  const names = sources.map((_, index) => `:from${index}`);
+  return wasWritten(
     documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: journeyKey(journeyId),
         UpdateExpression: 'SET #status = :to, updatedAt = :at',
-        ConditionExpression: '#status = :from',
+        ConditionExpression: `#status IN (${names.join(', ')})`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':from': from, ':to': to, ':at': at.toISOString() },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(sources.map((status, index) => [names[index], status])),
+          ':to': to,
+          ':at': at.toISOString(),
+        },
       }),
     ),
-  );
-
-export const setJourneyStatus = async (journeyId: string, status: JourneyStatus, at: Date): Promise<void> => {
-  await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: journeyKey(journeyId),
-      UpdateExpression: 'SET #status = :status, updatedAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':at': at.toISOString() },
-    }),
   );
 };

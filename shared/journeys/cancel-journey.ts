@@ -2,9 +2,14 @@ import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
-import { type Journey, setJourneyStatus } from '#shared/data/journeys.ts';
+import {
+  advanceJourneyStatus,
+  getJourney,
+  type Journey,
+  type JourneyStatus,
+  openStatuses,
+} from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
-import { isConditionFailure } from '#shared/data/table.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
@@ -17,6 +22,8 @@ const sfn = new SFNClient({});
 export type CancelResult = { ok: true } | { ok: false; reason: string };
 
 const ENDED = new Set(['declined', 'lapsed', 'completed']);
+/** A cancellation follows a running journey, one flagged for attention, or itself (a retry finishing it). */
+const CANCELLABLE: readonly JourneyStatus[] = [...openStatuses, 'needs-attention', 'cancelled'];
 
 /** Stops an execution if it is running; one that never started or already ended is fine as it is. */
 const stopExecution = async (arn: string, error: string, cause: string): Promise<void> => {
@@ -74,12 +81,12 @@ export const cancelJourney = async (journey: Journey, reason: string): Promise<C
     return { ok: false, reason: `the journey has already ended (${journey.status})` };
   const { journeyId } = journey;
   const at = now();
-  try {
-    await setJourneyStatus(journeyId, 'cancelled', at);
-  } catch (error) {
-    // Read a moment ago, gone now: erased meanwhile, and answered as erased.
-    if (isConditionFailure(error)) throw new JourneyErased(journeyId);
-    throw error;
+  // Only over a status a cancellation may follow: a journey that completed (or was erased) since it was read
+  // keeps its end, however the two interleave.
+  if (!(await advanceJourneyStatus(journeyId, CANCELLABLE, 'cancelled', at))) {
+    const current = await getJourney(journeyId);
+    if (!current) throw new JourneyErased(journeyId);
+    return { ok: false, reason: `the journey has already ended (${current.status})` };
   }
   await stopJourney(journey, 'cancelled', at);
   await appendEvent(journeyId, 'journey.cancelled', { type: 'journey.cancelled', reason });

@@ -1,15 +1,20 @@
-import { requireJourney, setJourneyStatus } from '#shared/data/journeys.ts';
+import { advanceJourneyStatus, openStatuses, requireJourney } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderNeedsAttention } from '#shared/email/templates/needs-attention.ts';
+import { logger } from '#shared/observability/logger.ts';
 import { now } from '#shared/time/clock.ts';
 
 export type ClosingStatus = 'declined' | 'lapsed' | 'completed' | 'needs-attention';
 
 export const closeJourney = async (journeyId: string, status: ClosingStatus): Promise<void> => {
-  await setJourneyStatus(journeyId, status, now());
+  // A journey cancelled while its last step ran stays cancelled; a retried step finds its own status and finishes.
+  if (!(await advanceJourneyStatus(journeyId, [...openStatuses, status], status, now()))) {
+    logger.info('journey already ended otherwise', { status });
+    return;
+  }
   if (status === 'needs-attention') {
     // Not completed: a person has to look at it, and the timeline and HR's inbox say so.
     const journey = await requireJourney(journeyId);

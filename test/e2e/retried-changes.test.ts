@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
-import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
 /**
@@ -89,6 +95,7 @@ describe('a change racing a cancellation', () => {
   const cancelFirst = hire('race-cancel-first', '2027-04-01');
   const updateHeld = hire('race-update-held', '2027-03-08');
   const updateSending = hire('race-update-sending', '2027-03-08');
+  const lastRound = hire('race-last-round', '2027-03-08', { onboarding: { rounds: 1 } });
   const ids: Record<string, string> = {};
   const idOf = (body: { hireId: string }) => ids[body.hireId] ?? '';
   const dynamoCall =
@@ -111,7 +118,7 @@ describe('a change racing a cancellation', () => {
   };
 
   beforeAll(async () => {
-    for (const body of [cancelFirst, updateHeld, updateSending])
+    for (const body of [cancelFirst, updateHeld, updateSending, lastRound])
       ids[body.hireId] = await system.startJourney(body);
   });
 
@@ -173,5 +180,39 @@ describe('a change racing a cancellation', () => {
     expect((await cancelled).status).toBe(200);
     expect((await change).status).toBe(409);
     expect(await calendarChanges(updateSending)).toEqual(['REQUEST 0', 'REQUEST 1', 'CANCEL 2']);
+  });
+  it('answers 409 to a cancellation that lands after the journey completed, which stays completed', async () => {
+    const journeyId = idOf(lastRound);
+    // Onboarding has begun (where the tests before left the clock, or now when this one runs alone).
+    await system.advanceTo('2027-04-05T10:00:00+09:00');
+    const { rounds } = (await system.journey(journeyId)) as unknown as { rounds: { sessionAt: string }[] };
+    await system.advanceTo(new Date(Date.parse(rounds[0]?.sessionAt ?? '') + 60 * 60 * 1000).toISOString());
+    const outcomeLink = formLinkIn((await system.mailTo(lastRound.hr.email)).at(-1));
+    const mailBefore = (await system.mailTo(lastRound.employee.email)).length;
+    // The cancellation has read the journey as running; its write waits while the last outcome completes it.
+    const write = faults.dynamo.holdNext(dynamoCall('UpdateItem', `JOURNEY#${journeyId}`, 'cancelled'));
+    const cancelled = cancel(lastRound);
+    await write.held;
+    const recorded = await fetch(outcomeLink, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ condition: 'good', consent: 'none' }).toString(),
+    });
+    expect(recorded.status).toBe(200);
+    // Read without waiting for the system to settle: the held cancellation keeps it busy.
+    const statusNow = async () =>
+      ((await (await system.api(`/journeys/${journeyId}`)).json()) as { status: string }).status;
+    for (let attempt = 0; attempt < 200 && (await statusNow()) !== 'completed'; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await statusNow()).toBe('completed');
+    write.release();
+
+    const answer = await cancelled;
+    expect(answer.status).toBe(409);
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('completed');
+    expect(eventTypes(journey)).not.toContain('journey.cancelled');
+    expect(await system.mailTo(lastRound.employee.email)).toHaveLength(mailBefore);
   });
 });

@@ -1,6 +1,7 @@
 import { latestReplyDeadline } from '#shared/domain/execution-limits.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
+import { SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
@@ -33,6 +34,12 @@ export const handler = apiHandler(async (event) => {
     throw badRequest({
       startDate:
         'is too far in the past: every round would already have had to start its prep (five business days before its session)',
+    });
+  }
+  if (result.outcome === 'session-time-outside-hours') {
+    const { from, to } = result.workingHours;
+    throw badRequest({
+      'onboarding.sessionTime': `must leave room for a ${SESSION_MINUTES}-minute session within working hours, ${from} to ${to}`,
     });
   }
   if (result.outcome === 'conflict') {

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import {
@@ -12,7 +13,12 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
-import { planRounds, roundsStillAhead } from '#shared/domain/onboarding-schedule.ts';
+import {
+  planRounds,
+  type RoundPlan,
+  roundsStillAhead,
+  sessionEndsAt,
+} from '#shared/domain/onboarding-schedule.ts';
 import { sweepErasedJourney } from '#shared/journeys/erase-journey.ts';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
@@ -24,7 +30,8 @@ export type StartResult =
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'erased'; journeyId: string }
   | { outcome: 'meeting-passed' }
-  | { outcome: 'no-round-ahead' };
+  | { outcome: 'no-round-ahead' }
+  | { outcome: 'session-time-outside-hours'; workingHours: { from: string; to: string } };
 
 const journeyKeyOf = (request: JourneyRequest): string =>
   request.phase === 'onboarding' ? `hire:${request.hireId}` : `offer:${request.offerId}`;
@@ -43,22 +50,12 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   // An erased journey's key never starts a journey again: the person asked for their data to go, and a retry of
   // the original request from HR's systems must not quietly bring it back.
   if (await getErasure(journeyId)) return { outcome: 'erased', journeyId };
-  // A new journey needs a meeting ahead; a retry of one that started earlier still finds its journey.
-  if (
-    request.phase === 'offer' &&
-    Date.parse(request.offerMeetingAt) <= at.getTime() &&
-    !(await getClaim(key))
-  ) {
-    return { outcome: 'meeting-passed' };
-  }
-  // A hire posted after their start date runs only the rounds whose prep can still run in full.
+  // A retry of a journey that started earlier skips what a new one must pass, and finds its journey.
   let roundsLeftOut: number[] | undefined;
-  if (request.phase === 'onboarding' && !(await getClaim(key))) {
-    const planned = planRounds(hireFromRequest(request), request.onboarding, await loadCompanyCalendar());
-    const ahead = roundsStillAhead(planned, at);
-    if (ahead.length === 0) return { outcome: 'no-round-ahead' };
-    const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
-    if (leftOut.length > 0) roundsLeftOut = leftOut;
+  if (!(await getClaim(key))) {
+    const plan = await planNewJourney(request, at);
+    if ('outcome' in plan) return plan;
+    roundsLeftOut = plan.roundsLeftOut;
   }
   let result: StartResult | undefined;
   try {
@@ -70,6 +67,38 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   if (result && !(await getErasure(journeyId))) return result;
   await sweepErasedJourney(journeyId, key);
   return { outcome: 'erased', journeyId };
+};
+
+type Refusal = Extract<
+  StartResult,
+  { outcome: 'meeting-passed' | 'no-round-ahead' | 'session-time-outside-hours' }
+>;
+
+/**
+ * What a new journey must pass: a meeting ahead, HR's usual session time within the company's working hours, and
+ * a round whose prep can still run in full. A hire posted after their start date runs only the rounds whose prep
+ * can still run in full.
+ */
+const planNewJourney = async (
+  request: JourneyRequest,
+  at: Date,
+): Promise<Refusal | { roundsLeftOut?: number[] }> => {
+  if (request.phase === 'offer' && Date.parse(request.offerMeetingAt) <= at.getTime()) {
+    return { outcome: 'meeting-passed' };
+  }
+  const calendar = await loadCompanyCalendar();
+  const hire = request.phase === 'onboarding' ? hireFromRequest(request) : hireFromOffer(request);
+  const planned = planRounds(hire, request.onboarding, calendar);
+  const fits = (plan: RoundPlan) =>
+    calendar.holdsMeeting(DateTime.fromISO(plan.sessionAt, { setZone: true }), sessionEndsAt(plan));
+  if (!planned.every(fits)) {
+    return { outcome: 'session-time-outside-hours', workingHours: calendar.settings.workingHours };
+  }
+  if (request.phase === 'offer') return {};
+  const ahead = roundsStillAhead(planned, at);
+  if (ahead.length === 0) return { outcome: 'no-round-ahead' };
+  const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
+  return leftOut.length > 0 ? { roundsLeftOut: leftOut } : {};
 };
 
 const writeJourney = async (

@@ -107,6 +107,19 @@ describe('the company calendar', () => {
     ]);
   });
 
+  it("refuses a usual session time that would hold 1on1s outside the company's working hours", async () => {
+    const late = hire('late-sessions', '2027-02-01', { onboarding: { sessionTime: '17:30' } });
+    const refused = await system.postJson('/journeys', late);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { errors: Record<string, string> }).errors).toEqual({
+      'onboarding.sessionTime':
+        'must leave room for a 60-minute session within working hours, 09:00 to 18:00',
+    });
+    // Nothing was kept: the same hire with a session time that fits starts as new.
+    const fits = await system.postJson('/journeys', { ...late, onboarding: { sessionTime: '17:00' } });
+    expect(fits.status).toBe(201);
+  });
+
   it('plans round 1 past the New Year closure: session, prep deadline and reminder on business days', async () => {
     await system.advanceTo('2026-12-05T09:00:00+09:00');
     const [first] = (await view(newYear)).rounds;

@@ -1,3 +1,5 @@
+import type { Hire } from '#shared/domain/hire.ts';
+
 /** The offer from the contract in the walking-skeleton issue; tests change copies of it. */
 export const sampleOffer = () => ({
   offerId: 'OFR-2027-0042',
@@ -45,3 +47,9 @@ export const scenarioHire = (tag: string, startDate: string, overrides: Record<s
   startDate,
   ...overrides,
 });
+
+/** A hire in Tokyo as the schedule sees one: only the start date matters to the dates it plans. */
+export const tokyoHire = (startDate: string): Hire => {
+  const person = { name: 'x', email: 'x@example.com', locale: 'ja' as const };
+  return { employee: person, hr: person, manager: person, startDate, timezone: 'Asia/Tokyo' };
+};

@@ -5,25 +5,17 @@ import {
   calendarSettingsSchema,
   DEFAULT_CALENDAR,
 } from '#shared/domain/company-calendar.ts';
-import type { Hire } from '#shared/domain/hire.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 import { prepWindow, withinWorkingHours } from '#shared/domain/prep-window.ts';
-import { sampleOffer } from '../support/sample-offer.ts';
+import { sampleOffer, tokyoHire } from '../support/sample-offer.ts';
 
 const tokyo = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Tokyo' });
 const calendar = (settings: unknown) => businessCalendar(calendarSettingsSchema.parse(settings));
 const noClosures = calendar({ closedDays: [] });
-const person = { name: 'x', email: 'x@example.com', locale: 'ja' as const };
-const hire = (startDate: string): Hire => ({
-  employee: person,
-  hr: person,
-  manager: person,
-  startDate,
-  timezone: 'Asia/Tokyo',
-});
+const hire = tokyoHire;
 const defaults = onboardingSettingsSchema.parse(undefined);
 
 describe('company calendar settings', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
-import type { Hire } from '#shared/domain/hire.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty, onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { tokyoHire } from '../support/sample-offer.ts';
 
-const person = { name: 'x', email: 'x@example.com', locale: 'ja' as const };
-const hire = (startDate: string): Hire => ({
-  employee: person,
-  hr: person,
-  manager: person,
-  startDate,
-  timezone: 'Asia/Tokyo',
-});
+const hire = tokyoHire;
 const defaults = onboardingSettingsSchema.parse(undefined);
 
 describe('onboarding rounds', () => {

@@ -1,5 +1,6 @@
-import { createServer, request as forward, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardRequest } from '#infra/local/forward-request.ts';
 
 /**
  * Faults the local runtime can be told to inject, for tests that prove nothing is lost or duplicated: a
@@ -125,23 +126,11 @@ export class FaultProxy {
         return;
       }
       this.accepted.push(arrived);
-      const upstream = () => {
-        const request = forward(
-          {
-            host: target.hostname,
-            port: target.port,
-            method: incoming.method,
-            path: incoming.url,
-            headers: incoming.headers,
-          },
-          (response) => {
-            outgoing.writeHead(response.statusCode ?? 502, response.headers);
-            response.pipe(outgoing);
-          },
-        );
-        request.on('error', () => outgoing.destroy());
-        return request;
-      };
+      const upstream = () =>
+        forwardRequest(target, incoming, outgoing, (response) => {
+          outgoing.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(outgoing);
+        });
       if (this.#holds.length === 0) {
         incoming.pipe(upstream());
         return;

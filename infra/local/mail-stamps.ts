@@ -1,5 +1,6 @@
-import { createServer, request as forward, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forwardRequest } from '#infra/local/forward-request.ts';
 
 /**
  * Sits in front of the local SES server and notes the virtual time each email was accepted at. The SES
@@ -12,26 +13,16 @@ export class MailStamps {
 
   private constructor(target: URL, now: () => number) {
     this.#server = createServer((incoming, outgoing) => {
-      const upstream = forward(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: incoming.method,
-          path: incoming.url,
-          headers: incoming.headers,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            const body = Buffer.concat(chunks);
-            const messageId = /<MessageId>([^<]+)<\/MessageId>/.exec(body.toString('utf8'))?.[1];
-            if (messageId) this.#acceptedAt.set(messageId, now());
-            outgoing.writeHead(response.statusCode ?? 502, response.headers).end(body);
-          });
-        },
-      );
-      upstream.on('error', () => outgoing.destroy());
+      const upstream = forwardRequest(target, incoming, outgoing, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const messageId = /<MessageId>([^<]+)<\/MessageId>/.exec(body.toString('utf8'))?.[1];
+          if (messageId) this.#acceptedAt.set(messageId, now());
+          outgoing.writeHead(response.statusCode ?? 502, response.headers).end(body);
+        });
+      });
       incoming.pipe(upstream);
     });
   }

@@ -114,9 +114,22 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
           .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
           .next(awaitSessionEnd);
+        const shareAndAlert = invoke('ShareWithTeam', fns.shareSummary, { journeyId, round }).next(
+          Choice.jsonPath(machine, 'ConditionAlert')
+            .when(
+              Condition.stringEquals('$.outcome.condition', 'alert'),
+              invoke('RaiseAlertFromSession', fns.raiseAlert, {
+                journeyId,
+                round,
+                reason: 'condition-alert',
+              }).next(scheduleNextRound),
+            )
+            .otherwise(scheduleNextRound),
+        );
         awaitSessionEnd
           .next(
-            // The task output is what submit-form sends: {"condition", "consent"}.
+            // The task output is what submit-form sends, {"status", "condition", "consent"}, or
+            // {"status": "expired"} from fire-timer at the deadline.
             invokeAndWait(
               'RequestSessionOutcome',
               fns.requestForm,
@@ -124,18 +137,11 @@ export class OnboardingStateMachine extends JourneyStateMachine {
               { resultPath: '$.outcome' },
             ),
           )
-          .next(invoke('ShareWithTeam', fns.shareSummary, { journeyId, round }))
           .next(
-            Choice.jsonPath(machine, 'ConditionAlert')
-              .when(
-                Condition.stringEquals('$.outcome.condition', 'alert'),
-                invoke('RaiseAlertFromSession', fns.raiseAlert, {
-                  journeyId,
-                  round,
-                  reason: 'condition-alert',
-                }).next(scheduleNextRound),
-              )
-              .otherwise(scheduleNextRound),
+            // Not recorded by its deadline: nothing reaches the team (the HR lead was told), the round goes on.
+            Choice.jsonPath(machine, 'OutcomeRecorded')
+              .when(Condition.stringEquals('$.outcome.status', 'expired'), scheduleNextRound)
+              .otherwise(shareAndAlert),
           );
 
         const beginOnboarding = invoke('BeginOnboarding', fns.beginOnboarding, { journeyId })

@@ -189,7 +189,8 @@ export class JourneysStack extends Stack {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
     }
-    for (const alerter of [raiseAlert, submitForm]) {
+    // fire-timer tells the lead when a 1on1's outcome passes its deadline unrecorded.
+    for (const alerter of [raiseAlert, submitForm, fireTimer]) {
       if (props.hrLeadEmail) alerter.addEnvironment({ HR_LEAD_EMAIL: props.hrLeadEmail });
       if (props.hrLeadEmail && props.hrLeadName) alerter.addEnvironment({ HR_LEAD_NAME: props.hrLeadName });
     }

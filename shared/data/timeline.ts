@@ -15,6 +15,7 @@ export const timelineEventTypes = [
   'invitation.cancelled',
   'outcome.requested',
   'outcome.recorded',
+  'outcome.expired',
   'offer.accepted',
   'offer.declined',
   'offer.lapsed',

@@ -6,7 +6,8 @@ export interface RoundProgress {
   round: number;
   startsAt: string;
   sessionAt: string;
-  status: 'scheduled' | 'in-progress' | 'done';
+  /** `not-recorded`: HR's outcome form passed its deadline and the round went on without it. */
+  status: 'scheduled' | 'in-progress' | 'done' | 'not-recorded';
   condition?: Condition;
 }
 
@@ -14,13 +15,20 @@ export interface RoundProgress {
 export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProgress[] =>
   plan.map((round) => {
     const ofRound = forms.filter((form) => form.round === round.round);
-    const outcome = ofRound.find((form) => form.kind === 'session-outcome' && form.status === 'submitted');
+    const outcomeForm = ofRound.find((form) => form.kind === 'session-outcome');
+    const outcome = outcomeForm?.status === 'submitted' ? outcomeForm : undefined;
     const condition = outcome?.answers?.condition as Condition | undefined;
     return {
       round: round.round,
       startsAt: round.startsAt,
       sessionAt: round.sessionAt,
-      status: outcome ? 'done' : ofRound.length > 0 ? 'in-progress' : 'scheduled',
+      status: outcome
+        ? 'done'
+        : outcomeForm?.status === 'expired'
+          ? 'not-recorded'
+          : ofRound.length > 0
+            ? 'in-progress'
+            : 'scheduled',
       ...(condition ? { condition } : {}),
     };
   });

@@ -2,9 +2,12 @@ import { expireForm, getForm } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, markTimerFired } from '#shared/data/timers.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { outcomeNotRecorded } from '#shared/journeys/outcome-not-recorded.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import { onboardingExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
@@ -26,7 +29,7 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       await remindForm(journeyId, action.formId);
       break;
     case 'expire-form':
-      await expirePrepForm(journeyId, action.formId);
+      await expireOpenForm(journeyId, action.formId);
       break;
     case 'resume-task':
       await resumeTask(action.taskToken, {});
@@ -55,6 +58,14 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   if (form?.status !== 'open') return;
   const journey = await requireJourney(journeyId);
   const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
+  if (form.kind === 'session-outcome') {
+    await sendEmailOnce(
+      journeyId,
+      `outcome.reminded#${formId}`,
+      outgoingEmail(journey, form.recipient, sessionOutcomeEmail(journey, form, formUrl, true)),
+    );
+    return;
+  }
   await sendEmailOnce(journeyId, `prep.reminded#${formId}`, prepRequestEmail(journey, form, formUrl, true));
   await appendEvent(journeyId, `prep.reminded#${formId}`, {
     type: 'prep.reminded',
@@ -63,16 +74,21 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   });
 };
 
-const expirePrepForm = async (journeyId: string, formId: string): Promise<void> => {
+/** A form past its deadline closes, and the journey goes on without the answer. */
+const expireOpenForm = async (journeyId: string, formId: string): Promise<void> => {
   // An earlier attempt may have expired the form and failed before resuming: finish its work.
   const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
   if (form?.status !== 'expired') return;
-  await appendEvent(journeyId, `prep.expired#${formId}`, {
-    type: 'prep.expired',
-    formId,
-    role: form.recipient.role,
-    interviewer: form.interviewerIndex,
-    round: form.round,
-  });
+  if (form.kind === 'session-outcome') {
+    await outcomeNotRecorded(await requireJourney(journeyId), form);
+  } else {
+    await appendEvent(journeyId, `prep.expired#${formId}`, {
+      type: 'prep.expired',
+      formId,
+      role: form.recipient.role,
+      interviewer: form.interviewerIndex,
+      round: form.round,
+    });
+  }
   await resumeTask(form.taskToken, { status: 'expired' });
 };

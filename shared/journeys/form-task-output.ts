@@ -20,7 +20,10 @@ export const formTaskOutput = (
     case 'manager-prep':
       return { status: form.status, wellbeing: answers.wellbeing ?? null };
     case 'session-outcome':
-      return { condition: answers.condition ?? 'good', consent: answers.consent ?? 'none' };
+      // Past its deadline the round goes on as not recorded: nothing to share, no condition to act on.
+      return form.status === 'expired'
+        ? { status: form.status }
+        : { status: form.status, condition: answers.condition ?? 'good', consent: answers.consent ?? 'none' };
     case 'offer-outcome': {
       const decision = answers.decision ?? 'undecided';
       return {

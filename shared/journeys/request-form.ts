@@ -8,15 +8,17 @@ import type { FormKind } from '#shared/domain/form-answers.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
+import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { type PrepWindow, prepWindow } from '#shared/domain/prep-window.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
+import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
-import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import type { PrepRole } from '#shared/journeys/start-round.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
@@ -92,7 +94,7 @@ const openRequestedForm = async (
         purpose: `offer-outcome#${ask}`,
         fields: { ask, ...(remainingConcerns ? { prefill: { remainingConcerns } } : {}) },
         event: { ask },
-        email: (formUrl) =>
+        email: (_form, formUrl) =>
           renderOutcomeRequest({
             locale: offer.hr.locale,
             hrName: offer.hr.name,
@@ -104,20 +106,15 @@ const openRequestedForm = async (
       });
     }
     case 'session-outcome': {
-      const { hire } = journey;
+      const session = DateTime.fromISO(roundPlan(journey.rounds, request.round).sessionAt, { setZone: true });
+      const window = outcomeWindow(calendar, session, requestedAt);
       return requestHrOutcome(journey, request.taskToken, {
         kind: 'session-outcome',
         purpose: `session-outcome#${request.round}`,
-        fields: { round: request.round },
+        fields: { round: request.round, deadline: window.deadline.toUTC().toISO() ?? '' },
         event: { round: request.round },
-        email: (formUrl) =>
-          renderSessionOutcomeRequest({
-            locale: hire.hr.locale,
-            hrName: hire.hr.name,
-            employeeName: hire.employee.name,
-            round: request.round,
-            formUrl,
-          }),
+        email: (form, formUrl) => sessionOutcomeEmail(journey, form, formUrl, false),
+        window,
       });
     }
   }
@@ -161,21 +158,26 @@ const requestPrep = async (journey: Journey, taskToken: string, prep: PrepReques
     deadline,
     ...prep.event,
   });
-  if (prep.window.remindAt) {
+  await scheduleDeadline(journeyId, formId, prep.window);
+  return form;
+};
+
+/** The form's one reminder and its deadline, as schedules that fire-timer runs. */
+const scheduleDeadline = async (journeyId: string, formId: string, window: PrepWindow): Promise<void> => {
+  if (window.remindAt) {
     await scheduleTimer({
       journeyId,
       name: `remind-${formId}`,
-      at: prep.window.remindAt,
+      at: window.remindAt,
       action: { kind: 'remind-form', formId },
     });
   }
   await scheduleTimer({
     journeyId,
     name: `expire-${formId}`,
-    at: prep.window.deadline,
+    at: window.deadline,
     action: { kind: 'expire-form', formId },
   });
-  return form;
 };
 
 interface OutcomeRequest {
@@ -183,10 +185,12 @@ interface OutcomeRequest {
   purpose: string;
   fields: Partial<FormRecord>;
   event: Record<string, unknown>;
-  email: (formUrl: string) => ReturnType<typeof renderOutcomeRequest>;
+  email: (form: FormRecord, formUrl: string) => RenderedEmail;
+  /** A 1on1's outcome has a deadline and a reminder; the offer's has none: its reply deadline bounds it. */
+  window?: PrepWindow;
 }
 
-/** An outcome form for HR after a meeting: no deadline, HR owns the journey. */
+/** An outcome form for HR after a meeting. */
 const requestHrOutcome = async (
   journey: Journey,
   taskToken: string,
@@ -213,12 +217,14 @@ const requestHrOutcome = async (
   await sendEmailOnce(
     journeyId,
     `outcome.requested#${formId}`,
-    outgoingEmail(journey, hire.hr, outcome.email(formUrl)),
+    outgoingEmail(journey, hire.hr, outcome.email(form, formUrl)),
   );
   await appendEvent(journeyId, `outcome.requested#${formId}`, {
     type: 'outcome.requested',
     formId,
+    ...(form.deadline ? { deadline: form.deadline } : {}),
     ...outcome.event,
   });
+  if (outcome.window) await scheduleDeadline(journeyId, formId, outcome.window);
   return form;
 };

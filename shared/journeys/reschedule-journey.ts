@@ -14,6 +14,7 @@ import {
   type RoundPlan,
   sessionEndsAt,
 } from '#shared/domain/onboarding-schedule.ts';
+import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 import { movedSessionProblem, pendingRoundProblem } from '#shared/domain/reschedule-checks.ts';
 import { sessionsTooLateForTheirRound } from '#shared/journeys/begun-rounds.ts';
@@ -29,7 +30,7 @@ export type RescheduleResult =
 
 /**
  * Moves the start date or single sessions. Everything still pending follows, earlier or later: the schedules
- * that start rounds and end sessions, prep deadlines, and the invitations people already have (same UID,
+ * that start rounds and end sessions, form deadlines, and the invitations people already have (same UID,
  * SEQUENCE + 1). Rounds that already took place stay as they were.
  */
 export const rescheduleJourney = async (
@@ -165,12 +166,11 @@ const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise
     await moveTimer(journeyId, `session-end-r${plan.round}`, sessionEndsAt(plan));
     const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
     if (invitation?.status === 'sent') await moveInvitation(journey, invitation, plan.sessionAt);
-    for (const form of forms.filter(
-      (candidate) => candidate.kind === 'manager-prep' && candidate.round === plan.round,
-    )) {
+    for (const form of forms.filter((candidate) => candidate.round === plan.round)) {
+      const window = form.kind === 'session-outcome' ? outcomeWindow : prepWindow;
       if (form.status !== 'open' || !form.deadline) continue;
       // The deadline the form would have been given for the session as it now is, asked when it was asked.
-      const deadline = prepWindow(
+      const deadline = window(
         calendar,
         sessionAt,
         DateTime.fromISO(form.createdAt).setZone(hire.timezone),

@@ -174,9 +174,13 @@ describe('the company calendar', () => {
   });
 
   it('completes the journey of a hire posted late after the rounds it kept', async () => {
-    await recordOutcome(startedLastMonth);
+    // Round 3's outcome, never recorded, closed at its deadline (29 January): the journey did not wait for it.
     const journey = await view(startedLastMonth);
     expect(journey.status).toBe('completed');
+    expect(journey.timeline.find((event) => event.type === 'outcome.expired')).toMatchObject({
+      round: 3,
+      at: '2027-01-29T09:00:00.000Z',
+    });
     const started = journey.timeline.filter((event) => event.type === 'round.started');
     expect(started.map((event) => event.round)).toEqual([2, 3]);
   });

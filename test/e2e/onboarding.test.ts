@@ -25,7 +25,9 @@ const alerts = hire('alerts', {
   onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
 });
 const silentManager = hire('silent', { mentor: undefined });
-const everyone = [shares, keepsPrivate, alerts, silentManager];
+// HR never records round 1: its HR lead is named by no name.
+const unrecorded = hire('unrecorded', { onboarding: { hrLeadEmail: 'hr-lead+unrecorded@example.co.jp' } });
+const everyone = [shares, keepsPrivate, alerts, silentManager, unrecorded];
 
 const privateNote = (tag: string, round: number) => `PRIVATE-${tag}-r${round}: 体調の話は本人限り`;
 const teamSummary = (round: number) => `第${round}回: チームの雰囲気にも慣れてきた`;
@@ -249,6 +251,52 @@ describe('onboarding months 1 to 3', () => {
     expect(extraSessions).toHaveLength(1);
   });
 
+  it('reminds HR once to record the 1on1, then closes the round as not recorded at the deadline', async () => {
+    const outcomeMail = async () =>
+      (await system.mailTo(unrecorded.hr.email)).filter((email) =>
+        email.subject.includes('面談の記録をお願いします'),
+      );
+    const managerMailBefore = (await system.mailTo(unrecorded.manager.email)).length;
+    // Session Monday 1 March 15:00: due Thursday 4 March 18:00, reminded halfway, in working hours.
+    await system.advanceTo('2027-03-03T09:59:00+09:00');
+    expect(await outcomeMail()).toHaveLength(1);
+    await system.advanceTo('2027-03-03T10:00:00+09:00');
+    const [request, reminder, ...more] = await outcomeMail();
+    expect(more).toHaveLength(0);
+    expect(reminder?.subject).toMatch(/^【リマインド】/);
+    expect(formLinkIn(reminder)).toBe(formLinkIn(request));
+    expect(request?.text).toMatch(/記録の期限[\s\S]*2027年3月4日[\s\S]*18:00/);
+
+    await system.advanceTo('2027-03-04T17:59:00+09:00');
+    expect(eventTypes(await journeyOf(unrecorded))).not.toContain('outcome.expired');
+    expect(await system.mailTo('hr-lead+unrecorded@')).toHaveLength(0);
+    await system.advanceTo('2027-03-04T18:00:00+09:00');
+
+    const journey = (await journeyOf(unrecorded)) as unknown as Awaited<ReturnType<typeof journeyOf>> & {
+      rounds: Round[];
+    };
+    expect(journey.timeline.filter((event) => event.type === 'outcome.expired')).toEqual([
+      expect.objectContaining({ round: 1, at: '2027-03-04T09:00:00.000Z' }),
+    ]);
+    expect(eventTypes(journey)).not.toContain('summary.shared');
+    expect(journey.rounds[0]).toMatchObject({ round: 1, status: 'not-recorded' });
+    expect(journey.rounds[0]?.condition).toBeUndefined();
+    const [leadMail, ...moreLeadMail] = await system.mailTo('hr-lead+unrecorded@');
+    expect(moreLeadMail).toHaveLength(0);
+    expect(leadMail?.text).toMatch(/^人事責任者様[\s\S]*第1回[\s\S]*「記録なし」/);
+    expect(await system.mailTo(unrecorded.manager.email)).toHaveLength(managerMailBefore);
+    // HR's link now shows that the form has closed, and a late record changes nothing.
+    const late = await system.submitForm(formLinkIn(request), {
+      condition: 'good',
+      privateNotes: '',
+      consent: 'none',
+      teamSummary: '',
+      followUp: '',
+    });
+    expect(late.status).toBe(410);
+    expect(eventTypes(await journeyOf(unrecorded))).not.toContain('outcome.recorded');
+  });
+
   it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {
     for (const round of plan.slice(1)) {
       await system.advanceTo(round.startsAt);
@@ -285,6 +333,15 @@ describe('onboarding months 1 to 3', () => {
     expect(eventTypes(journey).slice(-2)).toEqual(['journey.summarized', 'journey.completed']);
     const summary = (await system.mailTo(shares.hr.email)).at(-1);
     expect(summary?.text).toMatch(/3/);
+
+    // The round HR never recorded held up nothing: round 2 began on time and the summary says so.
+    const unrecordedJourney = (await journeyOf(unrecorded)) as unknown as typeof journey;
+    expect(unrecordedJourney.status).toBe('completed');
+    expect(unrecordedJourney.rounds.map((round) => round.status)).toEqual(['not-recorded', 'done', 'done']);
+    expect(
+      unrecordedJourney.timeline.find((event) => event.type === 'round.started' && event.round === 2)?.at,
+    ).toBe(new Date((plan[1] as Round).startsAt).toISOString());
+    expect((await system.mailTo(unrecorded.hr.email)).at(-1)?.text).toMatch(/第1回[^\n]*記録なし/);
 
     // Round 1's "what to check next time" reached HR's round-2 brief, and only HR.
     const roundTwoBrief = (await system.mailTo(alerts.hr.email)).find((email) =>

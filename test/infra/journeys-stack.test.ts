@@ -70,6 +70,7 @@ const ONBOARDING_STATES = [
   'SendSessionBrief',
   'AwaitSessionEnd',
   'RequestSessionOutcome',
+  'OutcomeRecorded',
   'ShareWithTeam',
   'ConditionAlert',
   'RaiseAlertFromSession',
@@ -789,8 +790,10 @@ describe('deployment context', () => {
         Properties: { Environment: { Variables: { HR_LEAD_EMAIL: 'hr-lead@example.co.jp' } } },
       }),
     );
-    // Both raise alerts: the session's from the state machine, a worried prep answer's at submission.
+    // Both raise alerts: the session's from the state machine, a worried prep answer's at submission; a 1on1
+    // left unrecorded past its deadline is told to the lead when the deadline's timer fires.
     expect(alerting.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
+      'fire-timer',
       'raise-alert',
       'submit-form',
     ]);

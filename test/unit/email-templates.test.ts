@@ -10,6 +10,7 @@ import { renderInterviewerInsightRequest } from '#shared/email/templates/intervi
 import { renderJourneySummary } from '#shared/email/templates/journey-summary.ts';
 import { renderManagerPrepRequest } from '#shared/email/templates/manager-prep-request.ts';
 import { renderMeetingBrief } from '#shared/email/templates/meeting-brief.ts';
+import { renderOutcomeNotRecorded } from '#shared/email/templates/outcome-not-recorded.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
@@ -142,7 +143,18 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
       zone: 'Asia/Tokyo',
     }),
   'session outcome request': (locale, name) =>
-    renderSessionOutcomeRequest({ locale, hrName: name, employeeName: name, round: 1, formUrl }),
+    renderSessionOutcomeRequest({
+      locale,
+      hrName: name,
+      employeeName: name,
+      round: 1,
+      formUrl,
+      deadline: sessionAt,
+      zone: 'Asia/Tokyo',
+      reminder: true,
+    }),
+  'outcome not recorded': (locale, name) =>
+    renderOutcomeNotRecorded({ locale, recipientName: name, hrName: name, employeeName: name, round: 2 }),
   'team update with a shared summary': (locale, name) =>
     renderTeamUpdate({
       locale,
@@ -612,8 +624,12 @@ describe('the session outcome request', () => {
       employeeName: '山田 花子',
       round: 2,
       formUrl,
+      deadline: '2027-04-08T18:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      reminder: false,
     });
     expect(ja.subject).toContain('第2回');
+    expect(ja.text).toMatch(/2027年4月8日[\s\S]*18:00[\s\S]*「記録なし」[\s\S]*人事責任者/);
     expect(ja.text).toContain(formUrl);
     expect(ja.text).toMatch(
       /良好・見守り・要フォロー[\s\S]*人事メモ[\s\S]*誰にも共有されません[\s\S]*同意がある場合に限り/,
@@ -624,8 +640,36 @@ describe('the session outcome request', () => {
       employeeName: 'Hanako',
       round: 2,
       formUrl,
+      deadline: '2027-04-08T18:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      reminder: true,
     });
+    expect(en.subject).toMatch(/^Reminder: /);
+    expect(en.text).toMatch(/closed as not recorded,\s+the HR lead\s+is told/);
     expect(en.text).toMatch(/good, watch, alert[\s\S]*never shared[\s\S]*with their consent/);
+  });
+});
+
+describe('the note that a 1on1 was not recorded', () => {
+  it('tells the HR lead, by name or by role, that the round closed without a record and the next goes ahead', () => {
+    const ja = renderOutcomeNotRecorded({
+      locale: 'ja',
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      round: 1,
+    });
+    expect(ja.text).toMatch(
+      /^人事責任者様[\s\S]*第1回[\s\S]*「記録なし」[\s\S]*上司・メンターには何も[\s\S]*予定どおり/,
+    );
+    const en = renderOutcomeNotRecorded({
+      locale: 'en',
+      recipientName: 'Naoko',
+      hrName: 'Aya',
+      employeeName: 'Hanako',
+      round: 1,
+    });
+    expect(en.text).toMatch(/^Dear Naoko,[\s\S]*closed as not recorded[\s\S]*next round goes ahead/);
+    expect(`${ja.text}${en.text}`).not.toMatch(/評価|evaluat/);
   });
 });
 

@@ -1,7 +1,8 @@
 import { conditionLabels, conditions } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
-import { automatedSignature, renderEmail } from '#shared/email/render-email.ts';
+import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
+import { formatDateTime } from '#shared/time/format.ts';
 
 export interface SessionOutcomeRequestInput {
   locale: Locale;
@@ -10,21 +11,36 @@ export interface SessionOutcomeRequestInput {
   /** 1 is the first round. */
   round: number;
   formUrl: string;
+  /** ISO 8601 date-time after which the round goes on as not recorded. */
+  deadline: string;
+  zone: string;
+  reminder: boolean;
 }
 
 /** Asks HR to record how the 1on1 went, and what, if anything, the new hire agreed to share with the team. */
 export const renderSessionOutcomeRequest = (input: SessionOutcomeRequestInput): RenderedEmail => {
-  const { locale, hrName, employeeName, round, formUrl } = input;
+  const { locale, hrName, employeeName, round, formUrl, reminder } = input;
+  const deadline = formatDateTime(input.deadline, input.zone, locale);
   if (locale === 'en') {
+    const nudge: EmailBlock[] = reminder
+      ? [
+          {
+            kind: 'paragraph',
+            text: 'The record of this session has not arrived yet, so this is a gentle reminder.',
+          },
+        ]
+      : [];
     return renderEmail({
       locale,
-      subject: `How did round ${round} of the 1on1 with ${employeeName} go?`,
+      subject: `${reminder ? 'Reminder: ' : ''}How did round ${round} of the 1on1 with ${employeeName} go?`,
       greeting: `Dear ${hrName},`,
       blocks: [
         {
           kind: 'paragraph',
           text: `Thank you for round ${round} of the follow-up 1on1 with ${employeeName}. Please record how it went.`,
         },
+        ...nudge,
+        { kind: 'facts', rows: [{ label: 'Please record by', value: deadline }] },
         { kind: 'link', label: 'Record the session', url: formUrl },
         {
           kind: 'list',
@@ -36,19 +52,28 @@ export const renderSessionOutcomeRequest = (input: SessionOutcomeRequestInput): 
             'Follow-up: what HR will do next; it stays in the HR record.',
           ],
         },
+        {
+          kind: 'paragraph',
+          text: 'Without a record by then, the round is closed as not recorded, the HR lead is told, and the next round goes ahead as planned.',
+        },
       ],
       signature: automatedSignature.en,
     });
   }
+  const nudge: EmailBlock[] = reminder
+    ? [{ kind: 'paragraph', text: '面談の記録がまだ届いていないため、あらためてご連絡しました。' }]
+    : [];
   return renderEmail({
     locale,
-    subject: `${employeeName}さんの第${round}回フォローアップ面談の記録をお願いします`,
+    subject: `${reminder ? '【リマインド】' : ''}${employeeName}さんの第${round}回フォローアップ面談の記録をお願いします`,
     greeting: `${hrName} さん`,
     blocks: [
       {
         kind: 'paragraph',
         text: `${employeeName}さんとの第${round}回フォローアップ面談（1on1）、お疲れさまでした。面談の内容を記録してください。`,
       },
+      ...nudge,
+      { kind: 'facts', rows: [{ label: '記録の期限', value: deadline }] },
       { kind: 'link', label: '面談を記録する', url: formUrl },
       {
         kind: 'list',
@@ -59,6 +84,10 @@ export const renderSessionOutcomeRequest = (input: SessionOutcomeRequestInput): 
           'チームへの共有メモ：本人の同意がある場合に限り、この文面がそのまま上司・メンターに届きます。',
           '今後のフォロー：次回までに人事が行うこと。人事の記録として残ります。',
         ],
+      },
+      {
+        kind: 'paragraph',
+        text: '期限までに記録がない場合、この回は「記録なし」として締め切られ、人事責任者に連絡が入ります。次の回は予定どおり進みます。',
       },
     ],
     signature: automatedSignature.ja,

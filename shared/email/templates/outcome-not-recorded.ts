@@ -1,0 +1,64 @@
+import type { Locale } from '#shared/domain/offer.ts';
+import { automatedSignature, renderEmail } from '#shared/email/render-email.ts';
+import type { RenderedEmail } from '#shared/email/rendered-email.ts';
+
+export interface OutcomeNotRecordedInput {
+  locale: Locale;
+  /** Left out for a lead whose name is not known: the mail then greets the role. */
+  recipientName?: string;
+  /** The HR contact, who held the 1on1. */
+  hrName: string;
+  employeeName: string;
+  /** 1 is the first round. */
+  round: number;
+}
+
+/**
+ * Tells the HR lead that a 1on1's outcome was not recorded by its deadline: the round closed without it and the
+ * journey went on, so the lead can check in with the HR contact while the conversation is still fresh.
+ */
+export const renderOutcomeNotRecorded = (input: OutcomeNotRecordedInput): RenderedEmail => {
+  const { locale, recipientName, hrName, employeeName, round } = input;
+  if (locale === 'en') {
+    return renderEmail({
+      locale,
+      subject: `Round ${round} of ${employeeName}'s follow-up 1on1 was not recorded`,
+      greeting: `Dear ${recipientName ?? 'HR lead'},`,
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: `${hrName} did not record the outcome of round ${round} of the follow-up 1on1 with ${employeeName} by its deadline, so the round was closed as not recorded.`,
+        },
+        {
+          kind: 'list',
+          items: [
+            'The manager and mentor were not sent anything about this session.',
+            'The next round goes ahead as planned.',
+            `Please check in with ${hrName}: if something came up in the session that needs support, it can still be followed up directly.`,
+          ],
+        },
+      ],
+      signature: automatedSignature.en,
+    });
+  }
+  return renderEmail({
+    locale,
+    subject: `${employeeName}さんの第${round}回フォローアップ面談の記録がありませんでした`,
+    greeting: recipientName ? `${recipientName} さん` : '人事責任者様',
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `${employeeName}さんの第${round}回フォローアップ面談（1on1）について、期限までに${hrName} さんからの記録が届かなかったため、この回は「記録なし」として締め切りました。`,
+      },
+      {
+        kind: 'list',
+        items: [
+          'この面談について、上司・メンターには何も送っていません。',
+          '次の回は予定どおり進みます。',
+          `${hrName} さんに状況を確認してください。面談で支援が必要なことがあれば、直接フォローしていただけます。`,
+        ],
+      },
+    ],
+    signature: automatedSignature.ja,
+  });
+};

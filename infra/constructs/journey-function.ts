@@ -14,6 +14,7 @@ export type JourneyFunctionName =
   | 'get-journey'
   | 'reschedule-journey'
   | 'cancel-journey'
+  | 'reissue-form'
   | 'erase-journey'
   | 'show-form'
   | 'submit-form'

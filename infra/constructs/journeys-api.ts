@@ -19,6 +19,7 @@ export interface JourneysApiProps {
   readonly getJourney: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
+  readonly reissueForm: IFunction;
   readonly eraseJourney: IFunction;
   readonly getCalendarSettings: IFunction;
   readonly putCalendarSettings: IFunction;
@@ -67,6 +68,12 @@ export class JourneysApi extends Construct {
       path: '/journeys/{id}/cancel',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('CancelJourney', props.cancelJourney),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys/{id}/forms/{formId}/reissue',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('ReissueForm', props.reissueForm),
       authorizer: hr,
     });
     // Erasure on request: only callers HR's IAM policies allow `execute-api:Invoke` on this route can erase.

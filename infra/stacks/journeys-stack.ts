@@ -95,6 +95,12 @@ export class JourneysStack extends Stack {
       HTTP_TIMEOUT,
     );
     const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
+    const reissueForm = fn(
+      'ReissueForm',
+      'reissue-form',
+      'POST /journeys/{id}/forms/{formId}/reissue',
+      HTTP_TIMEOUT,
+    );
     // Erasure stops the journey, withdraws its meetings and deletes a partition of maybe a few hundred items.
     const eraseJourney = fn('EraseJourney', 'erase-journey', 'DELETE /journeys/{id}', Duration.seconds(29));
     const getCalendarSettings = fn(
@@ -144,6 +150,7 @@ export class JourneysStack extends Stack {
       startJourney,
       rescheduleJourney,
       cancelJourney,
+      reissueForm,
       // Read and write includes DeleteItem and BatchWriteItem: erasure deletes the journey's items.
       eraseJourney,
       submitForm,
@@ -169,6 +176,8 @@ export class JourneysStack extends Stack {
     for (const sender of [
       rescheduleJourney,
       cancelJourney,
+      // It mails a form's recipient a fresh link.
+      reissueForm,
       // Erasing a journey withdraws the meetings still ahead from people's calendars.
       eraseJourney,
       sendInvitation,
@@ -195,7 +204,7 @@ export class JourneysStack extends Stack {
       if (props.hrLeadEmail && props.hrLeadName) alerter.addEnvironment({ HR_LEAD_NAME: props.hrLeadName });
     }
 
-    for (const linkUser of [showForm, submitForm, requestForm, fireTimer]) {
+    for (const linkUser of [showForm, submitForm, requestForm, fireTimer, reissueForm]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
     }
@@ -276,6 +285,7 @@ export class JourneysStack extends Stack {
       getJourney: getJourney.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
+      reissueForm: reissueForm.lambda,
       eraseJourney: eraseJourney.lambda,
       getCalendarSettings: getCalendarSettings.lambda,
       putCalendarSettings: putCalendarSettings.lambda,
@@ -283,7 +293,7 @@ export class JourneysStack extends Stack {
       submitForm: submitForm.lambda,
     });
     const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
-    for (const linkMaker of [requestForm, fireTimer]) {
+    for (const linkMaker of [requestForm, fireTimer, reissueForm]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 

@@ -44,6 +44,8 @@ export interface FormRecord {
   submittedAt?: string;
   /** Set once the waiting execution was told; a submission without it has not been passed on yet. */
   resumedAt?: string;
+  /** How often HR had the link sent afresh: only a link of this generation opens the form (absent: 0). */
+  linkGeneration?: number;
 }
 
 const formKey = (journeyId: string, formId: string) => ({ pk: journeyPk(journeyId), sk: `FORM#${formId}` });
@@ -161,6 +163,40 @@ export const moveFormDeadline = async (
       }),
     ),
   );
+};
+
+/**
+ * A new link generation for an open form, and the expiry of its links: the links sent before stop working.
+ * Undefined when the form is no longer open.
+ */
+export const renewFormLink = async (
+  journeyId: string,
+  formId: string,
+  linkExpiresAt: Date,
+): Promise<FormRecord | undefined> => {
+  try {
+    const result = await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: formKey(journeyId, formId),
+        UpdateExpression:
+          'SET linkGeneration = if_not_exists(linkGeneration, :zero) + :one, linkExpiresAt = :expires',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':one': 1,
+          ':expires': linkExpiresAt.toISOString(),
+          ':open': 'open',
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip(result.Attributes ?? {});
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
 };
 
 /** Never brings back a form that went with its journey meanwhile. */

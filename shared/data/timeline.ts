@@ -16,6 +16,7 @@ export const timelineEventTypes = [
   'outcome.requested',
   'outcome.recorded',
   'outcome.expired',
+  'form.reissued',
   'offer.accepted',
   'offer.declined',
   'offer.lapsed',

@@ -15,6 +15,9 @@ export const isJourneyId = (value: string): boolean => /^j-[0-9a-f]{20}$/.test(v
 export const formIdFor = (journeyId: string, purpose: string): string =>
   `f-${digest('form', journeyId, purpose).slice(0, 16)}`;
 
+/** Whether a string has the shape `formIdFor` gives every id. */
+export const isFormId = (value: string): boolean => /^f-[0-9a-f]{16}$/.test(value);
+
 export const offerFingerprint = (offer: unknown): string => digest('offer', JSON.stringify(offer));
 
 /** Names one change from one version of a journey to another, so a change sent again is recorded once. */

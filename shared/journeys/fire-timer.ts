@@ -57,7 +57,12 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   const form = await getForm(journeyId, formId);
   if (form?.status !== 'open') return;
   const journey = await requireJourney(journeyId);
-  const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
+  const formUrl = await createFormLink({
+    journeyId,
+    formId,
+    expiresAt: new Date(form.linkExpiresAt),
+    generation: form.linkGeneration,
+  });
   if (form.kind === 'session-outcome') {
     await sendEmailOnce(
       journeyId,

@@ -21,6 +21,9 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   // A genuine link whose journey was erased shows the page of a closed form: the form is gone on purpose.
   if (!form) return { ok: false, notice: (await getErasure(journeyId)) ? 'closed' : 'invalid' };
   const locale = form.recipient.locale;
+  // HR had a fresh link sent: this older one neither shows nor records anything.
+  if ((check.claims.gen ?? 0) !== (form.linkGeneration ?? 0))
+    return { ok: false, notice: 'replaced', locale };
   // A submission whose execution was never told (it failed on the way, say SES refused its alert) is finished
   // by sending the form again: only one that went all the way through is answered for good.
   if (form.status === 'submitted' && form.resumedAt) return { ok: false, notice: 'already-used', locale };

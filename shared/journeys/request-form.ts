@@ -5,6 +5,7 @@ import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts'
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
+import { DEADLINE_LINK_GRACE_DAYS, OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
@@ -23,14 +24,6 @@ import type { PrepRole } from '#shared/journeys/start-round.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
-
-/** An outcome link stays usable this long: HR may record a late answer after a weekend or a holiday. */
-const OUTCOME_LINK_DAYS = 30;
-/**
- * A prep link outlives its deadline by this much: the form record closes it at the deadline, and a meeting
- * moved later moves that deadline without needing a new link.
- */
-const PREP_LINK_GRACE_DAYS = 14;
 
 export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
@@ -134,7 +127,7 @@ const requestPrep = async (journey: Journey, taskToken: string, prep: PrepReques
   const { journeyId } = journey;
   const formId = formIdFor(journeyId, prep.purpose);
   const deadline = prep.window.deadline.toUTC().toISO() ?? '';
-  const linkExpiresAt = prep.window.deadline.plus({ days: PREP_LINK_GRACE_DAYS });
+  const linkExpiresAt = prep.window.deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS });
   const form = await openForm({
     journeyId,
     formId,

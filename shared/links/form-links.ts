@@ -7,11 +7,22 @@ const baseUrl = (): string => {
   return base.replace(/\/$/, '');
 };
 
-export const createFormLink = async (form: { journeyId: string; formId: string; expiresAt: Date }) => {
+/** `generation` is the form's link generation (`linkGeneration`); the first link, generation 0, carries none. */
+export const createFormLink = async (form: {
+  journeyId: string;
+  formId: string;
+  expiresAt: Date;
+  generation?: number;
+}) => {
   const [key] = await signingKeys();
   if (!key) throw new Error('no link signing key');
   const token = signFormLink(
-    { journeyId: form.journeyId, formId: form.formId, exp: Math.floor(form.expiresAt.getTime() / 1000) },
+    {
+      journeyId: form.journeyId,
+      formId: form.formId,
+      exp: Math.floor(form.expiresAt.getTime() / 1000),
+      ...(form.generation ? { gen: form.generation } : {}),
+    },
     key,
   );
   return `${baseUrl()}/forms/${token}`;

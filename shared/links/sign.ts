@@ -15,6 +15,8 @@ export interface FormLinkClaims {
   formId: string;
   /** Epoch seconds. */
   exp: number;
+  /** Which of the form's links this is: a link sent afresh counts up, and only the newest opens the form. */
+  gen?: number;
 }
 
 export type LinkCheck =
@@ -32,13 +34,14 @@ export const signFormLink = (claims: FormLinkClaims, key: SigningKey): string =>
 
 const isClaims = (value: unknown): value is FormLinkClaims & { kid: string } => {
   if (typeof value !== 'object' || value === null) return false;
-  const { journeyId, formId, exp, kid } = value as Record<string, unknown>;
+  const { journeyId, formId, exp, kid, gen } = value as Record<string, unknown>;
   return (
     typeof journeyId === 'string' &&
     typeof formId === 'string' &&
     typeof kid === 'string' &&
     typeof exp === 'number' &&
-    Number.isFinite(exp)
+    Number.isFinite(exp) &&
+    (gen === undefined || Number.isSafeInteger(gen))
   );
 };
 
@@ -64,8 +67,8 @@ export const verifyFormLink = (token: string, keys: readonly SigningKey[], now: 
   const canonical = given.toString('base64url') === signature;
   if (!canonical || given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'invalid' };
-  const { journeyId, formId, exp } = claims;
-  if (exp * 1000 <= now.getTime())
-    return { ok: false, reason: 'expired', claims: { journeyId, formId, exp } };
-  return { ok: true, claims: { journeyId, formId, exp } };
+  const { journeyId, formId, exp, gen } = claims;
+  const verified = { journeyId, formId, exp, ...(gen === undefined ? {} : { gen }) };
+  if (exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired', claims: verified };
+  return { ok: true, claims: verified };
 };

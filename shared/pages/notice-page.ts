@@ -8,6 +8,7 @@ export const noticeKinds = [
   'expired',
   'invalid',
   'closed',
+  'replaced',
   'too-large',
   'unavailable',
 ] as const;
@@ -20,6 +21,8 @@ const statuses: Record<NoticeKind, number> = {
   invalid: 404,
   // The journey moved on without this form (its deadline passed): gone for good, like an expired link.
   closed: 410,
+  // HR had a new link sent: this one is gone for good, the form is not.
+  replaced: 410,
   'too-large': 413,
   unavailable: 503,
 };
@@ -57,6 +60,13 @@ const copy: Record<Locale, Record<NoticeKind, { title: string; lines: string[] }
       lines: [
         '次の段階に進んだため、このフォームは受付を終了しています。',
         'お伝えしたいことがあれば、人事担当者に直接ご連絡ください。',
+      ],
+    },
+    replaced: {
+      title: 'このリンクは新しいリンクに置き換えられました',
+      lines: [
+        'このフォームのリンクをあらためてお送りしたため、このリンクは使えなくなりました。',
+        'いちばん新しいメールに記載されたリンクから開いてください。',
       ],
     },
     'too-large': {
@@ -102,6 +112,13 @@ const copy: Record<Locale, Record<NoticeKind, { title: string; lines: string[] }
       lines: [
         'The process has moved on to its next step, so this form no longer takes answers.',
         'If you want to tell us something, please contact HR directly.',
+      ],
+    },
+    replaced: {
+      title: 'This link has been replaced',
+      lines: [
+        'A new link to this form was sent to you, so this one no longer works.',
+        'Please open the form from the most recent email.',
       ],
     },
     'too-large': {

@@ -297,6 +297,38 @@ describe('onboarding months 1 to 3', () => {
     expect(eventTypes(await journeyOf(unrecorded))).not.toContain('outcome.recorded');
   });
 
+  it("sends a form link afresh on HR's request: the new link works, the old one records nothing", async () => {
+    await system.advanceTo((plan[1] as Round).startsAt);
+    const journeyId = ids[unrecorded.hireId] ?? '';
+    const prep = (await journeyOf(unrecorded)).forms.find(
+      (form) => form.kind === 'manager-prep' && (form as { round?: number }).round === 2,
+    );
+    const formId = prep?.formId ?? '';
+    const oldLink = await latestLinkTo(unrecorded.manager.email);
+    const reissue = (id: string) => system.postJson(`/journeys/${journeyId}/forms/${id}/reissue`, {});
+
+    expect((await reissue(formId)).status).toBe(200);
+    const newLink = await latestLinkTo(unrecorded.manager.email);
+    expect(newLink).not.toBe(oldLink);
+    const shown = await fetch(oldLink);
+    expect(shown.status).toBe(410);
+    expect(await shown.text()).toContain('このリンクは新しいリンクに置き換えられました');
+    const answers = { progress: '順調', wellbeing: 'well', topics: '' };
+    expect((await system.submitForm(oldLink, answers)).status).toBe(410);
+    let journey = await journeyOf(unrecorded);
+    expect(journey.forms.find((form) => form.formId === formId)?.status).toBe('open');
+    expect(journey.timeline.filter((event) => event.type === 'form.reissued')).toEqual([
+      { at: expect.any(String), type: 'form.reissued', formId },
+    ]);
+
+    expect((await system.submitForm(newLink, answers)).status).toBe(200);
+    journey = await journeyOf(unrecorded);
+    expect(journey.forms.find((form) => form.formId === formId)?.status).toBe('submitted');
+    // Only an open form is sent again; an id the journey does not have is not found.
+    expect((await reissue(formId)).status).toBe(409);
+    expect((await reissue('f-0000000000000000')).status).toBe(404);
+  });
+
   it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {
     for (const round of plan.slice(1)) {
       await system.advanceTo(round.startsAt);

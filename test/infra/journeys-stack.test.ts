@@ -18,6 +18,7 @@ const FUNCTIONS = [
   'get-journey',
   'reschedule-journey',
   'cancel-journey',
+  'reissue-form',
   'erase-journey',
   'show-form',
   'submit-form',
@@ -276,6 +277,8 @@ describe('functions', () => {
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
       'erase-journey': stopping,
+      // It signs and mails a fresh form link.
+      'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       // A worried prep answer raises its alert as it is submitted.
       'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention],
@@ -372,6 +375,7 @@ describe('HTTP API', () => {
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
+      'POST /journeys/{id}/forms/{formId}/reissue': 'AWS_IAM',
       'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /settings/calendar': 'AWS_IAM',
       'PUT /settings/calendar': 'AWS_IAM',
@@ -584,6 +588,7 @@ describe('least privilege', () => {
       [
         'reschedule-journey',
         'cancel-journey',
+        'reissue-form',
         'erase-journey',
         'fire-timer',
         'request-form',
@@ -631,6 +636,22 @@ describe('least privilege', () => {
     }
   });
 
+  it('routes POST /journeys/{id}/forms/{formId}/reissue, IAM-authorized, to reissue-form, which reads the link key', () => {
+    const [, route] = resourcesOfType('AWS::ApiGatewayV2::Route').find(
+      ([, candidate]) => candidate.Properties.RouteKey === 'POST /journeys/{id}/forms/{formId}/reissue',
+    ) as [string, Resource];
+    expect(route.Properties.AuthorizationType).toBe('AWS_IAM');
+    const integrationId = JSON.stringify(route.Properties.Target).match(/"Ref":"([^"]+)"/)?.[1] ?? '';
+    expect(JSON.stringify(json.Resources[integrationId]?.Properties.IntegrationUri)).toContain(
+      functionByFolder('reissue-form')[0],
+    );
+    const actions = actionsOf(statementsOf('reissue-form'));
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:UpdateItem', 'ses:SendRawEmail', 'secretsmanager:GetSecretValue']),
+    );
+    expect(actions.some((action) => /^(states|scheduler):/.test(action))).toBe(false);
+  });
+
   it('lets put-calendar-settings put the calendar item only, and nothing else in the table', () => {
     const dynamo = statementsOf('put-calendar-settings').filter((statement) =>
       actionsOf([statement]).some((action) => action.startsWith('dynamodb:')),
@@ -668,7 +689,7 @@ describe('least privilege', () => {
       [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
     );
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
-      ['fire-timer', 'request-form', 'show-form', 'submit-form'].sort(),
+      ['fire-timer', 'reissue-form', 'request-form', 'show-form', 'submit-form'].sort(),
     );
   });
 

@@ -11,6 +11,16 @@ describe('form links', () => {
     expect(verifyFormLink(token, [key], before)).toEqual({ ok: true, claims });
   });
 
+  it('carries the link generation of a link sent afresh, signed like the rest', () => {
+    const token = signFormLink({ ...claims, gen: 2 }, key);
+    expect(verifyFormLink(token, [key], before)).toEqual({ ok: true, claims: { ...claims, gen: 2 } });
+    const [payload, signature] = token.split('.');
+    const forged = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
+    forged.gen = 3;
+    const tampered = `${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+    expect(verifyFormLink(tampered, [key], before)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('refuses a link whose payload was changed to point at another form', () => {
     const [payload, signature] = signFormLink(claims, key).split('.');
     const forged = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());

@@ -12,6 +12,7 @@ describe('notice pages', () => {
       expired: 410,
       invalid: 404,
       closed: 410,
+      replaced: 410,
       'too-large': 413,
       unavailable: 503,
     });
@@ -38,6 +39,11 @@ describe('notice pages', () => {
       expect(renderNoticePage(kind, 'ja').html).toContain('人事担当者に直接ご連絡ください');
       expect(renderNoticePage(kind, 'en').html).toContain('please contact HR directly');
     }
+  });
+
+  it('send people whose link was replaced to the newest email', () => {
+    expect(renderNoticePage('replaced', 'ja').html).toContain('いちばん新しいメール');
+    expect(renderNoticePage('replaced', 'en').html).toContain('most recent email');
   });
 
   it('ask people to try again later when the service is unavailable', () => {

@@ -1,0 +1,33 @@
+import type { FormRecord } from '#shared/data/forms.ts';
+import { type Journey, offerOf } from '#shared/data/journeys.ts';
+import type { OutgoingEmail } from '#shared/email/compose.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
+import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
+import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
+
+/** The request for any form, as its recipient first got it, with the link given. */
+export const formRequestEmail = (journey: Journey, form: FormRecord, formUrl: string): OutgoingEmail => {
+  switch (form.kind) {
+    case 'interviewer-insight':
+    case 'manager-prep':
+      return prepRequestEmail(journey, form, formUrl, false);
+    case 'session-outcome':
+      return outgoingEmail(journey, form.recipient, sessionOutcomeEmail(journey, form, formUrl, false));
+    case 'offer-outcome': {
+      const offer = offerOf(journey);
+      return outgoingEmail(
+        journey,
+        form.recipient,
+        renderOutcomeRequest({
+          locale: offer.hr.locale,
+          hrName: offer.hr.name,
+          candidateName: offer.candidate.name,
+          formUrl,
+          ask: form.ask ?? 1,
+          respondBy: offer.respondBy,
+        }),
+      );
+    }
+  }
+};

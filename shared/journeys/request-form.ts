@@ -28,7 +28,7 @@ const OUTCOME_LINK_DAYS = 30;
  * A prep link outlives its deadline by this much: the form record closes it at the deadline, and a meeting
  * moved later moves that deadline without needing a new link.
  */
-const PREP_LINK_GRACE_DAYS = 14;
+export const PREP_LINK_GRACE_DAYS = 14;
 
 export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }

@@ -166,7 +166,10 @@ const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise
     const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
     if (invitation?.status === 'sent') await moveInvitation(journey, invitation, plan.sessionAt);
     for (const form of forms.filter(
-      (candidate) => candidate.kind === 'manager-prep' && candidate.round === plan.round,
+      // The new hire's topics form closes with the prep forms, so it follows the session as they do.
+      (candidate) =>
+        (candidate.kind === 'manager-prep' || candidate.kind === 'session-topics') &&
+        candidate.round === plan.round,
     )) {
       if (form.status !== 'open' || !form.deadline) continue;
       // The deadline the form would have been given for the session as it now is, asked when it was asked.

@@ -7,12 +7,14 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
 import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
+import { openTopicsForm } from '#shared/journeys/open-topics-form.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
 
 export type PrepRole = 'manager' | 'mentor';
 
 /**
- * Opens a round: the new hire is invited to the HR 1on1, and the manager is reminded to hold their own team
+ * Opens a round: the new hire is invited to the HR 1on1 (with a link to tell HR beforehand what they would like
+ * to talk about), and the manager is reminded to hold their own team
  * session (a separate track). Returns who is asked to prepare, so the state machine can ask each of them.
  */
 export const startRound = async (
@@ -29,6 +31,7 @@ export const startRound = async (
   });
 
   const threeParty = offersThreeParty(onboarding, round);
+  const topicsUrl = await openTopicsForm(journey, round, plan.sessionAt);
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
@@ -44,6 +47,7 @@ export const startRound = async (
       durationMinutes: SESSION_MINUTES,
       threeParty,
       managerName: hire.manager.name,
+      topicsUrl,
     }),
     attendee: hire.employee,
     detail: { round, threeParty },

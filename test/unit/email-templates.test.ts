@@ -131,6 +131,7 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
       durationMinutes: 45,
       threeParty: true,
       managerName: name,
+      topicsUrl: formUrl,
     }),
   'team session reminder': (locale, name) =>
     renderTeamSessionReminder({
@@ -489,6 +490,17 @@ describe('the session brief email', () => {
 });
 
 describe('the session invitation', () => {
+  const invitationInput = (locale: Locale) => ({
+    locale,
+    employeeName: '山田 花子',
+    hrName: '佐藤 綾',
+    round: 1,
+    sessionAt,
+    zone: 'Asia/Tokyo',
+    durationMinutes: 45,
+    threeParty: false,
+    managerName: '鈴木 一郎',
+  });
   const invitation = (
     locale: Locale,
     options: { round?: number; threeParty?: boolean; followUp?: { afterSession: boolean } } = {},
@@ -534,6 +546,24 @@ describe('the session invitation', () => {
     expect(invitation('ja').text).toMatch(/人事の中にとどめます[\s\S]*同意した内容だけ[\s\S]*\.ics/);
     expect(invitation('en').text).toMatch(/stays with HR[\s\S]*agree to share[\s\S]*\(\.ics\)/);
     expect(invitation('ja').text).toMatch(/2027年5月6日\(木\) 15:00 \(日本時間\)[\s\S]*約45分/);
+  });
+
+  it('links the optional topics form, saying only HR reads it, never the manager or mentor', () => {
+    const url = 'https://forms.example.com/forms/topics.sig';
+    const ja = renderSessionInvitation({ ...invitationInput('ja'), topicsUrl: url });
+    expect(ja.text).toMatch(
+      /話したいこと[\s\S]*任意[\s\S]*読むのは人事だけ[\s\S]*上司やメンターが見ることはありません/,
+    );
+    expect(ja.text).toContain(url);
+    expect(ja.html).toContain(`href="${url}"`);
+    const en = renderSessionInvitation({ ...invitationInput('en'), topicsUrl: url });
+    expect(en.text).toMatch(
+      /would like to talk about[\s\S]*optional[\s\S]*only HR reads it: never your manager or mentor/,
+    );
+    expect(en.text).toContain(url);
+    // An invitation without a form (an extra session) has no link to it.
+    expect(invitation('ja').text).not.toContain('/forms/');
+    expect(invitation('en').text).not.toContain('optional');
   });
 
   it('mentions the manager only when they may join, as optional', () => {

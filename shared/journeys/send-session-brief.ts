@@ -62,7 +62,7 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     },
     hire.hr.locale,
   );
-  await sendEmailOnce(
+  const sent = await sendEmailOnce(
     journeyId,
     `brief#session-r${round}`,
     outgoingEmail(
@@ -84,7 +84,8 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     meeting: `session-r${round}`,
     round,
     prepAnswers: prep.filter((entry) => entry.status === 'submitted').length,
-    topicsIncluded: topics !== undefined,
+    // A retry cannot tell what the brief an earlier attempt sent held: HR may read the topics twice, never not at all.
+    topicsIncluded: topics !== undefined && sent,
   });
   // Topics sent while this brief was being written reach HR on their own.
   await mailLateTopics(journey, round);

@@ -157,6 +157,11 @@ describe('onboarding months 1 to 3', () => {
     expect(brief?.text).toContain(
       `人事からチームには伝えないでほしいこと：${topicsOf('shares').keepFromTeam}`,
     );
+    // Already in the brief: no separate update.
+    const updates = (await system.mailTo(shares.hr.email)).filter((email) =>
+      /が話したいこと/.test(email.subject),
+    );
+    expect(updates).toHaveLength(0);
   });
 
   it('mails HR, once, topics that arrive after the brief went out', async () => {

@@ -90,6 +90,8 @@ describe('onboarding months 1 to 3', () => {
     expect(invitation?.text).not.toMatch(/評価|査定/);
     expect(invitation?.text).toContain('1on1で話したいこと（任意）');
     expect(formLinkIn(invitation)).toBeTruthy();
+    // Calendars are often shared with colleagues: the entry never carries the personal link.
+    expect(ics?.replace(/\r\n[ \t]/g, '')).not.toContain('/forms/');
     // Mail and calendar files are stamped by the system's clock, here the virtual one.
     const sentAt = new Date(round.startsAt).toISOString();
     expect(invitation?.at).toBe(sentAt);

@@ -204,14 +204,22 @@ export class JourneysStack extends Stack {
       if (props.hrLeadEmail && props.hrLeadName) alerter.addEnvironment({ HR_LEAD_NAME: props.hrLeadName });
     }
 
-    for (const linkUser of [showForm, submitForm, requestForm, fireTimer, reissueForm]) {
+    // start-round links the new hire's topics form in the invitation and schedules its closing.
+    for (const linkUser of [showForm, submitForm, requestForm, fireTimer, reissueForm, startRound]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
     }
 
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
     // start-journey schedules onboarding for a journey posted directly in that phase.
-    for (const scheduling of [startJourney, requestForm, startTimer, scheduleOnboarding, scheduleRound]) {
+    for (const scheduling of [
+      startJourney,
+      requestForm,
+      startTimer,
+      scheduleOnboarding,
+      scheduleRound,
+      startRound,
+    ]) {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
     }
@@ -293,7 +301,7 @@ export class JourneysStack extends Stack {
       submitForm: submitForm.lambda,
     });
     const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
-    for (const linkMaker of [requestForm, fireTimer, reissueForm]) {
+    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 

@@ -14,7 +14,7 @@ import type { Locale } from '#shared/domain/offer.ts';
 export type FormStatus = 'open' | 'submitted' | 'expired' | 'cancelled';
 
 export interface FormRecipient {
-  role: 'interviewer' | 'hr' | 'manager' | 'mentor';
+  role: 'interviewer' | 'hr' | 'manager' | 'mentor' | 'employee';
   name: string;
   email: string;
   locale: Locale;
@@ -26,8 +26,11 @@ export interface FormRecord {
   kind: FormKind;
   recipient: FormRecipient;
   status: FormStatus;
-  /** The execution waiting for this form; never leaves the table (not in links, pages or logs). */
-  taskToken: string;
+  /**
+   * The execution waiting for this form; never leaves the table (not in links, pages or logs). None for a form
+   * nothing waits on (the new hire's topics): its answers are only saved.
+   */
+  taskToken?: string;
   createdAt: string;
   linkExpiresAt: string;
   deadline?: string;
@@ -73,6 +76,8 @@ export const openForm = async (form: FormRecord): Promise<FormRecord> => {
     await keepUnlessErased(form.journeyId, formKey(form.journeyId, form.formId));
     return form;
   }
+  // Nothing waits on it: a retry finds the form as it is, answered or not.
+  if (form.taskToken === undefined) return (await getForm(form.journeyId, form.formId)) ?? form;
   const updated = await documents.send(
     new UpdateCommand({
       TableName: tableName(),

@@ -9,6 +9,7 @@ export const timelineEventTypes = [
   'prep.reminded',
   'prep.submitted',
   'prep.expired',
+  'topics.submitted',
   'brief.sent',
   'invitation.sent',
   'invitation.updated',

@@ -116,7 +116,28 @@ export const sessionOutcomeSchema = z
   .transform((answers) => (answers.consent === 'summary' ? answers : { ...answers, teamSummary: '' }));
 export type SessionOutcomeAnswers = z.infer<typeof sessionOutcomeSchema>;
 
-export const formKinds = ['interviewer-insight', 'offer-outcome', 'manager-prep', 'session-outcome'] as const;
+/**
+ * What the new hire would like to talk about in their 1on1, and what HR should not raise with the team. Optional
+ * as a whole (nobody waits on it), but a form sent empty says nothing: at least one box is asked for.
+ */
+export const sessionTopicsSchema = z
+  .object({
+    topics: freeText(ANSWER_MAX_LENGTH),
+    keepFromTeam: freeText(ANSWER_MAX_LENGTH),
+  })
+  .refine((answers) => answers.topics !== '' || answers.keepFromTeam !== '', {
+    path: ['topics'],
+    message: 'one-needed' satisfies ErrorCode,
+  });
+export type SessionTopicsAnswers = z.infer<typeof sessionTopicsSchema>;
+
+export const formKinds = [
+  'interviewer-insight',
+  'offer-outcome',
+  'manager-prep',
+  'session-outcome',
+  'session-topics',
+] as const;
 export type FormKind = (typeof formKinds)[number];
 
 export const formAnswerSchemas = {
@@ -124,6 +145,7 @@ export const formAnswerSchemas = {
   'offer-outcome': offerOutcomeSchema,
   'manager-prep': managerPrepSchema,
   'session-outcome': sessionOutcomeSchema,
+  'session-topics': sessionTopicsSchema,
 } as const satisfies Record<FormKind, z.ZodType>;
 
 /** The first problem with each field, keyed by field name, so the page shows one message next to each. */

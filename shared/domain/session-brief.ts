@@ -38,6 +38,13 @@ export interface SessionBriefInput {
   offerConcerns?: string;
   /** What HR noted after the previous round's session as "what to check next time". */
   lastFollowUp?: { round: number; text: string };
+  /** What the new hire wrote on the optional topics form before this session; for HR's eyes only. */
+  newHireTopics?: NewHireTopics;
+}
+
+export interface NewHireTopics {
+  topics?: string;
+  keepFromTeam?: string;
 }
 
 /** The same shape as the offer brief, so one email layout draws both. */
@@ -55,7 +62,12 @@ interface BriefCopy {
     threeParty: string;
     groundRules: string;
     afterSession: string;
+    newHireTopics: string;
   };
+  newHireTopics: (topics: string) => string;
+  keepFromTeam: (text: string) => string;
+  newHireTopicsAdvice: string;
+  keepFromTeamAdvice: string;
   role: Record<PrepRole, (name: string) => string>;
   offerConcerns: (concerns: string) => string;
   lastFollowUp: (round: number, text: string) => string;
@@ -98,7 +110,14 @@ const copy: Record<Locale, BriefCopy> = {
       threeParty: '三者面談について',
       groundRules: '面談の心構え（毎回）',
       afterSession: '面談のあとで',
+      newHireTopics: '本人が話したいこと（人事のみ。上司・メンターには共有しません）',
     },
+    newHireTopics: (topics) => `話したいこと：${topics}`,
+    keepFromTeam: (text) => `人事からチームには伝えないでほしいこと：${text}`,
+    newHireTopicsAdvice:
+      '面談の前に、本人が任意のフォームで伝えてくれたことです。人事だけが読むもので、上司・メンター・チームには届いていません。まずは本人の話したいことから始めてください。',
+    keepFromTeamAdvice:
+      '「チームには伝えないでほしいこと」は、チームへの共有メモにも、上司・メンターとの会話にも持ち出さないでください。',
     role: { manager: (name) => `上司 ${name} さん`, mentor: (name) => `メンター ${name} さん` },
     offerConcerns: (concerns) => `内定後の面談で残っていた不安・気がかり：${concerns}`,
     lastFollowUp: (round, text) => `第${round}回の面談で記録した「次回確認すること」：${text}`,
@@ -167,7 +186,14 @@ const copy: Record<Locale, BriefCopy> = {
       threeParty: 'About a three-party meeting',
       groundRules: 'Ground rules (every session)',
       afterSession: 'After the session',
+      newHireTopics: 'What they would like to talk about (HR only; never shared with the manager or mentor)',
     },
+    newHireTopics: (topics) => `They would like to talk about: ${topics}`,
+    keepFromTeam: (text) => `They would rather HR did not raise with the team: ${text}`,
+    newHireTopicsAdvice:
+      'They told HR this on the optional form before the session. Only HR reads it; it has not reached the manager, the mentor or the team. Start from what they want to talk about.',
+    keepFromTeamAdvice:
+      'Keep what they asked not to be raised with the team out of any team summary and out of conversations with the manager or mentor.',
     role: { manager: (name) => `Manager ${name}`, mentor: (name) => `Mentor ${name}` },
     offerConcerns: (concerns) => `Worries that remained after the offer meeting: ${concerns}`,
     lastFollowUp: (round, text) => `Noted after round ${round} as what to check next time: ${text}`,
@@ -292,6 +318,30 @@ const carriedOver = (input: SessionBriefInput, text: BriefCopy): OfferBriefSecti
   ];
 };
 
+/**
+ * What the new hire asked to talk about, in HR's brief or in the short update HR gets when it came after the
+ * brief; none when they sent nothing.
+ */
+export const newHireTopicsSection = (
+  input: NewHireTopics | undefined,
+  locale: Locale,
+): OfferBriefSection | undefined => {
+  const text = copy[locale];
+  const topics = filled(input?.topics) ? input.topics.trim() : undefined;
+  const keepFromTeam = filled(input?.keepFromTeam) ? input.keepFromTeam.trim() : undefined;
+  if (topics === undefined && keepFromTeam === undefined) return undefined;
+  return {
+    key: 'new-hire-topics',
+    heading: text.headings.newHireTopics,
+    items: [
+      ...(topics !== undefined ? [text.newHireTopics(topics)] : []),
+      ...(keepFromTeam !== undefined ? [text.keepFromTeam(keepFromTeam)] : []),
+      text.newHireTopicsAdvice,
+      ...(keepFromTeam !== undefined ? [text.keepFromTeamAdvice] : []),
+    ],
+  };
+};
+
 const promptItems = (input: SessionBriefInput, text: BriefCopy): string[] => [
   ...(input.round === 1 ? text.firstRoundPrompts : text.laterPrompts),
   ...(input.round > 1 && input.round === input.roundsTotal ? [text.lastRoundPrompt] : []),
@@ -342,6 +392,7 @@ export const buildSessionBrief = (input: SessionBriefInput, locale: Locale): Ses
           },
         ]
       : []),
+    ...[newHireTopicsSection(input.newHireTopics, locale)].filter((section) => section !== undefined),
     ...carriedOver(input, text),
     {
       key: 'prep',

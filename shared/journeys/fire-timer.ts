@@ -84,6 +84,8 @@ const expireOpenForm = async (journeyId: string, formId: string): Promise<void> 
   // An earlier attempt may have expired the form and failed before resuming: finish its work.
   const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
   if (form?.status !== 'expired') return;
+  // The new hire's topics: optional, nothing waits on them, and an unanswered one is no missing answer.
+  if (form.taskToken === undefined) return;
   if (form.kind === 'session-outcome') {
     await outcomeNotRecorded(await requireJourney(journeyId), form);
   } else {

@@ -50,5 +50,6 @@ export const formPageInput = (
     deadline: target.form.deadline,
     zone: target.journey.hire.timezone,
     ask: target.form.ask,
+    round: target.form.round,
   },
 });

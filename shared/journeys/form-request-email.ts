@@ -6,8 +6,11 @@ import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 
-/** The request for any form, as its recipient first got it, with the link given. */
-export const formRequestEmail = (journey: Journey, form: FormRecord, formUrl: string): OutgoingEmail => {
+/** A form that was requested by a mail of its own (the topics form is linked from the 1on1 invitation). */
+export type MailedForm = FormRecord & { kind: Exclude<FormRecord['kind'], 'session-topics'> };
+
+/** The request for any mailed form, as its recipient first got it, with the link given. */
+export const formRequestEmail = (journey: Journey, form: MailedForm, formUrl: string): OutgoingEmail => {
   switch (form.kind) {
     case 'interviewer-insight':
     case 'manager-prep':

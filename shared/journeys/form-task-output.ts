@@ -16,6 +16,7 @@ export const formTaskOutput = (
   const answers = form.answers ?? {};
   switch (form.kind) {
     case 'interviewer-insight':
+    case 'session-topics':
       return { status: form.status };
     case 'manager-prep':
       return { status: form.status, wellbeing: answers.wellbeing ?? null };

@@ -6,13 +6,14 @@ import { deletePrivateNotes, savePrivateNotes, scheduleNotesExpiry } from '#shar
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
+import { mailLateTopics } from '#shared/journeys/mail-late-topics.ts';
 import { raiseAlert } from '#shared/journeys/raise-alert.ts';
 import { type ResumeResult, resumeTask } from '#shared/journeys/resume-task.ts';
 
 export type RecordResult = ResumeResult | 'already-used' | 'closed';
 
 /**
- * Saves a person's answers once and lets the waiting execution go on. The conditional write decides between
+ * Saves a person's answers once and lets the waiting execution go on, if one waits. The conditional write decides between
  * two simultaneous submissions: only the first one's answers count. A submission whose answers were saved but
  * whose execution was never told (the function failed in between) is finished by the next attempt.
  *
@@ -42,6 +43,12 @@ export const recordAnswers = async (
   }
   await recordSubmission(journeyId, saved);
   await raiseAlertFromPrep(saved);
+  if (saved.taskToken === undefined) {
+    // Nothing waits on the new hire's topics: saved, they reach HR's brief, or HR on their own if it went out.
+    if (saved.round !== undefined) await mailLateTopics(journey, saved.round);
+    await markResumed(journeyId, saved.formId, at);
+    return submitted ? 'resumed' : 'already-used';
+  }
   const result = await resumeTask(
     saved.taskToken,
     formTaskOutput(saved, journey, at, await loadCompanyCalendar()),
@@ -103,6 +110,14 @@ const recordSubmission = async (journeyId: string, form: FormRecord): Promise<vo
         round: form.round,
         condition: answers.condition,
         consent: answers.consent,
+      });
+      return;
+    case 'session-topics':
+      // That they wrote, never what: the text stays in the form, for HR's brief.
+      await appendEvent(journeyId, `topics.submitted#${formId}`, {
+        type: 'topics.submitted',
+        formId,
+        round: form.round,
       });
       return;
     case 'offer-outcome':

@@ -7,7 +7,10 @@ import { formRequestEmail } from '#shared/journeys/form-request-email.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
 
-export type ReissueResult = { ok: true } | { ok: false; status: 404 | 409 };
+export type ReissueResult =
+  | { ok: true }
+  | { ok: false; status: 404 }
+  | { ok: false; status: 409; reason: 'not-open' | 'not-mailed' };
 
 /**
  * Mails the recipient of an open form a fresh link, and the links sent before stop working: the form record
@@ -18,9 +21,11 @@ export const reissueForm = async (journey: Journey, formId: string): Promise<Rei
   const { journeyId } = journey;
   const form = await getForm(journeyId, formId);
   if (!form) return { ok: false, status: 404 };
-  if (form.status !== 'open') return { ok: false, status: 409 };
+  // The new hire's topics form has no mail of its own: its link is in the 1on1 invitation.
+  if (form.kind === 'session-topics') return { ok: false, status: 409, reason: 'not-mailed' };
+  if (form.status !== 'open') return { ok: false, status: 409, reason: 'not-open' };
   const renewed = await renewFormLink(journeyId, formId, reissuedLinkExpiry(form, now()));
-  if (!renewed) return { ok: false, status: 409 };
+  if (!renewed) return { ok: false, status: 409, reason: 'not-open' };
 
   const generation = renewed.linkGeneration ?? 0;
   const formUrl = await createFormLink({
@@ -32,7 +37,7 @@ export const reissueForm = async (journey: Journey, formId: string): Promise<Rei
   await sendEmailOnce(
     journeyId,
     `form.reissued#${formId}#${generation}`,
-    formRequestEmail(journey, renewed, formUrl),
+    formRequestEmail(journey, { ...renewed, kind: form.kind }, formUrl),
   );
   await appendEvent(journeyId, `form.reissued#${formId}#${generation}`, { type: 'form.reissued', formId });
   return { ok: true };

@@ -12,6 +12,11 @@ export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'sequence' | 's
   rendered: RenderedEmail;
   /** Extra detail for the timeline event. */
   detail?: Record<string, unknown>;
+  /**
+   * The calendar entry's description, when the email holds what a calendar others can see must not: a personal
+   * form link. The email's text otherwise.
+   */
+  calendarText?: string;
 };
 
 /**
@@ -25,6 +30,7 @@ const mailInvitation = async (
   eventType: Extract<TimelineEventType, `invitation.${string}`>,
   detail: Record<string, unknown> = {},
   options: SendOnceOptions = {},
+  calendarText = rendered.text,
 ): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
@@ -37,7 +43,7 @@ const mailInvitation = async (
     start: invitation.start,
     durationMinutes: invitation.durationMinutes,
     title: invitation.title,
-    description: rendered.text,
+    description: calendarText,
     organizer: { name: hire.hr.name, email: hire.hr.email },
     attendee: invitation.attendee,
   });
@@ -59,11 +65,11 @@ const mailInvitation = async (
 };
 
 export const sendInvitation = async (journey: Journey, invitation: NewInvitation): Promise<void> => {
-  const { rendered, detail, ...meeting } = invitation;
+  const { rendered, detail, calendarText, ...meeting } = invitation;
   const record: InvitationRecord = { ...meeting, journeyId: journey.journeyId, sequence: 0, status: 'sent' };
   // A retried step finds its invitation saved already and only finishes mailing it.
   await saveInvitation(record);
-  await mailInvitation(journey, record, rendered, 'invitation.sent', detail);
+  await mailInvitation(journey, record, rendered, 'invitation.sent', detail, {}, calendarText);
 };
 
 /** Mail about a meeting whose journey has ended, or which was withdrawn, since the change was made. */

@@ -9,6 +9,7 @@ import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
+import { mailLateTopics } from '#shared/journeys/mail-late-topics.ts';
 
 /**
  * Sends HR the brief for a round's 1on1: what the manager and mentor said, how earlier rounds went, and
@@ -36,6 +37,9 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     )
     .sort((a, b) => (a.round ?? 0) - (b.round ?? 0))
     .map((form) => ({ round: form.round ?? 0, condition: form.answers?.condition as Condition }));
+  const topics = forms.find(
+    (form) => form.kind === 'session-topics' && form.round === round && form.status === 'submitted',
+  );
   const threeParty = offersThreeParty(onboarding, round);
   const lastFollowUp = forms.find(
     (form) => form.kind === 'session-outcome' && form.status === 'submitted' && form.round === round - 1,
@@ -53,10 +57,12 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
       // HR's own records reach HR's brief only; nothing here goes to the manager or mentor.
       offerConcerns: round === 1 ? latestRemainingConcerns(forms) : undefined,
       lastFollowUp: lastFollowUp ? { round: round - 1, text: lastFollowUp } : undefined,
+      // The new hire's own words for HR; the team's mails never read this form.
+      newHireTopics: topics?.answers,
     },
     hire.hr.locale,
   );
-  await sendEmailOnce(
+  const sent = await sendEmailOnce(
     journeyId,
     `brief#session-r${round}`,
     outgoingEmail(
@@ -78,5 +84,9 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     meeting: `session-r${round}`,
     round,
     prepAnswers: prep.filter((entry) => entry.status === 'submitted').length,
+    // A retry cannot tell what the brief an earlier attempt sent held: HR may read the topics twice, never not at all.
+    topicsIncluded: topics !== undefined && sent,
   });
+  // Topics sent while this brief was being written reach HR on their own.
+  await mailLateTopics(journey, round);
 };

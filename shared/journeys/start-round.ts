@@ -5,15 +5,21 @@ import { roundPlan, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.t
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
+import {
+  renderSessionInvitation,
+  type SessionInvitationInput,
+  sessionTitle,
+} from '#shared/email/templates/session-invitation.ts';
 import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
+import { openTopicsForm } from '#shared/journeys/open-topics-form.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
 
 export type PrepRole = 'manager' | 'mentor';
 
 /**
- * Opens a round: the new hire is invited to the HR 1on1, and the manager is reminded to hold their own team
- * session (a separate track). Returns who is asked to prepare, so the state machine can ask each of them.
+ * Opens a round: the new hire is invited to the HR 1on1 (with a link to tell HR beforehand what they would like
+ * to talk about), and the manager is reminded to hold their own team session (a separate track). Returns who is
+ * asked to prepare, so the state machine can ask each of them.
  */
 export const startRound = async (
   journeyId: string,
@@ -29,22 +35,26 @@ export const startRound = async (
   });
 
   const threeParty = offersThreeParty(onboarding, round);
+  const topicsUrl = await openTopicsForm(journey, round, plan.sessionAt);
+  const invitation: SessionInvitationInput = {
+    locale: hire.employee.locale,
+    employeeName: hire.employee.name,
+    hrName: hire.hr.name,
+    round,
+    sessionAt: plan.sessionAt,
+    zone: hire.timezone,
+    durationMinutes: SESSION_MINUTES,
+    threeParty,
+    managerName: hire.manager.name,
+  };
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
     durationMinutes: SESSION_MINUTES,
     title: sessionTitle(hire.employee.locale, hire.hr.name, round),
-    rendered: renderSessionInvitation({
-      locale: hire.employee.locale,
-      employeeName: hire.employee.name,
-      hrName: hire.hr.name,
-      round,
-      sessionAt: plan.sessionAt,
-      zone: hire.timezone,
-      durationMinutes: SESSION_MINUTES,
-      threeParty,
-      managerName: hire.manager.name,
-    }),
+    rendered: renderSessionInvitation({ ...invitation, topicsUrl }),
+    // Calendars are often visible to colleagues: the entry leaves out the new hire's personal topics link.
+    calendarText: renderSessionInvitation(invitation).text,
     attendee: hire.employee,
     detail: { round, threeParty },
   });

@@ -243,6 +243,31 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
+      'session-topics': ({ recipientName, round }) => ({
+        title: `${roundOf.ja(round)}人事との1on1で話したいこと`,
+        intro: [
+          `${recipientName} さん、1on1の前に、よろしければ話したいことを教えてください。`,
+          '回答は任意です。書いていただいた内容は、人事の担当者が面談の準備のためだけに読みます。上司やメンター、チームの誰にも見せることはありません。',
+          'どちらか一方だけでも、一言だけでも大丈夫です。書きにくいことは、面談の場で直接お話しいただいても構いません。',
+        ],
+        fields: [
+          {
+            kind: 'text',
+            name: 'topics',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: '1on1で話したいこと',
+            hint: '最近気になっていること、相談したいこと、聞いてみたいことなど。箇条書きでも構いません。',
+          },
+          {
+            kind: 'text',
+            name: 'keepFromTeam',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: '人事からチームには伝えないでほしいこと',
+            hint: 'この欄に書いたことを、人事から上司・メンターやチームに持ち出すことはありません。',
+            private: true,
+          },
+        ],
+      }),
     },
   },
   en: {
@@ -403,6 +428,31 @@ const copy: Record<Locale, PageCopy> = {
             maxLength: ANSWER_MAX_LENGTH,
             label: 'What to check next time',
             hint: "What to check at the next session, or what HR will do before it. It appears in the next session's brief; it stays in the HR record and is not sent to the manager or mentor.",
+          },
+        ],
+      }),
+      'session-topics': ({ recipientName, round }) => ({
+        title: `${roundOf.en(round)}What you would like to talk about in your 1on1 with HR`,
+        intro: [
+          `${recipientName}, before your 1on1, you are welcome to tell us what you would like to talk about.`,
+          'This is optional. Only HR reads what you write here, to prepare for your session. It is never shown to your manager, your mentor or anyone in your team.',
+          'One box, or a single word, is plenty. Anything hard to write down can wait until we talk.',
+        ],
+        fields: [
+          {
+            kind: 'text',
+            name: 'topics',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'What you would like to talk about',
+            hint: 'Anything on your mind lately, something you would like advice on, or a question. Bullet points are fine.',
+          },
+          {
+            kind: 'text',
+            name: 'keepFromTeam',
+            maxLength: ANSWER_MAX_LENGTH,
+            label: 'Anything you would rather HR did not raise with the team',
+            hint: 'HR will not bring up with your manager, your mentor or the team anything you write in this box.',
+            private: true,
           },
         ],
       }),

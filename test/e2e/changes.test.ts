@@ -12,6 +12,7 @@ const laterAfterStart = hire('later-after');
 const earlierAfterStart = hire('earlier-after');
 const movedSession = hire('moved-session');
 const cancelled = hire('cancelled');
+const movedTopics = hire('moved-topics');
 const everyone = [
   laterBeforeStart,
   earlierBeforeStart,
@@ -19,6 +20,7 @@ const everyone = [
   earlierAfterStart,
   movedSession,
   cancelled,
+  movedTopics,
 ];
 
 type View = Awaited<ReturnType<LocalSystem['journey']>> & {
@@ -102,10 +104,31 @@ describe('changes people make', () => {
     expect(eventTypes(await view(movedSession))).toContain('round.started');
   });
 
+  it("moves the new hire's topics form with the prep forms when their session moves", async () => {
+    expect(eventTypes(await view(movedTopics))).toContain('round.started');
+    const deadlines = async () =>
+      ((await view(movedTopics)).forms as { kind: string; status: string; deadline?: string }[])
+        .map(({ kind, status, deadline }) => ({ kind, status, deadline }))
+        .sort((one, two) => one.kind.localeCompare(two.kind));
+    expect(await deadlines()).toContainEqual({
+      kind: 'session-topics',
+      status: 'open',
+      deadline: '2027-02-26T09:00:00.000Z',
+    });
+    expect((await patch(movedTopics, { sessions: { '1': '2027-03-03T15:00:00+09:00' } })).status).toBe(200);
+    // Open until the prep deadline of the session as it now is, as the manager's and mentor's forms are.
+    expect(await deadlines()).toEqual(
+      ['manager-prep', 'session-topics'].map((kind) =>
+        expect.objectContaining({ kind, status: 'open', deadline: '2027-03-02T09:00:00.000Z' }),
+      ),
+    );
+  });
+
   it('cancels mid-round: the calendar entry is withdrawn, forms stop working, nothing more happens', async () => {
     const before = await view(cancelled);
     expect(eventTypes(before)).toContain('round.started');
     const [, prepRequest] = await system.mailTo(cancelled.manager.email);
+    const [invitation] = await system.mailTo(cancelled.employee.email);
 
     expect((await cancel(cancelled, 'resigned')).status).toBe(200);
     expect((await cancel(cancelled, 'resigned')).status).toBe(200);
@@ -120,6 +143,9 @@ describe('changes people make', () => {
     expect(calendarOf(withdrawal)).toMatch(/SEQUENCE:1/);
     expect(eventTypes(journey).filter((type) => type === 'invitation.cancelled')).toHaveLength(1);
     expect((await fetch(formLinkIn(prepRequest))).status).toBe(410);
+    // The new hire's topics form closes with the others: what they would write no longer reaches anyone.
+    expect((await fetch(formLinkIn(invitation))).status).toBe(410);
+    expect(journey.forms.find((form) => form.kind === 'session-topics')?.status).toBe('cancelled');
     const execution = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
       new DescribeExecutionCommand({
         executionArn: executionArn(

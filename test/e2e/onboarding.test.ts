@@ -31,6 +31,11 @@ const everyone = [shares, keepsPrivate, alerts, silentManager, unrecorded];
 
 const privateNote = (tag: string, round: number) => `PRIVATE-${tag}-r${round}: 体調の話は本人限り`;
 const teamSummary = (round: number) => `第${round}回: チームの雰囲気にも慣れてきた`;
+// What the new hire tells HR before the 1on1: the markers must never reach the manager or mentor.
+const topicsOf = (tag: string) => ({
+  topics: `TOPICS-${tag}: 通勤が少しつらい`,
+  keepFromTeam: `KEEP-${tag}: 体調のことはチームに言わないでほしい`,
+});
 
 let system: LocalSystem;
 const ids: Record<string, string> = {};
@@ -85,6 +90,10 @@ describe('onboarding months 1 to 3', () => {
     expect(ics).toMatch(new RegExp(`UID:${ids[shares.hireId]}\\.session-r1@`));
     expect(ics).toMatch(/SEQUENCE:0/);
     expect(invitation?.text).not.toMatch(/評価|査定/);
+    expect(invitation?.text).toContain('1on1で話したいこと（任意）');
+    expect(formLinkIn(invitation)).toBeTruthy();
+    // Calendars are often shared with colleagues: the entry never carries the personal link.
+    expect(ics?.replace(/\r\n[ \t]/g, '')).not.toContain('/forms/');
     // Mail and calendar files are stamped by the system's clock, here the virtual one.
     const sentAt = new Date(round.startsAt).toISOString();
     expect(invitation?.at).toBe(sentAt);
@@ -100,6 +109,35 @@ describe('onboarding months 1 to 3', () => {
     // The manager's own team session is a separate reminder; the prep form is another mail.
     expect(await system.mailTo(shares.manager.email)).toHaveLength(2);
     expect(await system.mailTo(silentManager.manager.email)).toHaveLength(2);
+  });
+
+  it("takes the new hire's topics from the invitation's link once, recording only that they wrote", async () => {
+    const link = formLinkIn((await system.mailTo(shares.employee.email))[0]);
+    const before = await journeyOf(shares);
+    const shown = await fetch(link);
+    expect(shown.status).toBe(200);
+    const shownPage = await shown.text();
+    expect(shownPage).toContain('<h1>第1回人事との1on1で話したいこと</h1>');
+    expect(shownPage).toContain('人事からチームには伝えないでほしいこと');
+    await system.runtime.idle();
+    const topicsForm = async () =>
+      (await journeyOf(shares)).forms.find((form) => form.kind === 'session-topics');
+    expect(await topicsForm()).toMatchObject({ status: 'open' });
+    expect((await journeyOf(shares)).timeline).toEqual(before.timeline);
+
+    const empty = await system.submitForm(link, { topics: '', keepFromTeam: ' ' });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('いずれか1つ以上の欄にご記入ください。');
+    expect(await topicsForm()).toMatchObject({ status: 'open' });
+
+    expect((await system.submitForm(link, topicsOf('shares'))).status).toBe(200);
+    expect((await system.submitForm(link, topicsOf('shares'))).status).toBe(409);
+    const journey = await journeyOf(shares);
+    expect(journey.timeline.filter((event) => event.type === 'topics.submitted')).toEqual([
+      expect.objectContaining({ formId: (await topicsForm())?.formId, round: 1 }),
+    ]);
+    expect(JSON.stringify(journey)).not.toMatch(/TOPICS-|KEEP-/);
+    expect(await topicsForm()).toMatchObject({ status: 'submitted' });
   });
 
   it('briefs HR with what the manager and mentor said', async () => {
@@ -118,6 +156,29 @@ describe('onboarding months 1 to 3', () => {
     );
     expect(brief?.text).toContain('担当タスクを一人で進められるようになった');
     expect(brief?.text).toContain('チーム外の人との接点');
+    // The new hire's own words, in a section for HR only.
+    expect(brief?.text).toContain(`話したいこと：${topicsOf('shares').topics}`);
+    expect(brief?.text).toContain(
+      `人事からチームには伝えないでほしいこと：${topicsOf('shares').keepFromTeam}`,
+    );
+    // Already in the brief: no separate update.
+    const updates = (await system.mailTo(shares.hr.email)).filter((email) =>
+      /が話したいこと/.test(email.subject),
+    );
+    expect(updates).toHaveLength(0);
+  });
+
+  it('mails HR, once, topics that arrive after the brief went out', async () => {
+    expect(eventTypes(await journeyOf(keepsPrivate))).toContain('brief.sent');
+    const hrMailBefore = (await system.mailTo(keepsPrivate.hr.email)).length;
+    const link = formLinkIn((await system.mailTo(keepsPrivate.employee.email))[0]);
+    expect((await system.submitForm(link, topicsOf('private'))).status).toBe(200);
+    expect((await system.submitForm(link, topicsOf('private'))).status).toBe(409);
+    const [update, ...more] = await mailSince(keepsPrivate.hr.email, hrMailBefore);
+    expect(more).toHaveLength(0);
+    expect(update?.subject).toMatch(/^第1回フォローアップ面談：山田 花子さんが話したいこと/);
+    expect(update?.text).toContain(topicsOf('private').topics);
+    expect(update?.text).toContain(topicsOf('private').keepFromTeam);
   });
 
   it('raises an alert as soon as a manager answers "worried", before the other prep forms close', async () => {
@@ -386,6 +447,8 @@ describe('onboarding months 1 to 3', () => {
           expect(email.text).not.toContain('PRIVATE');
           expect(email.html).not.toContain('PRIVATE');
           expect(email.text).not.toContain('来週もう一度話す');
+          // Nor what the new hire told HR before a session, nor what they asked HR to keep from the team.
+          expect(`${email.text}${email.html}`).not.toMatch(/TOPICS-|KEEP-/);
         }
       }
     }

@@ -292,7 +292,8 @@ describe('functions', () => {
       'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
       'begin-onboarding': [],
       'schedule-round': timers,
-      'start-round': mail,
+      // The invitation links the new hire's topics form, which closes at the prep deadline.
+      'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-session-brief': mail,
       'share-summary': mail,
       'raise-alert': mail,
@@ -677,6 +678,7 @@ describe('least privilege', () => {
       'schedule-onboarding',
       'schedule-round',
       'start-journey',
+      'start-round',
       'start-timer',
     ];
     // reschedule-journey moves pending timers (create or update) and may drop a reminder, but never reads one.
@@ -689,7 +691,7 @@ describe('least privilege', () => {
       [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
     );
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
-      ['fire-timer', 'reissue-form', 'request-form', 'show-form', 'submit-form'].sort(),
+      ['fire-timer', 'reissue-form', 'request-form', 'show-form', 'start-round', 'submit-form'].sort(),
     );
   });
 

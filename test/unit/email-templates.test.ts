@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Locale, offerSchema } from '#shared/domain/offer.ts';
 import { buildOfferBrief } from '#shared/domain/offer-brief.ts';
-import { buildSessionBrief } from '#shared/domain/session-brief.ts';
+import { buildSessionBrief, newHireTopicsSection } from '#shared/domain/session-brief.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { renderAlert } from '#shared/email/templates/alert.ts';
 import { renderCandidateInvitation } from '#shared/email/templates/candidate-invitation.ts';
@@ -17,6 +17,7 @@ import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/s
 import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
 import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
 import { renderTeamUpdate } from '#shared/email/templates/team-update.ts';
+import { renderTopicsUpdate } from '#shared/email/templates/topics-update.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
 const hostile = `<script>alert("x")</script> O'Brien & 🎉\r\nBcc: evil@example.com`;
@@ -132,6 +133,21 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
       durationMinutes: 45,
       threeParty: true,
       managerName: name,
+      topicsUrl: formUrl,
+    }),
+  'topics update': (locale, name) =>
+    renderTopicsUpdate({
+      locale,
+      hrName: name,
+      employeeName: name,
+      round: 1,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      section: newHireTopicsSection({ topics: name, keepFromTeam: name }, locale) ?? {
+        key: 'none',
+        heading: '',
+        items: [],
+      },
     }),
   'team session reminder': (locale, name) =>
     renderTeamSessionReminder({
@@ -501,6 +517,17 @@ describe('the session brief email', () => {
 });
 
 describe('the session invitation', () => {
+  const invitationInput = (locale: Locale) => ({
+    locale,
+    employeeName: '山田 花子',
+    hrName: '佐藤 綾',
+    round: 1,
+    sessionAt,
+    zone: 'Asia/Tokyo',
+    durationMinutes: 45,
+    threeParty: false,
+    managerName: '鈴木 一郎',
+  });
   const invitation = (
     locale: Locale,
     options: { round?: number; threeParty?: boolean; followUp?: { afterSession: boolean } } = {},
@@ -546,6 +573,24 @@ describe('the session invitation', () => {
     expect(invitation('ja').text).toMatch(/人事の中にとどめます[\s\S]*同意した内容だけ[\s\S]*\.ics/);
     expect(invitation('en').text).toMatch(/stays with HR[\s\S]*agree to share[\s\S]*\(\.ics\)/);
     expect(invitation('ja').text).toMatch(/2027年5月6日\(木\) 15:00 \(日本時間\)[\s\S]*約45分/);
+  });
+
+  it('links the optional topics form, saying only HR reads it, never the manager or mentor', () => {
+    const url = 'https://forms.example.com/forms/topics.sig';
+    const ja = renderSessionInvitation({ ...invitationInput('ja'), topicsUrl: url });
+    expect(ja.text).toMatch(
+      /話したいこと[\s\S]*任意[\s\S]*読むのは人事だけ[\s\S]*上司やメンターが見ることはありません/,
+    );
+    expect(ja.text).toContain(url);
+    expect(ja.html).toContain(`href="${url}"`);
+    const en = renderSessionInvitation({ ...invitationInput('en'), topicsUrl: url });
+    expect(en.text).toMatch(
+      /would like to talk about[\s\S]*optional[\s\S]*only HR reads it: never your manager or mentor/,
+    );
+    expect(en.text).toContain(url);
+    // An invitation without a form (an extra session) has no link to it.
+    expect(invitation('ja').text).not.toContain('/forms/');
+    expect(invitation('en').text).not.toContain('optional');
   });
 
   it('mentions the manager only when they may join, as optional', () => {
@@ -852,5 +897,37 @@ describe('the journey summary', () => {
     expect(email.text).toMatch(/Round 2, [^\n]*: not recorded/);
     expect(email.text).toContain('Trend: Good');
     expect(email.text).not.toContain('Keep following up');
+  });
+});
+
+describe("the update on the new hire's topics", () => {
+  const update = (locale: Locale) =>
+    renderTopicsUpdate({
+      locale,
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      round: 2,
+      sessionAt,
+      zone: 'Asia/Tokyo',
+      section: newHireTopicsSection({ topics: '通勤がつらい' }, locale) ?? {
+        key: '',
+        heading: '',
+        items: [],
+      },
+    });
+
+  it('tells HR, in their language, what arrived after the brief and that it is for HR only', () => {
+    const ja = update('ja');
+    expect(ja.subject).toBe(
+      '第2回フォローアップ面談：山田 花子さんが話したいこと（2027年5月6日(木) 15:00 (日本時間)）',
+    );
+    expect(ja.text).toMatch(
+      /準備資料をお送りしたあと[\s\S]*人事だけが読む内容です[\s\S]*話したいこと：通勤がつらい/,
+    );
+    const en = update('en');
+    expect(en.subject).toMatch(/^Round 2 1on1: what 山田 花子 would like to talk about/);
+    expect(en.text).toMatch(
+      /after its brief went out[\s\S]*for HR only[\s\S]*They would like to talk about: 通勤がつらい/,
+    );
   });
 });

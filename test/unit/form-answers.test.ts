@@ -12,6 +12,7 @@ import {
   managerPrepSchema,
   offerOutcomeSchema,
   sessionOutcomeSchema,
+  sessionTopicsSchema,
   wellbeingLabels,
   wellbeings,
 } from '#shared/domain/form-answers.ts';
@@ -106,6 +107,39 @@ describe('the manager prep form', () => {
   it('refuses answers longer than 2000 characters', () => {
     const result = managerPrepSchema.safeParse({ wellbeing: 'well', topics: 'あ'.repeat(2001) });
     expect(errorsOf(result)).toEqual({ topics: 'too-long' });
+  });
+});
+
+describe("the new hire's topics form", () => {
+  it('accepts either box alone, trimmed, and fills the other with empty text', () => {
+    expect(sessionTopicsSchema.parse({ topics: '  通勤が少しつらい\r\n ' })).toEqual({
+      topics: '通勤が少しつらい',
+      keepFromTeam: '',
+    });
+    expect(sessionTopicsSchema.parse({ keepFromTeam: '体調のこと' })).toEqual({
+      topics: '',
+      keepFromTeam: '体調のこと',
+    });
+  });
+
+  it('asks for at least one box when both are empty, next to the first', () => {
+    expect(errorsOf(sessionTopicsSchema.safeParse({ topics: ' ', keepFromTeam: '\r\n' }))).toEqual({
+      topics: 'one-needed',
+    });
+    expect(errorsOf(sessionTopicsSchema.safeParse({}))).toEqual({ topics: 'one-needed' });
+  });
+
+  it('refuses answers longer than 2000 characters', () => {
+    const long = 'あ'.repeat(2001);
+    expect(errorsOf(sessionTopicsSchema.safeParse({ topics: long, keepFromTeam: long }))).toEqual({
+      topics: 'too-long',
+      keepFromTeam: 'too-long',
+    });
+  });
+
+  it('is one of the emailed forms', () => {
+    expect(formKinds).toContain('session-topics');
+    expect(formAnswerSchemas['session-topics']).toBe(sessionTopicsSchema);
   });
 });
 

@@ -271,3 +271,38 @@ describe('the session outcome form page', () => {
     expect(html).toContain('<a href="#teamSummary">');
   });
 });
+
+describe("the new hire's topics form page", () => {
+  const topics = (locale: 'ja' | 'en') => page({ form: 'session-topics', locale, context: topicsContext });
+  const topicsContext = {
+    recipientName: '山田 花子',
+    candidateName: '山田 花子',
+    deadline: '2027-02-26T09:00:00Z',
+    zone: 'Asia/Tokyo',
+    round: 1,
+  };
+
+  it('asks in two labelled boxes what they want to talk about and what to keep from the team', () => {
+    const html = topics('ja');
+    expect(expectBoundLabels(html)).toEqual(['topics', 'keepFromTeam']);
+    expect(html).toContain('<title>第1回人事との1on1で話したいこと</title>');
+    expect(html).toContain('1on1で話したいこと</label>');
+    expect(html).toContain('人事からチームには伝えないでほしいこと</label>');
+    expect(html).not.toContain('required');
+  });
+
+  it('says plainly it is optional and read by HR only, never the manager or mentor, in either language', () => {
+    expect(topics('ja')).toMatch(
+      /回答は任意です。[\s\S]*人事の担当者が[\s\S]*上司やメンター、チームの誰にも見せることはありません/,
+    );
+    expect(topics('en')).toMatch(
+      /This is optional. Only HR reads what you write here[\s\S]*never shown to your manager, your mentor or anyone in your team/,
+    );
+    expect(`${topics('ja')}${topics('en')}`).not.toMatch(/評価|査定|assess|evaluat/i);
+  });
+
+  it('shows an empty submission the one-box message at the first box', () => {
+    const html = page({ form: 'session-topics', context: topicsContext, errors: { topics: 'one-needed' } });
+    expect(html).toContain('<p class="error" id="topics-error">いずれか1つ以上の欄にご記入ください。</p>');
+  });
+});

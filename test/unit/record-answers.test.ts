@@ -48,6 +48,31 @@ afterEach(() => {
 });
 
 describe('recording answers', () => {
+  it("saves the new hire's topics, which no execution waits on, recording that they wrote and never what", async () => {
+    const topicsForm: FormRecord = {
+      ...form,
+      kind: 'session-topics',
+      recipient: { role: 'employee', name: '山田 花子', email: 'hanako@example.com', locale: 'ja' },
+      taskToken: undefined,
+      ask: undefined,
+      round: 1,
+    };
+    const answers = { topics: '通勤がつらい', keepFromTeam: '' };
+    dynamo.on(UpdateCommand).resolves({ Attributes: { ...topicsForm, status: 'submitted', answers } });
+    dynamo.on(PutCommand).resolves({});
+    // No brief has gone out yet: the topics wait for it.
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+
+    expect(await recordAnswers(journey, topicsForm, answers, at)).toBe('resumed');
+    expect(sfn).not.toHaveReceivedCommand(SendTaskSuccessCommand);
+    const events = dynamo
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input.Item)
+      .filter((item) => String(item?.sk).startsWith('EVENT#'));
+    expect(events).toEqual([expect.objectContaining({ type: 'topics.submitted', formId: 'f-1', round: 1 })]);
+    expect(JSON.stringify(events)).not.toContain('通勤');
+  });
+
   it('saves the first answers, records them and resumes the execution with the decision only', async () => {
     dynamo.on(UpdateCommand).resolves({
       Attributes: { ...form, status: 'submitted', answers: { decision: 'accepted', notes: 'private' } },

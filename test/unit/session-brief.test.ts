@@ -3,6 +3,7 @@ import type { Locale } from '#shared/domain/offer.ts';
 import {
   buildSessionBrief,
   conditionTrend,
+  newHireTopicsSection,
   type SessionBrief,
   type SessionBriefInput,
   type TeamInsight,
@@ -222,6 +223,43 @@ describe('the onboarding session brief', () => {
     first.sections[0]?.items.push('edited');
     expect(brief()).not.toEqual(first);
     expect(brief()).toEqual(brief());
+  });
+});
+
+describe("the new hire's topics in HR's brief", () => {
+  const topics = { topics: ' 通勤が少しつらい ', keepFromTeam: '体調のことはチームに言わないでほしい' };
+
+  it('shows what they want to talk about and what to keep from the team, after any concern, for HR only', () => {
+    const worried = { ...manager, wellbeing: 'worried' as const };
+    const keys = brief({ prep: [worried], newHireTopics: topics }).sections.map((part) => part.key);
+    expect(keys.slice(0, 2)).toEqual(['attention', 'new-hire-topics']);
+    const part = section(brief({ newHireTopics: topics }), 'new-hire-topics');
+    expect(part?.heading).toBe('本人が話したいこと（人事のみ。上司・メンターには共有しません）');
+    expect(part?.items).toEqual([
+      '話したいこと：通勤が少しつらい',
+      '人事からチームには伝えないでほしいこと：体調のことはチームに言わないでほしい',
+      expect.stringContaining('人事だけが読むもので'),
+      expect.stringContaining('チームへの共有メモにも'),
+    ]);
+  });
+
+  it('is written in the reader language', () => {
+    const part = section(brief({ newHireTopics: topics }, 'en'), 'new-hire-topics');
+    expect(part?.heading).toMatch(/^What they would like to talk about \(HR only/);
+    expect(part?.items.slice(0, 2)).toEqual([
+      'They would like to talk about: 通勤が少しつらい',
+      'They would rather HR did not raise with the team: 体調のことはチームに言わないでほしい',
+    ]);
+  });
+
+  it('asks nothing about the team when they only wrote topics, and is left out when they wrote nothing', () => {
+    expect(newHireTopicsSection({ topics: '通勤' }, 'ja')?.items).toEqual([
+      '話したいこと：通勤',
+      expect.stringContaining('人事だけが読むもので'),
+    ]);
+    expect(newHireTopicsSection({ topics: ' ', keepFromTeam: '' }, 'ja')).toBeUndefined();
+    expect(newHireTopicsSection(undefined, 'en')).toBeUndefined();
+    expect(section(brief(), 'new-hire-topics')).toBeUndefined();
   });
 });
 

@@ -21,6 +21,8 @@ export interface SessionInvitationInput {
    * HR already took place, so the invitation may speak of "our last conversation".
    */
   followUp?: { afterSession: boolean };
+  /** The optional form on which the new hire tells HR, and only HR, what they would like to talk about. */
+  topicsUrl?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
   const followUp = input.followUp !== undefined;
   const afterSession = input.followUp?.afterSession === true;
   const sessionAt = formatDateTime(input.sessionAt, input.zone, locale);
+  const { topicsUrl } = input;
   if (locale === 'en') {
     const topics: EmailBlock[] = followUp
       ? [
@@ -86,6 +89,19 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
           kind: 'paragraph',
           text: 'What you tell me stays with HR. Only what you agree to share is passed on to your manager or team.',
         },
+        ...(topicsUrl
+          ? [
+              {
+                kind: 'paragraph' as const,
+                text: 'If you like, you can tell me beforehand what you would like to talk about, and anything you would rather I did not raise with your team. It is optional, and only HR reads it: never your manager or mentor.',
+              },
+              {
+                kind: 'link' as const,
+                label: 'What you would like to talk about (optional)',
+                url: topicsUrl,
+              },
+            ]
+          : []),
         ...(threeParty
           ? [
               {
@@ -155,6 +171,15 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
         kind: 'paragraph',
         text: 'お話しいただいた内容は人事の中にとどめます。上司やチームに伝えるのは、あなたが同意した内容だけです。',
       },
+      ...(topicsUrl
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: 'よろしければ、面談で話したいことや、人事からチームには伝えないでほしいことを事前にお知らせください。回答は任意で、読むのは人事だけです。上司やメンターが見ることはありません。',
+            },
+            { kind: 'link' as const, label: '1on1で話したいこと（任意）', url: topicsUrl },
+          ]
+        : []),
       ...(threeParty
         ? [
             {

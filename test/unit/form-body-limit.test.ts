@@ -34,7 +34,8 @@ const event = (body: string) => ({ body, isBase64Encoded: false }) as APIGateway
 describe('the form body limit', () => {
   it.each(formKinds)('takes the fullest %s answer a browser can send', (kind) => {
     const values = fullestAnswer(kind);
-    expect(Object.keys(values).length).toBeGreaterThanOrEqual(3);
+    // Every form has at least two boxes (the new hire's topics form has exactly two): the page was read.
+    expect(Object.keys(values).length).toBeGreaterThanOrEqual(2);
     expect(formAnswerSchemas[kind].safeParse(values).success).toBe(true);
     const body = new URLSearchParams(values).toString();
     expect(readBody(event(body), FORM_BODY_MAX_BYTES)).toBe(body);

@@ -388,6 +388,13 @@ describe('onboarding months 1 to 3', () => {
     // Only an open form is sent again; an id the journey does not have is not found.
     expect((await reissue(formId)).status).toBe(409);
     expect((await reissue('f-0000000000000000')).status).toBe(404);
+    // The new hire's topics form has no mail of its own to send again: its link is in the invitation.
+    const topics = journey.forms.find(
+      (form) => form.kind === 'session-topics' && (form as { round?: number }).round === 2,
+    );
+    const refused = await reissue(topics?.formId ?? '');
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/invitation/);
   });
 
   it('offers a three-party meeting only from the round HR chose, and completes after round 3', async () => {

@@ -12,14 +12,11 @@ import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { type PrepWindow, prepWindow } from '#shared/domain/prep-window.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
-import { outgoingEmail } from '#shared/email/outgoing.ts';
-import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
+import { formRequestEmail } from '#shared/journeys/form-request-email.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
-import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import type { PrepRole } from '#shared/journeys/start-round.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
@@ -77,7 +74,6 @@ const openRequestedForm = async (
       });
     }
     case 'offer-outcome': {
-      const offer = offerOf(journey);
       const ask = request.ask + 1;
       // Asked again after "undecided": the form starts from the concerns HR wrote down last time.
       const remainingConcerns =
@@ -87,15 +83,6 @@ const openRequestedForm = async (
         purpose: `offer-outcome#${ask}`,
         fields: { ask, ...(remainingConcerns ? { prefill: { remainingConcerns } } : {}) },
         event: { ask },
-        email: (_form, formUrl) =>
-          renderOutcomeRequest({
-            locale: offer.hr.locale,
-            hrName: offer.hr.name,
-            candidateName: offer.candidate.name,
-            formUrl,
-            ask,
-            respondBy: offer.respondBy,
-          }),
       });
     }
     case 'session-outcome': {
@@ -106,7 +93,6 @@ const openRequestedForm = async (
         purpose: `session-outcome#${request.round}`,
         fields: { round: request.round, deadline: window.deadline.toUTC().toISO() ?? '' },
         event: { round: request.round },
-        email: (form, formUrl) => sessionOutcomeEmail(journey, form, formUrl, false),
         window,
       });
     }
@@ -174,11 +160,10 @@ const scheduleDeadline = async (journeyId: string, formId: string, window: PrepW
 };
 
 interface OutcomeRequest {
-  kind: FormKind;
+  kind: 'offer-outcome' | 'session-outcome';
   purpose: string;
   fields: Partial<FormRecord>;
   event: Record<string, unknown>;
-  email: (form: FormRecord, formUrl: string) => RenderedEmail;
   /** A 1on1's outcome has a deadline and a reminder; the offer's has none: its reply deadline bounds it. */
   window?: PrepWindow;
 }
@@ -210,7 +195,8 @@ const requestHrOutcome = async (
   await sendEmailOnce(
     journeyId,
     `outcome.requested#${formId}`,
-    outgoingEmail(journey, hire.hr, outcome.email(form, formUrl)),
+    // The same request a reissued link goes out in.
+    formRequestEmail(journey, { ...form, kind: outcome.kind }, formUrl),
   );
   await appendEvent(journeyId, `outcome.requested#${formId}`, {
     type: 'outcome.requested',

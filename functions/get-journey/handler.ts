@@ -1,7 +1,8 @@
 import { listForms } from '#shared/data/forms.ts';
+import { listInvitations } from '#shared/data/invitations.ts';
 import { getJourney } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
-import { roundProgress } from '#shared/domain/round-progress.ts';
+import { followUpProgress, roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
 import { journeyIdParam } from '#shared/http/journey-id.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
@@ -10,7 +11,11 @@ export const handler = apiHandler(async (event) => {
   const journeyId = journeyIdParam(event);
   const journey = await getJourney(journeyId);
   if (!journey) throw await missingJourney(journeyId);
-  const [timeline, forms] = await Promise.all([listTimeline(journeyId), listForms(journeyId)]);
+  const [timeline, forms, invitations] = await Promise.all([
+    listTimeline(journeyId),
+    listForms(journeyId),
+    listInvitations(journeyId),
+  ]);
   const { offer, hire } = journey;
   const rounds = roundProgress(journey.rounds ?? [], forms);
   return json(200, {
@@ -28,12 +33,14 @@ export const handler = apiHandler(async (event) => {
     updatedAt: journey.updatedAt,
     rounds,
     conditionTrend: rounds.flatMap((round) => (round.condition ? [round.condition] : [])),
+    followUps: followUpProgress(invitations, forms),
     // Kinds, statuses and dates only: what people wrote stays in the forms, private notes above all.
     forms: forms.map((form) => ({
       formId: form.formId,
       kind: form.kind,
       recipient: form.recipient.role,
       round: form.round,
+      ...(form.followUp ? { followUp: true } : {}),
       status: form.status,
       deadline: form.deadline,
       submittedAt: form.submittedAt,

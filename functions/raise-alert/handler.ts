@@ -7,8 +7,10 @@ const payload = z.object({
   journeyId: z.string().min(1),
   round: z.number().int().min(1),
   reason: z.literal('condition-alert'),
+  followUp: z.boolean(),
 });
 
-export const handler = taskHandler(payload, ({ journeyId, round, reason }) =>
-  raiseAlert(journeyId, round, reason),
+// After the round's extra session, an "alert" tells HR again under a reason of its own.
+export const handler = taskHandler(payload, ({ journeyId, round, reason, followUp }) =>
+  raiseAlert(journeyId, round, followUp ? 'follow-up-alert' : reason),
 );

@@ -20,7 +20,7 @@ const payload = z.discriminatedUnion('form', [
     role: z.enum(['manager', 'mentor']),
     taskToken,
   }),
-  z.object({ journeyId, form: z.literal('session-outcome'), round, taskToken }),
+  z.object({ journeyId, form: z.literal('session-outcome'), round, followUp: z.boolean(), taskToken }),
 ]);
 
 export const handler = taskHandler(payload, requestForm);

@@ -11,6 +11,7 @@ const payload = z.discriminatedUnion('timer', [
     journeyId,
     timer: z.literal('session-end'),
     round: z.number().int().min(1),
+    followUp: z.boolean(),
     taskToken,
   }),
 ]);

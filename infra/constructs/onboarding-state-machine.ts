@@ -7,6 +7,7 @@ import {
   type IStateMachine,
   JsonPath,
   Map as MapState,
+  Pass,
   StateMachine,
   Succeed,
 } from 'aws-cdk-lib/aws-stepfunctions';
@@ -35,6 +36,8 @@ export interface OnboardingStateMachineProps {
 
 const journeyId = JsonPath.stringAt('$.journeyId');
 const round = JsonPath.numberAt('$.round');
+// Whether the execution runs a round's extra follow-up session (true) or the round itself (false).
+const followUp = JsonPath.objectAt('$.followUp');
 
 /**
  * The onboarding phase, from the start date to the end of month 3 (design.md), as a chain of short executions:
@@ -45,7 +48,9 @@ const round = JsonPath.numberAt('$.round');
  * its outcome and consent-gated sharing, an alert on an `alert` condition (a worried manager or mentor
  * raises theirs at submission, not here); then it schedules the next planned round, or after
  * the last one sends the summary and completes the journey. An execution lasts from its round's start to the
- * round's outcome.
+ * round's outcome. An alert that proposes a round's extra follow-up session starts one more, with
+ * `{"journeyId", "round", "followUp": true}` (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why,
+ * then the round's own states from the session's end (outcome, sharing, alert), and no next round.
  */
 export class OnboardingStateMachine extends JourneyStateMachine {
   /**
@@ -82,39 +87,55 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           { journeyId, after: round },
           nextRound,
         ).next(roundsLeft);
+        // The extra session shares the round's states from its end on, and ends there: the monthly chain goes
+        // on in the round's own execution.
+        const roundGoesOn = Choice.jsonPath(machine, 'RoundGoesOn')
+          .when(Condition.booleanEquals('$.followUp', true), Succeed.jsonPath(machine, 'FollowUpDone'))
+          .otherwise(scheduleNextRound);
         const awaitSessionEnd = invokeAndWait('AwaitSessionEnd', fns.startTimer, {
           journeyId,
           timer: 'session-end',
           round,
+          followUp,
         });
 
-        const runRound = invoke(
-          'StartRound',
-          fns.startRound,
-          { journeyId, round },
-          {
-            resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
-            resultPath: '$.start',
-          },
-        )
-          .next(
-            MapState.jsonPath(machine, 'GatherTeamInsight', {
-              itemsPath: '$.start.recipients',
-              itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
-              resultPath: JsonPath.DISCARD,
-            }).itemProcessor(
-              invokeAndWait('RequestTeamInsight', fns.requestForm, {
-                journeyId,
-                form: 'manager-prep',
-                round,
-                role: JsonPath.stringAt('$.role'),
-              }),
-            ),
+        // The round's own execution, started with `{"journeyId", "round"}`, marks itself as not an extra session.
+        const runRound = Pass.jsonPath(machine, 'MonthlyRound', {
+          parameters: { journeyId, round, followUp: false },
+        }).next(
+          invoke(
+            'StartRound',
+            fns.startRound,
+            { journeyId, round },
+            {
+              resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
+              resultPath: '$.start',
+            },
           )
-          // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
-          .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
-          .next(awaitSessionEnd);
-        const shareAndAlert = invoke('ShareWithTeam', fns.shareSummary, { journeyId, round }).next(
+            .next(
+              MapState.jsonPath(machine, 'GatherTeamInsight', {
+                itemsPath: '$.start.recipients',
+                itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
+                resultPath: JsonPath.DISCARD,
+              }).itemProcessor(
+                invokeAndWait('RequestTeamInsight', fns.requestForm, {
+                  journeyId,
+                  form: 'manager-prep',
+                  round,
+                  role: JsonPath.stringAt('$.role'),
+                }),
+              ),
+            )
+            // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
+            .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+            .next(awaitSessionEnd),
+        );
+        const runFollowUp = invoke('SendFollowUpBrief', fns.sendSessionBrief, {
+          journeyId,
+          round,
+          followUp: true,
+        }).next(awaitSessionEnd);
+        const shareAndAlert = invoke('ShareWithTeam', fns.shareSummary, { journeyId, round, followUp }).next(
           Choice.jsonPath(machine, 'ConditionAlert')
             .when(
               Condition.stringEquals('$.outcome.condition', 'alert'),
@@ -122,9 +143,10 @@ export class OnboardingStateMachine extends JourneyStateMachine {
                 journeyId,
                 round,
                 reason: 'condition-alert',
-              }).next(scheduleNextRound),
+                followUp,
+              }).next(roundGoesOn),
             )
-            .otherwise(scheduleNextRound),
+            .otherwise(roundGoesOn),
         );
         awaitSessionEnd
           .next(
@@ -133,14 +155,14 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             invokeAndWait(
               'RequestSessionOutcome',
               fns.requestForm,
-              { journeyId, form: 'session-outcome', round },
+              { journeyId, form: 'session-outcome', round, followUp },
               { resultPath: '$.outcome' },
             ),
           )
           .next(
             // Not recorded by its deadline: nothing reaches the team (the HR lead was told), the round goes on.
             Choice.jsonPath(machine, 'OutcomeRecorded')
-              .when(Condition.stringEquals('$.outcome.status', 'expired'), scheduleNextRound)
+              .when(Condition.stringEquals('$.outcome.status', 'expired'), roundGoesOn)
               .otherwise(shareAndAlert),
           );
 
@@ -148,8 +170,10 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           .next(invoke('ScheduleFirstRound', fns.scheduleRound, { journeyId }, nextRound))
           .next(roundsLeft);
 
-        // A round's execution is started with its round; the first execution, on the start date, has none.
+        // A round's execution is started with its round, an extra session's with its round and `followUp`; the
+        // first execution, on the start date, has neither.
         return Choice.jsonPath(machine, 'OnboardingBegun')
+          .when(Condition.isPresent('$.followUp'), runFollowUp)
           .when(Condition.isPresent('$.round'), runRound)
           .otherwise(beginOnboarding);
       },

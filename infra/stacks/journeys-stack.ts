@@ -262,8 +262,12 @@ export class JourneysStack extends Stack {
         closeJourney: closeJourney.lambda,
       },
     });
-    this.onboarding.grantStartExecution(fireTimer);
-    fireTimer.addEnvironment(this.onboarding.environment);
+    // fire-timer starts rounds; an alert (from the state machine, or at a prep form's submission) starts the
+    // round's extra follow-up session.
+    for (const starter of [fireTimer, raiseAlert, submitForm]) {
+      this.onboarding.grantStartExecution(starter);
+      starter.addEnvironment(this.onboarding.environment);
+    }
 
     // A cancelled or erased journey stops whichever phase is running.
     for (const stopper of [cancelJourney, eraseJourney]) {

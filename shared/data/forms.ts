@@ -37,6 +37,8 @@ export interface FormRecord {
   interviewerIndex?: number;
   /** The onboarding round the form belongs to. */
   round?: number;
+  /** A session outcome of the round's extra follow-up session, not of the round's own 1on1. */
+  followUp?: boolean;
   ask?: number;
   /** What the form starts from: the remaining concerns an earlier undecided outcome recorded. */
   prefill?: Record<string, string>;

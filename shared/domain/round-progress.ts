@@ -1,6 +1,8 @@
 import type { FormRecord } from '#shared/data/forms.ts';
+import type { InvitationRecord } from '#shared/data/invitations.ts';
 import type { Condition } from '#shared/domain/form-answers.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
+import type { AlertReason } from '#shared/email/templates/alert.ts';
 
 export interface RoundProgress {
   round: number;
@@ -11,10 +13,10 @@ export interface RoundProgress {
   condition?: Condition;
 }
 
-/** Where each onboarding round stands, read from its plan and its forms. */
+/** Where each onboarding round stands, read from its plan and its forms (not its extra session's). */
 export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProgress[] =>
   plan.map((round) => {
-    const ofRound = forms.filter((form) => form.round === round.round);
+    const ofRound = forms.filter((form) => form.round === round.round && !form.followUp);
     const outcomeForm = ofRound.find((form) => form.kind === 'session-outcome');
     const outcome = outcomeForm?.status === 'submitted' ? outcomeForm : undefined;
     const condition = outcome?.answers?.condition as Condition | undefined;
@@ -39,3 +41,51 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
  */
 export const nextPlannedRound = (plan: RoundPlan[], after?: number): RoundPlan | undefined =>
   plan.filter((round) => after === undefined || round.round > after).sort((a, b) => a.round - b.round)[0];
+
+export interface FollowUpProgress {
+  /** The round whose alert proposed it. */
+  round: number;
+  sessionAt: string;
+  /** The alert that proposed it. */
+  reason: AlertReason;
+  /** `cancelled`: the journey was cancelled before its outcome was recorded. */
+  status: 'scheduled' | 'in-progress' | 'done' | 'not-recorded' | 'cancelled';
+  condition?: Condition;
+}
+
+/** The alert that proposed an extra session, from the key it left on the invitation (`r<round>#<reason>`). */
+export const proposingReason = (proposedBy: string | undefined): AlertReason =>
+  (proposedBy?.split('#')[1] ?? 'condition-alert') as AlertReason;
+
+/** Where each round's extra follow-up session stands, read from its invitation and its outcome form. */
+export const followUpProgress = (invitations: InvitationRecord[], forms: FormRecord[]): FollowUpProgress[] =>
+  invitations
+    .flatMap((invitation) => {
+      const round = Number(/^follow-up-r(\d+)$/.exec(invitation.meeting)?.[1]);
+      return Number.isInteger(round) ? [{ invitation, round }] : [];
+    })
+    .sort((a, b) => a.round - b.round)
+    .map(({ invitation, round }) => {
+      const outcome = forms.find(
+        (form) => form.kind === 'session-outcome' && form.followUp && form.round === round,
+      );
+      const condition =
+        outcome?.status === 'submitted' ? (outcome.answers?.condition as Condition | undefined) : undefined;
+      const status: FollowUpProgress['status'] =
+        outcome?.status === 'submitted'
+          ? 'done'
+          : outcome?.status === 'expired'
+            ? 'not-recorded'
+            : outcome?.status === 'cancelled' || invitation.status === 'cancelled'
+              ? 'cancelled'
+              : outcome
+                ? 'in-progress'
+                : 'scheduled';
+      return {
+        round,
+        sessionAt: invitation.start,
+        reason: proposingReason(invitation.proposedBy),
+        status,
+        ...(condition ? { condition } : {}),
+      };
+    });

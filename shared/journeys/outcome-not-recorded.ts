@@ -29,6 +29,7 @@ export const outcomeNotRecorded = async (journey: Journey, form: FormRecord): Pr
           hrName: hire.hr.name,
           employeeName: hire.employee.name,
           round: form.round ?? 1,
+          followUp: form.followUp,
         }),
       ),
     );
@@ -37,5 +38,6 @@ export const outcomeNotRecorded = async (journey: Journey, form: FormRecord): Pr
     type: 'outcome.expired',
     formId: form.formId,
     round: form.round,
+    ...(form.followUp ? { followUp: true } : {}),
   });
 };

@@ -9,7 +9,9 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { type AlertReason, renderAlert } from '#shared/email/templates/alert.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
+import { followUpMeeting } from '#shared/journeys/follow-up-session.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
+import { followUpExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
 
 export type { AlertReason };
@@ -17,13 +19,14 @@ export type { AlertReason };
 /**
  * A worried manager or mentor, or an alert from the 1on1, calls for individual follow-up: the HR lead and the
  * HR contact are told, and the new hire is offered an extra session within a few business days, with its own
- * invitation. One extra session a round: a second alert in the round tells HR again and points to it.
- * Every step is keyed by the round and reason, so raising the same alert again sends nothing twice.
+ * invitation. The extra session then runs as a round of its own (an execution beside the round's: HR's brief,
+ * the session, its outcome, consent-gated sharing). One extra session a round: a second alert in the round
+ * tells HR again and points to it. Every step is keyed by the round and reason, so raising the same alert again sends nothing twice.
  */
 export const raiseAlert = async (journeyId: string, round: number, reason: AlertReason): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
-  const meeting = `follow-up-r${round}`;
+  const meeting = followUpMeeting(round);
   const calendar = await loadCompanyCalendar();
   const key = `r${round}#${reason}`;
   const proposed = (await listInvitations(journeyId)).find((invitation) => invitation.meeting === meeting);
@@ -87,6 +90,12 @@ export const raiseAlert = async (journeyId: string, round: number, reason: Alert
       }),
       attendee: hire.employee,
       detail: { round, followUp: true },
+    });
+    // After the invitation it reads: the session's brief says why it was raised, from who proposed it.
+    await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', followUpExecutionName(journeyId, round), {
+      journeyId,
+      round,
+      followUp: true,
     });
   }
   await appendEvent(journeyId, `alert.raised#${key}`, { type: 'alert.raised', round, reason, followUpAt });

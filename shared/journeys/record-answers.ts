@@ -108,6 +108,7 @@ const recordSubmission = async (journeyId: string, form: FormRecord): Promise<vo
         type: 'outcome.recorded',
         formId,
         round: form.round,
+        ...(form.followUp ? { followUp: true } : {}),
         condition: answers.condition,
         consent: answers.consent,
       });

@@ -13,6 +13,7 @@ import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { type PrepWindow, prepWindow } from '#shared/domain/prep-window.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { followUpSession } from '#shared/journeys/follow-up-session.ts';
 import { formRequestEmail } from '#shared/journeys/form-request-email.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
@@ -26,7 +27,7 @@ export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
   | { journeyId: string; form: 'offer-outcome'; ask: number; taskToken: string }
   | { journeyId: string; form: 'manager-prep'; round: number; role: PrepRole; taskToken: string }
-  | { journeyId: string; form: 'session-outcome'; round: number; taskToken: string };
+  | { journeyId: string; form: 'session-outcome'; round: number; followUp: boolean; taskToken: string };
 
 /**
  * Opens the form a waiting task depends on and mails its link. A retried task finds the same form: when the
@@ -86,13 +87,18 @@ const openRequestedForm = async (
       });
     }
     case 'session-outcome': {
-      const session = DateTime.fromISO(roundPlan(journey.rounds, request.round).sessionAt, { setZone: true });
-      const window = outcomeWindow(calendar, session, requestedAt);
+      const { round, followUp } = request;
+      // The extra session's outcome is asked on the same form, as a form of its own.
+      const sessionAt = followUp
+        ? (await followUpSession(journey.journeyId, round)).start
+        : roundPlan(journey.rounds, round).sessionAt;
+      const window = outcomeWindow(calendar, DateTime.fromISO(sessionAt, { setZone: true }), requestedAt);
+      const marker = followUp ? ({ followUp: true } as const) : {};
       return requestHrOutcome(journey, request.taskToken, {
         kind: 'session-outcome',
-        purpose: `session-outcome#${request.round}`,
-        fields: { round: request.round, deadline: window.deadline.toUTC().toISO() ?? '' },
-        event: { round: request.round },
+        purpose: followUp ? `session-outcome#${round}#follow-up` : `session-outcome#${round}`,
+        fields: { round, deadline: window.deadline.toUTC().toISO() ?? '', ...marker },
+        event: { round, ...marker },
         window,
       });
     }

@@ -44,7 +44,7 @@ export const rescheduleJourney = async (
   const prepOpen = (round: number) =>
     forms.some((form) => form.kind === 'manager-prep' && form.round === round && form.status === 'open');
   const tookPlace = (round: number) =>
-    forms.some((form) => form.kind === 'session-outcome' && form.round === round) ||
+    forms.some((form) => form.kind === 'session-outcome' && !form.followUp && form.round === round) ||
     Date.parse(journey.rounds?.find((plan) => plan.round === round)?.sessionAt ?? '') <= at.getTime();
 
   let moved: Journey;
@@ -166,7 +166,8 @@ const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise
     await moveTimer(journeyId, `session-end-r${plan.round}`, sessionEndsAt(plan));
     const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
     if (invitation?.status === 'sent') await moveInvitation(journey, invitation, plan.sessionAt);
-    for (const form of forms.filter((candidate) => candidate.round === plan.round)) {
+    // The round's extra follow-up session keeps its own time: a PATCH does not move it.
+    for (const form of forms.filter((candidate) => candidate.round === plan.round && !candidate.followUp)) {
       const window = form.kind === 'session-outcome' ? outcomeWindow : prepWindow;
       if (form.status !== 'open' || !form.deadline) continue;
       // The deadline the form would have been given for the session as it now is, asked when it was asked.

@@ -33,7 +33,11 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     }));
   const earlier = forms
     .filter(
-      (form) => form.kind === 'session-outcome' && form.status === 'submitted' && (form.round ?? 0) < round,
+      (form) =>
+        form.kind === 'session-outcome' &&
+        !form.followUp &&
+        form.status === 'submitted' &&
+        (form.round ?? 0) < round,
     )
     .sort((a, b) => (a.round ?? 0) - (b.round ?? 0))
     .map((form) => ({ round: form.round ?? 0, condition: form.answers?.condition as Condition }));
@@ -42,7 +46,11 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
   );
   const threeParty = offersThreeParty(onboarding, round);
   const lastFollowUp = forms.find(
-    (form) => form.kind === 'session-outcome' && form.status === 'submitted' && form.round === round - 1,
+    (form) =>
+      form.kind === 'session-outcome' &&
+      !form.followUp &&
+      form.status === 'submitted' &&
+      form.round === round - 1,
   )?.answers?.followUp;
 
   const brief = buildSessionBrief(

@@ -20,5 +20,6 @@ export const sessionOutcomeEmail = (
     deadline: form.deadline ?? form.linkExpiresAt,
     zone: hire.timezone,
     reminder,
+    followUp: form.followUp,
   });
 };

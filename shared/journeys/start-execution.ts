@@ -23,10 +23,20 @@ export const executionArn = (machine: JourneyMachine, name: string): string =>
 export const onboardingExecutionName = (journeyId: string, round?: number): string =>
   round === undefined ? `${journeyId}-onboarding` : `${journeyId}-onboarding-r${round}`;
 
-/** Every onboarding execution a journey can have: the one that plans, and one per planned round. */
+/** A round's extra follow-up session, which an alert starts beside the round's own execution. */
+export const followUpExecutionName = (journeyId: string, round: number): string =>
+  `${onboardingExecutionName(journeyId, round)}-followup`;
+
+/**
+ * Every onboarding execution a journey can have: the one that plans, and per planned round its own and its
+ * extra follow-up session's.
+ */
 export const onboardingExecutionNames = (journeyId: string, rounds: { round: number }[] = []): string[] => [
   onboardingExecutionName(journeyId),
-  ...rounds.map(({ round }) => onboardingExecutionName(journeyId, round)),
+  ...rounds.flatMap(({ round }) => [
+    onboardingExecutionName(journeyId, round),
+    followUpExecutionName(journeyId, round),
+  ]),
 ];
 
 /**

@@ -2,12 +2,13 @@ import { DateTime } from 'luxon';
 import { offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { meetingEndsAt } from '#shared/domain/offer-schedule.ts';
 import { roundPlan, sessionEndsAt } from '#shared/domain/onboarding-schedule.ts';
+import { followUpSession } from '#shared/journeys/follow-up-session.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 export type TimerRequest =
   | { journeyId: string; timer: 'meeting-end'; taskToken: string }
   | { journeyId: string; timer: 'ask-again'; at: string; taskToken: string }
-  | { journeyId: string; timer: 'session-end'; round: number; taskToken: string };
+  | { journeyId: string; timer: 'session-end'; round: number; followUp: boolean; taskToken: string };
 
 /** Parks the execution on a task token until the schedule for this wait fires and resumes it. */
 export const startTimer = async (request: TimerRequest): Promise<void> => {
@@ -28,6 +29,16 @@ export const startTimer = async (request: TimerRequest): Promise<void> => {
   const journey = await requireJourney(journeyId);
   if (request.timer === 'meeting-end') {
     await scheduleTimer({ journeyId, name: 'meeting-end', at: meetingEndsAt(offerOf(journey)), action });
+    return;
+  }
+  if (request.followUp) {
+    const session = await followUpSession(journeyId, request.round);
+    await scheduleTimer({
+      journeyId,
+      name: `session-end-r${request.round}-followup`,
+      at: DateTime.fromISO(session.start, { setZone: true }).plus({ minutes: session.durationMinutes }),
+      action,
+    });
     return;
   }
   await scheduleTimer({

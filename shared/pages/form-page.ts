@@ -30,6 +30,8 @@ export interface FormPageContext {
   ask?: number;
   /** Which onboarding round the form belongs to; 1 is the first. */
   round?: number;
+  /** The form is about the round's extra follow-up session, not the round's own 1on1. */
+  followUp?: boolean;
 }
 
 export interface FormPageInput {
@@ -190,12 +192,14 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
-      'session-outcome': ({ recipientName, candidateName, round }) => ({
-        title: `${candidateName}さんの${roundOf.ja(round)}フォローアップ面談の記録`,
+      'session-outcome': ({ recipientName, candidateName, round, followUp }) => ({
+        title: followUp
+          ? `${candidateName}さんとの追加のフォロー面談（${roundOf.ja(round)}の期間中）の記録`
+          : `${candidateName}さんの${roundOf.ja(round)}フォローアップ面談の記録`,
         intro: [
           `${recipientName} さん、面談お疲れさまでした。面談の内容を記録してください。`,
           '人事メモは人事だけが見る記録です。上司・メンターや本人を含め、誰にも共有されません。',
-          'チームへの共有メモは、本人が共有に同意した場合に限り、書かれたとおりの文面で上司・メンターに届きます。同意がない場合、上司・メンターには面談を実施したことだけが伝わります。',
+          `チームへの共有メモは、本人が共有に同意した場合に限り、書かれたとおりの文面で上司・メンターに届きます。${followUp ? '同意がない場合、上司・メンターにはこの面談のことを何も伝えません。' : '同意がない場合、上司・メンターには面談を実施したことだけが伝わります。'}`,
         ],
         fields: [
           {
@@ -378,12 +382,14 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
-      'session-outcome': ({ recipientName, candidateName, round }) => ({
-        title: `${roundOf.en(round)}Record of the follow-up 1on1 with ${candidateName}`,
+      'session-outcome': ({ recipientName, candidateName, round, followUp }) => ({
+        title: followUp
+          ? `${roundOf.en(round)}Record of the extra follow-up 1on1 with ${candidateName}`
+          : `${roundOf.en(round)}Record of the follow-up 1on1 with ${candidateName}`,
         intro: [
           `Thank you for the session, ${recipientName}. Please record how it went.`,
           'Private notes stay with HR. They are never shared with anyone, including the manager, the mentor and the new hire.',
-          'The team summary reaches the manager and mentor, exactly as written, only if the new hire agreed to share it. Without their consent, the manager and mentor learn only that the session took place.',
+          `The team summary reaches the manager and mentor, exactly as written, only if the new hire agreed to share it. ${followUp ? 'Without their consent, the manager and mentor are not told of this session at all.' : 'Without their consent, the manager and mentor learn only that the session took place.'}`,
         ],
         fields: [
           {

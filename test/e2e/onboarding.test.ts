@@ -196,7 +196,9 @@ describe('onboarding months 1 to 3', () => {
     }
     // The mentor has not answered and the prep deadline is days away: the alert does not wait for either.
     const journey = await journeyOf(alerts);
-    expect(eventTypes(journey)).not.toContain('brief.sent');
+    expect(journey.timeline.filter((event) => event.type === 'brief.sent' && !event.followUp)).toHaveLength(
+      0,
+    );
     const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
     expect(raised).toHaveLength(1);
     expect(raised[0]).toMatchObject({ round: 1, reason: 'manager-worried' });
@@ -205,7 +207,10 @@ describe('onboarding months 1 to 3', () => {
     expect(moreLeadMail).toHaveLength(0);
     expect(leadMail?.text).toMatch(/^高橋 直子 さん/);
     expect(leadMail?.text).toContain('佐藤 綾 さんの名前で');
-    const [hrMail, ...moreHrMail] = await mailSince(alerts.hr.email, hrMailBefore);
+    // Besides the extra session's own brief (next test).
+    const [hrMail, ...moreHrMail] = (await mailSince(alerts.hr.email, hrMailBefore)).filter(
+      (email) => !email.subject.startsWith('追加のフォロー面談の準備資料'),
+    );
     expect(moreHrMail).toHaveLength(0);
     expect(hrMail?.subject).toMatch(/^【要フォロー】/);
     expect(hrMail?.text).toMatch(/^佐藤 綾 さん[\s\S]*あなたの名前で/);
@@ -232,6 +237,64 @@ describe('onboarding months 1 to 3', () => {
     expect(leadMail).toHaveLength(2);
     expect(leadMail[1]?.text).toMatch(/メンターが本人の様子を「心配」[\s\S]*新しい招待は送っていません/);
     expect(await mailSince(alerts.employee.email, employeeMailBefore)).toHaveLength(0);
+  });
+
+  it('runs the extra session as a round of its own: a brief saying why, its outcome, consent-gated sharing', async () => {
+    const followUps = async () =>
+      ((await journeyOf(alerts)) as unknown as { followUps: Record<string, unknown>[] }).followUps;
+    const [proposed, ...moreProposed] = await followUps();
+    expect(moreProposed).toHaveLength(0);
+    expect(proposed).toMatchObject({ round: 1, reason: 'manager-worried', status: 'scheduled' });
+    // HR is briefed at once: why it was raised, and what the worried manager answered (HR may read it).
+    const [brief, ...moreBriefs] = (await system.mailTo(alerts.hr.email)).filter((email) =>
+      email.subject.startsWith('追加のフォロー面談の準備資料'),
+    );
+    expect(moreBriefs).toHaveLength(0);
+    expect(brief?.subject).toContain('第1回の期間中');
+    expect(brief?.text).toContain('追加のフォロー面談を行う理由');
+    expect(brief?.text).toContain('上司が本人の様子を「心配」と回答しました');
+    expect(brief?.text).toContain('最近元気がない');
+    expect(brief?.text).toContain('今回の問いかけ（個別フォロー）');
+
+    // After the extra session HR records it on the same outcome form as a monthly 1on1, as a form of its own.
+    const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
+    const teamMailBefore = (await system.mailTo(alerts.manager.email)).length;
+    await system.advanceTo(new Date(Date.parse(String(proposed?.sessionAt)) + 60 * 60 * 1000).toISOString());
+    const [request, ...moreRequests] = await mailSince(alerts.hr.email, hrMailBefore);
+    expect(moreRequests).toHaveLength(0);
+    expect(request?.subject).toBe('山田 花子さんとの追加のフォロー面談（第1回の期間中）の記録をお願いします');
+    expect(request?.text).toContain('上司・メンターにはこの面談のことを何も伝えません');
+    const link = formLinkIn(request);
+    const page = await (await fetch(link)).text();
+    expect(page).toContain('追加のフォロー面談（第1回の期間中）の記録');
+    const recorded = await system.submitForm(link, {
+      condition: 'watch',
+      privateNotes: privateNote('alerts-extra', 1),
+      consent: 'summary',
+      teamSummary: 'EXTRA: 業務量を一緒に見直している',
+      followUp: '',
+    });
+    expect(recorded.status).toBe(200);
+
+    for (const address of [alerts.manager.email, alerts.mentor?.email ?? '']) {
+      const update = (await system.mailTo(address)).at(-1);
+      expect(update?.subject).toBe('山田 花子さんとの追加の人事面談（第1回）：本人の同意を得た共有事項');
+      expect(update?.text).toContain('EXTRA: 業務量を一緒に見直している');
+      expect(`${update?.text}${update?.html}`).not.toContain('PRIVATE');
+    }
+    expect(await mailSince(alerts.manager.email, teamMailBefore)).toHaveLength(1);
+    const journey = (await journeyOf(alerts)) as unknown as Awaited<ReturnType<typeof journeyOf>> & {
+      rounds: Round[];
+      followUps: Record<string, unknown>[];
+    };
+    expect(journey.followUps).toEqual([expect.objectContaining({ status: 'done', condition: 'watch' })]);
+    expect(journey.timeline.filter((event) => event.type === 'summary.shared')).toEqual([
+      expect.objectContaining({ round: 1, followUp: true, consent: 'summary', to: ['manager', 'mentor'] }),
+    ]);
+    // The monthly round is untouched: its outcome is still to come, and no round was scheduled twice.
+    expect(journey.rounds[0]).toMatchObject({ round: 1, status: 'in-progress' });
+    expect(journey.rounds[0]?.condition).toBeUndefined();
+    expect(JSON.stringify(journey)).not.toContain('PRIVATE');
   });
 
   it('reminds a silent manager once and goes on without the answer at the deadline', async () => {
@@ -288,12 +351,13 @@ describe('onboarding months 1 to 3', () => {
       teamSummary: '',
       followUp: '来週もう一度話す',
     });
+    // HR's own alert calls for an extra session too (its run is the test after next).
     await system.submitForm(await latestLinkTo(silentManager.hr.email), {
-      condition: 'good',
-      privateNotes: '',
+      condition: 'alert',
+      privateNotes: privateNote('silent', 1),
       consent: 'none',
       teamSummary: '',
-      followUp: '',
+      followUp: 'CHECK-silent: 通勤の負担',
     });
     const journey = await journeyOf(alerts);
     const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
@@ -356,6 +420,47 @@ describe('onboarding months 1 to 3', () => {
     });
     expect(late.status).toBe(410);
     expect(eventTypes(await journeyOf(unrecorded))).not.toContain('outcome.recorded');
+  });
+
+  it("briefs HR on an extra session raised by HR's alert; without consent the team hears nothing of it", async () => {
+    const managerMailBefore = (await system.mailTo(silentManager.manager.email)).length;
+    const employeeMailBefore = (await system.mailTo(silentManager.employee.email)).length;
+    const hrMail = await system.mailTo(silentManager.hr.email);
+    const brief = hrMail.find((email) => email.subject.startsWith('追加のフォロー面談の準備資料'));
+    expect(brief?.text).toContain('第1回の人事面談の記録で、コンディションが「要フォロー」とされました。');
+    // HR's "what to check next time" reaches HR's brief; the private notes never reach any mail.
+    expect(brief?.text).toContain('第1回の面談で記録した「次回確認すること」：CHECK-silent: 通勤の負担');
+    expect(brief?.text).toContain('人事面談の非公開メモは、このメールには含めていません');
+    expect(`${brief?.text}${brief?.html}`).not.toContain('PRIVATE');
+    // Its session (Thursday 4 March) is over by now: HR was asked for its outcome.
+    const request = hrMail.findLast((email) =>
+      email.subject.includes('追加のフォロー面談（第1回の期間中）の記録'),
+    );
+    const recorded = await system.submitForm(formLinkIn(request), {
+      condition: 'alert',
+      privateNotes: privateNote('silent-extra', 1),
+      consent: 'none',
+      teamSummary: 'これは共有されない',
+      followUp: '',
+    });
+    expect(recorded.status).toBe(200);
+
+    // Without consent, the team is not even told of the extra session.
+    expect(await system.mailTo(silentManager.manager.email)).toHaveLength(managerMailBefore);
+    const journey = await journeyOf(silentManager);
+    expect(journey.timeline.filter((event) => event.type === 'summary.shared' && event.followUp)).toEqual([
+      expect.objectContaining({ round: 1, consent: 'none', to: [] }),
+    ]);
+    // An "alert" after the extra session tells HR again; no further session is proposed.
+    expect(
+      journey.timeline.filter((event) => event.type === 'alert.raised').map((event) => event.reason),
+    ).toEqual(['condition-alert', 'follow-up-alert']);
+    const again = (await system.mailTo(silentManager.hr.email)).at(-1);
+    expect(again?.subject).toMatch(/^【要フォロー】/);
+    expect(again?.text).toContain('第1回の追加のフォロー面談の記録で');
+    expect(`${again?.text}${again?.html}`).not.toContain('PRIVATE');
+    expect(await system.mailTo(silentManager.employee.email)).toHaveLength(employeeMailBefore);
+    expect(JSON.stringify(journey)).not.toContain('PRIVATE');
   });
 
   it("sends a form link afresh on HR's request: the new link works, the old one records nothing", async () => {

@@ -65,16 +65,20 @@ const ONBOARDING_STATES = [
   'OnboardingBegun',
   'BeginOnboarding',
   'ScheduleFirstRound',
+  'MonthlyRound',
   'StartRound',
   'GatherTeamInsight',
   'RequestTeamInsight',
   'SendSessionBrief',
+  'SendFollowUpBrief',
   'AwaitSessionEnd',
   'RequestSessionOutcome',
   'OutcomeRecorded',
   'ShareWithTeam',
   'ConditionAlert',
   'RaiseAlertFromSession',
+  'RoundGoesOn',
+  'FollowUpDone',
   'ScheduleNextRound',
   'RoundsLeft',
   'AwaitingNextRound',
@@ -281,7 +285,7 @@ describe('functions', () => {
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       // A worried prep answer raises its alert as it is submitted.
-      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention],
+      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention, 'ONBOARDING_STATE_MACHINE_ARN'],
       'send-invitation': mail,
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-brief': mail,
@@ -296,7 +300,7 @@ describe('functions', () => {
       'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-session-brief': mail,
       'share-summary': mail,
-      'raise-alert': mail,
+      'raise-alert': [...mail, 'ONBOARDING_STATE_MACHINE_ARN'],
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
@@ -488,11 +492,21 @@ describe('Onboarding state machine', () => {
     const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
     const states = Object.fromEntries(all);
     // Started with a round, an execution runs that round; started without one (on the start date), it plans.
+    // Started with `followUp`, it runs the round's extra session, which ends without scheduling a round.
     expect(states.OnboardingBegun).toMatchObject({
       Type: 'Choice',
-      Choices: [{ Variable: '$.round', IsPresent: true, Next: 'StartRound' }],
+      Choices: [
+        { Variable: '$.followUp', IsPresent: true, Next: 'SendFollowUpBrief' },
+        { Variable: '$.round', IsPresent: true, Next: 'MonthlyRound' },
+      ],
       Default: 'BeginOnboarding',
     });
+    expect(states.RoundGoesOn).toMatchObject({
+      Type: 'Choice',
+      Choices: [{ Variable: '$.followUp', BooleanEquals: true, Next: 'FollowUpDone' }],
+      Default: 'ScheduleNextRound',
+    });
+    expect(states.FollowUpDone?.Type).toBe('Succeed');
     // The only Map asks the team; no Map runs the rounds, and a scheduled next round ends the execution.
     expect(all.filter(([, state]) => state.Type === 'Map').map(([name]) => name)).toEqual([
       'GatherTeamInsight',
@@ -517,8 +531,13 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets start-journey start offer follow-ups, fire-timer onboarding, and only the resumers resume tasks', () => {
-    expect(foldersAllowed('states:StartExecution')).toEqual(['fire-timer', 'start-journey']);
+  it('lets start-journey start offer follow-ups, fire-timer and alerts onboarding, and only the resumers resume tasks', () => {
+    expect(foldersAllowed('states:StartExecution')).toEqual([
+      'fire-timer',
+      'raise-alert',
+      'start-journey',
+      'submit-form',
+    ]);
     const startable = (folder: string) =>
       statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:StartExecution'))
@@ -526,9 +545,11 @@ describe('least privilege', () => {
     expect(startable('start-journey')).toEqual([
       JSON.stringify({ Ref: machineNamed('OfferFollowUp').logicalId }),
     ]);
-    expect(startable('fire-timer')).toEqual([
-      expect.stringContaining('stateMachine:FollowUpJourneys-Onboarding'),
-    ]);
+    for (const folder of ['fire-timer', 'raise-alert', 'submit-form']) {
+      expect(startable(folder), folder).toEqual([
+        expect.stringContaining('stateMachine:FollowUpJourneys-Onboarding'),
+      ]);
+    }
 
     expect(foldersAllowed('states:SendTaskSuccess')).toEqual(['fire-timer', 'request-form', 'submit-form']);
     // Forms and timers serve both phases, so they resume tasks of both state machines.

@@ -4,7 +4,13 @@ import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
-export type AlertReason = 'manager-worried' | 'mentor-worried' | 'condition-alert';
+export type AlertReason =
+  | 'manager-worried'
+  | 'mentor-worried'
+  | 'condition-alert'
+  | 'pulse'
+  /** HR recorded `alert` again after the round's extra follow-up session. */
+  | 'follow-up-alert';
 
 export interface AlertInput {
   locale: Locale;
@@ -37,6 +43,9 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `第${round}回の面談前のヒアリングで、メンターが本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
     'condition-alert': (round) =>
       `第${round}回の人事面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
+    pulse: () => '本人のパルスチェックの回答から、個別のフォローが必要と判断されました。',
+    'follow-up-alert': (round) =>
+      `第${round}回の追加のフォロー面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
   },
   en: {
     'manager-worried': (round) =>
@@ -45,12 +54,26 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `Before the round ${round} session, the mentor answered "${wellbeingLabels.en.worried}" about how they seem.`,
     'condition-alert': (round) =>
       `HR recorded the condition after the round ${round} session as "${conditionLabels.en.alert}".`,
+    pulse: () => "The new hire's pulse check called for individual follow-up.",
+    'follow-up-alert': (round) =>
+      `HR recorded the condition after the extra follow-up session of round ${round} as "${conditionLabels.en.alert}".`,
   },
 };
+
+/** Why the alert was raised, in one line for HR: the alert mails and the extra session's brief say the same. */
+export const alertReasonText = (reason: AlertReason, round: number, locale: Locale): string =>
+  reasons[locale][reason](round);
 
 const englishNextSteps = (input: AlertInput): string[] => {
   const { hrName } = input;
   const support = 'Keep it a conversation to support them, never an evaluation.';
+  if (input.reason === 'follow-up-alert') {
+    return [
+      'The extra follow-up session at this time has taken place, and this was recorded after it. No further session was proposed.',
+      `Please agree${input.audience === 'lead' ? ` with ${hrName}` : input.leadTold ? ' with the HR lead' : ''} on how to go on supporting them. ${support}`,
+      "HR's private session notes are not part of this email.",
+    ];
+  }
   if (input.audience === 'lead') {
     return [
       input.alreadyProposed
@@ -74,6 +97,13 @@ const englishNextSteps = (input: AlertInput): string[] => {
 const japaneseNextSteps = (input: AlertInput): string[] => {
   const { hrName } = input;
   const support = '評価ではなく、支援のための対話として行ってください。';
+  if (input.reason === 'follow-up-alert') {
+    return [
+      `この日時の追加のフォロー面談は実施済みで、その記録を受けての連絡です（新しい面談の提案はしていません）。`,
+      `${input.audience === 'lead' ? `${hrName} さんと` : input.leadTold ? '人事責任者と' : ''}今後の支援の進め方を確認してください。${support}`,
+      '人事面談の非公開メモは、このメールには含まれていません。',
+    ];
+  }
   if (input.audience === 'lead') {
     return [
       input.alreadyProposed
@@ -118,7 +148,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
         {
           kind: 'facts',
           rows: [
-            { label: 'Why', value: reasons.en[reason](round) },
+            { label: 'Why', value: alertReasonText(reason, round, 'en') },
             { label: 'Extra follow-up session', value: followUpAt },
           ],
         },
@@ -141,7 +171,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
       {
         kind: 'facts',
         rows: [
-          { label: '理由', value: reasons.ja[reason](round) },
+          { label: '理由', value: alertReasonText(reason, round, 'ja') },
           { label: '追加のフォロー面談（日時）', value: followUpAt },
         ],
       },

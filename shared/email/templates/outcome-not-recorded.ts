@@ -11,6 +11,8 @@ export interface OutcomeNotRecordedInput {
   employeeName: string;
   /** 1 is the first round. */
   round: number;
+  /** The round's extra follow-up session rather than the round's own 1on1. */
+  followUp?: boolean;
 }
 
 /**
@@ -18,22 +20,26 @@ export interface OutcomeNotRecordedInput {
  * journey went on, so the lead can check in with the HR contact while the conversation is still fresh.
  */
 export const renderOutcomeNotRecorded = (input: OutcomeNotRecordedInput): RenderedEmail => {
-  const { locale, recipientName, hrName, employeeName, round } = input;
+  const { locale, recipientName, hrName, employeeName, round, followUp } = input;
   if (locale === 'en') {
     return renderEmail({
       locale,
-      subject: `Round ${round} of ${employeeName}'s follow-up 1on1 was not recorded`,
+      subject: followUp
+        ? `The extra follow-up 1on1 with ${employeeName} (round ${round}) was not recorded`
+        : `Round ${round} of ${employeeName}'s follow-up 1on1 was not recorded`,
       greeting: `Dear ${recipientName ?? 'HR lead'},`,
       blocks: [
         {
           kind: 'paragraph',
-          text: `${hrName} did not record the outcome of round ${round} of the follow-up 1on1 with ${employeeName} by its deadline, so the round was closed as not recorded.`,
+          text: followUp
+            ? `${hrName} did not record the outcome of the extra follow-up 1on1 with ${employeeName}, proposed in round ${round}, by its deadline, so it was closed as not recorded.`
+            : `${hrName} did not record the outcome of round ${round} of the follow-up 1on1 with ${employeeName} by its deadline, so the round was closed as not recorded.`,
         },
         {
           kind: 'list',
           items: [
             'The manager and mentor were not sent anything about this session.',
-            'The next round goes ahead as planned.',
+            followUp ? 'The monthly rounds go on as planned.' : 'The next round goes ahead as planned.',
             `Please check in with ${hrName}: if something came up in the session that needs support, it can still be followed up directly.`,
           ],
         },
@@ -43,18 +49,22 @@ export const renderOutcomeNotRecorded = (input: OutcomeNotRecordedInput): Render
   }
   return renderEmail({
     locale,
-    subject: `${employeeName}さんの第${round}回フォローアップ面談の記録がありませんでした`,
+    subject: followUp
+      ? `${employeeName}さんとの追加のフォロー面談（第${round}回の期間中）の記録がありませんでした`
+      : `${employeeName}さんの第${round}回フォローアップ面談の記録がありませんでした`,
     greeting: recipientName ? `${recipientName} さん` : '人事責任者様',
     blocks: [
       {
         kind: 'paragraph',
-        text: `${employeeName}さんの第${round}回フォローアップ面談（1on1）について、期限までに${hrName} さんからの記録が届かなかったため、この回は「記録なし」として締め切りました。`,
+        text: followUp
+          ? `${employeeName}さんとの追加のフォロー面談（第${round}回の期間中に提案した1on1）について、期限までに${hrName} さんからの記録が届かなかったため、「記録なし」として締め切りました。`
+          : `${employeeName}さんの第${round}回フォローアップ面談（1on1）について、期限までに${hrName} さんからの記録が届かなかったため、この回は「記録なし」として締め切りました。`,
       },
       {
         kind: 'list',
         items: [
           'この面談について、上司・メンターには何も送っていません。',
-          '次の回は予定どおり進みます。',
+          followUp ? '月ごとの面談は予定どおり進みます。' : '次の回は予定どおり進みます。',
           `${hrName} さんに状況を確認してください。面談で支援が必要なことがあれば、直接フォローしていただけます。`,
         ],
       },

@@ -12,6 +12,11 @@ export interface TeamUpdateInput {
   round: number;
   /** What the new hire agreed HR may share; absent without their consent. */
   teamSummary?: string;
+  /**
+   * The round's extra follow-up session, whose summary goes out only with consent: without it the team is not
+   * told of the session at all, since an extra session hints at how they are.
+   */
+  followUp?: boolean;
 }
 
 const roleAsk: Record<Locale, Record<PrepRole, string>> = {
@@ -84,12 +89,14 @@ export const renderTeamUpdate = (input: TeamUpdateInput): RenderedEmail => {
   }
   return renderEmail({
     locale,
-    subject: `${employeeName}さんの第${round}回人事面談：本人の同意を得た共有事項`,
+    subject: input.followUp
+      ? `${employeeName}さんとの追加の人事面談（第${round}回）：本人の同意を得た共有事項`
+      : `${employeeName}さんの第${round}回人事面談：本人の同意を得た共有事項`,
     greeting: `${recipientName} さん`,
     blocks: [
       {
         kind: 'paragraph',
-        text: `お疲れさまです。${employeeName}さんとの第${round}回フォローアップ面談（人事との1on1）を実施しました。本人の同意を得て、チームに共有してよいと確認した内容をお伝えします。`,
+        text: `お疲れさまです。${employeeName}さんとの${input.followUp ? `追加のフォロー面談（第${round}回の期間中、人事との1on1）` : `第${round}回フォローアップ面談（人事との1on1）`}を実施しました。本人の同意を得て、チームに共有してよいと確認した内容をお伝えします。`,
       },
       { kind: 'quote', text: summary },
       { kind: 'paragraph', text: roleAsk.ja[role] },

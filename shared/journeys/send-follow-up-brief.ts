@@ -1,0 +1,75 @@
+import { listForms } from '#shared/data/forms.ts';
+import { requireJourney } from '#shared/data/journeys.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { buildFollowUpBrief } from '#shared/domain/follow-up-brief.ts';
+import type { Wellbeing } from '#shared/domain/form-answers.ts';
+import { outgoingEmail } from '#shared/email/outgoing.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
+import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
+import { followUpMeeting, followUpSession } from '#shared/journeys/follow-up-session.ts';
+
+/**
+ * Sends HR the brief for a round's extra follow-up session as soon as an alert proposed it: why it was raised,
+ * what the manager and mentor said this round, and prompts for individual follow-up.
+ */
+export const sendFollowUpBrief = async (journeyId: string, round: number): Promise<void> => {
+  const journey = await requireJourney(journeyId);
+  const { hire } = journey;
+  const session = await followUpSession(journeyId, round);
+  const forms = await listForms(journeyId);
+  const prep = forms
+    .filter((form) => form.kind === 'manager-prep' && form.round === round && form.status === 'submitted')
+    .sort((a, b) => a.recipient.role.localeCompare(b.recipient.role))
+    .map((form) => ({
+      role: form.recipient.role as 'manager' | 'mentor',
+      name: form.recipient.name,
+      status: 'submitted' as const,
+      progress: form.answers?.progress,
+      wellbeing: form.answers?.wellbeing as Wellbeing | undefined,
+      topics: form.answers?.topics,
+    }));
+  // HR's own "what to check next time" from the 1on1 whose alert raised the session; never its private notes.
+  const roundOutcome = forms.find(
+    (form) =>
+      form.kind === 'session-outcome' &&
+      form.round === round &&
+      !form.followUp &&
+      form.status === 'submitted',
+  );
+  const brief = buildFollowUpBrief(
+    {
+      round,
+      employeeName: hire.employee.name,
+      reason: session.reason,
+      prep,
+      checkNext: session.reason === 'condition-alert' ? roundOutcome?.answers?.followUp : undefined,
+    },
+    hire.hr.locale,
+  );
+  const meeting = followUpMeeting(round);
+  await sendEmailOnce(
+    journeyId,
+    `brief#${meeting}`,
+    outgoingEmail(
+      journey,
+      hire.hr,
+      renderSessionBrief({
+        locale: hire.hr.locale,
+        hrName: hire.hr.name,
+        employeeName: hire.employee.name,
+        round,
+        sessionAt: session.start,
+        zone: hire.timezone,
+        brief,
+        followUp: true,
+      }),
+    ),
+  );
+  await appendEvent(journeyId, `brief.sent#${meeting}`, {
+    type: 'brief.sent',
+    meeting,
+    round,
+    followUp: true,
+    reason: session.reason,
+  });
+};

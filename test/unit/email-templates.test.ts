@@ -3,7 +3,7 @@ import { type Locale, offerSchema } from '#shared/domain/offer.ts';
 import { buildOfferBrief } from '#shared/domain/offer-brief.ts';
 import { buildSessionBrief, newHireTopicsSection } from '#shared/domain/session-brief.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
-import { renderAlert } from '#shared/email/templates/alert.ts';
+import { type AlertReason, renderAlert } from '#shared/email/templates/alert.ts';
 import { renderCandidateInvitation } from '#shared/email/templates/candidate-invitation.ts';
 import { renderHandoff } from '#shared/email/templates/handoff.ts';
 import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
@@ -716,6 +716,16 @@ describe('the note that a 1on1 was not recorded', () => {
     expect(en.text).toMatch(/^Dear Naoko,[\s\S]*closed as not recorded[\s\S]*next round goes ahead/);
     expect(`${ja.text}${en.text}`).not.toMatch(/評価|evaluat/);
   });
+
+  it("names the round's extra follow-up session as such, and the monthly rounds as going on", () => {
+    const input = { hrName: '佐藤 綾', employeeName: '山田 花子', round: 1, followUp: true };
+    const ja = renderOutcomeNotRecorded({ locale: 'ja', ...input });
+    expect(ja.subject).toBe('山田 花子さんとの追加のフォロー面談（第1回の期間中）の記録がありませんでした');
+    expect(ja.text).toContain('月ごとの面談は予定どおり進みます。');
+    const en = renderOutcomeNotRecorded({ locale: 'en', ...input });
+    expect(en.subject).toBe('The extra follow-up 1on1 with 山田 花子 (round 1) was not recorded');
+    expect(en.text).toContain('The monthly rounds go on as planned.');
+  });
 });
 
 describe('the team update', () => {
@@ -770,7 +780,7 @@ describe('the team update', () => {
 describe('the alert', () => {
   const alert = (
     locale: Locale,
-    reason: 'manager-worried' | 'mentor-worried' | 'condition-alert',
+    reason: AlertReason,
     journeyUrl?: string,
     overrides: Partial<Parameters<typeof renderAlert>[0]> = {},
   ) =>
@@ -797,6 +807,19 @@ describe('the alert', () => {
     expect(alert('en', 'manager-worried').subject).toBe('Follow-up needed: 山田 花子 (round 2)');
     expect(alert('ja', 'mentor-worried').text).toContain('メンターが本人の様子を「心配」');
     expect(alert('en', 'mentor-worried').text).toContain('the mentor answered "Worried"');
+  });
+
+  it("says when the new hire's pulse check, or HR's record of the extra session, called for it", () => {
+    expect(alert('ja', 'pulse').text).toContain('本人のパルスチェックの回答から');
+    expect(alert('en', 'pulse').text).toContain(
+      "The new hire's pulse check called for individual follow-up.",
+    );
+    const again = alert('ja', 'follow-up-alert', undefined, { alreadyProposed: true });
+    expect(again.text).toMatch(/第2回の追加のフォロー面談の記録で[\s\S]*実施済み/);
+    expect(again.text).not.toContain('新しい招待は送っていません');
+    expect(alert('en', 'follow-up-alert', undefined, { alreadyProposed: true }).text).toMatch(
+      /after the extra follow-up session of round 2[\s\S]*has taken place[\s\S]*No further session was proposed/,
+    );
   });
 
   it('greets the HR lead by their own name, or by their role when no name is known', () => {

@@ -126,6 +126,29 @@ describe('eraseJourney', () => {
     expect(deletedKeys().flat()).toEqual(['EVENT#journey.started', 'FORM#f-1', 'NOTES#f-1', 'JOURNEY']);
   });
 
+  it("stops each planned round's execution and its extra follow-up session's", async () => {
+    dynamo.on(GetCommand).callsFake((input) =>
+      input.Key.sk === 'JOURNEY'
+        ? {
+            Item: {
+              ...key('JOURNEY'),
+              journeyId,
+              key: 'offer:OFR-1',
+              status: 'onboarding',
+              rounds: [{ round: 1 }, { round: 2 }],
+            },
+          }
+        : {},
+    );
+    partitionHolds(['JOURNEY']);
+
+    await eraseJourney(journeyId);
+    const onboarding = `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding`;
+    expect(sfn.commandCalls(StopExecutionCommand).map((call) => call.args[0].input.executionArn)).toEqual(
+      expect.arrayContaining([`${onboarding}-r1`, `${onboarding}-r1-followup`, `${onboarding}-r2-followup`]),
+    );
+  });
+
   it('erases an erased journey again harmlessly, keeping the time of the first erasure', async () => {
     dynamo
       .on(GetCommand)

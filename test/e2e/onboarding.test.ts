@@ -517,7 +517,8 @@ describe('onboarding months 1 to 3', () => {
       await system.advanceTo(sessionEnd(round));
       for (const body of everyone) {
         await system.submitForm(await latestLinkTo(body.hr.email), {
-          condition: round.round === 2 ? 'watch' : 'good',
+          // HR's alert after the last 1on1 proposes an extra session the journey's end does not cut short.
+          condition: round.round === 2 ? 'watch' : body === alerts && round.round === 3 ? 'alert' : 'good',
           privateNotes: privateNote(body.hireId, round.round),
           consent: 'summary',
           teamSummary: teamSummary(round.round),
@@ -564,5 +565,30 @@ describe('onboarding months 1 to 3', () => {
         }
       }
     }
+  });
+
+  it('runs an extra session raised after the last 1on1 to its outcome, though the journey has completed', async () => {
+    const view = async () =>
+      (await journeyOf(alerts)) as unknown as Awaited<ReturnType<typeof journeyOf>> & {
+        followUps: { round: number; sessionAt: string; reason: string; status: string }[];
+      };
+    const before = await view();
+    expect(before.status).toBe('completed');
+    const last = before.followUps.find((entry) => entry.round === 3);
+    expect(last).toMatchObject({ reason: 'condition-alert', status: 'scheduled' });
+
+    await system.advanceTo(new Date(Date.parse(last?.sessionAt ?? '') + 60 * 60 * 1000).toISOString());
+    const recorded = await system.submitForm(await latestLinkTo(alerts.hr.email), {
+      condition: 'good',
+      privateNotes: privateNote('alerts-extra', 3),
+      consent: 'summary',
+      teamSummary: 'EXTRA-LAST: 落ち着いてきた',
+      followUp: '',
+    });
+    expect(recorded.status).toBe(200);
+    expect((await system.mailTo(alerts.manager.email)).at(-1)?.text).toContain('EXTRA-LAST: 落ち着いてきた');
+    const after = await view();
+    expect(after.status).toBe('completed');
+    expect(after.followUps.find((entry) => entry.round === 3)?.status).toBe('done');
   });
 });

@@ -9,7 +9,18 @@ export interface RoundProgress {
   /** `not-recorded`: HR's outcome form passed its deadline and the round went on without it. */
   status: 'scheduled' | 'in-progress' | 'done' | 'not-recorded';
   condition?: Condition;
+  /** Where the new hire's confirmation of a consented team summary stands, when they were asked. */
+  summaryConfirmation?: SummaryConfirmationStatus;
 }
+
+export type SummaryConfirmationStatus = 'waiting' | 'confirmed' | 'declined' | 'expired';
+
+const confirmationStatus = (form: FormRecord | undefined): SummaryConfirmationStatus | undefined => {
+  if (!form) return undefined;
+  if (form.status === 'submitted') return form.answers?.share === 'yes' ? 'confirmed' : 'declined';
+  if (form.status === 'expired') return 'expired';
+  return form.status === 'open' ? 'waiting' : undefined;
+};
 
 /** Where each onboarding round stands, read from its plan and its forms. */
 export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProgress[] =>
@@ -18,6 +29,10 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
     const outcomeForm = ofRound.find((form) => form.kind === 'session-outcome');
     const outcome = outcomeForm?.status === 'submitted' ? outcomeForm : undefined;
     const condition = outcome?.answers?.condition as Condition | undefined;
+    const summaryConfirmation = confirmationStatus(
+      outcome &&
+        ofRound.find((form) => form.kind === 'summary-confirmation' && form.outcomeFormId === outcome.formId),
+    );
     return {
       round: round.round,
       startsAt: round.startsAt,
@@ -30,6 +45,7 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
             ? 'in-progress'
             : 'scheduled',
       ...(condition ? { condition } : {}),
+      ...(summaryConfirmation ? { summaryConfirmation } : {}),
     };
   });
 

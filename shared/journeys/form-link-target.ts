@@ -51,5 +51,6 @@ export const formPageInput = (
     zone: target.journey.hire.timezone,
     ask: target.form.ask,
     round: target.form.round,
+    teamSummary: target.form.teamSummary,
   },
 });

@@ -112,6 +112,7 @@ describe('stateMachineDefinitions', () => {
         SendSessionBrief: 'send-session-brief',
         AwaitSessionEnd: 'start-timer',
         RequestSessionOutcome: 'request-form',
+        RequestSummaryConfirmation: 'request-form',
         ShareWithTeam: 'share-summary',
         RaiseAlertFromSession: 'raise-alert',
         ScheduleNextRound: 'schedule-round',

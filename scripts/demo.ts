@@ -132,17 +132,20 @@ try {
   for (const round of rounds) console.log(`  round ${round.round}: HR 1on1 ${tokyo(round.sessionAt)}`);
   await showNewMail();
 
+  // With consent, the new hire reads the exact summary first: they share round 1's and keep round 3's.
   const outcomes = [
     {
       condition: 'good',
       consent: 'summary',
       teamSummary: 'チームにも少しずつ慣れてきた。雑談の機会があると嬉しいとのこと',
+      share: 'yes',
     },
     { condition: 'alert', consent: 'none', teamSummary: '' },
     {
       condition: 'watch',
       consent: 'summary',
       teamSummary: '業務量は落ち着いた。引き続き相談しやすい雰囲気づくりを',
+      share: 'no',
     },
   ];
   for (const [index, round] of rounds.entries()) {
@@ -164,7 +167,7 @@ try {
     step(`Round ${round.round}: after the 1on1 HR records the outcome (private notes stay with HR)`);
     await advance(new Date(Date.parse(round.sessionAt) + 60 * 60 * 1000).toISOString());
     mail = await showNewMail();
-    const outcome = outcomes[index] ?? { condition: 'good', consent: 'none', teamSummary: '' };
+    const { share, ...outcome } = outcomes[index] ?? { condition: 'good', consent: 'none', teamSummary: '' };
     console.log(`  condition ${outcome.condition}, consent ${outcome.consent}`);
     await answer(
       linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('aya.sato'))),
@@ -174,7 +177,17 @@ try {
         followUp: outcome.condition === 'alert' ? '来週もう一度話す' : '',
       },
     );
-    await showNewMail();
+    mail = await showNewMail();
+    if (share) {
+      step(
+        `Round ${round.round}: the new hire reads the exact summary and ${share === 'yes' ? 'agrees to share it' : 'keeps it to HR'}`,
+      );
+      await answer(
+        linkIn(mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('hanako'))),
+        { share },
+      );
+      await showNewMail();
+    }
   }
 
   step(`The journey's timeline (GET /journeys/${journeyId})`);

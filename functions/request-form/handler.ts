@@ -21,6 +21,12 @@ const payload = z.discriminatedUnion('form', [
     taskToken,
   }),
   z.object({ journeyId, form: z.literal('session-outcome'), round, followUp: z.boolean(), taskToken }),
+  z.object({
+    journeyId,
+    form: z.literal('summary-confirmation'),
+    outcomeFormId: z.string().min(1),
+    taskToken,
+  }),
 ]);
 
 export const handler = taskHandler(payload, requestForm);

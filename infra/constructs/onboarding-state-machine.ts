@@ -45,12 +45,13 @@ const followUp = JsonPath.objectAt('$.followUp');
  * starts the first on the start date with `{"journeyId"}` (`<journeyId>-onboarding`): it plans the rounds and
  * schedules the first. Each round then runs in an execution of its own, started by fire-timer when the round
  * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
- * its outcome and consent-gated sharing, an alert on an `alert` condition (a worried manager or mentor
- * raises theirs at submission, not here); then it schedules the next planned round, or after
- * the last one sends the summary and completes the journey. An execution lasts from its round's start to the
- * round's outcome. An alert that proposes a round's extra follow-up session starts one more, with
- * `{"journeyId", "round", "followUp": true}` (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why,
- * then the round's own states from the session's end (outcome, sharing, alert), and no next round.
+ * its outcome, an alert on an `alert` condition (a worried manager or mentor raises theirs at submission, not
+ * here), the new hire's confirmation of a consented team summary, and sharing; then it schedules the next
+ * planned round, or after the last one sends the summary and completes the journey. An execution lasts from its
+ * round's start to the round's outcome and what is shared of it. An alert that proposes a round's extra
+ * follow-up session starts one more, with `{"journeyId", "round", "followUp": true}`
+ * (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why, then the round's own states from the
+ * session's end (outcome, alert, confirmation, sharing), and no next round.
  */
 export class OnboardingStateMachine extends JourneyStateMachine {
   /**
@@ -135,23 +136,42 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           round,
           followUp: true,
         }).next(awaitSessionEnd);
-        const shareAndAlert = invoke('ShareWithTeam', fns.shareSummary, { journeyId, round, followUp }).next(
-          Choice.jsonPath(machine, 'ConditionAlert')
-            .when(
-              Condition.stringEquals('$.outcome.condition', 'alert'),
-              invoke('RaiseAlertFromSession', fns.raiseAlert, {
-                journeyId,
-                round,
-                reason: 'condition-alert',
-                followUp,
-              }).next(roundGoesOn),
-            )
-            .otherwise(roundGoesOn),
-        );
+        const shareWithTeam = invoke('ShareWithTeam', fns.shareSummary, {
+          journeyId,
+          outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
+        }).next(roundGoesOn);
+        // A team summary HR recorded with consent goes first to the new hire, who may share it or not; the
+        // share step reads their answer (or its absence at the deadline) from the confirmation form.
+        const confirmThenShare = Choice.jsonPath(machine, 'HireConfirmsSummary')
+          .when(
+            Condition.and(
+              // Present in every output submit-form sends; an output from before the step existed has none.
+              Condition.isPresent('$.outcome.hireConfirms'),
+              Condition.booleanEquals('$.outcome.hireConfirms', true),
+            ),
+            invokeAndWait('RequestSummaryConfirmation', fns.requestForm, {
+              journeyId,
+              form: 'summary-confirmation',
+              outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
+            }).next(shareWithTeam),
+          )
+          .otherwise(shareWithTeam);
+        // An alert never waits for the new hire's answer on what is shared.
+        const alertThenShare = Choice.jsonPath(machine, 'ConditionAlert')
+          .when(
+            Condition.stringEquals('$.outcome.condition', 'alert'),
+            invoke('RaiseAlertFromSession', fns.raiseAlert, {
+              journeyId,
+              round,
+              reason: 'condition-alert',
+              followUp,
+            }).next(confirmThenShare),
+          )
+          .otherwise(confirmThenShare);
         awaitSessionEnd
           .next(
-            // The task output is what submit-form sends, {"status", "condition", "consent"}, or
-            // {"status": "expired"} from fire-timer at the deadline.
+            // The task output is what submit-form sends, {"status", "formId", "condition", "consent",
+            // "hireConfirms"}, or {"status": "expired"} from fire-timer at the deadline.
             invokeAndWait(
               'RequestSessionOutcome',
               fns.requestForm,
@@ -163,7 +183,7 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             // Not recorded by its deadline: nothing reaches the team (the HR lead was told), the round goes on.
             Choice.jsonPath(machine, 'OutcomeRecorded')
               .when(Condition.stringEquals('$.outcome.status', 'expired'), roundGoesOn)
-              .otherwise(shareAndAlert),
+              .otherwise(alertThenShare),
           );
 
         const beginOnboarding = invoke('BeginOnboarding', fns.beginOnboarding, { journeyId })

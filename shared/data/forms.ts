@@ -40,6 +40,10 @@ export interface FormRecord {
   /** A session outcome of the round's extra follow-up session, not of the round's own 1on1. */
   followUp?: boolean;
   ask?: number;
+  /** The outcome form whose team summary the new hire is asked to confirm (a summary confirmation). */
+  outcomeFormId?: string;
+  /** The exact team summary a summary confirmation shows the new hire, and the only text a yes shares. */
+  teamSummary?: string;
   /** What the form starts from: the remaining concerns an earlier undecided outcome recorded. */
   prefill?: Record<string, string>;
   /** Every answer except HR's private notes, which live in their own item (`shared/data/private-notes.ts`). */

@@ -131,12 +131,20 @@ export const sessionTopicsSchema = z
   });
 export type SessionTopicsAnswers = z.infer<typeof sessionTopicsSchema>;
 
+/** The new hire's answer on the team summary HR recorded with their consent: share it with the team, or not. */
+export const shareChoices = ['yes', 'no'] as const;
+export type ShareChoice = (typeof shareChoices)[number];
+
+export const summaryConfirmationSchema = z.object({ share: choice(shareChoices) });
+export type SummaryConfirmationAnswers = z.infer<typeof summaryConfirmationSchema>;
+
 export const formKinds = [
   'interviewer-insight',
   'offer-outcome',
   'manager-prep',
   'session-outcome',
   'session-topics',
+  'summary-confirmation',
 ] as const;
 export type FormKind = (typeof formKinds)[number];
 
@@ -146,6 +154,7 @@ export const formAnswerSchemas = {
   'manager-prep': managerPrepSchema,
   'session-outcome': sessionOutcomeSchema,
   'session-topics': sessionTopicsSchema,
+  'summary-confirmation': summaryConfirmationSchema,
 } as const satisfies Record<FormKind, z.ZodType>;
 
 /** The first problem with each field, keyed by field name, so the page shows one message next to each. */

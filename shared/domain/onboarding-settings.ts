@@ -16,8 +16,13 @@ export const onboardingSettingsSchema = z
     hrLeadEmail: z.email('must be an email address').max(254).optional(),
     /** How alerts greet the HR lead named by `hrLeadEmail`; without it they greet the role. */
     hrLeadName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+    /**
+     * Whether a team summary HR recorded with consent first goes to the new hire to confirm; `false` shares it
+     * with the team as soon as HR records it.
+     */
+    hireConfirmsSummary: z.boolean({ error: 'must be true or false' }).default(true),
   })
-  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00' });
+  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00', hireConfirmsSummary: true });
 
 export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
 
@@ -27,3 +32,10 @@ export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
  */
 export const offersThreeParty = (settings: OnboardingSettings, round: number): boolean =>
   round > 1 && settings.threePartyFromRound !== undefined && round >= settings.threePartyFromRound;
+
+/**
+ * Whether the new hire confirms a team summary before the team sees it: on unless HR turned it off (journeys
+ * saved before the setting existed have none, and confirm).
+ */
+export const hireConfirmsSummary = (settings: Partial<OnboardingSettings>): boolean =>
+  settings.hireConfirmsSummary !== false;

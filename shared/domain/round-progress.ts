@@ -11,7 +11,18 @@ export interface RoundProgress {
   /** `not-recorded`: HR's outcome form passed its deadline and the round went on without it. */
   status: 'scheduled' | 'in-progress' | 'done' | 'not-recorded';
   condition?: Condition;
+  /** Where the new hire's confirmation of a consented team summary stands, when they were asked. */
+  summaryConfirmation?: SummaryConfirmationStatus;
 }
+
+export type SummaryConfirmationStatus = 'waiting' | 'confirmed' | 'declined' | 'expired';
+
+const confirmationStatus = (form: FormRecord | undefined): SummaryConfirmationStatus | undefined => {
+  if (!form) return undefined;
+  if (form.status === 'submitted') return form.answers?.share === 'yes' ? 'confirmed' : 'declined';
+  if (form.status === 'expired') return 'expired';
+  return form.status === 'open' ? 'waiting' : undefined;
+};
 
 /** Where each onboarding round stands, read from its plan and its forms (not its extra session's). */
 export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProgress[] =>
@@ -20,6 +31,10 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
     const outcomeForm = ofRound.find((form) => form.kind === 'session-outcome');
     const outcome = outcomeForm?.status === 'submitted' ? outcomeForm : undefined;
     const condition = outcome?.answers?.condition as Condition | undefined;
+    const summaryConfirmation = confirmationStatus(
+      outcome &&
+        ofRound.find((form) => form.kind === 'summary-confirmation' && form.outcomeFormId === outcome.formId),
+    );
     return {
       round: round.round,
       startsAt: round.startsAt,
@@ -32,6 +47,7 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
             ? 'in-progress'
             : 'scheduled',
       ...(condition ? { condition } : {}),
+      ...(summaryConfirmation ? { summaryConfirmation } : {}),
     };
   });
 
@@ -51,6 +67,7 @@ export interface FollowUpProgress {
   /** `cancelled`: the journey was cancelled before its outcome was recorded. */
   status: 'scheduled' | 'in-progress' | 'done' | 'not-recorded' | 'cancelled';
   condition?: Condition;
+  summaryConfirmation?: SummaryConfirmationStatus;
 }
 
 /** The alert that proposed an extra session, from the key it left on the invitation (`r<round>#<reason>`). */
@@ -81,11 +98,19 @@ export const followUpProgress = (invitations: InvitationRecord[], forms: FormRec
               : outcome
                 ? 'in-progress'
                 : 'scheduled';
+      const summaryConfirmation = confirmationStatus(
+        outcome?.status === 'submitted'
+          ? forms.find(
+              (form) => form.kind === 'summary-confirmation' && form.outcomeFormId === outcome.formId,
+            )
+          : undefined,
+      );
       return {
         round,
         sessionAt: invitation.start,
         reason: proposingReason(invitation.proposedBy),
         status,
         ...(condition ? { condition } : {}),
+        ...(summaryConfirmation ? { summaryConfirmation } : {}),
       };
     });

@@ -88,6 +88,14 @@ const expireOpenForm = async (journeyId: string, formId: string): Promise<void> 
   if (form.taskToken === undefined) return;
   if (form.kind === 'session-outcome') {
     await outcomeNotRecorded(await requireJourney(journeyId), form);
+  } else if (form.kind === 'summary-confirmation') {
+    // No answer from the new hire: the summary is not shared, and the share step tells HR.
+    await appendEvent(journeyId, `summary.expired#${formId}`, {
+      type: 'summary.expired',
+      formId,
+      round: form.round,
+      ...(form.followUp ? { followUp: true } : {}),
+    });
   } else {
     await appendEvent(journeyId, `prep.expired#${formId}`, {
       type: 'prep.expired',

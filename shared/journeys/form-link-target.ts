@@ -52,5 +52,6 @@ export const formPageInput = (
     ask: target.form.ask,
     round: target.form.round,
     followUp: target.form.followUp,
+    teamSummary: target.form.teamSummary,
   },
 });

@@ -5,6 +5,7 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
+import { summaryConfirmationEmail } from '#shared/journeys/summary-confirmation.ts';
 
 /** A form that was requested by a mail of its own (the topics form is linked from the 1on1 invitation). */
 export type MailedForm = FormRecord & { kind: Exclude<FormRecord['kind'], 'session-topics'> };
@@ -17,6 +18,8 @@ export const formRequestEmail = (journey: Journey, form: MailedForm, formUrl: st
       return prepRequestEmail(journey, form, formUrl, false);
     case 'session-outcome':
       return outgoingEmail(journey, form.recipient, sessionOutcomeEmail(journey, form, formUrl, false));
+    case 'summary-confirmation':
+      return summaryConfirmationEmail(journey, form, formUrl);
     case 'offer-outcome': {
       const offer = offerOf(journey);
       return outgoingEmail(

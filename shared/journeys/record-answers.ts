@@ -121,6 +121,17 @@ const recordSubmission = async (journeyId: string, form: FormRecord): Promise<vo
         round: form.round,
       });
       return;
+    case 'summary-confirmation': {
+      // The new hire's yes or no, never the summary itself.
+      const type = answers.share === 'yes' ? 'summary.confirmed' : 'summary.declined';
+      await appendEvent(journeyId, `${type}#${formId}`, {
+        type,
+        formId,
+        round: form.round,
+        ...(form.followUp ? { followUp: true } : {}),
+      });
+      return;
+    }
     case 'offer-outcome':
       await appendEvent(journeyId, `outcome.recorded#${formId}`, {
         type: 'outcome.recorded',

@@ -19,6 +19,7 @@ import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import type { PrepRole } from '#shared/journeys/start-round.ts';
+import { requestSummaryConfirmation } from '#shared/journeys/summary-confirmation.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
@@ -27,7 +28,8 @@ export type FormRequest =
   | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
   | { journeyId: string; form: 'offer-outcome'; ask: number; taskToken: string }
   | { journeyId: string; form: 'manager-prep'; round: number; role: PrepRole; taskToken: string }
-  | { journeyId: string; form: 'session-outcome'; round: number; followUp: boolean; taskToken: string };
+  | { journeyId: string; form: 'session-outcome'; round: number; followUp: boolean; taskToken: string }
+  | { journeyId: string; form: 'summary-confirmation'; outcomeFormId: string; taskToken: string };
 
 /**
  * Opens the form a waiting task depends on and mails its link. A retried task finds the same form: when the
@@ -102,6 +104,8 @@ const openRequestedForm = async (
         window,
       });
     }
+    case 'summary-confirmation':
+      return requestSummaryConfirmation(journey, request.outcomeFormId, request.taskToken, calendar);
   }
 };
 

@@ -10,6 +10,8 @@ import {
   type FormKind,
   fieldErrorMessage,
   NOTES_MAX_LENGTH,
+  type ShareChoice,
+  shareChoices,
   type Wellbeing,
   wellbeingLabels,
   wellbeings,
@@ -32,6 +34,8 @@ export interface FormPageContext {
   round?: number;
   /** The form is about the round's extra follow-up session, not the round's own 1on1. */
   followUp?: boolean;
+  /** The exact team summary a summary confirmation asks about. */
+  teamSummary?: string;
 }
 
 export interface FormPageInput {
@@ -54,11 +58,21 @@ type Field =
       label: string;
       hint: string;
       options: { value: string; label: string }[];
+    }
+  /** One submit button per answer: the form is sent by choosing, with no separate "send". */
+  | {
+      kind: 'buttons';
+      name: string;
+      label: string;
+      hint: string;
+      options: { value: string; label: string }[];
     };
 
 interface FormCopy {
   title: string;
   intro: string[];
+  /** Words the form asks about, shown exactly as written (line breaks kept) before the fields. */
+  quoted?: { label: string; text: string };
   fields: Field[];
 }
 
@@ -77,6 +91,8 @@ const decisionOptions = (labels: Record<Decision, string>) => options(decisions,
 const wellbeingOptions = (labels: Record<Wellbeing, string>) => options(wellbeings, labels);
 const conditionOptions = (labels: Record<Condition, string>) => options(conditions, labels);
 const consentOptions = (labels: Record<Consent, string>) => options(consents, labels);
+// Declining is never the lesser button: both answers are equally fine.
+const shareOptions = (labels: Record<ShareChoice, string>) => options(shareChoices, labels);
 
 const roundOf: Record<Locale, (round: number | undefined) => string> = {
   ja: (round) => (round === undefined ? '' : `第${round}回`),
@@ -272,6 +288,25 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
+      'summary-confirmation': ({ recipientName, round, teamSummary, followUp }) => ({
+        title: followUp
+          ? '追加のフォロー面談：チームに共有する文面のご確認'
+          : `${roundOf.ja(round)}人事面談：チームに共有する文面のご確認`,
+        intro: [
+          `${recipientName} さん、面談ではお時間をいただきありがとうございました。`,
+          '面談で、上司・メンターがサポートしやすいよう、お話の一部をチームに共有してよいとお聞きしました。上司・メンターに届く前に、実際に共有する文面をご確認ください。',
+        ],
+        quoted: { label: '上司・メンターに届く文面（このとおりに届きます）', text: teamSummary ?? '' },
+        fields: [
+          {
+            kind: 'buttons',
+            name: 'share',
+            label: 'この文面を上司・メンターに共有してよいですか？',
+            hint: `「共有しない」を選んだ場合、上司・メンターには${followUp ? 'この面談を実施したことも含めて何も伝わらず' : '面談を実施したことだけが伝わり'}、人事にのみお知らせします。期限までにご回答がない場合も、何も共有しません。どちらを選んでも、評価に影響することはありません。`,
+            options: shareOptions({ yes: '共有してよい', no: '共有しない' }),
+          },
+        ],
+      }),
     },
   },
   en: {
@@ -462,6 +497,28 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
+      'summary-confirmation': ({ recipientName, round, teamSummary, followUp }) => ({
+        title: followUp
+          ? 'What would be shared with your team after your extra 1on1 with HR'
+          : `${roundOf.en(round)}What would be shared with your team after your 1on1 with HR`,
+        intro: [
+          `Thank you for your time in the session, ${recipientName}.`,
+          'In the session you agreed that some of what you talked about could be shared with your manager and mentor, so that they can support you. Before anything reaches them, please read the exact text.',
+        ],
+        quoted: {
+          label: 'What your manager and mentor would receive, exactly as written',
+          text: teamSummary ?? '',
+        },
+        fields: [
+          {
+            kind: 'buttons',
+            name: 'share',
+            label: 'May this text be shared with your manager and mentor?',
+            hint: `If you choose "Don't share it", ${followUp ? 'they are not told of this session at all' : 'they learn only that the session took place'}, and only HR is told. If you do not answer by the deadline, nothing is shared either. Neither choice affects any evaluation.`,
+            options: shareOptions({ yes: 'Share it', no: "Don't share it" }),
+          },
+        ],
+      }),
     },
   },
 };
@@ -474,9 +531,22 @@ const errorLine = (name: string, error: string | undefined): SafeHtml | undefine
 
 // Where the error summary's link lands: the box itself, or a group's first choice.
 const focusTarget = (field: Field): string =>
-  field.kind === 'choice' ? `${field.name}-${field.options[0]?.value ?? ''}` : field.name;
+  field.kind === 'text' ? field.name : `${field.name}-${field.options[0]?.value ?? ''}`;
 
 const renderField = (field: Field, value: string, error: string | undefined): SafeHtml => {
+  if (field.kind === 'buttons') {
+    return html`<fieldset class="field" aria-describedby="${describedBy(field.name, error)}">
+<legend>${field.label}</legend>
+<p class="hint" id="${field.name}-hint">${field.hint}</p>
+${errorLine(field.name, error)}
+<div class="actions">
+${field.options.map(
+  (option) =>
+    html`<button type="submit" name="${field.name}" id="${field.name}-${option.value}" value="${option.value}">${option.label}</button>
+`,
+)}</div>
+</fieldset>`;
+  }
   if (field.kind === 'choice') {
     return html`<fieldset class="field" aria-describedby="${describedBy(field.name, error)}">
 <legend>${field.label}</legend>
@@ -513,6 +583,10 @@ export const renderFormPage = (input: FormPageInput): string => {
 <h2>${text.errorSummary}</h2>
 <ul>${flagged.map((field) => html`<li><a href="#${focusTarget(field)}">${field.label}${text.labelSeparator}${errors[field.name]}</a></li>`)}</ul>
 </div>`;
+  const quoted =
+    form.quoted &&
+    html`<h2>${form.quoted.label}</h2>
+<blockquote class="quoted">${form.quoted.text}</blockquote>`;
   const deadline =
     context.deadline &&
     html`<p class="meta">${text.deadline(formatDateTime(context.deadline, context.zone, locale))}</p>`;
@@ -522,10 +596,11 @@ export const renderFormPage = (input: FormPageInput): string => {
     body: html`<h1>${form.title}</h1>
 ${summary}
 ${form.intro.map((line) => html`<p>${line}</p>`)}
+${quoted}
 ${deadline}
 <form method="post" action="${input.action}" accept-charset="utf-8">
 ${form.fields.map((field) => renderField(field, input.values?.[field.name] ?? '', errors[field.name]))}
-<button type="submit">${text.submit}</button>
+${form.fields.some((field) => field.kind === 'buttons') ? '' : html`<button type="submit">${text.submit}</button>`}
 </form>`,
   });
 };

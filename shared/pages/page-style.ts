@@ -55,6 +55,14 @@ button {
   cursor: pointer;
 }
 button:hover { background: #245a75; }
+.quoted {
+  margin: 0 0 1.5rem;
+  padding: 0.75rem 1rem;
+  border-left: 4px solid #2f6f8f;
+  background: #f4f7f9;
+  white-space: pre-wrap;
+}
+.actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0.5rem 0 0; }
 :focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }
 @media (max-width: 40rem) { main { margin: 0; border-radius: 0; } }
 `;

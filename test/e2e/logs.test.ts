@@ -19,6 +19,7 @@ const OFFER_NOTE = 'PRIVATE-OFFER: 家族の介護のことで迷っていた';
 const SESSION_NOTE = 'PRIVATE-SESSION: 通院していると打ち明けてくれた';
 const FOLLOW_UP = 'FOLLOW-UP: 産業医との面談を案内する';
 const CONCERN = 'CONCERN: 配属先の残業時間';
+const TEAM_SUMMARY = 'TEAM-SUMMARY: チームの雰囲気には慣れてきた';
 
 const offer = scenarioOffer('logs', {
   interviewers: [
@@ -113,10 +114,14 @@ describe('logs while journeys run', () => {
       condition: 'alert',
       privateNotes: SESSION_NOTE,
       consent: 'summary',
-      teamSummary: 'チームの雰囲気には慣れてきた',
+      teamSummary: TEAM_SUMMARY,
       followUp: FOLLOW_UP,
     });
     expect(recorded.status).toBe(200);
+    // The new hire sees the summary's page (a mail scanner would too), then agrees to share it.
+    const confirmation = await latestLinkTo(hire.employee.email);
+    expect((await fetch(confirmation)).status).toBe(200);
+    expect((await system.submitForm(confirmation, { share: 'yes' })).status).toBe(200);
     expect((await system.journey(journeyId)).status).toBe('completed');
   });
 
@@ -167,13 +172,20 @@ describe('logs while journeys run', () => {
     const signingKey = process.env.LINK_SIGNING_KEY ?? '';
     expect(signingKey.length).toBeGreaterThan(16);
 
-    const leaks = [...tokens, ...linkTokens, signingKey, OFFER_NOTE, SESSION_NOTE, FOLLOW_UP, CONCERN].filter(
-      (secret) => output.includes(secret),
-    );
+    const leaks = [
+      ...tokens,
+      ...linkTokens,
+      signingKey,
+      OFFER_NOTE,
+      SESSION_NOTE,
+      FOLLOW_UP,
+      CONCERN,
+      TEAM_SUMMARY,
+    ].filter((secret) => output.includes(secret));
     expect(leaks).toEqual([]);
     expect(output.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []).toEqual([]);
     // Parts of the notes, too: a log that cut a note short would still leak it.
-    for (const fragment of ['介護', '通院', '産業医']) expect(output).not.toContain(fragment);
+    for (const fragment of ['介護', '通院', '産業医', '雰囲気']) expect(output).not.toContain(fragment);
   });
 });
 

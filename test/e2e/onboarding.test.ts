@@ -25,12 +25,20 @@ const alerts = hire('alerts', {
   onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
 });
 const silentManager = hire('silent', { mentor: undefined });
-// HR never records round 1: its HR lead is named by no name.
-const unrecorded = hire('unrecorded', { onboarding: { hrLeadEmail: 'hr-lead+unrecorded@example.co.jp' } });
+// HR never records round 1: its HR lead is named by no name. Its team summaries go out without the new hire's
+// confirmation.
+const unrecorded = hire('unrecorded', {
+  onboarding: { hrLeadEmail: 'hr-lead+unrecorded@example.co.jp', hireConfirmsSummary: false },
+});
+// Cancelled while the new hire has yet to confirm round 1's team summary.
+const leaves = hire('leaves', { mentor: undefined });
 const everyone = [shares, keepsPrivate, alerts, silentManager, unrecorded];
 
 const privateNote = (tag: string, round: number) => `PRIVATE-${tag}-r${round}: 体調の話は本人限り`;
 const teamSummary = (round: number) => `第${round}回: チームの雰囲気にも慣れてきた`;
+// Team summaries HR recorded with consent that the new hire then declined, or never confirmed.
+const DECLINED = 'DECLINED: 業務量について上司に相談したい';
+const UNANSWERED = 'UNANSWERED: 残業が続いている';
 // What the new hire tells HR before the 1on1: the markers must never reach the manager or mentor.
 const topicsOf = (tag: string) => ({
   topics: `TOPICS-${tag}: 通勤が少しつらい`,
@@ -52,7 +60,7 @@ const sessionEnd = (round: Round) => new Date(Date.parse(round.sessionAt) + 60 *
 
 beforeAll(async () => {
   system = await startLocalSystem({ faults: true });
-  for (const body of everyone) {
+  for (const body of [...everyone, leaves]) {
     ids[body.hireId] = await system.startJourney(body);
   }
 });
@@ -275,6 +283,13 @@ describe('onboarding months 1 to 3', () => {
       followUp: '',
     });
     expect(recorded.status).toBe(200);
+    // The summary goes first to the new hire, as after a monthly 1on1; the team hears nothing until they agree.
+    expect(await mailSince(alerts.manager.email, teamMailBefore)).toHaveLength(0);
+    const confirmation = (await system.mailTo(alerts.employee.email)).at(-1);
+    expect(confirmation?.subject).toBe(
+      '追加のフォロー面談の内容のうち、チームに共有する文面のご確認のお願い',
+    );
+    expect((await system.submitForm(formLinkIn(confirmation), { share: 'yes' })).status).toBe(200);
 
     for (const address of [alerts.manager.email, alerts.mentor?.email ?? '']) {
       const update = (await system.mailTo(address)).at(-1);
@@ -287,9 +302,19 @@ describe('onboarding months 1 to 3', () => {
       rounds: Round[];
       followUps: Record<string, unknown>[];
     };
-    expect(journey.followUps).toEqual([expect.objectContaining({ status: 'done', condition: 'watch' })]);
-    expect(journey.timeline.filter((event) => event.type === 'summary.shared')).toEqual([
-      expect.objectContaining({ round: 1, followUp: true, consent: 'summary', to: ['manager', 'mentor'] }),
+    expect(journey.followUps).toEqual([
+      expect.objectContaining({ status: 'done', condition: 'watch', summaryConfirmation: 'confirmed' }),
+    ]);
+    expect(journey.timeline.filter((event) => /^summary\./.test(event.type))).toEqual([
+      expect.objectContaining({ type: 'summary.requested', round: 1 }),
+      expect.objectContaining({ type: 'summary.confirmed', round: 1 }),
+      expect.objectContaining({
+        type: 'summary.shared',
+        round: 1,
+        followUp: true,
+        consent: 'summary',
+        to: ['manager', 'mentor'],
+      }),
     ]);
     // The monthly round is untouched: its outcome is still to come, and no round was scheduled twice.
     expect(journey.rounds[0]).toMatchObject({ round: 1, status: 'in-progress' });
@@ -311,6 +336,8 @@ describe('onboarding months 1 to 3', () => {
     const round = plan[0] as Round;
     await system.advanceTo(sessionEnd(round));
     const managerMailBefore = (await system.mailTo(keepsPrivate.manager.email)).length;
+    const teamMailBefore = (await system.mailTo(shares.manager.email)).length;
+    const employeeMailBefore = (await system.mailTo(shares.employee.email)).length;
 
     await system.submitForm(await latestLinkTo(shares.hr.email), {
       condition: 'good',
@@ -319,45 +346,106 @@ describe('onboarding months 1 to 3', () => {
       teamSummary: teamSummary(1),
       followUp: '',
     });
+    // HR's own alert calls for an extra session (its run is a test further on).
     await system.submitForm(await latestLinkTo(keepsPrivate.hr.email), {
-      condition: 'watch',
+      condition: 'alert',
       privateNotes: privateNote('private', 1),
       consent: 'none',
       teamSummary: 'これは共有されない',
-      followUp: '',
+      followUp: 'CHECK-private: 通勤の負担',
     });
 
-    for (const address of [shares.manager.email, shares.mentor?.email ?? '']) {
-      const update = (await system.mailTo(address)).at(-1);
-      expect(update?.text).toContain(teamSummary(1));
-      expect(update?.text).not.toContain('PRIVATE');
-      expect(update?.html).not.toContain('PRIVATE');
-    }
+    // Without consent the team hears at once that the session took place, and the new hire is asked nothing.
     const [update] = await mailSince(keepsPrivate.manager.email, managerMailBefore);
     expect(update?.text).not.toContain('これは共有されない');
     expect(update?.text).not.toContain('PRIVATE');
+    expect(eventTypes(await journeyOf(keepsPrivate))).not.toContain('summary.requested');
     const journey = await journeyOf(keepsPrivate);
     expect(journey.timeline.find((event) => event.type === 'summary.shared')).toMatchObject({
       consent: 'none',
     });
     expect(JSON.stringify(journey)).not.toContain('PRIVATE');
+
+    // With consent, the summary goes first to the new hire; the team hears nothing yet.
+    expect(await mailSince(shares.manager.email, teamMailBefore)).toHaveLength(0);
+    const [request, ...moreRequests] = await mailSince(shares.employee.email, employeeMailBefore);
+    expect(moreRequests).toHaveLength(0);
+    expect(request?.subject).toBe('第1回人事面談の内容のうち、チームに共有する文面のご確認のお願い');
+    expect(request?.text).not.toMatch(/評価のため(?!のものではなく)|査定/);
+    expect(request?.text).toMatch(/ご回答の期限：2027年3月4日[\s\S]*18:00/);
+    const link = formLinkIn(request);
+
+    // A mail scanner opens the link: the page shows the exact text and two buttons, and records nothing.
+    const before = await journeyOf(shares);
+    const shown = await fetch(link);
+    expect(shown.status).toBe(200);
+    const page = await shown.text();
+    expect(page).toContain(`<blockquote class="quoted">${teamSummary(1)}</blockquote>`);
+    expect(page).toMatch(
+      /<button type="submit" name="share" id="share-yes" value="yes">共有してよい<\/button>/,
+    );
+    expect(page).toMatch(/<button type="submit" name="share" id="share-no" value="no">共有しない<\/button>/);
+    expect(page).not.toContain('PRIVATE');
+    await system.runtime.idle();
+    const after = await journeyOf(shares);
+    expect(after.timeline).toEqual(before.timeline);
+    expect(after.forms).toEqual(before.forms);
+    expect(after.timeline.find((event) => event.type === 'summary.requested')).toMatchObject({
+      round: 1,
+      deadline: '2027-03-04T09:00:00.000Z',
+    });
+    expect((after as unknown as { rounds: Round[] }).rounds[0]).toMatchObject({
+      summaryConfirmation: 'waiting',
+    });
+
+    // No choice made: asked again, nothing recorded.
+    const empty = await system.submitForm(link, {});
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('選択してください。');
+    expect(await mailSince(shares.manager.email, teamMailBefore)).toHaveLength(0);
+
+    expect((await system.submitForm(link, { share: 'yes' })).status).toBe(200);
+    expect((await system.submitForm(link, { share: 'no' })).status).toBe(409);
+    for (const address of [shares.manager.email, shares.mentor?.email ?? '']) {
+      const [shared, ...more] = await mailSince(
+        address,
+        address === shares.manager.email ? teamMailBefore : 1,
+      );
+      expect(more).toHaveLength(0);
+      expect(shared?.text).toContain(`> ${teamSummary(1)}\n`);
+      expect(shared?.text).not.toContain('PRIVATE');
+      expect(shared?.html).not.toContain('PRIVATE');
+    }
+    const confirmed = await journeyOf(shares);
+    expect(confirmed.timeline.filter((event) => /^summary\./.test(event.type))).toEqual([
+      expect.objectContaining({ type: 'summary.requested' }),
+      expect.objectContaining({ type: 'summary.confirmed', round: 1 }),
+      expect.objectContaining({ type: 'summary.shared', round: 1, consent: 'summary' }),
+    ]);
+    expect((confirmed as unknown as { rounds: Round[] }).rounds[0]).toMatchObject({
+      summaryConfirmation: 'confirmed',
+    });
+    // HR was not mailed about it: nothing was held back.
+    expect((await system.mailTo(shares.hr.email)).map((email) => email.subject).join()).not.toMatch(
+      /共有されませんでした/,
+    );
   });
 
-  it('raises an alert on an "alert" outcome', async () => {
+  it('raises an alert on an "alert" outcome without waiting for the new hire to confirm the summary', async () => {
     await system.submitForm(await latestLinkTo(alerts.hr.email), {
       condition: 'alert',
       privateNotes: privateNote('alerts', 1),
-      consent: 'none',
-      teamSummary: '',
+      consent: 'summary',
+      teamSummary: DECLINED,
       followUp: '来週もう一度話す',
     });
     // HR's own alert calls for an extra session too (its run is the test after next).
     await system.submitForm(await latestLinkTo(silentManager.hr.email), {
-      condition: 'alert',
-      privateNotes: privateNote('silent', 1),
-      consent: 'none',
-      teamSummary: '',
-      followUp: 'CHECK-silent: 通勤の負担',
+      condition: 'good',
+      privateNotes: '',
+      consent: 'summary',
+      teamSummary: UNANSWERED,
+      followUp: '',
     });
     const journey = await journeyOf(alerts);
     const raised = journey.timeline.filter((event) => event.type === 'alert.raised');
@@ -366,14 +454,68 @@ describe('onboarding months 1 to 3', () => {
       'mentor-worried',
       'condition-alert',
     ]);
+    // The round's extra session shared its own summary earlier (followUp): this is about the 1on1's.
+    const monthly = journey.timeline.filter((event) => !event.followUp).map((event) => event.type);
+    expect(monthly).toContain('summary.requested');
+    expect(monthly).not.toContain('summary.shared');
     const leadMail = await system.mailTo('hr-lead+alerts@');
     expect(leadMail).toHaveLength(3);
     expect(leadMail.map((email) => email.text).join()).not.toContain('PRIVATE');
+    expect(leadMail.map((email) => email.text).join()).not.toContain('DECLINED');
     // Three alerts in round 1, one extra session.
     const extraSessions = (await system.mailTo(alerts.employee.email)).filter((email) =>
       email.attachments.some((attachment) => /UID:.*follow-up-r/.test(attachment.content ?? '')),
     );
     expect(extraSessions).toHaveLength(1);
+  });
+
+  it('shares nothing of a summary the new hire declines, and tells HR', async () => {
+    const teamMailBefore = (await system.mailTo(alerts.manager.email)).length;
+    const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
+    expect((await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' })).status).toBe(
+      200,
+    );
+    const [update, ...more] = await mailSince(alerts.manager.email, teamMailBefore);
+    expect(more).toHaveLength(0);
+    expect(update?.subject).toBe('山田 花子さんの第1回人事面談を実施しました');
+    const [told, ...moreTold] = await mailSince(alerts.hr.email, hrMailBefore);
+    expect(moreTold).toHaveLength(0);
+    expect(told?.subject).toBe('山田 花子さんの第1回面談のチーム共有メモは共有されませんでした');
+    expect(told?.text).toContain('「共有しない」と選びました');
+    expect(told?.text).not.toContain('DECLINED');
+    const journey = await journeyOf(alerts);
+    expect(journey.timeline.filter((event) => /^summary\./.test(event.type) && !event.followUp)).toEqual([
+      expect.objectContaining({ type: 'summary.requested' }),
+      expect.objectContaining({ type: 'summary.declined', round: 1 }),
+      expect.objectContaining({ type: 'summary.shared', round: 1, consent: 'none' }),
+    ]);
+    expect((journey as unknown as { rounds: Round[] }).rounds[0]).toMatchObject({
+      summaryConfirmation: 'declined',
+    });
+    for (const address of [alerts.manager.email, alerts.mentor?.email ?? '']) {
+      for (const email of await system.mailTo(address)) {
+        expect(`${email.text}${email.html}`).not.toContain('DECLINED');
+      }
+    }
+  });
+
+  it('stops cleanly when the journey is cancelled while the new hire has yet to confirm the summary', async () => {
+    await system.submitForm(await latestLinkTo(leaves.hr.email), {
+      condition: 'good',
+      privateNotes: '',
+      consent: 'summary',
+      teamSummary: 'CANCELLED: まだ共有していない',
+      followUp: '',
+    });
+    const link = await latestLinkTo(leaves.employee.email);
+    expect(eventTypes(await journeyOf(leaves))).toContain('summary.requested');
+    const journeyId = ids[leaves.hireId] ?? '';
+    expect((await system.postJson(`/journeys/${journeyId}/cancel`, { reason: 'resigned' })).status).toBe(200);
+    const journey = await journeyOf(leaves);
+    expect(journey.status).toBe('cancelled');
+    expect(journey.forms.find((form) => form.kind === 'summary-confirmation')?.status).toBe('cancelled');
+    expect((await system.submitForm(link, { share: 'yes' })).status).toBe(410);
+    // Checked again past the deadline: nothing more happened to this journey.
   });
 
   it('reminds HR once to record the 1on1, then closes the round as not recorded at the deadline', async () => {
@@ -422,14 +564,43 @@ describe('onboarding months 1 to 3', () => {
     expect(eventTypes(await journeyOf(unrecorded))).not.toContain('outcome.recorded');
   });
 
+  it('shares nothing of a summary the new hire leaves unanswered for 3 business days, and tells HR', async () => {
+    // Recorded Monday 1 March 16:00: the new hire had until closing time on Thursday 4 March.
+    const journey = await journeyOf(silentManager);
+    expect(journey.timeline.filter((event) => /^summary\./.test(event.type))).toEqual([
+      expect.objectContaining({ type: 'summary.requested' }),
+      expect.objectContaining({ type: 'summary.expired', round: 1, at: '2027-03-04T09:00:00.000Z' }),
+      expect.objectContaining({ type: 'summary.shared', round: 1, consent: 'none' }),
+    ]);
+    const [, , , update, ...more] = await system.mailTo(silentManager.manager.email);
+    expect(more).toHaveLength(0);
+    expect(update?.subject).toBe('山田 花子さんの第1回人事面談を実施しました');
+    expect(`${update?.text}${update?.html}`).not.toContain('UNANSWERED');
+    const told = (await system.mailTo(silentManager.hr.email)).at(-1);
+    expect(told?.subject).toBe('山田 花子さんの第1回面談のチーム共有メモは共有されませんでした');
+    expect(told?.text).toContain('期限までに確認の回答がありませんでした');
+    // The link now shows that the question has closed, and a late yes shares nothing.
+    const late = await system.submitForm(await latestLinkTo(silentManager.employee.email), { share: 'yes' });
+    expect(late.status).toBe(410);
+    expect(eventTypes(await journeyOf(silentManager))).not.toContain('summary.confirmed');
+
+    // The journey cancelled while its new hire had yet to answer: its deadline passed without a trace.
+    const cancelled = await journeyOf(leaves);
+    expect(cancelled.timeline.at(-1)?.type).toBe('journey.cancelled');
+    for (const address of [leaves.manager.email, leaves.hr.email]) {
+      for (const email of await system.mailTo(address))
+        expect(email.text).not.toMatch(/CANCELLED|共有されませんでした/);
+    }
+  });
+
   it("briefs HR on an extra session raised by HR's alert; without consent the team hears nothing of it", async () => {
-    const managerMailBefore = (await system.mailTo(silentManager.manager.email)).length;
-    const employeeMailBefore = (await system.mailTo(silentManager.employee.email)).length;
-    const hrMail = await system.mailTo(silentManager.hr.email);
+    const managerMailBefore = (await system.mailTo(keepsPrivate.manager.email)).length;
+    const employeeMailBefore = (await system.mailTo(keepsPrivate.employee.email)).length;
+    const hrMail = await system.mailTo(keepsPrivate.hr.email);
     const brief = hrMail.find((email) => email.subject.startsWith('追加のフォロー面談の準備資料'));
     expect(brief?.text).toContain('第1回の人事面談の記録で、コンディションが「要フォロー」とされました。');
     // HR's "what to check next time" reaches HR's brief; the private notes never reach any mail.
-    expect(brief?.text).toContain('第1回の面談で記録した「次回確認すること」：CHECK-silent: 通勤の負担');
+    expect(brief?.text).toContain('第1回の面談で記録した「次回確認すること」：CHECK-private: 通勤の負担');
     expect(brief?.text).toContain('人事面談の非公開メモは、このメールには含めていません');
     expect(`${brief?.text}${brief?.html}`).not.toContain('PRIVATE');
     // Its session (Thursday 4 March) is over by now: HR was asked for its outcome.
@@ -438,7 +609,7 @@ describe('onboarding months 1 to 3', () => {
     );
     const recorded = await system.submitForm(formLinkIn(request), {
       condition: 'alert',
-      privateNotes: privateNote('silent-extra', 1),
+      privateNotes: privateNote('private-extra', 1),
       consent: 'none',
       teamSummary: 'これは共有されない',
       followUp: '',
@@ -446,8 +617,8 @@ describe('onboarding months 1 to 3', () => {
     expect(recorded.status).toBe(200);
 
     // Without consent, the team is not even told of the extra session.
-    expect(await system.mailTo(silentManager.manager.email)).toHaveLength(managerMailBefore);
-    const journey = await journeyOf(silentManager);
+    expect(await system.mailTo(keepsPrivate.manager.email)).toHaveLength(managerMailBefore);
+    const journey = await journeyOf(keepsPrivate);
     expect(journey.timeline.filter((event) => event.type === 'summary.shared' && event.followUp)).toEqual([
       expect.objectContaining({ round: 1, consent: 'none', to: [] }),
     ]);
@@ -455,11 +626,11 @@ describe('onboarding months 1 to 3', () => {
     expect(
       journey.timeline.filter((event) => event.type === 'alert.raised').map((event) => event.reason),
     ).toEqual(['condition-alert', 'follow-up-alert']);
-    const again = (await system.mailTo(silentManager.hr.email)).at(-1);
+    const again = (await system.mailTo(keepsPrivate.hr.email)).at(-1);
     expect(again?.subject).toMatch(/^【要フォロー】/);
     expect(again?.text).toContain('第1回の追加のフォロー面談の記録で');
     expect(`${again?.text}${again?.html}`).not.toContain('PRIVATE');
-    expect(await system.mailTo(silentManager.employee.email)).toHaveLength(employeeMailBefore);
+    expect(await system.mailTo(keepsPrivate.employee.email)).toHaveLength(employeeMailBefore);
     expect(JSON.stringify(journey)).not.toContain('PRIVATE');
   });
 
@@ -524,6 +695,29 @@ describe('onboarding months 1 to 3', () => {
           teamSummary: teamSummary(round.round),
           followUp: '',
         });
+        // This journey turned the new hire's confirmation off: the summary reached the team at once.
+        if (body === unrecorded) {
+          expect((await system.mailTo(body.manager.email)).at(-1)?.text).toContain(teamSummary(round.round));
+          continue;
+        }
+        let link = await latestLinkTo(body.employee.email);
+        if (body === shares && round.round === 2) {
+          // HR has the confirmation sent afresh: the same request with a new link; the old one records nothing.
+          const open = (await journeyOf(shares)).forms.find(
+            (form) => form.kind === 'summary-confirmation' && form.status === 'open',
+          );
+          const reissued = await system.postJson(
+            `/journeys/${ids[shares.hireId]}/forms/${open?.formId}/reissue`,
+            {},
+          );
+          expect(reissued.status).toBe(200);
+          const [first, again] = (await system.mailTo(body.employee.email)).slice(-2);
+          expect(again?.subject).toBe(first?.subject);
+          expect(formLinkIn(again)).not.toBe(link);
+          expect((await system.submitForm(link, { share: 'yes' })).status).toBe(410);
+          link = formLinkIn(again);
+        }
+        expect((await system.submitForm(link, { share: 'yes' })).status).toBe(200);
       }
     }
 
@@ -586,6 +780,8 @@ describe('onboarding months 1 to 3', () => {
       followUp: '',
     });
     expect(recorded.status).toBe(200);
+    const confirmation = await latestLinkTo(alerts.employee.email);
+    expect((await system.submitForm(confirmation, { share: 'yes' })).status).toBe(200);
     expect((await system.mailTo(alerts.manager.email)).at(-1)?.text).toContain('EXTRA-LAST: 落ち着いてきた');
     const after = await view();
     expect(after.status).toBe('completed');

@@ -15,6 +15,8 @@ import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
 import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
+import { renderSummaryConfirmationRequest } from '#shared/email/templates/summary-confirmation-request.ts';
+import { renderSummaryNotShared } from '#shared/email/templates/summary-not-shared.ts';
 import { renderTeamSessionReminder } from '#shared/email/templates/team-session-reminder.ts';
 import { renderTeamUpdate } from '#shared/email/templates/team-update.ts';
 import { renderTopicsUpdate } from '#shared/email/templates/topics-update.ts';
@@ -180,6 +182,20 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
       round: 1,
       teamSummary: name,
     }),
+  'summary confirmation request': (locale, name) =>
+    renderSummaryConfirmationRequest({
+      locale,
+      employeeName: name,
+      hrName: name,
+      round: 1,
+      formUrl,
+      deadline: sessionAt,
+      zone: 'Asia/Tokyo',
+    }),
+  'summary declined': (locale, name) =>
+    renderSummaryNotShared({ locale, hrName: name, employeeName: name, round: 2, reason: 'declined' }),
+  'summary not confirmed in time': (locale, name) =>
+    renderSummaryNotShared({ locale, hrName: name, employeeName: name, round: 2, reason: 'no-answer' }),
   'team update without consent': (locale, name) =>
     renderTeamUpdate({ locale, recipientName: name, role: 'manager', employeeName: name, round: 1 }),
   alert: (locale, name) =>
@@ -725,6 +741,101 @@ describe('the note that a 1on1 was not recorded', () => {
     const en = renderOutcomeNotRecorded({ locale: 'en', ...input });
     expect(en.subject).toBe('The extra follow-up 1on1 with 山田 花子 (round 1) was not recorded');
     expect(en.text).toContain('The monthly rounds go on as planned.');
+  });
+});
+
+describe('the request to confirm what is shared', () => {
+  const request = (locale: Locale) =>
+    renderSummaryConfirmationRequest({
+      locale,
+      employeeName: '山田 花子',
+      hrName: '佐藤 綾',
+      round: 2,
+      formUrl,
+      deadline: '2027-04-07T09:00:00Z',
+      zone: 'Asia/Tokyo',
+    });
+
+  it('asks the new hire, by name, to read the text before the team sees it, with the link and the deadline', () => {
+    const ja = request('ja');
+    expect(ja.subject).toBe('第2回人事面談の内容のうち、チームに共有する文面のご確認のお願い');
+    expect(ja.text).toMatch(/^山田 花子 さん\n[\s\S]*上司・メンターに届く前に/);
+    expect(ja.text).toContain(`文面を確認して選ぶ\n${formUrl}`);
+    expect(ja.text).toContain('ご回答の期限：2027年4月7日(水) 18:00 (日本時間)');
+    const en = request('en');
+    expect(en.text).toMatch(/^Dear 山田 花子,\n[\s\S]*Before anything reaches them/);
+    expect(en.text).toContain('Please answer by: ');
+  });
+
+  it('says what each answer does, that silence shares nothing, and that it is support, not evaluation', () => {
+    const ja = request('ja').text;
+    expect(ja).toMatch(
+      /「共有してよい」：[^\n]*この文面だけ[\s\S]*「共有しない」：[^\n]*面談を実施したことだけ/,
+    );
+    expect(ja).toContain('期限までにご回答がない場合は、何も共有しません。');
+    expect(ja).toContain('評価のためのものではなく');
+    const en = request('en').text;
+    expect(en).toMatch(/"Share it"[\s\S]*"Don't share it"[\s\S]*nothing is shared/);
+    expect(en).toContain('never an evaluation');
+  });
+
+  it('leaves the summary itself for the page behind the link', () => {
+    expect(request('ja').html).not.toMatch(/<blockquote/);
+  });
+
+  it('after an extra follow-up session, says that without a yes the team is not told of it at all', () => {
+    const input = {
+      employeeName: '山田 花子',
+      hrName: '佐藤 綾',
+      round: 2,
+      formUrl,
+      deadline: '2027-04-07T09:00:00Z',
+      zone: 'Asia/Tokyo',
+      followUp: true,
+    };
+    const ja = renderSummaryConfirmationRequest({ locale: 'ja', ...input });
+    expect(ja.subject).toBe('追加のフォロー面談の内容のうち、チームに共有する文面のご確認のお願い');
+    expect(ja.text).toContain(
+      '「共有しない」：上司・メンターには、この面談を実施したことも含めて何も伝わりません。',
+    );
+    const en = renderSummaryConfirmationRequest({ locale: 'en', ...input });
+    expect(en.text).toContain('your extra follow-up 1on1 with 佐藤 綾');
+    expect(en.text).toContain('not even that this session took place');
+  });
+});
+
+describe('the note that a team summary was not shared', () => {
+  const note = (locale: Locale, reason: 'declined' | 'no-answer') =>
+    renderSummaryNotShared({ locale, hrName: '佐藤 綾', employeeName: '山田 花子', round: 1, reason });
+
+  it('tells the HR contact why, and that the team heard only that the session took place', () => {
+    expect(note('ja', 'declined').subject).toBe(
+      '山田 花子さんの第1回面談のチーム共有メモは共有されませんでした',
+    );
+    expect(note('ja', 'declined').text).toMatch(
+      /^佐藤 綾 さん[\s\S]*「共有しない」と選びました[\s\S]*面談を実施したことだけ/,
+    );
+    expect(note('ja', 'no-answer').text).toContain('期限までに確認の回答がありませんでした');
+    expect(note('en', 'declined').text).toMatch(
+      /^Dear 佐藤 綾,[\s\S]*chose not to share[\s\S]*only that the session took place/,
+    );
+    expect(note('en', 'no-answer').text).toContain('did not confirm the team summary');
+  });
+
+  it('after an extra follow-up session, says the team was not told of it', () => {
+    const input = { hrName: '佐藤 綾', employeeName: '山田 花子', round: 1, followUp: true };
+    const ja = renderSummaryNotShared({ locale: 'ja', reason: 'declined', ...input });
+    expect(ja.subject).toBe(
+      '山田 花子さんの追加のフォロー面談（第1回の期間中）のチーム共有メモは共有されませんでした',
+    );
+    expect(ja.text).toContain('上司・メンターには、この面談のことを伝えていません。');
+    const en = renderSummaryNotShared({ locale: 'en', reason: 'no-answer', ...input });
+    expect(en.text).toMatch(/after the extra follow-up 1on1 of round 1[\s\S]*were not told of this session/);
+  });
+
+  it('asks HR to respect the choice rather than press for a yes', () => {
+    expect(note('ja', 'declined').text).toContain('ご本人の選択はそのまま尊重してください');
+    expect(note('en', 'declined').text).toContain('Their choice is respected as it is');
   });
 });
 

@@ -306,3 +306,55 @@ describe("the new hire's topics form page", () => {
     expect(html).toContain('<p class="error" id="topics-error">いずれか1つ以上の欄にご記入ください。</p>');
   });
 });
+
+describe('the summary confirmation page', () => {
+  const summary = '質問しやすい時間がほしい\n<b>朝会</b>で話すのが緊張する';
+  const confirmation = (locale: 'ja' | 'en', overrides: Partial<FormPageInput> = {}) =>
+    page({
+      form: 'summary-confirmation',
+      locale,
+      context: {
+        recipientName: '山田 花子',
+        candidateName: '山田 花子',
+        deadline: '2027-03-04T09:00:00Z',
+        zone: 'Asia/Tokyo',
+        round: 1,
+        teamSummary: summary,
+      },
+      ...overrides,
+    });
+
+  it('shows the exact text, line breaks kept and markup escaped, and answers by one of two buttons', () => {
+    const html = confirmation('ja');
+    expect(html).toContain(
+      '<blockquote class="quoted">質問しやすい時間がほしい\n&lt;b&gt;朝会&lt;/b&gt;で話すのが緊張する</blockquote>',
+    );
+    expect(html).toContain(
+      '<button type="submit" name="share" id="share-yes" value="yes">共有してよい</button>',
+    );
+    expect(html).toContain('<button type="submit" name="share" id="share-no" value="no">共有しない</button>');
+    // The two buttons are the only way to send: no third "send" button.
+    expect(html.match(/<button/g)).toHaveLength(2);
+    expect(html).toContain('回答期限：2027年3月4日(木) 18:00 (日本時間)');
+    expect(expectBoundLabels(html)).toEqual([]);
+  });
+
+  it('says in either language what each answer does, that silence shares nothing, and that it is no evaluation', () => {
+    expect(confirmation('ja')).toMatch(
+      /上司・メンターに届く文面（このとおりに届きます）[\s\S]*「共有しない」を選んだ場合、上司・メンターには面談を実施したことだけ[\s\S]*何も共有しません。どちらを選んでも、評価に影響することはありません。/,
+    );
+    const en = confirmation('en');
+    expect(en).toContain('<h1>Round 1: What would be shared with your team after your 1on1 with HR</h1>');
+    expect(en).toContain('>Share it</button>');
+    expect(en).toContain('>Don&#39;t share it</button>');
+    expect(en).toMatch(/nothing is shared either\. Neither choice affects any evaluation\./);
+  });
+
+  it('asks again, at the buttons, when neither was chosen', () => {
+    const html = confirmation('ja', { errors: { share: 'required' } });
+    expect(html).toContain(
+      '<a href="#share-yes">この文面を上司・メンターに共有してよいですか？：選択してください。</a>',
+    );
+    expect(html).toContain('<p class="error" id="share-error">選択してください。</p>');
+  });
+});

@@ -42,6 +42,17 @@ describe('start-journey handler', () => {
     expect(sfn.calls()).toHaveLength(0);
   });
 
+  it('refuses a summary-confirmation setting that is not true or false, with a field message', async () => {
+    for (const hireConfirmsSummary of ['false', 0, null]) {
+      const response = await post({ ...sampleOffer(), onboarding: { hireConfirmsSummary } });
+      expect(response.statusCode).toBe(400);
+      expect(JSON.parse(response.body ?? '{}').errors).toEqual({
+        'onboarding.hireConfirmsSummary': 'must be true or false',
+      });
+    }
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
   it('calls a missing field required', async () => {
     const { hr: _hr, ...withoutHr } = sampleOffer();
     const response = await post(withoutHr);

@@ -188,6 +188,29 @@ try {
       );
       await showNewMail();
     }
+    if (outcome.condition === 'alert') {
+      step(`Round ${round.round}: HR holds the extra follow-up session the alert proposed, and records it`);
+      const { followUps } = JSON.parse((await api(`/journeys/${journeyId}`)).body) as {
+        followUps: { round: number; sessionAt: string }[];
+      };
+      const extra = followUps.find((entry) => entry.round === round.round);
+      await advance(new Date(Date.parse(extra?.sessionAt ?? '') + 60 * 60 * 1000).toISOString());
+      mail = await showNewMail();
+      console.log('  condition watch, consent none (the team hears nothing of the extra session)');
+      await answer(
+        linkIn(
+          mail.findLast((email) => /\/forms\//.test(email.text) && email.to.join().includes('aya.sato')),
+        ),
+        {
+          condition: 'watch',
+          consent: 'none',
+          teamSummary: '',
+          privateNotes: '本人限りのメモ(HRのみ)',
+          followUp: '',
+        },
+      );
+      await showNewMail();
+    }
   }
 
   step(`The journey's timeline (GET /journeys/${journeyId})`);

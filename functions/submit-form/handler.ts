@@ -1,4 +1,9 @@
-import { FORM_BODY_MAX_BYTES, fieldErrors, formAnswerSchemas } from '#shared/domain/form-answers.ts';
+import {
+  FORM_BODY_MAX_BYTES,
+  type FormKind,
+  fieldErrors,
+  formAnswerSchemas,
+} from '#shared/domain/form-answers.ts';
 import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { noticePage, page, pageHandler } from '#shared/http/page-handler.ts';
@@ -6,6 +11,7 @@ import { formLinkTarget, formPageInput } from '#shared/journeys/form-link-target
 import { recordAnswers } from '#shared/journeys/record-answers.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';
+import type { NoticeKind } from '#shared/pages/notice-page.ts';
 import { now } from '#shared/time/clock.ts';
 
 export const handler = pageHandler(async (event) => {
@@ -31,10 +37,21 @@ export const handler = pageHandler(async (event) => {
     );
   }
 
-  const result = await recordAnswers(journey, form, parsed.data as Record<string, string>, at);
+  const answers = parsed.data as Record<string, string>;
+  const result = await recordAnswers(journey, form, answers, at);
   logger.info('form answered', { journeyId: journey.journeyId, formId: form.formId, result });
   return noticePage(
-    result === 'resumed' ? 'thanks' : result === 'already-used' ? 'already-used' : 'closed',
+    result === 'resumed'
+      ? thanksFor(form.kind, answers)
+      : result === 'already-used'
+        ? 'already-used'
+        : 'closed',
     locale,
   );
 });
+
+/** The new hire deciding on a team summary is told what now happens to it; everyone else is thanked. */
+const thanksFor = (kind: FormKind, answers: Record<string, string>): NoticeKind => {
+  if (kind !== 'summary-confirmation') return 'thanks';
+  return answers.share === 'yes' ? 'summary-shared' : 'summary-kept';
+};

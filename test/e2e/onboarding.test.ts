@@ -323,7 +323,9 @@ describe('onboarding months 1 to 3', () => {
     expect(await empty.text()).toContain('選択してください。');
     expect(await mailSince(shares.manager.email, teamMailBefore)).toHaveLength(0);
 
-    expect((await system.submitForm(link, { share: 'yes' })).status).toBe(200);
+    const answered = await system.submitForm(link, { share: 'yes' });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain('この文面を、そのまま上司・メンターに共有します。');
     expect((await system.submitForm(link, { share: 'no' })).status).toBe(409);
     for (const address of [shares.manager.email, shares.mentor?.email ?? '']) {
       const [shared, ...more] = await mailSince(
@@ -388,9 +390,9 @@ describe('onboarding months 1 to 3', () => {
   it('shares nothing of a summary the new hire declines, and tells HR', async () => {
     const teamMailBefore = (await system.mailTo(alerts.manager.email)).length;
     const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
-    expect((await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' })).status).toBe(
-      200,
-    );
+    const answered = await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain('この文面は共有しません。');
     const [update, ...more] = await mailSince(alerts.manager.email, teamMailBefore);
     expect(more).toHaveLength(0);
     expect(update?.subject).toBe('山田 花子さんの第1回人事面談を実施しました');

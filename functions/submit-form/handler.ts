@@ -1,3 +1,4 @@
+import type { FormRecord } from '#shared/data/forms.ts';
 import { FORM_BODY_MAX_BYTES, fieldErrors, formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
@@ -6,6 +7,7 @@ import { formLinkTarget, formPageInput } from '#shared/journeys/form-link-target
 import { recordAnswers } from '#shared/journeys/record-answers.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';
+import type { NoticeKind } from '#shared/pages/notice-page.ts';
 import { now } from '#shared/time/clock.ts';
 
 export const handler = pageHandler(async (event) => {
@@ -31,10 +33,19 @@ export const handler = pageHandler(async (event) => {
     );
   }
 
-  const result = await recordAnswers(journey, form, parsed.data as Record<string, string>, at);
+  const answers = parsed.data as Record<string, string>;
+  const result = await recordAnswers(journey, form, answers, at);
   logger.info('form answered', { journeyId: journey.journeyId, formId: form.formId, result });
   return noticePage(
-    result === 'resumed' ? 'thanks' : result === 'already-used' ? 'already-used' : 'closed',
+    result === 'resumed' ? thanksFor(form, answers) : result === 'already-used' ? 'already-used' : 'closed',
     locale,
   );
 });
+
+/** The new hire deciding on a team summary is told what now happens to it; everyone else is thanked. */
+const thanksFor = (form: FormRecord, answers: Record<string, string>): NoticeKind => {
+  if (form.kind !== 'summary-confirmation') return 'thanks';
+  if (answers.share === 'yes') return 'summary-shared';
+  // After an extra follow-up session the team is not told of the session either.
+  return form.followUp ? 'follow-up-summary-kept' : 'summary-kept';
+};

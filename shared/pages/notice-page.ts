@@ -4,6 +4,9 @@ import { renderPage } from '#shared/pages/page-layout.ts';
 
 export const noticeKinds = [
   'thanks',
+  'summary-shared',
+  'summary-kept',
+  'follow-up-summary-kept',
   'already-used',
   'expired',
   'invalid',
@@ -16,6 +19,10 @@ export type NoticeKind = (typeof noticeKinds)[number];
 
 const statuses: Record<NoticeKind, number> = {
   thanks: 200,
+  // The new hire's answer on a team summary: each page says what now happens to the text.
+  'summary-shared': 200,
+  'summary-kept': 200,
+  'follow-up-summary-kept': 200,
   'already-used': 409,
   expired: 410,
   invalid: 404,
@@ -33,6 +40,27 @@ const copy: Record<Locale, Record<NoticeKind, { title: string; lines: string[] }
     thanks: {
       title: 'ご回答ありがとうございました',
       lines: ['内容を受け付けました。このページは閉じていただいて構いません。'],
+    },
+    'summary-shared': {
+      title: 'ご確認ありがとうございました',
+      lines: [
+        'この文面を、そのまま上司・メンターに共有します。',
+        'ほかに気になることがあれば、いつでも人事担当者にご相談ください。',
+      ],
+    },
+    'summary-kept': {
+      title: 'ご確認ありがとうございました',
+      lines: [
+        'この文面は共有しません。上司・メンターには、面談を実施したことだけが伝わります。',
+        '人事担当者にはお知らせします。話しておきたいことがあれば、いつでもご相談ください。',
+      ],
+    },
+    'follow-up-summary-kept': {
+      title: 'ご確認ありがとうございました',
+      lines: [
+        'この文面は共有しません。上司・メンターには、この面談を実施したことも含めて何も伝わりません。',
+        '人事担当者にはお知らせします。話しておきたいことがあれば、いつでもご相談ください。',
+      ],
     },
     'already-used': {
       title: 'このフォームは回答済みです',
@@ -85,6 +113,27 @@ const copy: Record<Locale, Record<NoticeKind, { title: string; lines: string[] }
     thanks: {
       title: 'Thank you for your answer',
       lines: ['We have received it. You can close this page.'],
+    },
+    'summary-shared': {
+      title: 'Thank you for checking',
+      lines: [
+        'Your manager and mentor will receive this text, exactly as you read it.',
+        'If anything else is on your mind, HR is always there to talk.',
+      ],
+    },
+    'summary-kept': {
+      title: 'Thank you for checking',
+      lines: [
+        'This text will not be shared. Your manager and mentor learn only that the session took place.',
+        'HR is told, and is always there to talk if there is anything you would like to discuss.',
+      ],
+    },
+    'follow-up-summary-kept': {
+      title: 'Thank you for checking',
+      lines: [
+        'This text will not be shared. Your manager and mentor are not told of this session at all.',
+        'HR is told, and is always there to talk if there is anything you would like to discuss.',
+      ],
     },
     'already-used': {
       title: 'This form has already been answered',

@@ -404,7 +404,9 @@ describe('onboarding months 1 to 3', () => {
     expect(await empty.text()).toContain('選択してください。');
     expect(await mailSince(shares.manager.email, teamMailBefore)).toHaveLength(0);
 
-    expect((await system.submitForm(link, { share: 'yes' })).status).toBe(200);
+    const answered = await system.submitForm(link, { share: 'yes' });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain('この文面を、そのまま上司・メンターに共有します。');
     expect((await system.submitForm(link, { share: 'no' })).status).toBe(409);
     for (const address of [shares.manager.email, shares.mentor?.email ?? '']) {
       const [shared, ...more] = await mailSince(
@@ -472,9 +474,9 @@ describe('onboarding months 1 to 3', () => {
   it('shares nothing of a summary the new hire declines, and tells HR', async () => {
     const teamMailBefore = (await system.mailTo(alerts.manager.email)).length;
     const hrMailBefore = (await system.mailTo(alerts.hr.email)).length;
-    expect((await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' })).status).toBe(
-      200,
-    );
+    const answered = await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' });
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain('この文面は共有しません。');
     const [update, ...more] = await mailSince(alerts.manager.email, teamMailBefore);
     expect(more).toHaveLength(0);
     expect(update?.subject).toBe('山田 花子さんの第1回人事面談を実施しました');
@@ -772,6 +774,7 @@ describe('onboarding months 1 to 3', () => {
     expect(last).toMatchObject({ reason: 'condition-alert', status: 'scheduled' });
 
     await system.advanceTo(new Date(Date.parse(last?.sessionAt ?? '') + 60 * 60 * 1000).toISOString());
+    const teamMailBefore = (await system.mailTo(alerts.manager.email)).length;
     const recorded = await system.submitForm(await latestLinkTo(alerts.hr.email), {
       condition: 'good',
       privateNotes: privateNote('alerts-extra', 3),
@@ -780,11 +783,19 @@ describe('onboarding months 1 to 3', () => {
       followUp: '',
     });
     expect(recorded.status).toBe(200);
-    const confirmation = await latestLinkTo(alerts.employee.email);
-    expect((await system.submitForm(confirmation, { share: 'yes' })).status).toBe(200);
-    expect((await system.mailTo(alerts.manager.email)).at(-1)?.text).toContain('EXTRA-LAST: 落ち着いてきた');
+    // The new hire keeps it to HR: the team hears nothing, not even that the extra session took place.
+    const kept = await system.submitForm(await latestLinkTo(alerts.employee.email), { share: 'no' });
+    expect(kept.status).toBe(200);
+    expect(await kept.text()).toContain('この面談を実施したことも含めて何も伝わりません');
+    expect(await mailSince(alerts.manager.email, teamMailBefore)).toHaveLength(0);
+    expect((await system.mailTo(alerts.hr.email)).at(-1)?.subject).toBe(
+      '山田 花子さんの追加のフォロー面談（第3回の期間中）のチーム共有メモは共有されませんでした',
+    );
     const after = await view();
     expect(after.status).toBe('completed');
-    expect(after.followUps.find((entry) => entry.round === 3)?.status).toBe('done');
+    expect(after.followUps.find((entry) => entry.round === 3)).toMatchObject({
+      status: 'done',
+      summaryConfirmation: 'declined',
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   offerOutcomeSchema,
   sessionOutcomeSchema,
   sessionTopicsSchema,
+  summaryConfirmationSchema,
   wellbeingLabels,
   wellbeings,
 } from '#shared/domain/form-answers.ts';
@@ -140,6 +141,21 @@ describe("the new hire's topics form", () => {
   it('is one of the emailed forms', () => {
     expect(formKinds).toContain('session-topics');
     expect(formAnswerSchemas['session-topics']).toBe(sessionTopicsSchema);
+  });
+});
+
+describe("the new hire's summary confirmation", () => {
+  it('takes a yes or a no, and nothing else', () => {
+    expect(summaryConfirmationSchema.parse({ share: 'yes' })).toEqual({ share: 'yes' });
+    expect(summaryConfirmationSchema.parse({ share: 'no' })).toEqual({ share: 'no' });
+    expect(errorsOf(summaryConfirmationSchema.safeParse({}))).toEqual({ share: 'required' });
+    expect(errorsOf(summaryConfirmationSchema.safeParse({ share: 'maybe' }))).toEqual({
+      share: 'invalid-choice',
+    });
+  });
+
+  it('is one of the emailed forms', () => {
+    expect(formAnswerSchemas['summary-confirmation']).toBe(summaryConfirmationSchema);
   });
 });
 

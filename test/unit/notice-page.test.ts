@@ -8,6 +8,9 @@ describe('notice pages', () => {
     );
     expect(statuses).toEqual({
       thanks: 200,
+      'summary-shared': 200,
+      'summary-kept': 200,
+      'follow-up-summary-kept': 200,
       'already-used': 409,
       expired: 410,
       invalid: 404,
@@ -32,6 +35,24 @@ describe('notice pages', () => {
   it('thank people and tell them they can close the page', () => {
     expect(renderNoticePage('thanks', 'ja').html).toContain('ご回答ありがとうございました');
     expect(renderNoticePage('thanks', 'en').html).toContain('You can close this page.');
+  });
+
+  it('tell the new hire what now happens to the team summary they decided on', () => {
+    expect(renderNoticePage('summary-shared', 'ja').html).toContain(
+      'この文面を、そのまま上司・メンターに共有します。',
+    );
+    expect(renderNoticePage('summary-kept', 'ja').html).toContain(
+      'この文面は共有しません。上司・メンターには、面談を実施したことだけが伝わります。',
+    );
+    expect(renderNoticePage('summary-shared', 'en').html).toContain('exactly as you read it');
+    expect(renderNoticePage('summary-kept', 'en').html).toContain('This text will not be shared.');
+    // After an extra follow-up session the team is not told of the session either.
+    expect(renderNoticePage('follow-up-summary-kept', 'ja').html).toContain(
+      '上司・メンターには、この面談を実施したことも含めて何も伝わりません。',
+    );
+    expect(renderNoticePage('follow-up-summary-kept', 'en').html).toContain(
+      'Your manager and mentor are not told of this session at all.',
+    );
   });
 
   it('tell people who to turn to when a link no longer works', () => {

@@ -70,7 +70,7 @@ export const renderSummaryConfirmationRequest = (input: SummaryConfirmationReque
     blocks: [
       {
         kind: 'paragraph',
-        text: `先日は${followUp ? '追加のフォロー面談' : `第${round}回フォローアップ面談`}（${hrName}との1on1）にお時間をいただき、ありがとうございました。面談では、上司・メンターがサポートしやすいよう、お話の一部をチームに共有してよいとお聞きしました。`,
+        text: `先日は${followUp ? '追加のフォロー面談' : `第${round}回フォローアップ面談`}（${hrName} さんとの1on1）にお時間をいただき、ありがとうございました。面談では、上司・メンターがサポートしやすいよう、お話の一部をチームに共有してよいとお聞きしました。`,
       },
       {
         kind: 'paragraph',
@@ -90,7 +90,7 @@ export const renderSummaryConfirmationRequest = (input: SummaryConfirmationReque
       },
       {
         kind: 'paragraph',
-        text: `文面を直したい場合や、少し話したいことがある場合は、このメールへの返信か${hrName}までお気軽にご連絡ください。評価のためのものではなく、安心して働いていただくためのサポートです。`,
+        text: `文面を直したい場合や、少し話したいことがある場合は、このメールへの返信か${hrName} さんまでお気軽にご連絡ください。評価のためのものではなく、安心して働いていただくためのサポートです。`,
       },
     ],
     signature: automatedSignature.ja,

@@ -228,6 +228,22 @@ describe('the session outcome form page', () => {
     );
   });
 
+  it("names a round's extra follow-up session as such, and what no consent means for it", () => {
+    const context = {
+      recipientName: '佐藤 綾',
+      candidateName: '山田 花子',
+      zone: 'Asia/Tokyo',
+      round: 1,
+      followUp: true,
+    };
+    const ja = outcome({ context });
+    expect(ja).toContain('<h1>山田 花子さんとの追加のフォロー面談（第1回の期間中）の記録</h1>');
+    expect(ja).toContain('同意がない場合、上司・メンターにはこの面談のことを何も伝えません。');
+    const en = outcome({ locale: 'en', context });
+    expect(en).toContain('<h1>Round 1: Record of the extra follow-up 1on1 with 山田 花子</h1>');
+    expect(en).toContain('the manager and mentor are not told of this session at all');
+  });
+
   it('offers condition and consent as choices and the rest as boxes', () => {
     const html = outcome();
     expect(expectBoundLabels(html)).toEqual(['privateNotes', 'teamSummary', 'followUp']);

@@ -5,6 +5,7 @@ import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
+import { pulseSeries } from '#shared/domain/pulse.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -59,6 +60,14 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
       lastFollowUp: lastFollowUp ? { round: round - 1, text: lastFollowUp } : undefined,
       // The new hire's own words for HR; the team's mails never read this form.
       newHireTopics: topics?.answers,
+      // The same, and only HR sees it: the pulse answers with the person's comments.
+      pulse: {
+        series: pulseSeries(forms).map((point) => ({
+          ...point,
+          comment: forms.find((form) => form.kind === 'pulse' && form.check === point.check)?.answers?.comment,
+        })),
+        zone: hire.timezone,
+      },
     },
     hire.hr.locale,
   );

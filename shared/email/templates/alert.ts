@@ -1,10 +1,19 @@
 import { conditionLabels, wellbeingLabels } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
+import { type Weather, weatherLabels } from '#shared/domain/pulse.ts';
+import type { PulseAlertCause } from '#shared/domain/pulse-alert.ts';
 import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
-export type AlertReason = 'manager-worried' | 'mentor-worried' | 'condition-alert';
+export type AlertReason = 'manager-worried' | 'mentor-worried' | 'condition-alert' | 'pulse';
+
+/** What a pulse alert tells HR: why it was raised and the latest answers, never the person's comments. */
+export interface PulseSignal {
+  cause: PulseAlertCause;
+  /** The answers that raised it, oldest first: the latest alone, or the run that fell. */
+  answers: Weather[];
+}
 
 export interface AlertInput {
   locale: Locale;
@@ -20,6 +29,8 @@ export interface AlertInput {
   /** 1 is the first round. */
   round: number;
   reason: AlertReason;
+  /** With reason `pulse`. */
+  pulse?: PulseSignal;
   /** The extra session, ISO 8601 date-time. */
   followUpAt: string;
   /** The extra session was proposed after an earlier alert this round: no second invitation went out. */
@@ -29,7 +40,29 @@ export interface AlertInput {
   journeyUrl?: string;
 }
 
-const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = {
+const pulseReasons: Record<Locale, Record<PulseAlertCause, (answers: string) => string>> = {
+  ja: {
+    stormy: (answers) => `本人がパルスチェック（人事だけが見る短いアンケート）に「${answers}」と回答しました。`,
+    'below-usual': (answers) =>
+      `本人のパルスチェックの回答が「${answers}」で、本人のいつもの回答より2段階以上低くなっています。`,
+    falling: (answers) => `本人のパルスチェックの回答が、直近3回続けて前回より下がっています（${answers}）。`,
+  },
+  en: {
+    stormy: (answers) => `In their pulse check (a short survey only HR sees), they answered "${answers}".`,
+    'below-usual': (answers) =>
+      `In their pulse check they answered "${answers}", two steps or more below their own usual.`,
+    falling: (answers) =>
+      `Their last three pulse check answers were each lower than the one before (${answers}).`,
+  },
+};
+
+const pulseReason = (locale: Locale, pulse: PulseSignal | undefined): string => {
+  if (!pulse) throw new RangeError('a pulse alert needs its signal');
+  const answers = pulse.answers.map((answer) => weatherLabels[locale][answer]).join(' → ');
+  return `${pulseReasons[locale][pulse.cause](answers)}${locale === 'ja' ? '本人のコメントはこのメールには含まれていません。' : ' Their comments are not part of this email.'}`;
+};
+
+const reasons: Record<Locale, Record<AlertReason, (round: number, pulse?: PulseSignal) => string>> = {
   ja: {
     'manager-worried': (round) =>
       `第${round}回の面談前のヒアリングで、上司が本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
@@ -37,6 +70,7 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `第${round}回の面談前のヒアリングで、メンターが本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
     'condition-alert': (round) =>
       `第${round}回の人事面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
+    pulse: (_round, pulse) => pulseReason('ja', pulse),
   },
   en: {
     'manager-worried': (round) =>
@@ -45,6 +79,7 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `Before the round ${round} session, the mentor answered "${wellbeingLabels.en.worried}" about how they seem.`,
     'condition-alert': (round) =>
       `HR recorded the condition after the round ${round} session as "${conditionLabels.en.alert}".`,
+    pulse: (_round, pulse) => pulseReason('en', pulse),
   },
 };
 
@@ -118,7 +153,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
         {
           kind: 'facts',
           rows: [
-            { label: 'Why', value: reasons.en[reason](round) },
+            { label: 'Why', value: reasons.en[reason](round, input.pulse) },
             { label: 'Extra follow-up session', value: followUpAt },
           ],
         },
@@ -141,7 +176,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
       {
         kind: 'facts',
         rows: [
-          { label: '理由', value: reasons.ja[reason](round) },
+          { label: '理由', value: reasons.ja[reason](round, input.pulse) },
           { label: '追加のフォロー面談（日時）', value: followUpAt },
         ],
       },

@@ -83,7 +83,7 @@ const wellbeingOptions = (labels: Record<Wellbeing, string>) => options(wellbein
 const conditionOptions = (labels: Record<Condition, string>) => options(conditions, labels);
 const consentOptions = (labels: Record<Consent, string>) => options(consents, labels);
 const weatherOptions = (locale: Locale) =>
-  weathers.map((value) => ({ value, label: weatherLabels[locale][value], icon: weatherIcon(value, 26) }));
+  weathers.map((value) => ({ value, label: weatherLabels[locale][value], icon: weatherIcon(value) }));
 
 const roundOf: Record<Locale, (round: number | undefined) => string> = {
   ja: (round) => (round === undefined ? '' : `第${round}回`),

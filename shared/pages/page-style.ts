@@ -41,11 +41,14 @@ textarea {
 .choice input { width: 1.25rem; height: 1.25rem; margin: 0; }
 .inline-choices .choice {
   display: inline-flex;
-  gap: 0.25rem;
+  flex-direction: column;
+  gap: 0.1rem;
+  width: 6.5rem;
   margin: 0 0.3rem 0.5rem 0;
-  padding: 0.25rem 0.6rem 0.25rem 0.4rem;
+  padding: 0.4rem 0.25rem;
   border: 1px solid #c8c8c8;
-  border-radius: 2rem;
+  border-radius: 8px;
+  text-align: center;
 }
 .inline-choices .choice:has(input:checked) { border-color: #2f6f8f; background: #eaf3f7; font-weight: bold; }
 .weather-icon { flex: none; }

@@ -11,6 +11,8 @@ const answers = scenarioHire('pulse-answers', '2027-02-01', { mentor: mentor('pu
 const off = scenarioHire('pulse-off', '2027-02-01', { onboarding: { pulse: false } });
 const moved = scenarioHire('pulse-moved', '2027-02-01');
 const cancelled = scenarioHire('pulse-cancelled', '2027-02-01');
+// Posted on 24 November 2026, three weeks after starting: the checks of 9 and 16 November have passed.
+const late = scenarioHire('pulse-late', '2026-11-02');
 
 const COMMENT = 'PULSE-COMMENT: 最近よく眠れない';
 const TOPICS = 'TOPICS-PULSE: 通勤がつらい';
@@ -32,13 +34,22 @@ const pulseForms = async (body: { hireId: string }) =>
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  for (const body of [answers, off, moved, cancelled]) ids[body.hireId] = await system.startJourney(body);
+  for (const body of [answers, off, moved, cancelled, late])
+    ids[body.hireId] = await system.startJourney(body);
 });
 afterAll(async () => {
   await system?.runtime.stop();
 });
 
 describe('pulse checks', () => {
+  it('gives a hire posted after their start date only the checks still ahead, numbered as planned', async () => {
+    await system.advanceTo('2026-12-02T10:00:00+09:00');
+    const [first] = await pulseMailTo(late);
+    expect(first?.at).toBe('2026-12-02T01:00:00.000Z');
+    const requested = (await journeyOf(late)).timeline.filter((event) => event.type === 'pulse.requested');
+    expect(requested.map((event) => event.check)).toEqual([3]);
+  });
+
   it('follows a moved start date, and a cancelled journey gets none', async () => {
     await system.advanceTo('2027-02-01T09:30:00+09:00');
     expect((await journeyOf(moved)).status).toBe('onboarding');

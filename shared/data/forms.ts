@@ -37,6 +37,8 @@ export interface FormRecord {
   interviewerIndex?: number;
   /** The onboarding round the form belongs to. */
   round?: number;
+  /** The pulse check a `pulse` form is; 1 is the first. */
+  check?: number;
   ask?: number;
   /** What the form starts from: the remaining concerns an earlier undecided outcome recorded. */
   prefill?: Record<string, string>;

@@ -16,8 +16,10 @@ export const onboardingSettingsSchema = z
     hrLeadEmail: z.email('must be an email address').max(254).optional(),
     /** How alerts greet the HR lead named by `hrLeadEmail`; without it they greet the role. */
     hrLeadName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
+    /** Pulse checks for the new hire on the default cadence (`shared/domain/pulse.ts`), or none with `false`. */
+    pulse: z.boolean('must be true or false').default(true),
   })
-  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00' });
+  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00', pulse: true });
 
 export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
 

@@ -4,6 +4,7 @@ import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
+import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 
 /** A form that was requested by a mail of its own (the topics form is linked from the 1on1 invitation). */
@@ -17,6 +18,8 @@ export const formRequestEmail = (journey: Journey, form: MailedForm, formUrl: st
       return prepRequestEmail(journey, form, formUrl, false);
     case 'session-outcome':
       return outgoingEmail(journey, form.recipient, sessionOutcomeEmail(journey, form, formUrl, false));
+    case 'pulse':
+      return pulseCheckEmail(journey, form, formUrl, false);
     case 'offer-outcome': {
       const offer = offerOf(journey);
       return outgoingEmail(

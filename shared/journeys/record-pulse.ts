@@ -2,6 +2,7 @@ import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/
 import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { PulseAnswers } from '#shared/domain/form-answers.ts';
+import { raisePulseAlertIfDue } from '#shared/journeys/raise-pulse-alert.ts';
 
 export type PulseRecordResult = 'recorded' | 'already-used' | 'closed';
 
@@ -9,7 +10,7 @@ export type PulseRecordResult = 'recorded' | 'already-used' | 'closed';
  * Records the new hire's answer to one pulse check, once: the conditional write on the check's own form decides,
  * so a second post of the same check (or of a link HR replaced, or of a closed check) changes nothing. A
  * submission saved but not followed through (the function failed on the way) is finished by the next post.
- * The timeline says that a check was answered, never how.
+ * The timeline says that a check was answered, never how. An answer that calls for HR raises its alert here.
  */
 export const recordPulseAnswer = async (
   journey: Journey,
@@ -28,6 +29,8 @@ export const recordPulseAnswer = async (
     formId,
     check: saved.check,
   });
+  // Before the answer counts as passed on: a retry of a post that failed here raises the alert it missed.
+  await raisePulseAlertIfDue(journey, saved);
   await markResumed(journeyId, formId, at);
   return 'recorded';
 };

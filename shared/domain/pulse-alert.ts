@@ -31,7 +31,10 @@ export const pulseAlertCause = (series: readonly Weather[]): PulseAlertCause | u
     if (level(latest) - usual >= BELOW_USUAL_STEPS) return 'below-usual';
   }
   const run = series.slice(-FALLING_RUN).map(level);
-  if (run.length === FALLING_RUN && run.every((value, index) => index === 0 || value > (run[index - 1] ?? value))) {
+  if (
+    run.length === FALLING_RUN &&
+    run.every((value, index) => index === 0 || value > (run[index - 1] ?? value))
+  ) {
     return 'falling';
   }
   return undefined;

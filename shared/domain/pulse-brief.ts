@@ -1,7 +1,7 @@
+import { DateTime } from 'luxon';
 import type { Locale } from '#shared/domain/offer.ts';
 import type { OfferBriefSection } from '#shared/domain/offer-brief.ts';
 import { type PulsePoint, type Weather, weatherLabels } from '#shared/domain/pulse.ts';
-import { DateTime } from 'luxon';
 
 /** One answered pulse check as HR's brief shows it: the series HR's view has, and the person's own words. */
 export interface PulseBriefEntry extends PulsePoint {
@@ -73,7 +73,10 @@ export const pulseBriefSection = (
   if (series.length === 0) return undefined;
   const text = copy[locale];
   const day = (iso: string) =>
-    DateTime.fromISO(iso).setZone(zone).setLocale(locale).toFormat(locale === 'ja' ? 'M月d日' : 'd LLL');
+    DateTime.fromISO(iso)
+      .setZone(zone)
+      .setLocale(locale)
+      .toFormat(locale === 'ja' ? 'M月d日' : 'd LLL');
   return {
     key: 'pulse',
     heading: text.heading,

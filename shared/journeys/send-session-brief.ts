@@ -4,8 +4,8 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
-import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { pulseSeries } from '#shared/domain/pulse.ts';
+import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -64,7 +64,8 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
       pulse: {
         series: pulseSeries(forms).map((point) => ({
           ...point,
-          comment: forms.find((form) => form.kind === 'pulse' && form.check === point.check)?.answers?.comment,
+          comment: forms.find((form) => form.kind === 'pulse' && form.check === point.check)?.answers
+            ?.comment,
         })),
         zone: hire.timezone,
       },

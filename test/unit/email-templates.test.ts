@@ -839,8 +839,10 @@ describe('the alert', () => {
   });
 
   it("says what in the new hire's pulse answers raised it, never their comment", () => {
-    const pulse = (cause: 'stormy' | 'below-usual' | 'falling', answers: ('fair' | 'cloudy' | 'rainy' | 'stormy')[]) =>
-      ({ pulse: { cause, answers } }) as const;
+    const pulse = (
+      cause: 'stormy' | 'below-usual' | 'falling',
+      answers: ('fair' | 'cloudy' | 'rainy' | 'stormy')[],
+    ) => ({ pulse: { cause, answers } }) as const;
     expect(alert('ja', 'pulse', undefined, pulse('stormy', ['stormy'])).text).toContain(
       'パルスチェック（人事だけが見る短いアンケート）に「大雨」と回答',
     );

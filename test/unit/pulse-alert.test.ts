@@ -38,8 +38,18 @@ describe('pulseAlertCause', () => {
 
 describe('pulseAlertRound', () => {
   const rounds = [
-    { round: 2, startsAt: '2027-05-28T10:00:00+09:00', sessionAt: '2027-06-04T15:00:00+09:00', prepDeadline: '2027-06-03T18:00:00+09:00' },
-    { round: 1, startsAt: '2027-04-23T10:00:00+09:00', sessionAt: '2027-05-06T15:00:00+09:00', prepDeadline: '2027-05-05T18:00:00+09:00' },
+    {
+      round: 2,
+      startsAt: '2027-05-28T10:00:00+09:00',
+      sessionAt: '2027-06-04T15:00:00+09:00',
+      prepDeadline: '2027-06-03T18:00:00+09:00',
+    },
+    {
+      round: 1,
+      startsAt: '2027-04-23T10:00:00+09:00',
+      sessionAt: '2027-05-06T15:00:00+09:00',
+      prepDeadline: '2027-05-05T18:00:00+09:00',
+    },
   ];
 
   it('belongs to the first round whose session has not ended, or to the last once all have', () => {

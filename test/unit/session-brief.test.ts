@@ -297,7 +297,9 @@ describe("the new hire's pulse answers in HR's brief", () => {
     const en = section(brief({ pulse: { series, zone: 'America/New_York' } }, 'en'), 'pulse');
     // 01:00 UTC on 8 April is still 7 April in New York.
     expect(en?.items[0]).toBe('7 Apr: Sunny');
-    expect(en?.items[1]).toContain('Cloudy (workload Rainy, relationships Fair) — in their words: "残業が続いていて');
+    expect(en?.items[1]).toContain(
+      'Cloudy (workload Rainy, relationships Fair) — in their words: "残業が続いていて',
+    );
     expect(en?.items.join('\n')).toContain('Never treat them as a score');
   });
 

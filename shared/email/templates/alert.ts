@@ -42,7 +42,8 @@ export interface AlertInput {
 
 const pulseReasons: Record<Locale, Record<PulseAlertCause, (answers: string) => string>> = {
   ja: {
-    stormy: (answers) => `本人がパルスチェック（人事だけが見る短いアンケート）に「${answers}」と回答しました。`,
+    stormy: (answers) =>
+      `本人がパルスチェック（人事だけが見る短いアンケート）に「${answers}」と回答しました。`,
     'below-usual': (answers) =>
       `本人のパルスチェックの回答が「${answers}」で、本人のいつもの回答より2段階以上低くなっています。`,
     falling: (answers) => `本人のパルスチェックの回答が、直近3回続けて前回より下がっています（${answers}）。`,

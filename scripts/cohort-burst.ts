@@ -30,6 +30,8 @@ const hire = (index: number) => ({
   hr: { name: '佐藤 綾', email: 'aya.sato@example.co.jp' },
   manager: { name: `上司 ${index}`, email: `manager${index}@example.co.jp` },
   startDate: '2027-04-01',
+  // The burst measured is round 1's opening; the pulse checks before it go through the same mail queue.
+  onboarding: { pulse: false },
 });
 
 /**

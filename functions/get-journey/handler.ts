@@ -2,6 +2,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { getJourney } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
+import { pulseSeries } from '#shared/domain/pulse.ts';
 import { followUpProgress, roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
 import { journeyIdParam } from '#shared/http/journey-id.ts';
@@ -34,6 +35,13 @@ export const handler = apiHandler(async (event) => {
     rounds,
     conditionTrend: rounds.flatMap((round) => (round.condition ? [round.condition] : [])),
     followUps: followUpProgress(invitations, forms),
+    // The weather answers only: a pulse comment is read where HR reads the new hire's words, never here.
+    pulse: pulseSeries(forms).map(({ at, answer, workload, relationships }) => ({
+      at,
+      answer,
+      workload,
+      relationships,
+    })),
     // Kinds, statuses and dates only: what people wrote stays in the forms, private notes above all.
     forms: forms.map((form) => ({
       formId: form.formId,

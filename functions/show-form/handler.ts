@@ -7,5 +7,5 @@ import { now } from '#shared/time/clock.ts';
 export const handler = pageHandler(async (event) => {
   const target = await formLinkTarget(event.pathParameters?.token ?? '', now());
   if (!target.ok) return noticePage(target.notice, target.locale ?? 'ja');
-  return page(200, renderFormPage(formPageInput(target, event.rawPath)));
+  return page(200, renderFormPage(formPageInput(target, event.rawPath, event.queryStringParameters?.answer)));
 });

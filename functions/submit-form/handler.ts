@@ -1,10 +1,17 @@
 import type { FormRecord } from '#shared/data/forms.ts';
-import { FORM_BODY_MAX_BYTES, fieldErrors, formAnswerSchemas } from '#shared/domain/form-answers.ts';
+import {
+  FORM_BODY_MAX_BYTES,
+  fieldErrors,
+  formAnswerSchemas,
+  type PulseAnswers,
+} from '#shared/domain/form-answers.ts';
 import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { noticePage, page, pageHandler } from '#shared/http/page-handler.ts';
 import { formLinkTarget, formPageInput } from '#shared/journeys/form-link-target.ts';
+import { pulseResultPage } from '#shared/journeys/pulse-result.ts';
 import { recordAnswers } from '#shared/journeys/record-answers.ts';
+import { recordPulseAnswer } from '#shared/journeys/record-pulse.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';
 import type { NoticeKind } from '#shared/pages/notice-page.ts';
@@ -33,6 +40,13 @@ export const handler = pageHandler(async (event) => {
     );
   }
 
+  if (form.kind === 'pulse') {
+    const answers = parsed.data as PulseAnswers;
+    const result = await recordPulseAnswer(journey, form, answers, at);
+    logger.info('pulse answered', { journeyId: journey.journeyId, formId: form.formId, result });
+    if (result !== 'recorded') return noticePage(result, locale);
+    return page(200, await pulseResultPage(journey, answers.answer));
+  }
   const answers = parsed.data as Record<string, string>;
   const result = await recordAnswers(journey, form, answers, at);
   logger.info('form answered', { journeyId: journey.journeyId, formId: form.formId, result });

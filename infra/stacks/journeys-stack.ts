@@ -211,9 +211,11 @@ export class JourneysStack extends Stack {
     }
 
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
-    // start-journey schedules onboarding for a journey posted directly in that phase.
+    // start-journey schedules onboarding for a journey posted directly in that phase; begin-onboarding schedules
+    // the pulse checks.
     for (const scheduling of [
       startJourney,
+      beginOnboarding,
       requestForm,
       startTimer,
       scheduleOnboarding,

@@ -39,6 +39,8 @@ export interface FormRecord {
   round?: number;
   /** A session outcome of the round's extra follow-up session, not of the round's own 1on1. */
   followUp?: boolean;
+  /** The pulse check a `pulse` form is; 1 is the first. */
+  check?: number;
   ask?: number;
   /** The outcome form whose team summary the new hire is asked to confirm (a summary confirmation). */
   outcomeFormId?: string;

@@ -14,7 +14,8 @@ export type TimerAction =
   | { kind: 'expire-form'; formId: string }
   | { kind: 'resume-task'; taskToken: string }
   | { kind: 'begin-onboarding' }
-  | { kind: 'start-round'; round: number };
+  | { kind: 'start-round'; round: number }
+  | { kind: 'send-pulse'; check: number };
 
 export interface TimerRecord {
   journeyId: string;

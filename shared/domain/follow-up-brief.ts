@@ -1,6 +1,7 @@
 import { type Condition, conditionLabels, conditions, wellbeingLabels } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import type { OfferBriefSection } from '#shared/domain/offer-brief.ts';
+import { type PulseBriefEntry, pulseBriefSection } from '#shared/domain/pulse-brief.ts';
 import type { SessionBrief, TeamInsight } from '#shared/domain/session-brief.ts';
 import { type AlertReason, alertReasonText } from '#shared/email/templates/alert.ts';
 
@@ -14,6 +15,8 @@ export interface FollowUpBriefInput {
   prep: TeamInsight[];
   /** After an `alert` condition: what HR noted after the round's 1on1 as "what to check next time". */
   checkNext?: string;
+  /** The new hire's pulse answers so far, with their comments, dated in the journey's zone; for HR's eyes only. */
+  pulse?: { series: PulseBriefEntry[]; zone: string };
 }
 
 interface FollowUpCopy {
@@ -157,6 +160,9 @@ export const buildFollowUpBrief = (input: FollowUpBriefInput, locale: Locale): S
   const prep = prepItems(input, locale, text);
   const sections: OfferBriefSection[] = [
     { key: 'why', heading: text.headings.why, items: whyItems(input, locale, text) },
+    ...[input.pulse && pulseBriefSection(input.pulse.series, locale, input.pulse.zone)].filter(
+      (section) => section !== undefined,
+    ),
     ...(prep.length > 0
       ? [{ key: 'prep', heading: text.headings.prep(input.employeeName), items: prep }]
       : []),

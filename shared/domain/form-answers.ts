@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '#shared/domain/offer.ts';
+import { weathers } from '#shared/domain/pulse.ts';
 
 /**
  * The emailed forms, as browsers submit them (every value a string). Messages are codes, not sentences:
@@ -19,6 +20,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** Exported so the page's maxlength stops a too-long answer in the browser, before it is sent. */
 export const ANSWER_MAX_LENGTH = 2000;
 export const NOTES_MAX_LENGTH = 4000;
+/** A pulse check's comment is a line or two next to a one-click answer, not a report. */
+export const PULSE_COMMENT_MAX_LENGTH = 1000;
 
 /**
  * The largest form post accepted. Browsers send every character of a Japanese answer as 9 bytes (`%E3%81%82`),
@@ -137,6 +140,28 @@ export type ShareChoice = (typeof shareChoices)[number];
 
 export const summaryConfirmationSchema = z.object({ share: choice(shareChoices) });
 export type SummaryConfirmationAnswers = z.infer<typeof summaryConfirmationSchema>;
+// An optional radio group left unticked sends nothing; it is then left out of the answers, not saved empty.
+const optionalChoice = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.preprocess((value) => (value === '' ? undefined : value), choice(values).optional());
+
+/**
+ * A pulse check: how the new hire is doing at work lately, as weather, and optionally how their workload and
+ * their relationships at work feel, on the same scale, and a comment. Only HR reads it.
+ */
+export const pulseSchema = z
+  .object({
+    answer: choice(weathers),
+    workload: optionalChoice(weathers),
+    relationships: optionalChoice(weathers),
+    comment: freeText(PULSE_COMMENT_MAX_LENGTH),
+  })
+  .transform(({ answer, workload, relationships, comment }) => ({
+    answer,
+    ...(workload ? { workload } : {}),
+    ...(relationships ? { relationships } : {}),
+    ...(comment ? { comment } : {}),
+  }));
+export type PulseAnswers = z.infer<typeof pulseSchema>;
 
 export const formKinds = [
   'interviewer-insight',
@@ -145,6 +170,7 @@ export const formKinds = [
   'session-outcome',
   'session-topics',
   'summary-confirmation',
+  'pulse',
 ] as const;
 export type FormKind = (typeof formKinds)[number];
 
@@ -155,6 +181,7 @@ export const formAnswerSchemas = {
   'session-outcome': sessionOutcomeSchema,
   'session-topics': sessionTopicsSchema,
   'summary-confirmation': summaryConfirmationSchema,
+  pulse: pulseSchema,
 } as const satisfies Record<FormKind, z.ZodType>;
 
 /** The first problem with each field, keyed by field name, so the page shows one message next to each. */

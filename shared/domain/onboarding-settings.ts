@@ -21,8 +21,10 @@ export const onboardingSettingsSchema = z
      * with the team as soon as HR records it.
      */
     hireConfirmsSummary: z.boolean({ error: 'must be true or false' }).default(true),
+    /** Pulse checks for the new hire on the default cadence (`shared/domain/pulse.ts`), or none with `false`. */
+    pulse: z.boolean({ error: 'must be true or false' }).default(true),
   })
-  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00', hireConfirmsSummary: true });
+  .default({ rounds: 3, monthsBetween: 1, sessionTime: '15:00', hireConfirmsSummary: true, pulse: true });
 
 export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
 

@@ -7,6 +7,7 @@ import {
 } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import type { OfferBrief, OfferBriefSection } from '#shared/domain/offer-brief.ts';
+import { type PulseBriefEntry, pulseBriefSection } from '#shared/domain/pulse-brief.ts';
 
 export type PrepRole = 'manager' | 'mentor';
 
@@ -40,6 +41,8 @@ export interface SessionBriefInput {
   lastFollowUp?: { round: number; text: string };
   /** What the new hire wrote on the optional topics form before this session; for HR's eyes only. */
   newHireTopics?: NewHireTopics;
+  /** The new hire's pulse answers so far, with their comments, dated in the journey's zone; for HR's eyes only. */
+  pulse?: { series: PulseBriefEntry[]; zone: string };
 }
 
 export interface NewHireTopics {
@@ -392,7 +395,10 @@ export const buildSessionBrief = (input: SessionBriefInput, locale: Locale): Ses
           },
         ]
       : []),
-    ...[newHireTopicsSection(input.newHireTopics, locale)].filter((section) => section !== undefined),
+    ...[
+      newHireTopicsSection(input.newHireTopics, locale),
+      input.pulse && pulseBriefSection(input.pulse.series, locale, input.pulse.zone),
+    ].filter((section) => section !== undefined),
     ...carriedOver(input, text),
     {
       key: 'prep',

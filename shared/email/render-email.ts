@@ -10,6 +10,8 @@ export type EmailBlock =
   | { kind: 'list'; items: string[]; ordered?: boolean }
   | { kind: 'facts'; rows: { label: string; value: string }[] }
   | { kind: 'link'; label: string; url: string }
+  /** A question answered by choosing one of several links, each a button of its own. */
+  | { kind: 'choices'; items: { label: string; url: string }[] }
   /** Words someone else wrote (an interviewer, HR), set apart from ours. */
   | { kind: 'quote'; text: string };
 
@@ -59,6 +61,8 @@ const textBlock = (block: EmailBlock, locale: Locale): string => {
       return `${block.label}\n${webUrl(block.url)}`;
     case 'quote':
       return `> ${indentFollowingLines(block.text, '> ')}`;
+    case 'choices':
+      return block.items.map((item) => `${bullet[locale]}${item.label}\n  ${webUrl(item.url)}`).join('\n');
   }
 };
 
@@ -86,6 +90,11 @@ const htmlBlock = (block: EmailBlock): SafeHtml => {
       const url = webUrl(block.url);
       return html`<p style="margin:0 0 6px;"><a href="${url}" style="display:inline-block;padding:10px 20px;background:#2f6f8f;color:#ffffff;text-decoration:none;border-radius:4px;">${block.label}</a></p><p style="margin:0 0 16px;font-size:13px;color:#555555;word-break:break-all;">${url}</p>`;
     }
+    case 'choices':
+      return html`<p style="margin:0 0 16px;">${block.items.map(
+        (item) =>
+          html`<a href="${webUrl(item.url)}" style="display:inline-block;margin:0 8px 8px 0;padding:10px 16px;background:#2f6f8f;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;">${item.label}</a>`,
+      )}</p>`;
     case 'quote':
       return html`<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #cccccc;background:#f7f7f7;">${withLineBreaks(block.text)}</blockquote>`;
   }

@@ -6,6 +6,8 @@ import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { outcomeNotRecorded } from '#shared/journeys/outcome-not-recorded.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
+import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
+import { sendPulseCheck } from '#shared/journeys/pulse-checks.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import { onboardingExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
@@ -49,6 +51,9 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
         },
       );
       break;
+    case 'send-pulse':
+      await sendPulseCheck(journeyId, action.check);
+      break;
   }
   await markTimerFired(journeyId, name);
 };
@@ -63,6 +68,17 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
     expiresAt: new Date(form.linkExpiresAt),
     generation: form.linkGeneration,
   });
+  if (form.kind === 'pulse') {
+    // A journey that ended meanwhile (its last session done) asks nothing more; the check still closes.
+    if (journey.status !== 'onboarding') return;
+    await sendEmailOnce(journeyId, `pulse.reminded#${formId}`, pulseCheckEmail(journey, form, formUrl, true));
+    await appendEvent(journeyId, `pulse.reminded#${formId}`, {
+      type: 'pulse.reminded',
+      formId,
+      check: form.check,
+    });
+    return;
+  }
   if (form.kind === 'session-outcome') {
     await sendEmailOnce(
       journeyId,
@@ -84,6 +100,14 @@ const expireOpenForm = async (journeyId: string, formId: string): Promise<void> 
   // An earlier attempt may have expired the form and failed before resuming: finish its work.
   const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
   if (form?.status !== 'expired') return;
+  if (form.kind === 'pulse') {
+    await appendEvent(journeyId, `pulse.expired#${formId}`, {
+      type: 'pulse.expired',
+      formId,
+      check: form.check,
+    });
+    return;
+  }
   // The new hire's topics: optional, nothing waits on them, and an unanswered one is no missing answer.
   if (form.taskToken === undefined) return;
   if (form.kind === 'session-outcome') {

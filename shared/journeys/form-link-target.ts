@@ -1,6 +1,7 @@
 import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { isWeather } from '#shared/domain/pulse.ts';
 import { checkFormLink } from '#shared/links/form-links.ts';
 import type { FormPageInput } from '#shared/pages/form-page.ts';
 import type { NoticeKind } from '#shared/pages/notice-page.ts';
@@ -35,13 +36,18 @@ export const formLinkTarget = async (token: string, at: Date): Promise<FormLinkT
   return { ok: true, form, journey };
 };
 
-/** The page for an answerable form: the same context whether it is shown first or again with errors. */
+/**
+ * The page for an answerable form: the same context whether it is shown first or again with errors. A pulse
+ * check's link names the answer chosen in the mail (`?answer=`), which the page starts from; it is not signed,
+ * since opening a link records nothing.
+ */
 export const formPageInput = (
   target: Extract<FormLinkTarget, { ok: true }>,
   action: string,
+  chosen?: string,
 ): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context' | 'values'> => ({
   form: target.form.kind,
-  values: target.form.prefill,
+  values: target.form.kind === 'pulse' && isWeather(chosen) ? { answer: chosen } : target.form.prefill,
   locale: target.form.recipient.locale,
   action,
   context: {

@@ -4,6 +4,7 @@ import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
+import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import { summaryConfirmationEmail } from '#shared/journeys/summary-confirmation.ts';
 
@@ -20,6 +21,8 @@ export const formRequestEmail = (journey: Journey, form: MailedForm, formUrl: st
       return outgoingEmail(journey, form.recipient, sessionOutcomeEmail(journey, form, formUrl, false));
     case 'summary-confirmation':
       return summaryConfirmationEmail(journey, form, formUrl);
+    case 'pulse':
+      return pulseCheckEmail(journey, form, formUrl, false);
     case 'offer-outcome': {
       const offer = offerOf(journey);
       return outgoingEmail(

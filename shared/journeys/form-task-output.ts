@@ -18,6 +18,7 @@ export const formTaskOutput = (
   switch (form.kind) {
     case 'interviewer-insight':
     case 'session-topics':
+    case 'pulse':
       return { status: form.status };
     case 'manager-prep':
       return { status: form.status, wellbeing: answers.wellbeing ?? null };

@@ -7,14 +7,28 @@ import { alertRecipients } from '#shared/domain/alert-recipients.ts';
 import { followUpSessionAt, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { type AlertReason, renderAlert } from '#shared/email/templates/alert.ts';
+import { type AlertReason, type PulseSignal, renderAlert } from '#shared/email/templates/alert.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
 import { followUpMeeting } from '#shared/journeys/follow-up-session.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
 import { followUpExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
 
-export type { AlertReason };
+export type { AlertReason, PulseSignal };
+
+/** Where the alert came from, as HR's timeline names it. */
+const sources: Record<AlertReason, 'manager' | 'mentor' | 'session' | 'pulse'> = {
+  'manager-worried': 'manager',
+  'mentor-worried': 'mentor',
+  'condition-alert': 'session',
+  'follow-up-alert': 'session',
+  pulse: 'pulse',
+};
+
+/** A pulse alert is raised by one check: each check may raise its own, a retry of the same one none. */
+export interface PulseAlert extends PulseSignal {
+  formId: string;
+}
 
 /**
  * A worried manager or mentor, or an alert from the 1on1, calls for individual follow-up: the HR lead and the
@@ -23,12 +37,17 @@ export type { AlertReason };
  * the session, its outcome, consent-gated sharing). One extra session a round: a second alert in the round
  * tells HR again and points to it. Every step is keyed by the round and reason, so raising the same alert again sends nothing twice.
  */
-export const raiseAlert = async (journeyId: string, round: number, reason: AlertReason): Promise<void> => {
+export const raiseAlert = async (
+  journeyId: string,
+  round: number,
+  reason: AlertReason,
+  pulse?: PulseAlert,
+): Promise<void> => {
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
   const meeting = followUpMeeting(round);
   const calendar = await loadCompanyCalendar();
-  const key = `r${round}#${reason}`;
+  const key = pulse ? `r${round}#pulse#${pulse.formId}` : `r${round}#${reason}`;
   const proposed = (await listInvitations(journeyId)).find((invitation) => invitation.meeting === meeting);
   // A retry of the alert that proposed the session finds its own invitation: for it, nothing was proposed before.
   const alreadyProposed = proposed !== undefined && proposed.proposedBy !== key;
@@ -57,6 +76,7 @@ export const raiseAlert = async (journeyId: string, round: number, reason: Alert
           employeeName: hire.employee.name,
           round,
           reason,
+          pulse,
           followUpAt,
           alreadyProposed,
           zone: hire.timezone,
@@ -98,5 +118,12 @@ export const raiseAlert = async (journeyId: string, round: number, reason: Alert
       followUp: true,
     });
   }
-  await appendEvent(journeyId, `alert.raised#${key}`, { type: 'alert.raised', round, reason, followUpAt });
+  await appendEvent(journeyId, `alert.raised#${key}`, {
+    type: 'alert.raised',
+    round,
+    reason,
+    source: sources[reason],
+    ...(pulse ? { formId: pulse.formId, cause: pulse.cause } : {}),
+    followUpAt,
+  });
 };

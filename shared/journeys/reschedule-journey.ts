@@ -18,6 +18,7 @@ import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 import { movedSessionProblem, pendingRoundProblem } from '#shared/domain/reschedule-checks.ts';
 import { sessionsTooLateForTheirRound } from '#shared/journeys/begun-rounds.ts';
+import { followPulsePlan } from '#shared/journeys/pulse-checks.ts';
 import { moveInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer, moveTimer } from '#shared/timers/schedule-timer.ts';
@@ -158,6 +159,7 @@ const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });
 const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise<void> => {
   const { journeyId, hire } = journey;
   await moveTimer(journeyId, 'begin-onboarding', onboardingStartsAt(hire));
+  await followPulsePlan(journey, calendar);
   const invitations = await listInvitations(journeyId);
   const forms = await listForms(journeyId);
   for (const plan of journey.rounds ?? []) {

@@ -3,6 +3,7 @@ import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { buildFollowUpBrief } from '#shared/domain/follow-up-brief.ts';
 import type { Wellbeing } from '#shared/domain/form-answers.ts';
+import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
@@ -43,6 +44,7 @@ export const sendFollowUpBrief = async (journeyId: string, round: number): Promi
       reason: session.reason,
       prep,
       checkNext: session.reason === 'condition-alert' ? roundOutcome?.answers?.followUp : undefined,
+      pulse: { series: pulseBriefEntries(forms), zone: hire.timezone },
     },
     hire.hr.locale,
   );

@@ -1,6 +1,7 @@
 import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent, listTimeline } from '#shared/data/timeline.ts';
+import { pulseSeries } from '#shared/domain/pulse.ts';
 import { roundProgress } from '#shared/domain/round-progress.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -28,6 +29,7 @@ export const sendJourneySummary = async (journeyId: string): Promise<void> => {
         hrName: hire.hr.name,
         employeeName: hire.employee.name,
         rounds,
+        pulse: pulseSeries(forms),
         zone: hire.timezone,
       }),
     ),

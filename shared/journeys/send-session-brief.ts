@@ -4,6 +4,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
+import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
@@ -67,6 +68,11 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
       lastFollowUp: lastFollowUp ? { round: round - 1, text: lastFollowUp } : undefined,
       // The new hire's own words for HR; the team's mails never read this form.
       newHireTopics: topics?.answers,
+      // The same, and only HR sees it: the pulse answers with the person's comments.
+      pulse: {
+        series: pulseBriefEntries(forms),
+        zone: hire.timezone,
+      },
     },
     hire.hr.locale,
   );

@@ -10,6 +10,7 @@ import {
   type FormKind,
   fieldErrorMessage,
   NOTES_MAX_LENGTH,
+  PULSE_COMMENT_MAX_LENGTH,
   type ShareChoice,
   shareChoices,
   type Wellbeing,
@@ -17,8 +18,10 @@ import {
   wellbeings,
 } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
+import { weatherLabels, weathers } from '#shared/domain/pulse.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';
+import { weatherIcon } from '#shared/pages/weather-icons.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
 export interface FormPageContext {
@@ -57,7 +60,11 @@ type Field =
       name: string;
       label: string;
       hint: string;
-      options: { value: string; label: string }[];
+      options: { value: string; label: string; icon?: SafeHtml }[];
+      /** A question people may leave unanswered. */
+      optional?: boolean;
+      /** Few short options side by side (the weather scale) rather than one per line. */
+      inline?: boolean;
     }
   /** One submit button per answer: the form is sent by choosing, with no separate "send". */
   | {
@@ -93,6 +100,8 @@ const conditionOptions = (labels: Record<Condition, string>) => options(conditio
 const consentOptions = (labels: Record<Consent, string>) => options(consents, labels);
 // Declining is never the lesser button: both answers are equally fine.
 const shareOptions = (labels: Record<ShareChoice, string>) => options(shareChoices, labels);
+const weatherOptions = (locale: Locale) =>
+  weathers.map((value) => ({ value, label: weatherLabels[locale][value], icon: weatherIcon(value) }));
 
 const roundOf: Record<Locale, (round: number | undefined) => string> = {
   ja: (round) => (round === undefined ? '' : `第${round}回`),
@@ -304,6 +313,50 @@ const copy: Record<Locale, PageCopy> = {
             label: 'この文面を上司・メンターに共有してよいですか？',
             hint: `「共有しない」を選んだ場合、上司・メンターには${followUp ? 'この面談を実施したことも含めて何も伝わらず' : '面談を実施したことだけが伝わり'}、人事にのみお知らせします。期限までにご回答がない場合も、何も共有しません。どちらを選んでも、評価に影響することはありません。`,
             options: shareOptions({ yes: '共有してよい', no: '共有しない' }),
+          },
+        ],
+      }),
+      pulse: ({ recipientName }) => ({
+        title: '最近の調子はいかがですか',
+        intro: [
+          `${recipientName} さん、いつもおつかれさまです。`,
+          'メールで選んだ答えが入っています。よければそのまま「送信する」を押してください。選び直すこともできます。仕事量・人間関係・ひとことは任意です。',
+          '回答は人事だけが読みます。上司やメンター、チームの誰にも見せることはなく、評価に使うこともありません。',
+        ],
+        fields: [
+          {
+            kind: 'choice',
+            name: 'answer',
+            label: '最近、仕事の調子はいかがですか？',
+            hint: 'いちばん近い天気を選んでください。',
+            options: weatherOptions('ja'),
+            inline: true,
+          },
+          {
+            kind: 'choice',
+            name: 'workload',
+            label: '仕事量（任意）',
+            hint: '今の仕事の量は、天気でいうとどんな感じですか。',
+            options: weatherOptions('ja'),
+            optional: true,
+            inline: true,
+          },
+          {
+            kind: 'choice',
+            name: 'relationships',
+            label: '人間関係（任意）',
+            hint: '職場の人との関係は、天気でいうとどんな感じですか。',
+            options: weatherOptions('ja'),
+            optional: true,
+            inline: true,
+          },
+          {
+            kind: 'text',
+            name: 'comment',
+            maxLength: PULSE_COMMENT_MAX_LENGTH,
+            label: 'ひとこと（任意）',
+            hint: '気になっていること、人事に知っておいてほしいことがあれば。人事だけが読みます。',
+            private: true,
           },
         ],
       }),
@@ -519,6 +572,50 @@ const copy: Record<Locale, PageCopy> = {
           },
         ],
       }),
+      pulse: ({ recipientName }) => ({
+        title: 'How are you doing lately?',
+        intro: [
+          `Thank you for all your work, ${recipientName}.`,
+          'The answer you chose in the email is selected. If it feels right, just press "Send"; you can also choose again. Workload, relationships and the comment are optional.',
+          'Only HR reads your answers. They are never shown to your manager, your mentor or anyone in your team, and they are not used to evaluate you.',
+        ],
+        fields: [
+          {
+            kind: 'choice',
+            name: 'answer',
+            label: 'How are you doing at work lately?',
+            hint: 'Choose the weather closest to how things feel.',
+            options: weatherOptions('en'),
+            inline: true,
+          },
+          {
+            kind: 'choice',
+            name: 'workload',
+            label: 'Workload (optional)',
+            hint: 'How does the amount of work feel, as weather?',
+            options: weatherOptions('en'),
+            optional: true,
+            inline: true,
+          },
+          {
+            kind: 'choice',
+            name: 'relationships',
+            label: 'Relationships at work (optional)',
+            hint: 'How do things feel with the people you work with, as weather?',
+            options: weatherOptions('en'),
+            optional: true,
+            inline: true,
+          },
+          {
+            kind: 'text',
+            name: 'comment',
+            maxLength: PULSE_COMMENT_MAX_LENGTH,
+            label: 'A comment (optional)',
+            hint: 'Anything on your mind, or anything you would like HR to know. Only HR reads it.',
+            private: true,
+          },
+        ],
+      }),
     },
   },
 };
@@ -548,13 +645,13 @@ ${field.options.map(
 </fieldset>`;
   }
   if (field.kind === 'choice') {
-    return html`<fieldset class="field" aria-describedby="${describedBy(field.name, error)}">
+    return html`<fieldset class="field${field.inline ? ' inline-choices' : ''}" aria-describedby="${describedBy(field.name, error)}">
 <legend>${field.label}</legend>
 <p class="hint" id="${field.name}-hint">${field.hint}</p>
 ${errorLine(field.name, error)}
 ${field.options.map(
   (option) =>
-    html`<label class="choice"><input type="radio" name="${field.name}" id="${field.name}-${option.value}" value="${option.value}" required${option.value === value ? html` checked` : ''}${error ? html` aria-invalid="true"` : ''}> ${option.label}</label>
+    html`<label class="choice"><input type="radio" name="${field.name}" id="${field.name}-${option.value}" value="${option.value}"${field.optional ? '' : html` required`}${option.value === value ? html` checked` : ''}${error ? html` aria-invalid="true"` : ''}> ${option.icon}${option.label}</label>
 `,
 )}</fieldset>`;
   }

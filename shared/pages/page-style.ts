@@ -39,6 +39,22 @@ textarea {
 }
 .choice { display: flex; gap: 0.5rem; align-items: center; margin: 0 0 0.25rem; font-weight: normal; }
 .choice input { width: 1.25rem; height: 1.25rem; margin: 0; }
+.inline-choices .choice {
+  display: inline-flex;
+  flex-direction: column;
+  gap: 0.1rem;
+  width: 6.5rem;
+  margin: 0 0.3rem 0.5rem 0;
+  padding: 0.4rem 0.25rem;
+  border: 1px solid #c8c8c8;
+  border-radius: 8px;
+  text-align: center;
+}
+.inline-choices .choice:has(input:checked) { border-color: #2f6f8f; background: #eaf3f7; font-weight: bold; }
+.weather-icon { flex: none; }
+.pulse-note { background: #f1f6f8; border-radius: 8px; padding: 1rem 1.25rem 0.25rem; margin: 0 0 1.5rem; }
+.pulse-today { display: flex; gap: 0.5rem; align-items: center; font-size: 1.1rem; }
+.pulse-chart { display: block; width: 100%; height: auto; margin: 0 0 0.5rem; }
 .error { color: #b00020; font-weight: bold; margin: 0 0 0.5rem; }
 [aria-invalid="true"] { border: 2px solid #b00020; }
 .error-summary { border: 2px solid #b00020; border-radius: 4px; padding: 1rem; margin: 0 0 1.5rem; }

@@ -296,7 +296,8 @@ describe('functions', () => {
       'schedule-onboarding': timers,
       'close-journey': [...mail, retention],
       'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
-      'begin-onboarding': [],
+      // It schedules the pulse checks when onboarding begins.
+      'begin-onboarding': timers,
       'schedule-round': timers,
       // The invitation links the new hire's topics form, which closes at the prep deadline.
       'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
@@ -697,6 +698,7 @@ describe('least privilege', () => {
 
   it('lets only the schedulers create schedules and pass the scheduler role, and the canceller delete them', () => {
     const schedulers = [
+      'begin-onboarding',
       'request-form',
       'schedule-onboarding',
       'schedule-round',

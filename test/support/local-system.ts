@@ -82,4 +82,8 @@ export const formLinkIn = (email: LocalEmail | undefined): string => {
   return link;
 };
 
+/** The new hire's pulse checks go out on a cadence of their own, between the mails of the rounds. */
+export const withoutPulseChecks = (emails: LocalEmail[]): LocalEmail[] =>
+  emails.filter((email) => !/仕事の調子はいかがですか|How are you doing at work lately/.test(email.subject));
+
 export const eventTypes = (journey: JourneyView): string[] => journey.timeline.map((event) => event.type);

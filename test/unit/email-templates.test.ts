@@ -221,6 +221,7 @@ const templates: Record<string, (locale: Locale, name: string) => RenderedEmail>
         { round: 2, sessionAt: '2027-06-07T15:00:00+09:00', condition: 'alert', alerts: 1 },
         { round: 3, sessionAt: '2027-07-06T15:00:00+09:00', alerts: 0 },
       ],
+      pulse: [{ answer: 'cloudy' }],
       zone: 'Asia/Tokyo',
     }),
 };
@@ -971,6 +972,37 @@ describe('the alert', () => {
     );
   });
 
+  it("says what in the new hire's pulse answers raised it, never their comment", () => {
+    const pulse = (
+      cause: 'stormy' | 'below-usual' | 'falling',
+      answers: ('fair' | 'cloudy' | 'rainy' | 'stormy')[],
+    ) => ({ pulse: { cause, answers } }) as const;
+    expect(alert('ja', 'pulse', undefined, pulse('stormy', ['stormy'])).text).toContain(
+      'パルスチェック（人事だけが見る短いアンケート）に「大雨」と回答',
+    );
+    expect(alert('ja', 'pulse', undefined, pulse('falling', ['fair', 'cloudy', 'rainy'])).text).toContain(
+      '前回より下がっています（晴れ → くもり → 雨）',
+    );
+    expect(alert('en', 'pulse', undefined, pulse('below-usual', ['rainy'])).text).toContain(
+      'they answered "Rainy", two steps or more below their own usual',
+    );
+    const withComment = renderAlert({
+      locale: 'ja',
+      audience: 'contact',
+      recipientName: '佐藤 綾',
+      hrName: '佐藤 綾',
+      employeeName: '山田 花子',
+      round: 1,
+      reason: 'pulse',
+      followUpAt: '2027-04-20T15:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      ...pulse('stormy', ['stormy']),
+      ...{ comment: '上司に怒鳴られてつらい' },
+    } as Parameters<typeof renderAlert>[0]);
+    expect(`${withComment.subject}${withComment.text}${withComment.html}`).not.toContain('怒鳴られて');
+    expect(withComment.text).toContain('本人のコメントはこのメールには含まれていません');
+  });
+
   it('never quotes private notes, even when a caller passes them along', () => {
     const email = renderAlert({
       locale: 'en',
@@ -999,6 +1031,7 @@ describe('the journey summary', () => {
         { round: 1, sessionAt, condition: 'good', alerts: 0 },
         { round: 3, sessionAt: '2027-07-06T15:00:00+09:00', condition: 'good', alerts: 0 },
       ],
+      pulse: [{ answer: 'sunny' }, { answer: 'fair' }, { answer: 'rainy' }, { answer: 'fair' }],
       zone: 'Asia/Tokyo',
     });
 
@@ -1009,11 +1042,13 @@ describe('the journey summary', () => {
       /第1回 2027年5月6日\(木\) 15:00 \(日本時間\)：良好\n・第2回 2027年6月7日\(月\) 15:00 \(日本時間\)：見守り（アラート1件）\n・第3回/,
     );
     expect(ja.text).toContain('推移：良好 → 見守り → 良好');
+    expect(ja.text).toContain('パルスチェック（本人の回答）：快晴 → 晴れ → 雨 → 晴れ');
     expect(ja.text).toContain('アラート：合計1件');
     expect(ja.text).toContain('完了しました');
     const en = summary('en');
     expect(en.text).toMatch(/Round 2, Mon, 7 Jun 2027, 15:00 \(Asia\/Tokyo\): Watch \(1 alert\)/);
     expect(en.text).toMatch(/Trend: Good → Watch → Good[\s\S]*Alerts: 1 in all[\s\S]*Keep following up/);
+    expect(en.text).toContain('Pulse checks (their own answers): Sunny → Fair → Rainy → Fair');
     expect(en.text).toContain('the journey is complete');
   });
 
@@ -1026,6 +1061,7 @@ describe('the journey summary', () => {
         { round: 1, sessionAt, condition: 'good', alerts: 0 },
         { round: 2, sessionAt, alerts: 0 },
       ],
+      pulse: [],
       zone: 'Asia/Tokyo',
     });
     expect(email.text).toMatch(/Round 2, [^\n]*: not recorded/);

@@ -270,3 +270,41 @@ describe('conditionTrend', () => {
     expect(conditionTrend([], 'en')).toBe('');
   });
 });
+
+describe("the new hire's pulse answers in HR's brief", () => {
+  const series = [
+    { at: '2027-04-08T01:00:00.000Z', check: 1, answer: 'sunny' as const },
+    {
+      at: '2027-04-15T03:00:00.000Z',
+      check: 2,
+      answer: 'cloudy' as const,
+      workload: 'rainy' as const,
+      relationships: 'fair' as const,
+      comment: '  残業が続いていて少し疲れています ',
+    },
+  ];
+
+  it('lists each answer by day in the journey zone, with the person’s comment and the trend, for HR only', () => {
+    const ja = section(brief({ pulse: { series, zone: 'Asia/Tokyo' } }), 'pulse');
+    expect(ja?.heading).toContain('人事のみ');
+    expect(ja?.items).toEqual(
+      expect.arrayContaining([
+        '4月8日：快晴',
+        '4月15日：くもり（仕事量 雨、人間関係 晴れ）　本人のコメント「残業が続いていて少し疲れています」',
+        '推移：快晴 → くもり',
+      ]),
+    );
+    const en = section(brief({ pulse: { series, zone: 'America/New_York' } }, 'en'), 'pulse');
+    // 01:00 UTC on 8 April is still 7 April in New York.
+    expect(en?.items[0]).toBe('7 Apr: Sunny');
+    expect(en?.items[1]).toContain(
+      'Cloudy (workload Rainy, relationships Fair) — in their words: "残業が続いていて',
+    );
+    expect(en?.items.join('\n')).toContain('Never treat them as a score');
+  });
+
+  it('has no pulse section when nothing was answered', () => {
+    expect(section(brief({ pulse: { series: [], zone: 'Asia/Tokyo' } }), 'pulse')).toBeUndefined();
+    expect(section(brief(), 'pulse')).toBeUndefined();
+  });
+});

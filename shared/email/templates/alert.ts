@@ -1,8 +1,17 @@
 import { conditionLabels, wellbeingLabels } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
+import { type Weather, weatherLabels } from '#shared/domain/pulse.ts';
+import type { PulseAlertCause } from '#shared/domain/pulse-alert.ts';
 import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { formatDateTime } from '#shared/time/format.ts';
+
+/** What a pulse alert tells HR: why it was raised and the latest answers, never the person's comments. */
+export interface PulseSignal {
+  cause: PulseAlertCause;
+  /** The answers that raised it, oldest first: the latest alone, or the run that fell. */
+  answers: Weather[];
+}
 
 export type AlertReason =
   | 'manager-worried'
@@ -26,6 +35,8 @@ export interface AlertInput {
   /** 1 is the first round. */
   round: number;
   reason: AlertReason;
+  /** With reason `pulse`. */
+  pulse?: PulseSignal;
   /** The extra session, ISO 8601 date-time. */
   followUpAt: string;
   /** The extra session was proposed after an earlier alert this round: no second invitation went out. */
@@ -35,7 +46,35 @@ export interface AlertInput {
   journeyUrl?: string;
 }
 
-const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = {
+const pulseReasons: Record<Locale, Record<PulseAlertCause, (answers: string) => string>> = {
+  ja: {
+    stormy: (answers) =>
+      `本人がパルスチェック（人事だけが見る短いアンケート）に「${answers}」と回答しました。`,
+    'below-usual': (answers) =>
+      `本人のパルスチェックの回答が「${answers}」で、本人のいつもの回答より2段階以上低くなっています。`,
+    falling: (answers) => `本人のパルスチェックの回答が、直近3回続けて前回より下がっています（${answers}）。`,
+  },
+  en: {
+    stormy: (answers) => `In their pulse check (a short survey only HR sees), they answered "${answers}".`,
+    'below-usual': (answers) =>
+      `In their pulse check they answered "${answers}", two steps or more below their own usual.`,
+    falling: (answers) =>
+      `Their last three pulse check answers were each lower than the one before (${answers}).`,
+  },
+};
+
+const pulseReason = (locale: Locale, pulse: PulseSignal | undefined): string => {
+  // The extra session's brief names the reason without the signal: its own section shows the answers.
+  if (!pulse) {
+    return locale === 'ja'
+      ? '本人のパルスチェックの回答から、個別のフォローが必要と判断されました。'
+      : "The new hire's pulse check called for individual follow-up.";
+  }
+  const answers = pulse.answers.map((answer) => weatherLabels[locale][answer]).join(' → ');
+  return `${pulseReasons[locale][pulse.cause](answers)}${locale === 'ja' ? '本人のコメントはこのメールには含まれていません。' : ' Their comments are not part of this email.'}`;
+};
+
+const reasons: Record<Locale, Record<AlertReason, (round: number, pulse?: PulseSignal) => string>> = {
   ja: {
     'manager-worried': (round) =>
       `第${round}回の面談前のヒアリングで、上司が本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
@@ -43,7 +82,7 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `第${round}回の面談前のヒアリングで、メンターが本人の様子を「${wellbeingLabels.ja.worried}」と回答しました。`,
     'condition-alert': (round) =>
       `第${round}回の人事面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
-    pulse: () => '本人のパルスチェックの回答から、個別のフォローが必要と判断されました。',
+    pulse: (_round, pulse) => pulseReason('ja', pulse),
     'follow-up-alert': (round) =>
       `第${round}回の追加のフォロー面談の記録で、コンディションが「${conditionLabels.ja.alert}」とされました。`,
   },
@@ -54,15 +93,19 @@ const reasons: Record<Locale, Record<AlertReason, (round: number) => string>> = 
       `Before the round ${round} session, the mentor answered "${wellbeingLabels.en.worried}" about how they seem.`,
     'condition-alert': (round) =>
       `HR recorded the condition after the round ${round} session as "${conditionLabels.en.alert}".`,
-    pulse: () => "The new hire's pulse check called for individual follow-up.",
+    pulse: (_round, pulse) => pulseReason('en', pulse),
     'follow-up-alert': (round) =>
       `HR recorded the condition after the extra follow-up session of round ${round} as "${conditionLabels.en.alert}".`,
   },
 };
 
 /** Why the alert was raised, in one line for HR: the alert mails and the extra session's brief say the same. */
-export const alertReasonText = (reason: AlertReason, round: number, locale: Locale): string =>
-  reasons[locale][reason](round);
+export const alertReasonText = (
+  reason: AlertReason,
+  round: number,
+  locale: Locale,
+  pulse?: PulseSignal,
+): string => reasons[locale][reason](round, pulse);
 
 const englishNextSteps = (input: AlertInput): string[] => {
   const { hrName } = input;
@@ -148,7 +191,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
         {
           kind: 'facts',
           rows: [
-            { label: 'Why', value: alertReasonText(reason, round, 'en') },
+            { label: 'Why', value: alertReasonText(reason, round, 'en', input.pulse) },
             { label: 'Extra follow-up session', value: followUpAt },
           ],
         },
@@ -171,7 +214,7 @@ export const renderAlert = (input: AlertInput): RenderedEmail => {
       {
         kind: 'facts',
         rows: [
-          { label: '理由', value: alertReasonText(reason, round, 'ja') },
+          { label: '理由', value: alertReasonText(reason, round, 'ja', input.pulse) },
           { label: '追加のフォロー面談（日時）', value: followUpAt },
         ],
       },

@@ -1,5 +1,7 @@
 import { type Condition, conditionLabels } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
+import type { PulsePoint } from '#shared/domain/pulse.ts';
+import { pulseTrend } from '#shared/domain/pulse-brief.ts';
 import { conditionTrend } from '#shared/domain/session-brief.ts';
 import { automatedSignature, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
@@ -19,6 +21,8 @@ export interface JourneySummaryInput {
   hrName: string;
   employeeName: string;
   rounds: JourneySummaryRound[];
+  /** The new hire's pulse answers, in order. */
+  pulse: Pick<PulsePoint, 'answer'>[];
   zone: string;
 }
 
@@ -31,6 +35,8 @@ interface SummaryCopy {
   notRecorded: string;
   trend: (trend: string) => string;
   noTrend: string;
+  pulse: (trend: string) => string;
+  noPulse: string;
   alerts: (count: number) => string;
   keepWatching: string;
   next: string[];
@@ -48,6 +54,8 @@ const copy: Record<Locale, SummaryCopy> = {
     notRecorded: '記録なし',
     trend: (trend) => `推移：${trend}`,
     noTrend: 'コンディションの記録はありません。',
+    pulse: (trend) => `パルスチェック（本人の回答）：${trend}`,
+    noPulse: 'パルスチェックへの回答はありませんでした。',
     alerts: (count) => `アラート：合計${count}件`,
     keepWatching:
       'フォローアップの期間は終わりましたが、気がかりなサインがありました。必要に応じて、個別のフォローを続けてください。',
@@ -67,6 +75,8 @@ const copy: Record<Locale, SummaryCopy> = {
     notRecorded: 'not recorded',
     trend: (trend) => `Trend: ${trend}`,
     noTrend: 'No condition was recorded.',
+    pulse: (trend) => `Pulse checks (their own answers): ${trend}`,
+    noPulse: 'No pulse check was answered.',
     alerts: (count) => `Alerts: ${count} in all`,
     keepWatching:
       'The follow-up period is over, but there were signs of concern. Keep following up individually where needed.',
@@ -108,6 +118,7 @@ export const renderJourneySummary = (input: JourneySummaryInput): RenderedEmail 
         kind: 'list',
         items: [
           recorded.length > 0 ? text.trend(conditionTrend(recorded, locale)) : text.noTrend,
+          input.pulse.length > 0 ? text.pulse(pulseTrend(input.pulse, locale)) : text.noPulse,
           text.alerts(alerts),
         ],
       },

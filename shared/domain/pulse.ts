@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import type { FormRecord } from '#shared/data/forms.ts';
+import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
+import type { Hire } from '#shared/domain/hire.ts';
+import { formIdFor } from '#shared/domain/ids.ts';
+import type { Locale } from '#shared/domain/offer.ts';
+import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+
+/** How the new hire says they are doing, as weather, from the brightest to the hardest: the order matters. */
+export const weathers = ['sunny', 'fair', 'cloudy', 'rainy', 'stormy'] as const;
+export type Weather = (typeof weathers)[number];
+
+export const weatherLabels: Record<Locale, Record<Weather, string>> = {
+  ja: { sunny: '快晴', fair: '晴れ', cloudy: 'くもり', rainy: '雨', stormy: '大雨' },
+  en: { sunny: 'Sunny', fair: 'Fair', cloudy: 'Cloudy', rainy: 'Rainy', stormy: 'Stormy' },
+};
+
+export const isWeather = (value: unknown): value is Weather =>
+  typeof value === 'string' && (weathers as readonly string[]).includes(value);
+
+/** How an answer feels, to choose a self-care note: never a score. */
+export type WeatherMood = 'good' | 'so-so' | 'hard';
+
+export const weatherMood = (weather: Weather): WeatherMood =>
+  weather === 'sunny' || weather === 'fair' ? 'good' : weather === 'cloudy' ? 'so-so' : 'hard';
+
+/** A check goes out this long after the start date: two weekly ones to catch the first days, then monthly. */
+const WEEKLY_CHECKS = [1, 2];
+/** A check not answered after this many business days gets its one reminder. */
+const REMIND_AFTER_BUSINESS_DAYS = 3;
+/** ... and closes at the end of this many business days, unless the next check comes first. */
+const OPEN_BUSINESS_DAYS = 5;
+
+export interface PulseCheckPlan {
+  /** 1 is the first check: one week after the start date. Numbers stay the same when earlier ones are left out. */
+  check: number;
+  sendAt: DateTime;
+  /** Undefined when the check closes before a reminder would be due. */
+  remindAt: DateTime | undefined;
+  closesAt: DateTime;
+}
+
+export const pulseFormId = (journeyId: string, check: number): string =>
+  formIdFor(journeyId, `pulse#${check}`);
+export const pulseTimerName = (check: number): string => `pulse-c${check}`;
+
+/**
+ * The pulse checks of a journey: one and two weeks after the start date, then once a month after it, each an
+ * hour after opening on a business day of the company calendar (in the journey's time zone), as long as it goes
+ * out before the last round's session. None after it: the follow-up months are over.
+ */
+export const planPulseChecks = (
+  hire: Pick<Hire, 'startDate' | 'timezone'>,
+  settings: Pick<OnboardingSettings, 'pulse'>,
+  rounds: Pick<RoundPlan, 'sessionAt'>[],
+  calendar: BusinessCalendar,
+): PulseCheckPlan[] => {
+  // Journeys saved before the setting existed have none: the checks are on for them too.
+  if (settings.pulse === false) return [];
+  const lastSession = DateTime.max(...rounds.map((round) => DateTime.fromISO(round.sessionAt)));
+  if (!lastSession) return [];
+  const start = DateTime.fromISO(hire.startDate, { zone: hire.timezone });
+  const sendTimes: DateTime[] = [];
+  const sendOn = (day: DateTime) => calendar.morningOf(calendar.businessDayFrom(day));
+  for (const weeks of WEEKLY_CHECKS) sendTimes.push(sendOn(start.plus({ weeks })));
+  for (let months = 1; sendOn(start.plus({ months })) < lastSession; months += 1) {
+    sendTimes.push(sendOn(start.plus({ months })));
+  }
+  const ahead = sendTimes.filter((at) => at < lastSession);
+  return ahead.map((sendAt, index) => {
+    const next = ahead[index + 1];
+    const fullWindow = calendar.closesOn(calendar.addBusinessDays(sendAt, OPEN_BUSINESS_DAYS));
+    const closesAt = next && next < fullWindow ? next : fullWindow;
+    const remindAt = calendar.morningOf(calendar.addBusinessDays(sendAt, REMIND_AFTER_BUSINESS_DAYS));
+    return { check: index + 1, sendAt, remindAt: remindAt < closesAt ? remindAt : undefined, closesAt };
+  });
+};
+
+/** The checks still to be sent at `at`: a hire posted after their start date gets only those, numbered as planned. */
+export const pulseChecksAhead = (plans: PulseCheckPlan[], at: Date): PulseCheckPlan[] =>
+  plans.filter((plan) => plan.sendAt.toMillis() > at.getTime());
+
+/** One answered check as HR sees it: the weather answers, never the comment. */
+export interface PulsePoint {
+  at: string;
+  check: number;
+  answer: Weather;
+  workload?: Weather;
+  relationships?: Weather;
+}
+
+/** The person's answered checks, in order: what HR's view shows and what the person sees back as a chart. */
+export const pulseSeries = (forms: FormRecord[]): PulsePoint[] =>
+  forms
+    .filter((form) => form.kind === 'pulse' && form.status === 'submitted' && isWeather(form.answers?.answer))
+    .sort((a, b) => (a.check ?? 0) - (b.check ?? 0))
+    .map((form) => {
+      const { answer, workload, relationships } = form.answers ?? {};
+      return {
+        at: form.submittedAt ?? form.createdAt,
+        check: form.check ?? 0,
+        answer: answer as Weather,
+        ...(isWeather(workload) ? { workload } : {}),
+        ...(isWeather(relationships) ? { relationships } : {}),
+      };
+    });

@@ -87,6 +87,7 @@ describe('pulse checks', () => {
 
   it('records nothing when a mail scanner opens every answer link', async () => {
     const [mail] = await pulseMailTo(answers);
+    expect(answerLinks(mail)).toHaveLength(5);
     const before = await tableSnapshot();
     for (const link of answerLinks(mail)) {
       const response = await fetch(link);

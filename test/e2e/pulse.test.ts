@@ -118,6 +118,12 @@ describe('pulse checks', () => {
   it('records a sent answer once, shows the chart and a note, and keeps the comment from the journey view', async () => {
     const link = formLinkIn((await pulseMailTo(answers))[0]);
     const fields = { answer: 'rainy', workload: 'stormy', relationships: '', comment: COMMENT };
+    const before = await tableSnapshot();
+    const refused = await system.submitForm(link, { answer: 'hail', workload: 'stormy', comment: COMMENT });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('選択肢の中から選んでください。');
+    expect(await tableSnapshot()).toEqual(before);
+
     const sent = await system.submitForm(link, fields);
     expect(sent.status).toBe(200);
     const page = await sent.text();

@@ -11,6 +11,7 @@ const answers = scenarioHire('pulse-answers', '2027-02-01', { mentor: mentor('pu
 const off = scenarioHire('pulse-off', '2027-02-01', { onboarding: { pulse: false } });
 const moved = scenarioHire('pulse-moved', '2027-02-01');
 const cancelled = scenarioHire('pulse-cancelled', '2027-02-01');
+const erased = scenarioHire('pulse-erased', '2027-02-01');
 // Posted on 24 November 2026, three weeks after starting: the checks of 9 and 16 November have passed.
 const late = scenarioHire('pulse-late', '2026-11-02');
 
@@ -34,7 +35,7 @@ const pulseForms = async (body: { hireId: string }) =>
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  for (const body of [answers, off, moved, cancelled, late])
+  for (const body of [answers, off, moved, cancelled, late, erased])
     ids[body.hireId] = await system.startJourney(body);
 });
 afterAll(async () => {
@@ -85,8 +86,19 @@ describe('pulse checks', () => {
     expect(await pulseMailTo(cancelled)).toEqual([]);
   });
 
+  it('leaves nothing of an erased journey, its pending checks included, and mails it no more', async () => {
+    expect(await pulseMailTo(erased)).toHaveLength(1);
+    const journeyId = ids[erased.hireId] ?? '';
+    expect((await system.api(`/journeys/${journeyId}`, { method: 'DELETE' })).status).toBe(200);
+    await system.runtime.idle();
+    const left = (await tableSnapshot()).filter((item) => item.includes(`JOURNEY#${journeyId}`));
+    expect(left).toHaveLength(1);
+    expect(left[0]).toContain('{"S":"ERASED"}');
+  });
+
   it('records nothing when a mail scanner opens every answer link', async () => {
     const [mail] = await pulseMailTo(answers);
+    expect(answerLinks(mail)).toHaveLength(5);
     const before = await tableSnapshot();
     for (const link of answerLinks(mail)) {
       const response = await fetch(link);
@@ -106,6 +118,12 @@ describe('pulse checks', () => {
   it('records a sent answer once, shows the chart and a note, and keeps the comment from the journey view', async () => {
     const link = formLinkIn((await pulseMailTo(answers))[0]);
     const fields = { answer: 'rainy', workload: 'stormy', relationships: '', comment: COMMENT };
+    const before = await tableSnapshot();
+    const refused = await system.submitForm(link, { answer: 'hail', workload: 'stormy', comment: COMMENT });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('選択肢の中から選んでください。');
+    expect(await tableSnapshot()).toEqual(before);
+
     const sent = await system.submitForm(link, fields);
     expect(sent.status).toBe(200);
     const page = await sent.text();
@@ -146,6 +164,7 @@ describe('pulse checks', () => {
     const [movedMail] = await pulseMailTo(moved);
     expect(movedMail?.at).toBe('2027-02-15T01:00:00.000Z');
     expect(await pulseMailTo(off)).toEqual([]);
+    expect(await pulseMailTo(erased)).toHaveLength(1);
   });
 
   it('sends an open check afresh on HR request: the old link is replaced', async () => {

@@ -132,6 +132,34 @@ try {
   for (const round of rounds) console.log(`  round ${round.round}: HR 1on1 ${tokyo(round.sessionAt)}`);
   await showNewMail();
 
+  step('A week in, the new hire gets a pulse check: five weather links, read by HR only');
+  await advance('2027-04-08T10:00:00+09:00');
+  mail = await showNewMail();
+  const pulseMail = mail.findLast(
+    (email) => email.to.join().includes('hanako') && /\?answer=/.test(email.text),
+  );
+  const weatherLink = (weather: string) =>
+    pulseMail?.text.match(new RegExp(`https?://\\S+/forms/[\\w.-]+\\?answer=${weather}`))?.[0] ?? '';
+  // A mail scanner opening every link records nothing; the person's own click opens the page, and sending counts.
+  const scanned = await Promise.all(
+    ['sunny', 'stormy'].map(async (weather) => (await fetch(weatherLink(weather))).status),
+  );
+  console.log(`  a mail scanner opens the links → ${scanned.join(', ')} (nothing recorded)`);
+  const sent = await fetch(weatherLink('fair'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      answer: 'fair',
+      workload: 'cloudy',
+      comment: '少し忙しいけれど元気です',
+    }).toString(),
+  });
+  const thanks = await sent.text();
+  console.log(
+    `  she answers 晴れ (workload くもり) → ${sent.status}; the page shows her answers so far as a chart: ${thanks.includes('<svg') ? 'yes' : 'no'}`,
+  );
+  await runtime.idle();
+
   // With consent, the new hire reads the exact summary first: they share round 1's and keep round 3's.
   const outcomes = [
     {
@@ -217,12 +245,14 @@ try {
   const journey = JSON.parse((await api(`/journeys/${journeyId}`)).body) as {
     status: string;
     conditionTrend: string[];
+    pulse: { answer: string }[];
     timeline: { at: string; type: string; round?: number }[];
   };
   for (const event of journey.timeline) {
     console.log(`  ${tokyo(event.at)}  ${event.type}${event.round ? ` (round ${event.round})` : ''}`);
   }
   console.log(`  status: ${journey.status}; condition trend: ${journey.conditionTrend.join(' → ')}`);
+  console.log(`  pulse (HR only, no comments): ${journey.pulse.map((point) => point.answer).join(' → ')}`);
 } finally {
   await runtime.stop();
 }

@@ -27,6 +27,11 @@ export const weatherMood = (weather: Weather): WeatherMood =>
 
 /** A check goes out this long after the start date: two weekly ones to catch the first days, then monthly. */
 const WEEKLY_CHECKS = [1, 2];
+/**
+ * Each monthly check goes out this long before the month is up: the 1on1s fall on those anniversaries by
+ * default, so the answer reaches HR's brief (sent the business day before the session) rather than coming after.
+ */
+const MONTHLY_LEAD_WEEKS = 1;
 /** A check not answered after this many business days gets its one reminder. */
 const REMIND_AFTER_BUSINESS_DAYS = 3;
 /** ... and closes at the end of this many business days, unless the next check comes first. */
@@ -46,9 +51,9 @@ export const pulseFormId = (journeyId: string, check: number): string =>
 export const pulseTimerName = (check: number): string => `pulse-c${check}`;
 
 /**
- * The pulse checks of a journey: one and two weeks after the start date, then once a month after it, each an
- * hour after opening on a business day of the company calendar (in the journey's time zone), as long as it goes
- * out before the last round's session. None after it: the follow-up months are over.
+ * The pulse checks of a journey: one and two weeks after the start date, then once a month, a week before each
+ * month is up, each an hour after opening on a business day of the company calendar (in the journey's time
+ * zone), as long as it goes out before the last round's session. None after it: the follow-up months are over.
  */
 export const planPulseChecks = (
   hire: Pick<Hire, 'startDate' | 'timezone'>,
@@ -64,9 +69,8 @@ export const planPulseChecks = (
   const sendTimes: DateTime[] = [];
   const sendOn = (day: DateTime) => calendar.morningOf(calendar.businessDayFrom(day));
   for (const weeks of WEEKLY_CHECKS) sendTimes.push(sendOn(start.plus({ weeks })));
-  for (let months = 1; sendOn(start.plus({ months })) < lastSession; months += 1) {
-    sendTimes.push(sendOn(start.plus({ months })));
-  }
+  const monthly = (months: number) => sendOn(start.plus({ months }).minus({ weeks: MONTHLY_LEAD_WEEKS }));
+  for (let months = 1; monthly(months) < lastSession; months += 1) sendTimes.push(monthly(months));
   const ahead = sendTimes.filter((at) => at < lastSession);
   return ahead.map((sendAt, index) => {
     const next = ahead[index + 1];

@@ -80,7 +80,8 @@ describe('alerts from pulse checks', () => {
     expect((await answerCheck(sliding, 2, { answer: 'cloudy', comment: COMMENT })).status).toBe(200);
     expect(await alerts(sliding)).toEqual([]);
 
-    await system.advanceTo('2027-03-01T10:00:00+09:00');
+    // The month's check goes out a week before the 1on1 of 1 March, on Monday 22 February.
+    await system.advanceTo('2027-02-22T10:00:00+09:00');
     expect(await pulseMailTo(sliding)).toHaveLength(3);
     expect((await answerCheck(sliding, 3, { answer: 'rainy' })).status).toBe(200);
     expect(await alerts(sliding)).toEqual([
@@ -91,10 +92,19 @@ describe('alerts from pulse checks', () => {
     );
     expect(contactMail?.text).toContain('（晴れ → くもり → 雨）');
     expect(contactMail?.text).not.toContain('SLIDE-COMMENT');
+    // The extra session it proposed has HR's brief of its own: why, and the answers with the person's words.
+    const extraBrief = (await system.mailTo(sliding.hr.email)).find((email) =>
+      email.subject.startsWith('追加のフォロー面談の準備資料'),
+    );
+    expect(extraBrief?.text).toContain(
+      '本人のパルスチェックの回答から、個別のフォローが必要と判断されました',
+    );
+    expect(extraBrief?.text).toMatch(/2月15日：くもり　本人のコメント「SLIDE-COMMENT: 朝がつらい」/);
   });
 
   it("shows HR's brief the pulse series with the person's comments, and the team nothing of it", async () => {
-    // Round 1's brief went out at the prep deadline, Friday 26 February, before the third check.
+    // Round 1's brief goes out at the prep deadline, Friday 26 February, with all three answers.
+    await system.advanceTo('2027-02-26T18:00:00+09:00');
     const brief = (await system.mailTo(sliding.hr.email)).find((email) =>
       /ブリーフ|面談の準備/.test(email.subject),
     );
@@ -102,10 +112,19 @@ describe('alerts from pulse checks', () => {
     expect(brief?.text).toMatch(
       /2月8日：晴れ[\s\S]*2月15日：くもり　本人のコメント「SLIDE-COMMENT: 朝がつらい」/,
     );
-    expect(brief?.text).toContain('推移：晴れ → くもり');
-    expect(brief?.text).not.toContain('推移：晴れ → くもり → 雨');
+    expect(brief?.text).toContain('推移：晴れ → くもり → 雨');
     for (const email of await system.mailTo(sliding.manager.email)) {
       expect(`${email.subject}${email.text}${email.html}`).not.toMatch(/SLIDE-COMMENT|パルスチェック|くもり/);
     }
+  });
+
+  it('ends the journey with a summary for HR that includes the pulse trend', async () => {
+    // The last 1on1 is on 6 May; nobody records it, so the round closes on 11 May and the journey completes.
+    await system.advanceTo('2027-05-12T18:00:00+09:00');
+    const summary = (await system.mailTo(sliding.hr.email)).find((email) =>
+      email.subject.includes('入社後フォローアップが完了しました'),
+    );
+    expect(summary?.text).toMatch(/パルスチェック（本人の回答）：晴れ → くもり → 雨/);
+    expect(summary?.text).not.toContain('SLIDE-COMMENT');
   });
 });

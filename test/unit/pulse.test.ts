@@ -23,18 +23,25 @@ const plan = (
 const sendTimes = (checks: ReturnType<typeof plan>) => checks.map((check) => check.sendAt.toISO());
 
 describe('pulse check cadence', () => {
-  it('is on by default: one and two weeks after the start date, then monthly up to the last session', () => {
+  it('is on by default: one and two weeks after the start date, then monthly, a week before each 1on1', () => {
     expect(defaults.pulse).toBe(true);
     const checks = plan('2027-02-01');
     expect(checks.map((check) => check.check)).toEqual([1, 2, 3, 4, 5]);
     expect(sendTimes(checks)).toEqual([
       '2027-02-08T10:00:00.000+09:00',
       '2027-02-15T10:00:00.000+09:00',
-      '2027-03-01T10:00:00.000+09:00',
-      '2027-04-01T10:00:00.000+09:00',
-      // 1 May 2027 is a Saturday and 3-5 May are Golden Week holidays; the last session is 6 May at 15:00.
-      '2027-05-06T10:00:00.000+09:00',
+      // Tuesday 23 February is a holiday; the 1on1s are on 1 March, 1 April and, after Golden Week, 6 May.
+      '2027-02-22T10:00:00.000+09:00',
+      '2027-03-25T10:00:00.000+09:00',
+      '2027-04-26T10:00:00.000+09:00',
     ]);
+    // Each month's answer can reach HR's brief, sent at the close of the business day before the session.
+    const rounds = planRounds(tokyoHire('2027-02-01'), defaults, DEFAULT_CALENDAR);
+    for (const [index, round] of rounds.entries()) {
+      const monthly = checks[index + 2];
+      expect(monthly?.sendAt.toMillis()).toBeLessThan(Date.parse(round.prepDeadline));
+      expect(monthly?.remindAt?.toMillis()).toBeLessThan(Date.parse(round.prepDeadline));
+    }
   });
 
   it('reminds after three business days and closes after five, or when the next check goes out', () => {
@@ -43,8 +50,10 @@ describe('pulse check cadence', () => {
     // Five business days would run past the second check: the first closes as the second goes out.
     expect(first?.closesAt.toISO()).toBe('2027-02-15T10:00:00.000+09:00');
     expect(second?.remindAt?.toISO()).toBe('2027-02-18T10:00:00.000+09:00');
-    // Tuesday 23 February is the Emperor's Birthday: the fifth business day is Monday 22nd.
-    expect(second?.closesAt.toISO()).toBe('2027-02-22T18:00:00.000+09:00');
+    // The first monthly check goes out on Monday 22 February, before the fifth business day is over.
+    expect(second?.closesAt.toISO()).toBe('2027-02-22T10:00:00.000+09:00');
+    // The last has no next: it closes at the end of its fifth business day, past Golden Week.
+    expect(plan('2027-02-01').at(-1)?.closesAt.toISO()).toBe('2027-05-07T18:00:00.000+09:00');
   });
 
   it("skips the company's own closed days and keeps to its working hours", () => {
@@ -69,7 +78,7 @@ describe('pulse check cadence', () => {
     expect(sendTimes(oneRound)).toEqual([
       '2027-02-08T10:00:00.000+09:00',
       '2027-02-15T10:00:00.000+09:00',
-      '2027-03-01T10:00:00.000+09:00',
+      '2027-02-22T10:00:00.000+09:00',
     ]);
     expect(plan('2027-02-01', { ...defaults, pulse: false })).toEqual([]);
     expect(onboardingSettingsSchema.safeParse({ pulse: 'yes' }).success).toBe(false);

@@ -1,6 +1,7 @@
 import { getJourney } from '#shared/data/journeys.ts';
 import { isFormId } from '#shared/domain/ids.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
+import type { Answer, formReissuedSchema } from '#shared/http/api-responses.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { journeyIdParam } from '#shared/http/journey-id.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
@@ -24,5 +25,5 @@ export const handler = apiHandler(async (event) => {
           : { message: 'This form is no longer open: it was answered, expired or closed.' },
     );
   }
-  return json(200, { journeyId, formId, status: 'reissued' });
+  return json(200, { journeyId, formId, status: 'reissued' } satisfies Answer<typeof formReissuedSchema>);
 });

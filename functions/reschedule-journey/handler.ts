@@ -1,24 +1,15 @@
-import { z } from 'zod';
 import { getJourney } from '#shared/data/journeys.ts';
-import { isoDate } from '#shared/domain/offer.ts';
+import { journeyMoveSchema } from '#shared/domain/journey-changes.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
+import type { Answer, journeyMovedSchema } from '#shared/http/api-responses.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { journeyIdParam } from '#shared/http/journey-id.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
 import { rescheduleJourney } from '#shared/journeys/reschedule-journey.ts';
 
-const moveSchema = z.union([
-  z.strictObject({ startDate: isoDate }),
-  z.strictObject({
-    sessions: z
-      .record(z.string().regex(/^\d+$/, 'must be a round number'), z.iso.datetime({ offset: true }))
-      .refine((sessions) => Object.keys(sessions).length > 0, 'name at least one round'),
-  }),
-]);
-
 export const handler = apiHandler(async (event) => {
-  const parsed = moveSchema.safeParse(readJsonBody(event));
+  const parsed = journeyMoveSchema.safeParse(readJsonBody(event));
   if (!parsed.success) {
     const errors = fieldErrorsOf(parsed.error);
     throw badRequest(
@@ -42,5 +33,5 @@ export const handler = apiHandler(async (event) => {
     journeyId: journey.journeyId,
     startDate: moved?.hire.startDate,
     rounds: moved?.rounds ?? [],
-  });
+  } satisfies Answer<typeof journeyMovedSchema>);
 });

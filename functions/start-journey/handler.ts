@@ -3,6 +3,7 @@ import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { apiHandler, json, readJsonBody } from '#shared/http/api-handler.ts';
+import type { Answer, journeyStartedSchema } from '#shared/http/api-responses.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { startJourney } from '#shared/journeys/start-journey.ts';
@@ -62,5 +63,5 @@ export const handler = apiHandler(async (event) => {
     journeyId: result.journey.journeyId,
     status: result.journey.status,
     roundsLeftOut: result.journey.roundsLeftOut,
-  });
+  } satisfies Answer<typeof journeyStartedSchema>);
 });

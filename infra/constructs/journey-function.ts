@@ -34,7 +34,8 @@ export type JourneyFunctionName =
   | 'raise-alert'
   | 'send-journey-summary'
   | 'get-calendar-settings'
-  | 'put-calendar-settings';
+  | 'put-calendar-settings'
+  | 'get-openapi';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

@@ -23,6 +23,7 @@ export interface JourneysApiProps {
   readonly eraseJourney: IFunction;
   readonly getCalendarSettings: IFunction;
   readonly putCalendarSettings: IFunction;
+  readonly getOpenApi: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
 }
@@ -94,6 +95,13 @@ export class JourneysApi extends Construct {
       path: '/settings/calendar',
       methods: [HttpMethod.PUT],
       integration: new HttpLambdaIntegration('PutCalendarSettings', props.putCalendarSettings),
+      authorizer: hr,
+    });
+    // The API's description: IAM like the routes it describes, so it tells no one outside HR what HR can do.
+    this.api.addRoutes({
+      path: '/openapi.json',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetOpenApi', props.getOpenApi),
       authorizer: hr,
     });
     const formRoutes = [

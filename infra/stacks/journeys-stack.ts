@@ -115,6 +115,7 @@ export class JourneysStack extends Stack {
       'PUT /settings/calendar',
       HTTP_TIMEOUT,
     );
+    const getOpenApi = fn('GetOpenApi', 'get-openapi', 'GET /openapi.json', HTTP_TIMEOUT);
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
@@ -303,6 +304,7 @@ export class JourneysStack extends Stack {
       eraseJourney: eraseJourney.lambda,
       getCalendarSettings: getCalendarSettings.lambda,
       putCalendarSettings: putCalendarSettings.lambda,
+      getOpenApi: getOpenApi.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
     });

@@ -71,6 +71,20 @@ describe('starting a journey', () => {
   });
 });
 
+describe('the API description', () => {
+  it('serves an OpenAPI 3.1 document of the routes at GET /openapi.json', async () => {
+    const response = await system.api('/openapi.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, object> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths['/journeys']).toHaveProperty('post.requestBody');
+    expect(Object.keys(document.paths['/journeys/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(Object.keys(document.paths['/forms/{token}'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(document.paths['/openapi.json']).toHaveProperty('get');
+  });
+});
+
 describe('emailed form links', () => {
   it('shows the form on GET without changing anything, as mail scanners fetch links', async () => {
     const { journeyId, link } = await startJourney('scanned');

@@ -39,6 +39,7 @@ const FUNCTIONS = [
   'send-journey-summary',
   'get-calendar-settings',
   'put-calendar-settings',
+  'get-openapi',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -307,6 +308,7 @@ describe('functions', () => {
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
+      'get-openapi': [],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -387,6 +389,7 @@ describe('HTTP API', () => {
       'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /settings/calendar': 'AWS_IAM',
       'PUT /settings/calendar': 'AWS_IAM',
+      'GET /openapi.json': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
     });

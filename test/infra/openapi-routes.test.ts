@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { openApiDocument } from '#shared/http/openapi-document.ts';
+
+type Operation = { security: Record<string, string[]>[] };
+type RouteResource = { Type: string; Properties: { RouteKey: string; AuthorizationType?: string } };
+
+const document = openApiDocument() as { paths: Record<string, Record<string, Operation>> };
+let synthesized: Record<string, string>;
+
+beforeAll(() => {
+  const resources = Object.values(synthesizeJourneysTemplate().Resources as Record<string, RouteResource>);
+  synthesized = Object.fromEntries(
+    resources
+      .filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Route')
+      .map((route) => [route.Properties.RouteKey, route.Properties.AuthorizationType ?? 'NONE']),
+  );
+});
+
+const documented = () =>
+  Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      routeKey: `${method.toUpperCase()} ${path}`,
+      operation,
+    })),
+  );
+
+describe('GET /openapi.json against the synthesized stack', () => {
+  it('describes exactly the routes the stack serves: add a route to the stack, add it to `apiRoutes`', () => {
+    expect(
+      documented()
+        .map(({ routeKey }) => routeKey)
+        .sort(),
+    ).toEqual(Object.keys(synthesized).sort());
+  });
+
+  it('asks for a SigV4 signature on exactly the IAM-authorized routes', () => {
+    for (const { routeKey, operation } of documented()) {
+      expect([routeKey, operation.security.length > 0]).toEqual([
+        routeKey,
+        synthesized[routeKey] === 'AWS_IAM',
+      ]);
+    }
+  });
+});

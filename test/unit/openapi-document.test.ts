@@ -7,6 +7,7 @@ import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
+import { weathers } from '#shared/domain/pulse.ts';
 import { erasedJourneySchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
 import { badRequest } from '#shared/http/http-error.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
@@ -95,7 +96,7 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
-  it('declares each path parameter, required, and no other', () => {
+  it('declares each path parameter, required, and each query parameter from its schema', () => {
     for (const { path, operation } of operations()) {
       const inPath = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
       expect(inPath.map((parameter) => parameter.name)).toEqual(
@@ -103,6 +104,15 @@ describe('the OpenAPI document', () => {
       );
       for (const parameter of inPath) expect(parameter.required).toBe(true);
     }
+    expect(
+      document.paths['/forms/{token}']?.get?.parameters?.find(({ in: where }) => where === 'query'),
+    ).toEqual({
+      name: 'answer',
+      in: 'query',
+      required: false,
+      description: expect.any(String),
+      schema: expect.objectContaining({ enum: [...weathers] }),
+    });
   });
 
   it('gives every operation a summary and every answer a description, and resolves every reference', () => {

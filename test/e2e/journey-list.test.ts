@@ -1,3 +1,4 @@
+import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
@@ -167,5 +168,31 @@ describe('GET /journeys', () => {
       status: 'cancelled',
       nextStep: null,
     });
+  });
+
+  it('lists a journey saved before the list existed once its onboarding begins', async () => {
+    const journeyId = await system.startJourney(scenarioHire('list-f', '2026-11-26'));
+    await system.runtime.idle();
+    // As a journey written before the index: no list attributes on its item.
+    const client = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
+    await client.send(
+      new UpdateItemCommand({
+        TableName: process.env.TABLE_NAME,
+        Key: { pk: { S: `JOURNEY#${journeyId}` }, sk: { S: 'JOURNEY' } },
+        UpdateExpression: 'REMOVE listSk, listName, listHr',
+      }),
+    );
+    client.destroy();
+    expect((await list({ startMonth: '2026-11' })).body.items).toEqual([]);
+
+    await system.advanceTo('2026-11-26T10:00:00+09:00');
+    const { items } = (await list({ startMonth: '2026-11' })).body;
+    expect(items).toEqual([
+      expect.objectContaining({
+        journeyId,
+        status: 'onboarding',
+        nextStep: { kind: 'round-session', round: 1, at: expect.stringMatching(/^2026-12-28T15:00/) },
+      }),
+    ]);
   });
 });

@@ -12,6 +12,7 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 export type JourneyFunctionName =
   | 'start-journey'
   | 'get-journey'
+  | 'list-journeys'
   | 'reschedule-journey'
   | 'cancel-journey'
   | 'reissue-form'

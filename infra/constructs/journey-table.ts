@@ -1,8 +1,16 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, type CfnTable, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  type CfnTable,
+  ProjectionType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { type CfnKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 
 /**
  * The single table every journey lives in (`pk`/`sk`, see the data access in `shared/data`). It holds personal
@@ -31,14 +39,26 @@ export class JourneyTable extends Construct {
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // HR's list of journeys (`shared/data/journey-list.ts`): one partition per status, newest start date first.
+    // Status changes move an entry with no extra write, and even `completed`, the largest partition, only takes
+    // a write as a journey ends. Sparse: only journey items carry `listSk`, so forms and the rest, whose own
+    // `status` is also a string, stay out. Only what a list item shows and filters on is projected: no free text.
+    this.table.addGlobalSecondaryIndex({
+      indexName: JOURNEY_LIST_INDEX,
+      partitionKey: { name: 'status', type: AttributeType.STRING },
+      sortKey: { name: 'listSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: ['journeyId', 'phase', 'hire', 'rounds', 'listName', 'listHr', 'listOffer'],
+    });
     // Stateful: pinned logical ids, so moving or renaming this construct never replaces the data or its key.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('JourneysTable');
     (this.key.node.defaultChild as CfnKey).overrideLogicalId('JourneysTableKey');
   }
 
   /** Read access for handlers that must never change a journey. */
-  grantReadData(grantee: iam.IGrantable): void {
+  grantReadData(grantee: iam.IGrantable & Construct): void {
     this.table.grantReadData(grantee);
+    acknowledgeIndexes(grantee);
   }
 
   /**
@@ -68,6 +88,7 @@ export class JourneyTable extends Construct {
    */
   grantReadWriteData(grantee: iam.IGrantable & Construct): void {
     this.table.grantReadWriteData(grantee);
+    acknowledgeIndexes(grantee);
     for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
       Validations.of(grantee).acknowledge({
         id: `AwsSolutions-IAM5[Action::${action}]`,
@@ -76,3 +97,14 @@ export class JourneyTable extends Construct {
     }
   }
 }
+
+/**
+ * A table grant covers the table's indexes as `<table>/index/*`. Each index holds a projection of the items the
+ * grant already reaches in the table, so the wildcard opens nothing more.
+ */
+const acknowledgeIndexes = (grantee: Construct): void => {
+  Validations.of(grantee).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::<JourneysTable.Arn>/index/*]',
+    reason: 'The table grant includes its indexes; they project items the same grant reaches in the table.',
+  });
+};

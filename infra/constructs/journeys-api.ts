@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 export interface JourneysApiProps {
   readonly startJourney: IFunction;
   readonly getJourney: IFunction;
+  readonly listJourneys: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
   readonly reissueForm: IFunction;
@@ -51,6 +52,12 @@ export class JourneysApi extends Construct {
       path: '/journeys',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('StartJourney', props.startJourney),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ListJourneys', props.listJourneys),
       authorizer: hr,
     });
     this.api.addRoutes({

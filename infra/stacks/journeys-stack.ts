@@ -88,6 +88,7 @@ export class JourneysStack extends Stack {
 
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
+    const listJourneys = fn('ListJourneys', 'list-journeys', 'GET /journeys', HTTP_TIMEOUT);
     const rescheduleJourney = fn(
       'RescheduleJourney',
       'reschedule-journey',
@@ -143,6 +144,7 @@ export class JourneysStack extends Stack {
     );
 
     this.table.grantReadData(getJourney);
+    this.table.grantReadData(listJourneys);
     this.table.grantReadData(showForm);
     this.table.grantReadData(getCalendarSettings);
     // The company calendar is one item; its writer can touch nothing else in the table.
@@ -298,6 +300,7 @@ export class JourneysStack extends Stack {
     this.api = new JourneysApi(this, 'Api', {
       startJourney: startJourney.lambda,
       getJourney: getJourney.lambda,
+      listJourneys: listJourneys.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
       reissueForm: reissueForm.lambda,

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.ts';
 import type { Hire } from '#shared/domain/hire.ts';
+import { listingAttributes } from '#shared/domain/journey-listing.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
@@ -103,13 +104,21 @@ export const deleteClaim = async (key: string, journeyId: string): Promise<void>
   );
 };
 
+/** The journey as the table holds it: its key, and the attributes HR's list index reads. */
+export const journeyItem = (journey: Journey): Record<string, unknown> => ({
+  ...journeyKey(journey.journeyId),
+  type: 'journey',
+  ...journey,
+  ...listingAttributes(journey),
+});
+
 /** Writes the journey unless it exists: a retried start must not reset a journey that has moved on. */
 export const putJourneyOnce = async (journey: Journey): Promise<void> => {
   await wasWritten(
     documents.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...journeyKey(journey.journeyId), type: 'journey', ...journey },
+        Item: journeyItem(journey),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     ),
@@ -121,7 +130,16 @@ export const getJourney = async (journeyId: string): Promise<Journey | undefined
     new GetCommand({ TableName: tableName(), Key: journeyKey(journeyId), ConsistentRead: true }),
   );
   if (!result.Item) return undefined;
-  const { pk: _pk, sk: _sk, type: _type, ...journey } = result.Item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _type,
+    listSk: _listSk,
+    listName: _listName,
+    listHr: _listHr,
+    listOffer: _listOffer,
+    ...journey
+  } = result.Item;
   return journey as Journey;
 };
 
@@ -138,28 +156,46 @@ export class JourneyNotFoundError extends Error {
   }
 }
 
-export const saveRounds = async (journeyId: string, rounds: RoundPlan[], at: Date): Promise<void> => {
+/**
+ * Saves the planned rounds as onboarding begins. A journey saved before HR's list existed gets its list
+ * attributes here; one that has them keeps them, since a move saved meanwhile wrote newer ones.
+ */
+export const saveRounds = async (journey: Journey, rounds: RoundPlan[], at: Date): Promise<void> => {
+  const listing = Object.entries(listingAttributes(journey));
   await documents.send(
     new UpdateCommand({
       TableName: tableName(),
-      Key: journeyKey(journeyId),
-      UpdateExpression: 'SET rounds = :rounds, #status = :status, updatedAt = :at',
+      Key: journeyKey(journey.journeyId),
+      UpdateExpression: [
+        'SET rounds = :rounds, #status = :status, updatedAt = :at',
+        ...listing.map(([name]) => `#${name} = if_not_exists(#${name}, :${name})`),
+      ].join(', '),
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':rounds': rounds, ':status': 'onboarding', ':at': at.toISOString() },
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        ...Object.fromEntries(listing.map(([name]) => [`#${name}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':rounds': rounds,
+        ':status': 'onboarding',
+        ':at': at.toISOString(),
+        ...Object.fromEntries(listing.map(([name, value]) => [`:${name}`, value])),
+      },
     }),
   );
 };
 
 /**
- * Saves moved dates: the hire's start date (and the offer's copy of it) and the onboarding plan. Only while the
- * journey is open: false when it ended (a cancellation that got there first) or went meanwhile.
+ * Saves moved dates: the hire's start date (and the offer's copy of it) and the onboarding plan, with the list
+ * attributes derived from them. Only while the journey is open: false when it ended (a cancellation that got
+ * there first) or went meanwhile.
  */
 export const saveSchedule = async (journey: Journey, at: Date): Promise<boolean> => {
   const fields = {
     hire: journey.hire,
     offer: journey.offer,
     rounds: journey.rounds,
+    ...listingAttributes(journey),
     updatedAt: at.toISOString(),
   };
   const present = Object.entries(fields).filter(([, value]) => value !== undefined);

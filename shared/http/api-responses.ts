@@ -67,3 +67,19 @@ export const invalidRequestSchema = z.object({
 
 /** 410: the journey was erased on request; only the time of the erasure is kept. */
 export const erasedJourneySchema = journeyErasedSchema.extend({ message: z.string() });
+
+/** A page of HR's journey list (`shared/domain/journey-listing.ts` `listItemOf`): who, status, what comes next. */
+export const journeyListPageSchema = z.object({
+  items: z.array(
+    z.looseObject({
+      journeyId,
+      person: z.object({ name: z.string() }),
+      phase: z.enum(['offer', 'onboarding']),
+      status: z.string(),
+      hr: z.object({ name: z.string(), email: z.string() }),
+      startDate: z.iso.date(),
+      nextStep: z.looseObject({ kind: z.string(), at: z.string() }).nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
+});

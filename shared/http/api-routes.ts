@@ -3,12 +3,14 @@ import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
+import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import {
   formReissuedSchema,
   journeyCancelledSchema,
   journeyErasedSchema,
+  journeyListPageSchema,
   journeyMovedSchema,
   journeyStartedSchema,
   journeyViewSchema,
@@ -67,6 +69,14 @@ export const apiRoutes: Record<string, RouteDescription> = {
     answers: { 201: journeyStartedSchema, 200: journeyStartedSchema },
     refusals: [400, 409, 413],
   }),
+  'GET /journeys': hr(
+    'The journeys, newest start date first: filtered by status, HR contact, start month or name, paged',
+    {
+      query: journeyListQuerySchema,
+      answers: { 200: journeyListPageSchema },
+      refusals: [400],
+    },
+  ),
   'GET /journeys/{id}': hr("A journey's plan, rounds, forms, pulse answers and timeline", {
     answers: { 200: journeyViewSchema },
     refusals: [404, 410],

@@ -17,7 +17,7 @@ export const beginOnboarding = async (journeyId: string): Promise<void> => {
   const rounds =
     journey.rounds ??
     planRounds(journey.hire, journey.onboarding, calendar).filter((plan) => !leftOut.has(plan.round));
-  if (!journey.rounds) await saveRounds(journeyId, rounds, now());
+  if (!journey.rounds) await saveRounds(journey, rounds, now());
   await schedulePulseChecks({ ...journey, rounds }, calendar);
   await appendEvent(journeyId, 'onboarding.started', {
     type: 'onboarding.started',

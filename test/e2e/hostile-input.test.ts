@@ -393,6 +393,9 @@ const lookalikeIdArb = seededIdArb.chain((id) =>
 
 const journeyPath = (id: string, suffix = '') => `/journeys/${encodeURIComponent(id)}${suffix}`;
 
+// An id of `.` is a dot segment: the path resolves to `/journeys/`, HR's list.
+const namesTheList = (id: string) => new URL(journeyPath(id), 'http://127.0.0.1').pathname === '/journeys/';
+
 const getJourneyArb: fc.Arbitrary<Attempt> = fc
   .tuple(fc.oneof(unknownIdArb, lookalikeIdArb, seededIdArb), queryArb, headersArb)
   .map(([id, query, headers]) => ({
@@ -400,7 +403,36 @@ const getJourneyArb: fc.Arbitrary<Attempt> = fc
     path: journeyPath(id),
     query,
     headers,
-    expected: seededIds.includes(id) ? 200 : 'refused',
+    expected: seededIds.includes(id) ? 200 : namesTheList(id) ? 'not-5xx' : 'refused',
+  }));
+
+/** List queries from plausible to hostile: each parameter valid, wrong, huge, repeated or binary. */
+const listParamArb = fc.tuple(
+  fc.constantFrom('status', 'hr', 'startMonth', 'q', 'limit', 'cursor', 'other'),
+  fc.oneof(
+    fc.constantFrom(
+      'onboarding',
+      'cancelled',
+      'aya.sato@example.co.jp',
+      '2027-04',
+      '山田',
+      '25',
+      '0',
+      '101',
+      '-1',
+    ),
+    fc.constantFrom('', '1e2', 'eyJ2IjoxLCJhZnRlciI6IngifQ', '%', '__proto__', 'x'.repeat(3000)),
+    fc.string({ unit: 'binary', maxLength: 60 }),
+  ),
+);
+const listJourneysArb: fc.Arbitrary<Attempt> = fc
+  .tuple(fc.array(listParamArb, { maxLength: 6 }), headersArb)
+  .map(([params, headers]) => ({
+    method: 'GET',
+    path: '/journeys',
+    query: params.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&'),
+    headers,
+    expected: 'not-5xx',
   }));
 
 /** Moves that the seeded journeys must refuse: malformed, in the past, naming no round, or half valid. */
@@ -747,6 +779,10 @@ describe('hostile input at every route', () => {
     await barrage(getJourneyArb, 50);
   });
 
+  it('GET /journeys answers any query with the list or a 400', async () => {
+    await barrage(listJourneysArb, 40);
+  });
+
   it('PATCH /journeys/{id} refuses every malformed, past or half-valid move', async () => {
     await barrage(patchJourneyArb, 70);
   });
@@ -764,7 +800,7 @@ describe('hostile input at every route', () => {
   });
 
   it('wrote nothing for any of it: table, mailbox and seeded journeys are as they were', async () => {
-    expect(sent).toBe(BATCH * (120 + 50 + 70 + 50 + 60 + 100));
+    expect(sent).toBe(BATCH * (120 + 50 + 40 + 70 + 50 + 60 + 100));
     await system.runtime.idle();
     expect(await tableSnapshot()).toEqual(before.table);
     expect((await system.emails()).length).toBe(before.mailCount);

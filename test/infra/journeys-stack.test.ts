@@ -10,12 +10,14 @@ import { FUNCTION_METADATA_KEY, FUNCTION_RUNTIME } from '#infra/constructs/journ
 import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
+import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 import { MailQueueFull } from '#shared/email/send-pacing.ts';
 
 const FUNCTIONS = [
   'start-journey',
   'get-journey',
+  'list-journeys',
   'reschedule-journey',
   'cancel-journey',
   'reissue-form',
@@ -225,6 +227,24 @@ describe('journey table', () => {
     }
   });
 
+  it("indexes journeys for HR's list by status and start date, projecting no free text", () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: JOURNEY_LIST_INDEX,
+          KeySchema: [
+            { AttributeName: 'status', KeyType: 'HASH' },
+            { AttributeName: 'listSk', KeyType: 'RANGE' },
+          ],
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: ['journeyId', 'phase', 'hire', 'rounds', 'listName', 'listHr', 'listOffer'],
+          },
+        },
+      ],
+    });
+  });
+
   it('has stable logical ids for the stateful resources', () => {
     expect(json.Resources.JourneysTable?.Type).toBe('AWS::DynamoDB::Table');
     expect(json.Resources.JourneysTableKey?.Type).toBe('AWS::KMS::Key');
@@ -281,6 +301,7 @@ describe('functions', () => {
     const expected: Record<string, string[]> = {
       'start-journey': ['STATE_MACHINE_ARN', ...timers],
       'get-journey': [],
+      'list-journeys': [],
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
       'erase-journey': stopping,
@@ -382,6 +403,7 @@ describe('HTTP API', () => {
     );
     expect(authorization).toEqual({
       'POST /journeys': 'AWS_IAM',
+      'GET /journeys': 'AWS_IAM',
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
@@ -691,8 +713,8 @@ describe('least privilege', () => {
     });
   });
 
-  it('keeps get-journey, show-form and get-calendar-settings read-only: a GET never changes a journey', () => {
-    for (const folder of ['get-journey', 'show-form', 'get-calendar-settings']) {
+  it('keeps the GET handlers read-only: a GET never changes a journey', () => {
+    for (const folder of ['get-journey', 'list-journeys', 'show-form', 'get-calendar-settings']) {
       expect(actionsOf(statementsOf(folder)), folder).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/^dynamodb:(Put|Update|Delete|BatchWrite)/)]),
       );

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:list`: one page of HR's journey list at 1,000 and at 50,000 journeys, read through the use case
+ * from the local table (dynalite, the index as the template defines it). The journeys are written straight into
+ * the table with BatchWrite, in the item shape the data access writes, so filling takes seconds, not hours.
+ * There is no attention queue yet: its closest query, the journeys in `needs-attention`, is timed instead.
+ */
+import { performance } from 'node:perf_hooks';
+import { startLocalRuntime } from '#infra/local/runtime.ts';
+import type { Journey, JourneyStatus } from '#shared/data/journeys.ts';
+
+const SIZES = [1_000, 50_000];
+const RUNS = 7;
+const HR_CONTACTS = 20;
+// Most journeys in a table that has run for a few years have ended; a few wait on a person.
+const STATUS_SHARES: [JourneyStatus, number][] = [
+  ['completed', 0.6],
+  ['awaiting-start', 0.15],
+  ['onboarding', 0.1],
+  ['offer-follow-up', 0.08],
+  ['cancelled', 0.03],
+  ['declined', 0.02],
+  ['lapsed', 0.015],
+  ['needs-attention', 0.005],
+];
+
+const statusOf = (index: number): JourneyStatus => {
+  let share = (index * 0.618_033_988_75) % 1;
+  for (const [status, part] of STATUS_SHARES) {
+    if (share < part) return status;
+    share -= part;
+  }
+  return 'completed';
+};
+
+/** Start dates over four years, April the largest month (new graduates join together). */
+const startDateOf = (index: number): string => {
+  const year = 2025 + (index % 4);
+  const month = index % 3 === 0 ? 4 : (index % 12) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`;
+};
+
+const runtime = await startLocalRuntime({ port: 0, start: new Date('2026-11-24T10:00:00+09:00') });
+try {
+  // Loaded once the runtime has pointed the SDK at the local table.
+  const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documents, tableName } = await import('#shared/data/table.ts');
+  const { journeyItem } = await import('#shared/data/journeys.ts');
+  const { journeyIdFor } = await import('#shared/domain/ids.ts');
+  const { journeyListQuerySchema } = await import('#shared/domain/journey-list-query.ts');
+  const { listJourneys } = await import('#shared/journeys/list-journeys.ts');
+  const { onboardingSettingsSchema } = await import('#shared/domain/onboarding-settings.ts');
+  const settings = onboardingSettingsSchema.parse(undefined);
+
+  const journeyOf = (index: number): Journey => {
+    const startDate = startDateOf(index);
+    const person = (name: string, email: string) => ({ name, email, locale: 'ja' as const });
+    const hr = index % HR_CONTACTS;
+    return {
+      journeyId: journeyIdFor(`BENCH-${index}`),
+      key: `hire:BENCH-${index}`,
+      requestHash: 'bench',
+      hireId: `BENCH-${index}`,
+      phase: 'onboarding',
+      status: statusOf(index),
+      hire: {
+        employee: person(`新入社員 ${index}`, `hire${index}@example.com`),
+        hr: person(`人事 ${hr}`, `hr${hr}@example.co.jp`),
+        manager: person(`上司 ${index}`, `manager${index}@example.co.jp`),
+        startDate,
+        timezone: 'Asia/Tokyo',
+      },
+      onboarding: settings,
+      rounds: [1, 2, 3].map((round) => ({
+        round,
+        startsAt: `${startDate}T10:00:00+09:00`,
+        sessionAt: `${startDate}T15:00:00+09:00`,
+        prepDeadline: `${startDate}T18:00:00+09:00`,
+      })),
+      createdAt: '2026-11-24T01:00:00.000Z',
+      updatedAt: '2026-11-24T01:00:00.000Z',
+    };
+  };
+
+  const fill = async (from: number, to: number) => {
+    const batches: number[][] = [];
+    for (let start = from; start < to; start += 25) {
+      batches.push(Array.from({ length: Math.min(25, to - start) }, (_, offset) => start + offset));
+    }
+    // A few batches at a time, each retried for what DynamoDB left unprocessed.
+    for (let next = 0; next < batches.length; next += 8) {
+      await Promise.all(
+        batches.slice(next, next + 8).map(async (batch) => {
+          let requests = batch.map((index) => ({ PutRequest: { Item: journeyItem(journeyOf(index)) } }));
+          while (requests.length > 0) {
+            const result = await documents.send(
+              new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }),
+            );
+            requests = (result.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+          }
+        }),
+      );
+    }
+  };
+
+  const queries: [string, Record<string, string>][] = [
+    ['all, default limit', {}],
+    ['status=onboarding', { status: 'onboarding' }],
+    ['startMonth=2027-04', { startMonth: '2027-04' }],
+    ['hr + startMonth', { hr: 'hr2@example.co.jp', startMonth: '2027-04' }],
+    ['attention-like: needs-attention', { status: 'needs-attention' }],
+  ];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const timeQuery = async (params: Record<string, string>) => {
+    const query = journeyListQuerySchema.parse(params);
+    await listJourneys(query);
+    const times: number[] = [];
+    let items = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+      const started = performance.now();
+      items = (await listJourneys(query)).items.length;
+      times.push(performance.now() - started);
+    }
+    return { ms: median(times), items };
+  };
+
+  const results = new Map(queries.map(([name]) => [name, [] as { ms: number; items: number }[]]));
+  let filled = 0;
+  for (const size of SIZES) {
+    const started = performance.now();
+    await fill(filled, size);
+    console.log(
+      `filled ${size} journeys (+${size - filled} in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    filled = size;
+    // A pass over every query first, so the first size measured does not pay for warming up.
+    for (const [, params] of queries) await listJourneys(journeyListQuerySchema.parse(params));
+    for (const [name, params] of queries) results.get(name)?.push(await timeQuery(params));
+  }
+
+  console.log(
+    `\nlist page through the use case, median of ${RUNS} (ms); target: 50,000 within 1.5x of 1,000`,
+  );
+  console.log(`${'query'.padEnd(34)}${SIZES.map((size) => `${size}`.padStart(14)).join('')}     ratio`);
+  for (const [name] of queries) {
+    const [small, large] = results.get(name) ?? [];
+    if (!small || !large) continue;
+    const cells = [small, large].map((result) => `${result.ms.toFixed(1)} (${result.items})`.padStart(14));
+    console.log(`${name.padEnd(34)}${cells.join('')}  ${(large.ms / small.ms).toFixed(2)}x`);
+  }
+  console.log(
+    '(items on the page in brackets; no attention queue exists yet, so its closest query stands in)',
+  );
+} finally {
+  await runtime.stop();
+}

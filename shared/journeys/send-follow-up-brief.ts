@@ -4,10 +4,8 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { buildFollowUpBrief } from '#shared/domain/follow-up-brief.ts';
 import type { Wellbeing } from '#shared/domain/form-answers.ts';
 import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
-import { outgoingEmail } from '#shared/email/outgoing.ts';
-import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 import { followUpMeeting, followUpSession } from '#shared/journeys/follow-up-session.ts';
+import { mailSessionBrief } from '#shared/journeys/mail-session-brief.ts';
 
 /**
  * Sends HR the brief for a round's extra follow-up session as soon as an alert proposed it: why it was raised,
@@ -49,24 +47,7 @@ export const sendFollowUpBrief = async (journeyId: string, round: number): Promi
     hire.hr.locale,
   );
   const meeting = followUpMeeting(round);
-  await sendEmailOnce(
-    journeyId,
-    `brief#${meeting}`,
-    outgoingEmail(
-      journey,
-      hire.hr,
-      renderSessionBrief({
-        locale: hire.hr.locale,
-        hrName: hire.hr.name,
-        employeeName: hire.employee.name,
-        round,
-        sessionAt: session.start,
-        zone: hire.timezone,
-        brief,
-        followUp: true,
-      }),
-    ),
-  );
+  await mailSessionBrief(journey, meeting, { round, sessionAt: session.start, followUp: true }, brief);
   await appendEvent(journeyId, `brief.sent#${meeting}`, {
     type: 'brief.sent',
     meeting,

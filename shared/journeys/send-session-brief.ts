@@ -7,10 +7,8 @@ import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
 import { latestRemainingConcerns } from '#shared/domain/remaining-concerns.ts';
 import { buildSessionBrief } from '#shared/domain/session-brief.ts';
-import { outgoingEmail } from '#shared/email/outgoing.ts';
-import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 import { mailLateTopics } from '#shared/journeys/mail-late-topics.ts';
+import { mailSessionBrief } from '#shared/journeys/mail-session-brief.ts';
 
 /**
  * Sends HR the brief for a round's 1on1: what the manager and mentor said, how earlier rounds went, and
@@ -76,22 +74,11 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     },
     hire.hr.locale,
   );
-  const sent = await sendEmailOnce(
-    journeyId,
-    `brief#session-r${round}`,
-    outgoingEmail(
-      journey,
-      hire.hr,
-      renderSessionBrief({
-        locale: hire.hr.locale,
-        hrName: hire.hr.name,
-        employeeName: hire.employee.name,
-        round,
-        sessionAt: plan.sessionAt,
-        zone: hire.timezone,
-        brief,
-      }),
-    ),
+  const sent = await mailSessionBrief(
+    journey,
+    `session-r${round}`,
+    { round, sessionAt: plan.sessionAt },
+    brief,
   );
   await appendEvent(journeyId, `brief.sent#session-r${round}`, {
     type: 'brief.sent',

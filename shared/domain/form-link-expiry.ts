@@ -6,7 +6,11 @@ export const OUTCOME_LINK_DAYS = 30;
  * A link to a form with a deadline outlives it by this much: the form record closes it at the deadline, and a
  * meeting moved later moves that deadline without needing a new link.
  */
-export const DEADLINE_LINK_GRACE_DAYS = 14;
+const DEADLINE_LINK_GRACE_DAYS = 14;
+
+/** When the link to a form due at `deadline` stops working. */
+export const linkExpiryAfter = (deadline: DateTime): DateTime =>
+  deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS });
 
 /**
  * How long a link sent afresh stays usable: never less than the link it replaces, and as long as a first link
@@ -14,7 +18,7 @@ export const DEADLINE_LINK_GRACE_DAYS = 14;
  */
 export const reissuedLinkExpiry = (form: { linkExpiresAt: string; deadline?: string }, at: Date): Date => {
   const fresh = form.deadline
-    ? DateTime.fromISO(form.deadline).plus({ days: DEADLINE_LINK_GRACE_DAYS })
+    ? linkExpiryAfter(DateTime.fromISO(form.deadline))
     : DateTime.fromJSDate(at).plus({ days: OUTCOME_LINK_DAYS });
   return new Date(Math.max(Date.parse(form.linkExpiresAt), fresh.toMillis()));
 };

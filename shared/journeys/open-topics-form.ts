@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { openForm } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
-import { DEADLINE_LINK_GRACE_DAYS } from '#shared/domain/form-link-expiry.ts';
+import { linkExpiryAfter } from '#shared/domain/form-link-expiry.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
@@ -31,7 +31,7 @@ export const openTopicsForm = async (journey: Journey, round: number, sessionAt:
     recipient: { role: 'employee', ...hire.employee },
     status: 'open',
     createdAt: requestedAt.toUTC().toISO() ?? '',
-    linkExpiresAt: deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS }).toUTC().toISO() ?? '',
+    linkExpiresAt: linkExpiryAfter(deadline).toUTC().toISO() ?? '',
     deadline: deadline.toUTC().toISO() ?? '',
     round,
   });

@@ -4,7 +4,7 @@ import { type Journey, requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, listPendingTimers } from '#shared/data/timers.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
-import { DEADLINE_LINK_GRACE_DAYS } from '#shared/domain/form-link-expiry.ts';
+import { linkExpiryAfter } from '#shared/domain/form-link-expiry.ts';
 import {
   type PulseCheckPlan,
   planPulseChecks,
@@ -98,7 +98,7 @@ export const sendPulseCheck = async (journeyId: string, check: number): Promise<
     recipient: { role: 'employee', ...hire.employee },
     status: 'open',
     createdAt: now().toISOString(),
-    linkExpiresAt: deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS }).toUTC().toISO() ?? '',
+    linkExpiresAt: linkExpiryAfter(deadline).toUTC().toISO() ?? '',
     deadline: closing.at,
     check,
   });

@@ -5,7 +5,7 @@ import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts'
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
-import { DEADLINE_LINK_GRACE_DAYS, OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
+import { linkExpiryAfter, OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
@@ -123,7 +123,7 @@ const requestPrep = async (journey: Journey, taskToken: string, prep: PrepReques
   const { journeyId } = journey;
   const formId = formIdFor(journeyId, prep.purpose);
   const deadline = prep.window.deadline.toUTC().toISO() ?? '';
-  const linkExpiresAt = prep.window.deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS });
+  const linkExpiresAt = linkExpiryAfter(prep.window.deadline);
   const form = await openForm({
     journeyId,
     formId,

@@ -4,7 +4,7 @@ import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { confirmationDeadline } from '#shared/domain/confirmation-window.ts';
-import { DEADLINE_LINK_GRACE_DAYS } from '#shared/domain/form-link-expiry.ts';
+import { linkExpiryAfter } from '#shared/domain/form-link-expiry.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
@@ -61,7 +61,7 @@ export const requestSummaryConfirmation = async (
   }
   const requestedAt = now();
   const deadline = confirmationDeadline(calendar, DateTime.fromJSDate(requestedAt).setZone(hire.timezone));
-  const linkExpiresAt = deadline.plus({ days: DEADLINE_LINK_GRACE_DAYS });
+  const linkExpiresAt = linkExpiryAfter(deadline);
   const formId = summaryConfirmationFormId(journeyId, outcomeFormId);
   const form = await openForm({
     journeyId,

@@ -42,7 +42,8 @@ const report = async (params: Record<string, string>) => {
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  for (const body of [accepted, lapsed, declined, hire]) await system.startJourney(body);
+  const acceptedId = await system.startJourney(accepted);
+  for (const body of [lapsed, declined, hire]) await system.startJourney(body);
   // The offer meetings, then HR's outcomes: yes, no, and undecided until the reply deadline.
   await system.advanceTo('2026-12-03T11:00:00+09:00');
   await system.submitForm(await latestLinkTo(accepted.hr.email), {
@@ -65,14 +66,21 @@ beforeAll(async () => {
   // The first pulse check, a week after the start: the hire answers, the other new hire does not.
   await system.advanceTo('2027-02-08T12:00:00+09:00');
   await system.submitForm(await latestLinkTo(hire.employee.email), { answer: 'fair' });
-  // Round 1 (1on1 on 1 March): the hire's manager answers the prep form, the mentor does not; HR records
-  // the hire's 1on1, and nobody records the other new hire's, whose outcome deadline passes.
+  // Round 1 (1on1 on 1 March): the hire's manager answers the prep form, the mentor does not, and neither
+  // the other new hire's manager nor mentor does. Once that round has begun, the other new hire's 1on1 is moved
+  // seven business days later, past its window: HR records both 1on1s, only the hire's was held on time.
   await system.advanceTo('2027-02-24T10:00:00+09:00');
   await system.submitForm(await latestLinkTo(hire.manager.email), {
     progress: '順調',
     wellbeing: 'well',
     topics: '',
   });
+  const moved = await system.api(`/journeys/${acceptedId}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sessions: { '1': '2027-03-10T15:00:00+09:00' } }),
+  });
+  expect(moved.status).toBe(200);
   await system.advanceTo('2027-03-01T17:00:00+09:00');
   await system.submitForm(await latestLinkTo(hire.hr.email), {
     condition: 'watch',
@@ -81,7 +89,14 @@ beforeAll(async () => {
     teamSummary: '',
     followUp: '',
   });
-  await system.advanceTo('2027-03-08T10:00:00+09:00');
+  await system.advanceTo('2027-03-10T17:00:00+09:00');
+  await system.submitForm(await latestLinkTo(accepted.hr.email), {
+    condition: 'good',
+    privateNotes: '',
+    consent: 'none',
+    teamSummary: '',
+    followUp: '',
+  });
 }, 120_000);
 afterAll(async () => {
   await system?.runtime.stop();
@@ -102,11 +117,11 @@ describe('GET /reports', () => {
       noDecision: 0,
       acceptanceRate: 0.5,
     });
-    // The hire's 1on1 was recorded at its planned time; the other new hire's closed as not recorded.
+    // Both 1on1s were recorded; the one moved past its window was not held on time.
     expect(body.rounds).toMatchObject({ due: 2, heldOnTime: 1, onTimeRate: 0.5 });
     expect(body.rounds.byRound[0]).toMatchObject({
       round: 1,
-      conditions: { good: 0, watch: 1, alert: 0, notRecorded: 1 },
+      conditions: { good: 1, watch: 1, alert: 0, notRecorded: 0 },
       prep: { closed: 4, submitted: 1, responseRate: 0.25 },
     });
     expect(body.prep).toMatchObject({ closed: 4, submitted: 1 });

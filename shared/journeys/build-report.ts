@@ -5,8 +5,12 @@ import { journeyStatuses } from '#shared/data/journeys.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
 import type { ListedJourney } from '#shared/domain/journey-listing.ts';
 import { isWeather } from '#shared/domain/pulse.ts';
-import type { ReportFigures, ReportForm, ReportJourney } from '#shared/domain/report-metrics.ts';
-import { reportFigures } from '#shared/domain/report-metrics.ts';
+import {
+  type ReportFigures,
+  type ReportForm,
+  type ReportJourney,
+  reportFigures,
+} from '#shared/domain/report-metrics.ts';
 import { type ReportPeriod, type ReportQuery, reportPeriodOf } from '#shared/domain/report-query.ts';
 import { now } from '#shared/time/clock.ts';
 

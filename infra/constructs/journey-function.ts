@@ -13,6 +13,7 @@ export type JourneyFunctionName =
   | 'start-journey'
   | 'get-journey'
   | 'list-journeys'
+  | 'get-report'
   | 'reschedule-journey'
   | 'cancel-journey'
   | 'reissue-form'

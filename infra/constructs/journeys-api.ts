@@ -18,6 +18,7 @@ export interface JourneysApiProps {
   readonly startJourney: IFunction;
   readonly getJourney: IFunction;
   readonly listJourneys: IFunction;
+  readonly getReport: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
   readonly reissueForm: IFunction;
@@ -58,6 +59,12 @@ export class JourneysApi extends Construct {
       path: '/journeys',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('ListJourneys', props.listJourneys),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/reports',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('GetReport', props.getReport),
       authorizer: hr,
     });
     this.api.addRoutes({

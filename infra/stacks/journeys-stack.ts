@@ -89,6 +89,8 @@ export class JourneysStack extends Stack {
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
     const listJourneys = fn('ListJourneys', 'list-journeys', 'GET /journeys', HTTP_TIMEOUT);
+    // A report reads every journey starting in its period (up to a year), a few Queries each.
+    const getReport = fn('GetReport', 'get-report', 'GET /reports', Duration.seconds(29));
     const rescheduleJourney = fn(
       'RescheduleJourney',
       'reschedule-journey',
@@ -145,6 +147,7 @@ export class JourneysStack extends Stack {
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
+    this.table.grantReadData(getReport);
     this.table.grantReadData(showForm);
     this.table.grantReadData(getCalendarSettings);
     // The company calendar is one item; its writer can touch nothing else in the table.
@@ -301,6 +304,7 @@ export class JourneysStack extends Stack {
       startJourney: startJourney.lambda,
       getJourney: getJourney.lambda,
       listJourneys: listJourneys.lambda,
+      getReport: getReport.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
       reissueForm: reissueForm.lambda,

@@ -27,14 +27,18 @@ export const decodeCursor = (cursor: string): string | undefined => {
 
 const oneValue = z.string().trim();
 
+/** An HR contact named in a query: their address as the list index keeps it (`listHr`), lower-cased. */
+export const hrContactParam = oneValue
+  .pipe(z.email('must be the HR contact’s email address').max(254))
+  .transform((email) => email.toLowerCase());
+
+export const START_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** `GET /journeys` query parameters, validated; the use case gets only what passed. */
 export const journeyListQuerySchema = z.object({
   status: z.enum(journeyStatuses, { error: `must be one of ${journeyStatuses.join(', ')}` }).optional(),
-  hr: oneValue
-    .pipe(z.email('must be the HR contact’s email address').max(254))
-    .transform((email) => email.toLowerCase())
-    .optional(),
-  startMonth: oneValue.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2027-04').optional(),
+  hr: hrContactParam.optional(),
+  startMonth: oneValue.regex(START_MONTH, 'must be a month like 2027-04').optional(),
   q: oneValue.min(1, 'must not be empty').max(100, 'at most 100 characters').optional(),
   limit: z
     .string()

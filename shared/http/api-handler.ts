@@ -15,6 +15,17 @@ export const json = (statusCode: number, body: unknown): ApiResult => ({
   body: JSON.stringify(body),
 });
 
+/** A file to download (`text/csv`), named for the browser to save it under. */
+export const csv = (filename: string, body: string): ApiResult => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  },
+  body,
+});
+
 const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   onError: async function mapErrorsToResponses(request) {
     const { error } = request;

@@ -83,3 +83,79 @@ export const journeyListPageSchema = z.object({
   ),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
+
+const rate = z
+  .number()
+  .min(0)
+  .max(1)
+  .nullable()
+  .describe('A share from 0 to 1; null when there was nothing to count it over');
+const response = z.object({ closed: z.number().int(), submitted: z.number().int(), responseRate: rate });
+
+/** `GET /reports` (`shared/journeys/build-report.ts`): counts and rates only, never a name or a word anyone wrote. */
+export const reportSchema = z.object({
+  period: z
+    .object({ from: z.iso.date(), to: z.iso.date() })
+    .describe('The journeys whose start date falls in these days, both included'),
+  hr: z.string().nullable().describe('The HR contact the report is limited to; null for all'),
+  generatedAt: isoDateTime,
+  journeys: z.number().int(),
+  offers: z.object({
+    made: z.number().int(),
+    accepted: z.number().int(),
+    declined: z.number().int(),
+    lapsed: z.number().int(),
+    noDecision: z.number().int().describe('Still being decided, or cancelled first'),
+    acceptanceRate: rate.describe('Accepted out of accepted, declined and lapsed'),
+  }),
+  rounds: z.object({
+    due: z
+      .number()
+      .int()
+      .describe('Monthly 1on1s whose outcome was recorded or whose outcome deadline passed'),
+    heldOnTime: z.number().int(),
+    onTimeRate: rate,
+    byRound: z.array(
+      z.object({
+        round: z.number().int(),
+        due: z.number().int(),
+        heldOnTime: z.number().int(),
+        onTimeRate: rate,
+        conditions: z.object({
+          good: z.number().int(),
+          watch: z.number().int(),
+          alert: z.number().int(),
+          notRecorded: z.number().int(),
+        }),
+        prep: response,
+      }),
+    ),
+  }),
+  prep: response.extend({
+    byRole: z.array(response.extend({ role: z.enum(['interviewer', 'manager', 'mentor']) })),
+  }),
+  alerts: z.object({
+    raised: z.number().int(),
+    bySource: z.record(z.string(), z.number().int()),
+    handled: z.number().int(),
+    open: z.number().int(),
+    medianHoursToHandle: z.number().nullable(),
+  }),
+  pulse: z.object({
+    answered: z.number().int(),
+    unanswered: z.number().int(),
+    byCheck: z.array(
+      z.object({
+        check: z.number().int(),
+        answers: z.object({
+          sunny: z.number().int(),
+          fair: z.number().int(),
+          cloudy: z.number().int(),
+          rainy: z.number().int(),
+          stormy: z.number().int(),
+        }),
+        unanswered: z.number().int(),
+      }),
+    ),
+  }),
+});

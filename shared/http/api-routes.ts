@@ -6,6 +6,7 @@ import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-ch
 import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
+import { reportQuerySchema } from '#shared/domain/report-query.ts';
 import {
   formReissuedSchema,
   journeyCancelledSchema,
@@ -14,6 +15,7 @@ import {
   journeyMovedSchema,
   journeyStartedSchema,
   journeyViewSchema,
+  reportSchema,
 } from '#shared/http/api-responses.ts';
 
 /** The refusals an HR route can answer with, each with its shared body (`openapi-document.ts`). */
@@ -45,6 +47,8 @@ export interface RouteDescription {
   body?: z.ZodType;
   /** Each status but the refusals, with its JSON body (HR routes) or what its HTML page says (form routes). */
   answers: Record<number, z.ZodType | string>;
+  /** What the 200 answer holds when asked for as CSV (`format=csv`), besides JSON. */
+  csv?: string;
   /** HR routes' refusals, which share their bodies. */
   refusals?: RefusalStatus[];
 }
@@ -107,6 +111,15 @@ export const apiRoutes: Record<string, RouteDescription> = {
     answers: { 200: calendarSettingsSchema },
     refusals: [400, 413],
   }),
+  'GET /reports': hr(
+    'Figures for the journeys starting in a period or a start month: offers, rounds, prep, alerts, pulse',
+    {
+      query: reportQuerySchema,
+      answers: { 200: reportSchema },
+      csv: 'The same figures, one per row (`metric,group,value`), UTF-8 with a byte order mark',
+      refusals: [400],
+    },
+  ),
   'GET /openapi.json': hr('This document', {
     answers: { 200: z.looseObject({ openapi: z.literal('3.1.0') }) },
   }),

@@ -62,6 +62,10 @@ const operation = (path: string, route: RouteDescription): JsonObject => {
         ? { description: answer, content: { 'text/html': { schema: { type: 'string' } } } }
         : { description: 'OK', content: jsonContent(jsonSchema(answer, 'output')) };
   }
+  if (route.csv) {
+    const ok = responses[200] as { content: JsonObject };
+    ok.content = { ...ok.content, 'text/csv': { schema: { type: 'string', description: route.csv } } };
+  }
   for (const status of route.refusals ?? []) responses[status] = ref('responses', refusals[status]);
   if (!html) {
     responses[403] = ref('responses', 'Forbidden');

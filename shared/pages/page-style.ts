@@ -55,6 +55,13 @@ textarea {
 .pulse-note { background: #f1f6f8; border-radius: 8px; padding: 1rem 1.25rem 0.25rem; margin: 0 0 1.5rem; }
 .pulse-today { display: flex; gap: 0.5rem; align-items: center; font-size: 1.1rem; }
 .pulse-chart { display: block; width: 100%; height: auto; margin: 0 0 0.5rem; }
+.report-section { margin: 0 0 2rem; }
+.report-chart { display: block; width: 100%; height: auto; margin: 0 0 0.75rem; }
+.report-table { overflow-x: auto; margin: 0 0 0.5rem; }
+.report-figures { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+.report-figures caption { text-align: left; font-weight: bold; }
+.report-figures th, .report-figures td { border-bottom: 1px solid #dddddd; padding: 0.2rem 0.4rem; text-align: right; }
+.report-figures th[scope="row"], .report-figures thead th:first-child { text-align: left; white-space: nowrap; }
 .error { color: #b00020; font-weight: bold; margin: 0 0 0.5rem; }
 [aria-invalid="true"] { border: 2px solid #b00020; }
 .error-summary { border: 2px solid #b00020; border-radius: 4px; padding: 1rem; margin: 0 0 1.5rem; }

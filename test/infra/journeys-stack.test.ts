@@ -18,6 +18,7 @@ const FUNCTIONS = [
   'start-journey',
   'get-journey',
   'list-journeys',
+  'get-report',
   'reschedule-journey',
   'cancel-journey',
   'reissue-form',
@@ -302,6 +303,7 @@ describe('functions', () => {
       'start-journey': ['STATE_MACHINE_ARN', ...timers],
       'get-journey': [],
       'list-journeys': [],
+      'get-report': [],
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
       'erase-journey': stopping,
@@ -404,6 +406,7 @@ describe('HTTP API', () => {
     expect(authorization).toEqual({
       'POST /journeys': 'AWS_IAM',
       'GET /journeys': 'AWS_IAM',
+      'GET /reports': 'AWS_IAM',
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
@@ -714,7 +717,13 @@ describe('least privilege', () => {
   });
 
   it('keeps the GET handlers read-only: a GET never changes a journey', () => {
-    for (const folder of ['get-journey', 'list-journeys', 'show-form', 'get-calendar-settings']) {
+    for (const folder of [
+      'get-journey',
+      'list-journeys',
+      'get-report',
+      'show-form',
+      'get-calendar-settings',
+    ]) {
       expect(actionsOf(statementsOf(folder)), folder).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/^dynamodb:(Put|Update|Delete|BatchWrite)/)]),
       );

@@ -115,6 +115,21 @@ describe('the OpenAPI document', () => {
     });
   });
 
+  it('describes the report as JSON or CSV, with its query parameters', () => {
+    const report = document.paths['/reports']?.get;
+    expect(report?.parameters?.map((parameter) => [parameter.name, parameter.required])).toEqual([
+      ['from', false],
+      ['to', false],
+      ['startMonth', false],
+      ['hr', false],
+      ['format', false],
+    ]);
+    expect(Object.keys((report?.responses[200]?.content ?? {}) as Json)).toEqual([
+      'application/json',
+      'text/csv',
+    ]);
+  });
+
   it('gives every operation a summary and every answer a description, and resolves every reference', () => {
     const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
     for (const { method, operation } of operations()) {

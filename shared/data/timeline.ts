@@ -36,6 +36,7 @@ export const timelineEventTypes = [
   'summary.expired',
   'summary.shared',
   'alert.raised',
+  'alert.handled',
   'journey.summarized',
   'journey.rescheduled',
   'journey.cancelled',

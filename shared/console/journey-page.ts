@@ -205,6 +205,7 @@ const doneWords: Record<string, Record<Locale, string>> = {
     en: 'Moved. Invitations and schedules follow.',
   },
   cancelled: { ja: 'ジャーニーを中止しました。', en: 'The journey was cancelled.' },
+  started: { ja: 'ジャーニーを開始しました。', en: 'The journey was started.' },
   reissued: {
     ja: 'フォームのリンクを再送しました。以前のリンクは使えなくなります。',
     en: 'The link was sent again; earlier links stop working.',

@@ -1,7 +1,7 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import { bilingualText } from '#shared/console/bilingual.ts';
 
 /**
- * The API's field messages are English (HR's systems read them); the console shows them in Japanese first.
+ * The API's field messages are English (HR's systems read them); the console shows them in Japanese first, then as they are.
  * Messages are matched by their start, as some end with a value (`no later than 2027-06-01`); one not listed
  * shows in English, never not at all.
  */
@@ -25,7 +25,7 @@ const japanese: [string, string][] = [
   ['never in round 1', '第1回は三者面談にできません'],
 ];
 
-export const fieldMessage = (message: string, locale: Locale): string => {
-  if (locale === 'en') return message;
-  return japanese.find(([english]) => message.startsWith(english))?.[1] ?? message;
+export const fieldMessage = (message: string): string => {
+  const ja = japanese.find(([english]) => message.startsWith(english))?.[1];
+  return ja ? bilingualText(ja, message) : message;
 };

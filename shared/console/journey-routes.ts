@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
+import { bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { type JourneyPageInput, journeyPageBody } from '#shared/console/journey-page.ts';
 import { listPrivateNotes } from '#shared/data/private-notes.ts';
 import { type HrViewer, isHrLead, mayReadPrivateNotes } from '#shared/domain/hr-access.ts';
-import type { Locale } from '#shared/domain/offer.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { cancelJourneyRequest } from '#shared/journeys/cancel-journey-request.ts';
 import { eraseJourney } from '#shared/journeys/erase-journey.ts';
@@ -17,7 +17,6 @@ export interface JourneyRouteContext {
   journeyId: string;
   viewer: HrViewer;
   csrfToken: string;
-  locale: Locale;
 }
 
 const pageOf = `/console/journeys/`;
@@ -36,7 +35,6 @@ export const showJourney = async (
     status,
     title: records.journey.hire.employee.name,
     body: journeyPageBody({
-      locale: context.locale,
       records,
       privateNotes,
       mayErase: isHrLead(context.viewer),
@@ -63,7 +61,7 @@ const act = async (
     const errors = Object.fromEntries(
       Object.entries(Object.keys(fields).length > 0 ? fields : { form: message }).map(([field, text]) => [
         field,
-        fieldMessage(String(text), context.locale),
+        fieldMessage(String(text)),
       ]),
     );
     return showJourney(context, { errors, failed: { action, values } }, error.statusCode);
@@ -128,10 +126,10 @@ export const eraseJourneyOnRequest = async (
       context,
       {
         errors: {
-          confirm:
-            context.locale === 'ja'
-              ? '本人の氏名が一致しません。消去していません。'
-              : "The name does not match the person's: nothing was erased.",
+          confirm: bilingualText(
+            '本人の氏名が一致しません。消去していません。',
+            "The name does not match the person's: nothing was erased.",
+          ),
         },
         failed: { action: 'erase', values: {} },
       },

@@ -1,9 +1,9 @@
+import { bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { journeyRequestFromForm } from '#shared/console/start-journey-form.ts';
 import { startJourneyPageBody } from '#shared/console/start-journey-page.ts';
 import type { HrViewer } from '#shared/domain/hr-access.ts';
-import type { Locale } from '#shared/domain/offer.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 import { now } from '#shared/time/clock.ts';
@@ -11,14 +11,13 @@ import { now } from '#shared/time/clock.ts';
 export interface StartRouteContext {
   viewer: HrViewer;
   csrfToken: string;
-  locale: Locale;
 }
 
-const title = (locale: Locale) => (locale === 'ja' ? 'ジャーニーを開始' : 'Start a journey');
+const title = bilingualText('ジャーニーを開始', 'Start a journey');
 
 export const showStartForm = (context: StartRouteContext): ConsoleResult => ({
   status: 200,
-  title: title(context.locale),
+  title,
   body: startJourneyPageBody({ ...context, signedIn: context.viewer }),
 });
 
@@ -38,13 +37,13 @@ export const startJourneyFromForm = async (
     const errors = error.body.errors as Record<string, string> | undefined;
     return {
       status: error.statusCode,
-      title: title(context.locale),
+      title,
       body: startJourneyPageBody({
         ...context,
         signedIn: context.viewer,
         values: form,
         errors,
-        problem: errors ? undefined : fieldMessage(String(error.body.message ?? ''), context.locale),
+        problem: errors ? undefined : fieldMessage(String(error.body.message ?? '')),
       }),
     };
   }

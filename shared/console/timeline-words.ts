@@ -1,5 +1,7 @@
+import { bilingual } from '#shared/console/bilingual.ts';
 import type { TimelineEvent, TimelineEventType } from '#shared/data/timeline.ts';
 import type { Locale } from '#shared/domain/offer.ts';
+import { html, type SafeHtml } from '#shared/html/escape.ts';
 
 /** Each timeline event as HR reads it in the console: what happened, in a few words. */
 const words: Record<TimelineEventType, Record<Locale, string>> = {
@@ -54,24 +56,36 @@ const roleWords: Record<string, Record<Locale, string>> = {
   employee: { ja: '本人', en: 'new hire' },
 };
 
-const roundWords = (round: number, locale: Locale): string =>
-  locale === 'ja' ? `第${round}回` : `round ${round}`;
+/** A round as the console names it, in both languages. */
+export const roundLabel = (round: number): string => `第${round}回 Round ${round}`;
 
-/**
- * One line of the timeline: the event, its round and who it concerned. Free text never appears here but the
- * reason HR gave for a cancellation, which is HR's own words.
- */
-export const timelineLine = (event: TimelineEvent, locale: Locale): string => {
-  const parts = [words[event.type]?.[locale] ?? event.type];
-  const details: string[] = [];
-  if (typeof event.round === 'number') details.push(roundWords(event.round, locale));
-  const role = typeof event.role === 'string' ? roleWords[event.role] : undefined;
-  if (role) details.push(role[locale]);
-  if (event.type === 'journey.cancelled' && typeof event.reason === 'string') details.push(event.reason);
-  if (details.length > 0)
-    parts.push(locale === 'ja' ? `（${details.join('・')}）` : ` (${details.join(', ')})`);
-  return parts.join('');
+export const roleLabel = (role: string): SafeHtml => {
+  const words = roleWords[role];
+  return words ? bilingual(words.ja, words.en) : html`${role}`;
 };
 
-export const roleLabel = (role: string, locale: Locale): string => roleWords[role]?.[locale] ?? role;
-export const roundLabel = roundWords;
+/**
+ * One line of the timeline, Japanese then English: the event, its round and who it concerned. Free text never
+ * appears here but the reason HR gave for a cancellation, which is HR's own words.
+ */
+export const timelineLine = (event: TimelineEvent): SafeHtml => {
+  const line = (
+    locale: Locale,
+    round: (n: number) => string,
+    open: string,
+    separator: string,
+    close: string,
+  ) => {
+    const details: string[] = [];
+    if (typeof event.round === 'number') details.push(round(event.round));
+    const role = typeof event.role === 'string' ? roleWords[event.role] : undefined;
+    if (role) details.push(role[locale]);
+    if (event.type === 'journey.cancelled' && typeof event.reason === 'string') details.push(event.reason);
+    const what = words[event.type]?.[locale] ?? event.type;
+    return details.length > 0 ? `${what}${open}${details.join(separator)}${close}` : what;
+  };
+  return bilingual(
+    line('ja', (n) => `第${n}回`, '（', '・', '）'),
+    line('en', (n) => `round ${n}`, ' (', ', ', ')'),
+  );
+};

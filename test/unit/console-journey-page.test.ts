@@ -68,7 +68,7 @@ const notes: PrivateNotesRecord[] = [
 ];
 
 const page = (overrides: Partial<Parameters<typeof journeyPageBody>[0]> = {}) =>
-  journeyPageBody({ locale: 'ja', records, mayErase: false, csrfToken: 'tok', ...overrides }).toString();
+  journeyPageBody({ records, mayErase: false, csrfToken: 'tok', ...overrides }).toString();
 
 describe("a journey's console page", () => {
   it('shows private notes only when the viewer was given them, and says they exist otherwise', () => {
@@ -95,11 +95,12 @@ describe("a journey's console page", () => {
     expect(body.match(/name="_csrf" value="tok"/g)?.length).toBe(forms);
   });
 
-  it('draws the condition per round and reads in English too', () => {
-    expect(page()).toContain('id="condition-chart-title"');
-    const english = page({ locale: 'en' });
-    expect(english).toContain('Condition by round: round 1 Watch');
-    expect(english).toContain('Outcome recorded (round 1)');
+  it('draws the condition per round and says everything in Japanese, then English', () => {
+    const body = page();
+    expect(body).toContain('コンディションの推移 Condition by round: 第1回 Round 1 見守り Watch');
+    expect(body).toContain(
+      '面談結果を記録（第1回） <span class="en" lang="en">Outcome recorded (round 1)</span>',
+    );
   });
 });
 
@@ -145,19 +146,19 @@ describe('the console start form', () => {
     expect(formFieldOf('onboarding.sessionTime')).toBe('sessionTime');
     expect(formFieldOf('selection.concerns.2')).toBe('concerns');
     const body = startJourneyPageBody({
-      locale: 'ja',
       csrfToken: 'tok',
       signedIn: { name: '佐藤', email: 'aya@example.co.jp' },
       values: form([['person.email', 'not-an-address']]),
       errors: { 'candidate.email': 'must be an email address' },
     }).toString();
-    expect(body).toContain('id="person.email-error">メールアドレスを入力してください');
+    expect(body).toContain(
+      'id="person.email-error">メールアドレスを入力してください must be an email address',
+    );
     expect(body).toContain('value="not-an-address"');
   });
 
   it('fills the HR contact with the signed-in person on a fresh form', () => {
     const body = startJourneyPageBody({
-      locale: 'en',
       csrfToken: 'tok',
       signedIn: { name: 'Aya', email: 'aya@example.co.jp' },
     }).toString();
@@ -168,10 +169,15 @@ describe('the console start form', () => {
 describe('timeline words', () => {
   it('names the event, its round and role, never its form id', () => {
     expect(
-      timelineLine(
-        { at: '2027-01-01T00:00:00Z', type: 'prep.requested', round: 2, role: 'manager', formId: 'f-9' },
-        'ja',
-      ),
-    ).toBe('事前アンケートを依頼（第2回・上司）');
+      timelineLine({
+        at: '2027-01-01T00:00:00Z',
+        type: 'prep.requested',
+        round: 2,
+        role: 'manager',
+        formId: 'f-9',
+      }).toString(),
+    ).toBe(
+      '事前アンケートを依頼（第2回・上司） <span class="en" lang="en">Prep form sent (round 2, manager)</span>',
+    );
   });
 });

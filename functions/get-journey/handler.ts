@@ -1,26 +1,14 @@
-import { listForms } from '#shared/data/forms.ts';
-import { listInvitations } from '#shared/data/invitations.ts';
-import { getJourney } from '#shared/data/journeys.ts';
-import { listTimeline } from '#shared/data/timeline.ts';
 import { pulseSeries } from '#shared/domain/pulse.ts';
 import { followUpProgress, roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
-import { journeyIdParam } from '#shared/http/journey-id.ts';
-import { missingJourney } from '#shared/http/missing-journey.ts';
+import { loadJourneyRecords } from '#shared/journeys/journey-records.ts';
 
 export const handler = apiHandler(async (event) => {
-  const journeyId = journeyIdParam(event);
-  const journey = await getJourney(journeyId);
-  if (!journey) throw await missingJourney(journeyId);
-  const [timeline, forms, invitations] = await Promise.all([
-    listTimeline(journeyId),
-    listForms(journeyId),
-    listInvitations(journeyId),
-  ]);
+  const { journey, timeline, forms, invitations } = await loadJourneyRecords(event.pathParameters?.id ?? '');
   const { offer, hire } = journey;
   const rounds = roundProgress(journey.rounds ?? [], forms);
   return json(200, {
-    journeyId,
+    journeyId: journey.journeyId,
     phase: journey.phase,
     offerId: offer?.offerId,
     hireId: journey.hireId,

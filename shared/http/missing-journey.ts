@@ -1,4 +1,6 @@
 import { getErasure } from '#shared/data/erasures.ts';
+import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { isJourneyId } from '#shared/domain/ids.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 
 /**
@@ -14,4 +16,15 @@ export const missingJourney = async (journeyId: string): Promise<HttpError> => {
     status: 'erased',
     erasedAt: erasure.erasedAt,
   });
+};
+
+/**
+ * The journey an HR request names, or the HttpError it is answered with: 404 for an id `journeyIdFor` could never
+ * have made (checked before any read) or one unknown, 410 for an erased one.
+ */
+export const journeyOfRequest = async (journeyId: string): Promise<Journey> => {
+  if (!isJourneyId(journeyId)) throw new HttpError(404, { message: 'No journey with this id.' });
+  const journey = await getJourney(journeyId);
+  if (!journey) throw await missingJourney(journeyId);
+  return journey;
 };

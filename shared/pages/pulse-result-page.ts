@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '#shared/domain/offer.ts';
 import { type PulsePoint, type Weather, weatherLabels, weatherMood, weathers } from '#shared/domain/pulse.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
+import { levelChart } from '#shared/pages/level-chart.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';
 import { weatherGlyph, weatherIcon } from '#shared/pages/weather-icons.ts';
 
@@ -88,45 +89,20 @@ const copy: Record<Locale, ResultCopy> = {
   },
 };
 
-const WIDTH = 560;
-const ROW = 40;
-const TOP = 24;
-// Room for the scale's labels on the left, and for half a picture at either end of the series.
-const LEFT = 120;
-const RIGHT = 32;
-const BOTTOM = 48;
-const HEIGHT = TOP + ROW * (weathers.length - 1) + BOTTOM;
-
-const rowY = (weather: Weather): number => TOP + ROW * weathers.indexOf(weather);
-
-/**
- * The answers over time as a small SVG: the weather scale down the side, one picture per answer. No numbers,
- * no trend line colours that say "good" or "bad": only where each answer sat.
- */
+/** The answers so far, each drawn as its weather. */
 const chart = (input: PulseResultInput, text: ResultCopy): SafeHtml => {
   const { series, locale, zone } = input;
-  const span = WIDTH - LEFT - RIGHT;
-  const x = (index: number) =>
-    series.length === 1 ? LEFT + span / 2 : LEFT + (span * index) / (series.length - 1);
   const day = (at: string) => DateTime.fromISO(at).setZone(zone).setLocale(locale).toFormat(text.dayPattern);
   const described = series
     .map((point) => `${day(point.at)} ${weatherLabels[locale][point.answer]}`)
     .join(text.listSeparator);
-  const line = series.map((point, index) => `${x(index)},${rowY(point.answer)}`).join(' ');
-  return html`<svg class="pulse-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="pulse-chart-title">
-<title id="pulse-chart-title">${text.chartLabel(described)}</title>
-${weathers.map(
-  (weather) =>
-    html`<line x1="${LEFT - 24}" y1="${rowY(weather)}" x2="${WIDTH - RIGHT + 16}" y2="${rowY(weather)}" stroke="#e4e4e0" stroke-width="1"/>
-<text x="${LEFT - 32}" y="${rowY(weather) + 5}" text-anchor="end" font-size="14" fill="#555555">${weatherLabels[locale][weather]}</text>
-`,
-)}${series.length > 1 && html`<polyline points="${line}" fill="none" stroke="#8fb3c4" stroke-width="2"/>`}
-${series.map(
-  (point, index) =>
-    html`${weatherGlyph(point.answer, x(index), rowY(point.answer), 30)}
-<text x="${x(index)}" y="${HEIGHT - 8}" text-anchor="middle" font-size="13" fill="#555555">${day(point.at)}</text>
-`,
-)}</svg>`;
+  return levelChart({
+    id: 'pulse-chart',
+    title: text.chartLabel(described),
+    levels: weathers.map((weather) => ({ key: weather, label: weatherLabels[locale][weather] })),
+    points: series.map((point) => ({ level: point.answer, label: day(point.at) })),
+    mark: (weather, x, y) => weatherGlyph(weather as Weather, x, y, 30),
+  });
 };
 
 /** What the new hire sees after sending a pulse check: their answers so far, a note for today, and HR. */

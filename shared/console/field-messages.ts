@@ -1,0 +1,31 @@
+import { bilingualText } from '#shared/console/bilingual.ts';
+
+/**
+ * The API's field messages are English (HR's systems read them); the console shows them in Japanese first, then as they are.
+ * Messages are matched by their start, as some end with a value (`no later than 2027-06-01`); one not listed
+ * shows in English, never not at all.
+ */
+const japanese: [string, string][] = [
+  ['required', '入力してください'],
+  ['Invalid input', '入力を確認してください'],
+  ['must be an email address', 'メールアドレスを入力してください'],
+  ['must be a date like', '日付を入力してください（例：2027-04-01）'],
+  ['must be a date-time with offset', '日時を入力してください'],
+  ['must be an IANA time zone', 'タイムゾーンを選んでください（例：Asia/Tokyo）'],
+  ['must be in the future', '今より後の日時を入力してください'],
+  ['must be within six months of today', '今日から6か月以内の日付にしてください'],
+  ['at most 100 characters', '100文字以内で入力してください'],
+  ['at most 200 characters', '200文字以内で入力してください'],
+  ['at most 64 characters', '64文字以内で入力してください'],
+  ['letters, digits, dot, dash and underscore only', '半角英数字・ドット・ハイフン・下線のみ使えます'],
+  ['at most 10 interviewers', '面接官は10人までです'],
+  ['is too far in the past', '入社日が過去すぎて、どの面談も準備期間（面談の5営業日前から）を取れません'],
+  ['must leave room for a', '勤務時間内に面談の時間が取れる時刻にしてください'],
+  ['must be a time like', '時刻を入力してください（例：15:00）'],
+  ['never in round 1', '第1回は三者面談にできません'],
+];
+
+export const fieldMessage = (message: string): string => {
+  const ja = japanese.find(([english]) => message.startsWith(english))?.[1];
+  return ja ? bilingualText(ja, message) : message;
+};

@@ -1,0 +1,50 @@
+import { bilingualText } from '#shared/console/bilingual.ts';
+import type { ConsoleResult } from '#shared/console/console-result.ts';
+import { fieldMessage } from '#shared/console/field-messages.ts';
+import { journeyRequestFromForm } from '#shared/console/start-journey-form.ts';
+import { startJourneyPageBody } from '#shared/console/start-journey-page.ts';
+import type { HrViewer } from '#shared/domain/hr-access.ts';
+import { HttpError } from '#shared/http/http-error.ts';
+import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
+import { now } from '#shared/time/clock.ts';
+
+export interface StartRouteContext {
+  viewer: HrViewer;
+  csrfToken: string;
+}
+
+const title = bilingualText('ジャーニーを開始', 'Start a journey');
+
+export const showStartForm = (context: StartRouteContext): ConsoleResult => ({
+  status: 200,
+  title,
+  body: startJourneyPageBody({ ...context, signedIn: context.viewer }),
+});
+
+/**
+ * Starts the journey HR filled in, through the use case `POST /journeys` runs: the same checks, the same
+ * messages. Sent twice, it finds the journey the first one started.
+ */
+export const startJourneyFromForm = async (
+  context: StartRouteContext,
+  form: URLSearchParams,
+): Promise<ConsoleResult> => {
+  try {
+    const { journey } = await startJourneyRequest(journeyRequestFromForm(form), now());
+    return { redirect: `/console/journeys/${journey.journeyId}?done=started` };
+  } catch (error) {
+    if (!(error instanceof HttpError) || ![400, 409].includes(error.statusCode)) throw error;
+    const errors = error.body.errors as Record<string, string> | undefined;
+    return {
+      status: error.statusCode,
+      title,
+      body: startJourneyPageBody({
+        ...context,
+        signedIn: context.viewer,
+        values: form,
+        errors,
+        problem: errors ? undefined : fieldMessage(String(error.body.message ?? '')),
+      }),
+    };
+  }
+};

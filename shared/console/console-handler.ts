@@ -1,4 +1,3 @@
-import type { Context } from 'aws-lambda';
 import { consoleEnv } from '#shared/console/console-env.ts';
 import { consoleNotice } from '#shared/console/console-notices.ts';
 import { redirect } from '#shared/console/console-responses.ts';
@@ -46,7 +45,7 @@ const formOf = (event: ApiEvent): URLSearchParams | undefined => {
  */
 export const consoleHandler = (pages: Record<string, ConsolePage>) => {
   const routes: Record<string, ConsolePage> = { ...pages, 'POST /console/sign-out': signOut };
-  return pageHandler(async (event: ApiEvent, _context: Context) => {
+  return pageHandler(async (event: ApiEvent) => {
     const open = signInRoutes[event.routeKey];
     if (open) return open(event);
     const route = routes[event.routeKey];

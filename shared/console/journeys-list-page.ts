@@ -94,13 +94,23 @@ ${errorOf(errors, 'q')}
 </div>
 </form>`;
 
+const columns = {
+  person: '氏名 Person',
+  phase: 'フェーズ Phase',
+  status: '状況 Status',
+  hr: '人事担当 HR contact',
+  startDate: '入社日 Start date',
+  nextStep: '次の予定 Next step',
+} as const;
+
+// On a phone the rows stack, and each cell shows its column's name from `data-label` (page-style.ts).
 const row = (item: JourneyListItem): SafeHtml => html`<tr>
-<th scope="row"><a href="/console/journeys/${encodeURIComponent(item.journeyId)}">${item.person.name}</a></th>
-<td>${phaseLabels[item.phase]}</td>
-<td><span class="status status-${item.status}">${statusLabels[item.status as JourneyStatus] ?? item.status}</span></td>
-<td>${item.hr.name}<br><span class="meta">${item.hr.email}</span></td>
-<td>${formatDate(item.startDate, 'ja')}</td>
-<td>${item.nextStep ? html`${stepLabel(item.nextStep)}<br><span class="meta">${stepWhen(item.nextStep, item.timezone)}</span>` : html`<span class="meta">—</span>`}</td>
+<th scope="row" data-label="${columns.person}"><a href="/console/journeys/${encodeURIComponent(item.journeyId)}">${item.person.name}</a></th>
+<td data-label="${columns.phase}">${phaseLabels[item.phase]}</td>
+<td data-label="${columns.status}"><span class="status status-${item.status}">${statusLabels[item.status as JourneyStatus] ?? item.status}</span></td>
+<td data-label="${columns.hr}">${item.hr.name}<br><span class="meta">${item.hr.email}</span></td>
+<td data-label="${columns.startDate}">${formatDate(item.startDate, 'ja')}</td>
+<td data-label="${columns.nextStep}">${item.nextStep ? html`${stepLabel(item.nextStep)}<br><span class="meta">${stepWhen(item.nextStep, item.timezone)}</span>` : html`<span class="meta">—</span>`}</td>
 </tr>`;
 
 const nextPageHref = (filters: Filters, cursor: string): string => {
@@ -116,14 +126,7 @@ const results = (list: JourneyListPage, filters: Filters): SafeHtml =>
     : html`<div class="table-scroll">
 <table class="journeys">
 <caption>ジャーニー一覧 (入社日の新しい順) Journeys, latest start date first</caption>
-<thead><tr>
-<th scope="col">氏名 Person</th>
-<th scope="col">フェーズ Phase</th>
-<th scope="col">状況 Status</th>
-<th scope="col">人事担当 HR contact</th>
-<th scope="col">入社日 Start date</th>
-<th scope="col">次の予定 Next step</th>
-</tr></thead>
+<thead><tr>${Object.values(columns).map((label) => html`<th scope="col">${label}</th>`)}</tr></thead>
 <tbody>
 ${list.items.map(row)}
 </tbody>

@@ -111,4 +111,11 @@ table.journeys thead th { white-space: nowrap; border-bottom: 2px solid #767676;
 .status { display: inline-block; padding: 0 0.5rem; border-radius: 4px; background: #eef1f3; white-space: nowrap; }
 .status-needs-attention { background: #fde8e8; color: #8a1010; }
 .status-onboarding, .status-offer-follow-up { background: #e6f1ec; color: #1d5a3c; }
+@media (max-width: 40rem) {
+  .console-header { padding: 0.75rem 1rem; }
+  table.journeys thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.journeys tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid #dddddd; }
+  table.journeys th, table.journeys td { display: block; padding: 0.15rem 0; border: 0; }
+  table.journeys td::before { content: attr(data-label); display: block; color: #555555; font-size: 0.85rem; }
+}
 `;

@@ -48,7 +48,8 @@ export const CONSOLE_ROUTES = [
 
 /**
  * The HTTP API. HR's systems call the journey routes with SigV4 (IAM); the form routes are public because
- * the signed, expiring, single-use link in the path is what authenticates the person answering.
+ * the signed, expiring, single-use link in the path is what authenticates the person answering; the console's
+ * routes are public too, its function letting in only a session made by a Cognito sign-in.
  */
 export class JourneysApi extends Construct {
   readonly api: HttpApi;

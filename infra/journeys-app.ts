@@ -10,7 +10,7 @@ export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 export interface JourneysAppOptions {
   /**
    * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
-   * hrLeadName, region, logLevel, privateNotesRetentionDays.
+   * hrLeadName, region, logLevel, privateNotesRetentionDays, sesMaxSendRate, consoleDomainPrefix.
    */
   readonly context?: Record<string, unknown>;
   /**
@@ -86,6 +86,15 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
     throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
   }
+  const consoleDomainPrefix = context('consoleDomainPrefix');
+  if (
+    consoleDomainPrefix !== undefined &&
+    !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(consoleDomainPrefix)
+  ) {
+    throw new Error(
+      `Context consoleDomainPrefix must be lower-case letters, digits and hyphens, got "${consoleDomainPrefix}".`,
+    );
+  }
   const privateNotesRetentionDays = retentionDays(app.node.tryGetContext('privateNotesRetentionDays'));
   const sesMaxSendRate = sendRate(app.node.tryGetContext('sesMaxSendRate'));
 
@@ -105,6 +114,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     logLevel: context('logLevel'),
     privateNotesRetentionDays,
     sesMaxSendRate,
+    consoleDomainPrefix,
   });
 
   if (senderEmail === undefined) {

@@ -37,7 +37,8 @@ export type JourneyFunctionName =
   | 'send-journey-summary'
   | 'get-calendar-settings'
   | 'put-calendar-settings'
-  | 'get-openapi';
+  | 'get-openapi'
+  | 'console';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

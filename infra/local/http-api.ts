@@ -76,6 +76,12 @@ const toEvent = (
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
+  // As API Gateway does: the Cookie header arrives split into `cookies`.
+  const cookies = headers.cookie
+    ?.split(';')
+    .map((cookie) => cookie.trim())
+    .filter(Boolean);
+  delete headers.cookie;
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = query[name] ? `${query[name]},${value}` : value;
   const contentType = headers['content-type'] ?? '';
@@ -86,6 +92,7 @@ const toEvent = (
     routeKey,
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
+    ...(cookies && cookies.length > 0 ? { cookies } : {}),
     headers,
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     pathParameters: Object.keys(params).length > 0 ? params : undefined,
@@ -113,8 +120,10 @@ const toEvent = (
 };
 
 const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void => {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  // Payload 2.0 returns cookies apart from the headers, one Set-Cookie each.
+  if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body = result.body
     ? result.isBase64Encoded
       ? Buffer.from(result.body, 'base64')

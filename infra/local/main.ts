@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
 import { startLocalRuntime } from '#infra/local/runtime.ts';
 
 const { values } = parseArgs({
@@ -21,6 +22,9 @@ if (start && Number.isNaN(start.getTime())) {
 const runtime = await startLocalRuntime({ speed, start });
 console.log(`Follow-up journeys are running locally (virtual time ${runtime.now().toISOString()}).
   API         ${runtime.apiUrl}   (POST /journeys, GET /journeys/{id}, GET|POST /forms/{token})
+  Console     ${runtime.consoleUrl}   (sign in as ${LOCAL_CONSOLE_USERS.map(
+    (user) => `${user.email} / ${user.password} [${user.groups.join(', ')}]`,
+  ).join(' or ')})
   Clock       ${runtime.apiUrl}/local/clock   (POST {"advance":"P7D"} or {"to":"2027-04-01T09:00:00+09:00"})
   Mail (JSON) ${runtime.apiUrl}/local/emails
   Mail (page) ${runtime.sesUrl}/

@@ -15,6 +15,7 @@ import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
+import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
@@ -51,6 +52,9 @@ export interface LocalFaultControls {
 export interface LocalRuntime {
   apiUrl: string;
   sesUrl: string;
+  /** HR's console, signing in at the local identity provider. */
+  consoleUrl: string;
+  oidcIssuer: string;
   now(): Date;
   /** Moves virtual time forward, firing every schedule that falls due on the way, each at its own time. */
   advanceTo(to: Date): Promise<{ fired: number }>;
@@ -204,11 +208,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
   });
   process.env.BASE_URL = api.url;
+  // The provider registers the console's callback, which exists only now that the API listens.
+  const oidc = await startLocalOidcProvider(api.url);
+  Object.assign(process.env, { OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: LOCAL_CONSOLE_CLIENT_ID });
   if (options.speed) clock.startTicking(options.speed);
 
   return {
     apiUrl: api.url,
     sesUrl,
+    consoleUrl: `${api.url}/console`,
+    oidcIssuer: oidc.issuer,
     now: () => new Date(clock.now()),
     advanceTo,
     idle: () => tracker.whenIdle(),
@@ -225,6 +234,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       await tracker.whenIdle();
       await Promise.all([
         closeServer(api.server),
+        oidc.close(),
         stepFunctions.close(),
         scheduler.close(),
         closeServer(ses),

@@ -1,5 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ConsoleUsers } from '#infra/constructs/console-users.ts';
 import { JourneyEmail } from '#infra/constructs/journey-email.ts';
 import { JourneyFunction, type JourneyFunctionName } from '#infra/constructs/journey-function.ts';
 import { JourneyTable } from '#infra/constructs/journey-table.ts';
@@ -52,6 +53,12 @@ export interface JourneysStackProps extends StackProps {
    * @default 14, the rate of a new production SES account
    */
   readonly sesMaxSendRate?: number;
+  /**
+   * The prefix of the console's managed sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`), unique in
+   * the region.
+   * @default `follow-up-journeys-<account id>`
+   */
+  readonly consoleDomainPrefix?: string;
 }
 
 const HTTP_TIMEOUT = Duration.seconds(10);
@@ -65,6 +72,7 @@ export class JourneysStack extends Stack {
   readonly api: JourneysApi;
   readonly offerFollowUp: OfferFollowUpStateMachine;
   readonly onboarding: OnboardingStateMachine;
+  readonly consoleUsers: ConsoleUsers;
 
   constructor(scope: Construct, id: string, props: JourneysStackProps) {
     super(scope, id, props);
@@ -121,6 +129,7 @@ export class JourneysStack extends Stack {
     const getOpenApi = fn('GetOpenApi', 'get-openapi', 'GET /openapi.json', HTTP_TIMEOUT);
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
+    const consolePages = fn('Console', 'console', "HR's console: sign-in and pages", HTTP_TIMEOUT);
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
     const requestForm = fn('RequestForm', 'request-form', 'Emails a form link and stores the task token');
     const sendBrief = fn('SendBrief', 'send-brief', 'Emails HR the meeting brief');
@@ -150,6 +159,7 @@ export class JourneysStack extends Stack {
     this.table.grantReadData(getReport);
     this.table.grantReadData(showForm);
     this.table.grantReadData(getCalendarSettings);
+    this.table.grantReadData(consolePages);
     // The company calendar is one item; its writer can touch nothing else in the table.
     this.table.grantPutItemsIn(putCalendarSettings, CALENDAR_PARTITION_KEY);
     for (const writer of [
@@ -211,7 +221,16 @@ export class JourneysStack extends Stack {
     }
 
     // start-round links the new hire's topics form in the invitation and schedules its closing.
-    for (const linkUser of [showForm, submitForm, requestForm, fireTimer, reissueForm, startRound]) {
+    // The console derives its session and CSRF keys from the link key: no secret of its own.
+    for (const linkUser of [
+      showForm,
+      submitForm,
+      requestForm,
+      fireTimer,
+      reissueForm,
+      startRound,
+      consolePages,
+    ]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
     }
@@ -314,13 +333,28 @@ export class JourneysStack extends Stack {
       getOpenApi: getOpenApi.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
+      console: consolePages.lambda,
     });
     const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
-    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound]) {
+    // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
+    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 
+    // The client names the API's URL and the console function names the client: API, then client, then the
+    // function's environment, with no cycle.
+    this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', {
+      baseUrl,
+      domainPrefix: props.consoleDomainPrefix ?? `follow-up-journeys-${this.account}`,
+    });
+    consolePages.addEnvironment(this.consoleUsers.environment);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'ConsoleUrl', { value: `${baseUrl}/console`, description: "HR's console" });
+    new CfnOutput(this, 'ConsoleUserPoolId', {
+      value: this.consoleUsers.userPool.userPoolId,
+      description: 'Add HR people here (README: Console users)',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'OnboardingStateMachineArn', { value: this.onboarding.stateMachine.stateMachineArn });

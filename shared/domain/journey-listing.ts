@@ -85,6 +85,8 @@ export const listItemOf = (journey: ListedJourney, at: Date) => ({
   status: journey.status,
   hr: { name: journey.hire.hr.name, email: journey.hire.hr.email },
   startDate: journey.hire.startDate,
+  /** The zone the next step's time is read in. */
+  timezone: journey.hire.timezone,
   nextStep: nextStepOf(journey, at),
 });
 export type JourneyListItem = ReturnType<typeof listItemOf>;

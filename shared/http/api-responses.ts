@@ -78,6 +78,7 @@ export const journeyListPageSchema = z.object({
       status: z.string(),
       hr: z.object({ name: z.string(), email: z.string() }),
       startDate: z.iso.date(),
+      timezone: z.string().describe("The journey's IANA time zone, which its times are read in"),
       nextStep: z.looseObject({ kind: z.string(), at: z.string() }).nullable(),
     }),
   ),

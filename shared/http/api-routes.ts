@@ -38,9 +38,11 @@ export interface RouteDescription {
   summary: string;
   /**
    * `iam`: HR's systems, SigV4-signed (the route's authorizer on AWS); `form-link`: whoever holds an emailed
-   * link, which the signed token in the path authenticates.
+   * link, which the signed token in the path authenticates; `console`: HR's console in a browser, which its
+   * session cookie authenticates (these pages are not part of the JSON API, so the OpenAPI document leaves them
+   * out).
    */
-  access: 'iam' | 'form-link';
+  access: 'iam' | 'form-link' | 'console';
   /** The query string, one parameter per property. */
   query?: z.ZodObject;
   /** What the handler validates the body with: JSON on HR routes, a URL-encoded form on form routes. */
@@ -57,6 +59,12 @@ const hr = (summary: string, route: Omit<RouteDescription, 'summary' | 'access'>
   summary,
   access: 'iam',
   ...route,
+});
+
+const consolePage = (summary: string, answers: Record<number, string>): RouteDescription => ({
+  summary,
+  access: 'console',
+  answers,
 });
 
 /** The handler picks the schema by `phase`: an offer (the default), or a hire posted at onboarding. */
@@ -140,4 +148,27 @@ export const apiRoutes: Record<string, RouteDescription> = {
       ...pages(400, 404, 409, 410, 413, 503),
     },
   },
+  'GET /': consolePage('Goes to the console', { 302: 'To /console' }),
+  'GET /console': consolePage("The console's home: the journeys, filtered and paged like GET /journeys", {
+    200: 'The list',
+    302: 'To sign in without a session, coming back here',
+    400: 'The list form with a message next to each filter to fix',
+  }),
+  'GET /console/sign-in': consolePage('Starts an OpenID Connect sign-in (code flow, PKCE)', {
+    302: "To the identity provider's sign-in page",
+  }),
+  'GET /console/callback': consolePage("Takes the provider's answer and opens a session", {
+    302: 'To the page asked for, with the session cookie',
+    400: 'The sign-in could not be finished; sign in again',
+    403: 'Signed in, but in neither the hr nor the hr-lead group',
+  }),
+  'GET /console/signed-out': consolePage('Says the person signed out', { 200: 'The page' }),
+  'POST /console/sign-out': consolePage('Ends the session (CSRF token required)', {
+    302: "To the provider's sign-out, which comes back to /console/signed-out",
+    403: 'No session, or a missing or wrong CSRF token: nothing changed',
+  }),
 };
+
+/** The routes of the JSON API and its forms: what `GET /openapi.json` describes. */
+export const documentedRoutes = (): [string, RouteDescription][] =>
+  Object.entries(apiRoutes).filter(([, route]) => route.access !== 'console');

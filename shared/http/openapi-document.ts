@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { erasedJourneySchema, errorSchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
-import { apiRoutes, type RefusalStatus, type RouteDescription } from '#shared/http/api-routes.ts';
+import { documentedRoutes, type RefusalStatus, type RouteDescription } from '#shared/http/api-routes.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -98,10 +98,13 @@ const errorResponse = (description: string, schema = ref('schemas', 'Error')) =>
   content: jsonContent(schema),
 });
 
-/** The OpenAPI 3.1 description of every route in `apiRoutes`, with the zod schemas the handlers validate with. */
+/**
+ * The OpenAPI 3.1 description of every route in `apiRoutes` but the console's pages (HTML for people, not an
+ * API), with the zod schemas the handlers validate with.
+ */
 export const openApiDocument = (): JsonObject => {
   const paths: Record<string, JsonObject> = {};
-  for (const [routeKey, route] of Object.entries(apiRoutes)) {
+  for (const [routeKey, route] of documentedRoutes()) {
     const [method = '', path = ''] = routeKey.split(' ');
     paths[path] = { ...paths[path], [method.toLowerCase()]: operation(path, route) };
   }

@@ -88,4 +88,41 @@ button:hover { background: #245a75; }
 .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 0.5rem 0 0; }
 :focus-visible { outline: 3px solid #f0a000; outline-offset: 2px; }
 @media (max-width: 40rem) { main { margin: 0; border-radius: 0; } }
+.console main { max-width: 76rem; }
+.console-header {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.5rem 1.5rem;
+  align-items: center;
+  padding: 0.75rem 1.5rem;
+  background: #1f4f66;
+  color: #ffffff;
+}
+.console-header a { color: #ffffff; }
+.console-product { font-weight: bold; text-decoration: none; }
+.console-header nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
+.console-header [aria-current="page"] { font-weight: bold; text-decoration-thickness: 3px; }
+.console-user { display: flex; gap: 0.75rem; align-items: center; margin-left: auto; }
+.console-user form { margin: 0; }
+button.secondary { padding: 0.3rem 1rem; background: #ffffff; color: #1f4f66; }
+button.secondary:hover { background: #e6eef2; }
+.filters { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: flex-end; margin: 0 0 1rem; }
+.filter { margin: 0 0 1rem; }
+.filter-actions { display: flex; gap: 1rem; align-items: center; }
+input, select { font: inherit; padding: 0.4rem 0.5rem; border: 1px solid #767676; border-radius: 4px; max-width: 100%; }
+.table-scroll { overflow-x: auto; }
+table.journeys { width: 100%; border-collapse: collapse; }
+table.journeys caption { text-align: left; color: #555555; font-size: 0.9rem; }
+table.journeys th, table.journeys td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #dddddd; }
+table.journeys thead th { white-space: nowrap; border-bottom: 2px solid #767676; }
+.status { display: inline-block; padding: 0 0.5rem; border-radius: 4px; background: #eef1f3; white-space: nowrap; }
+.status-needs-attention { background: #fde8e8; color: #8a1010; }
+.status-onboarding, .status-offer-follow-up { background: #e6f1ec; color: #1d5a3c; }
+@media (max-width: 40rem) {
+  .console-header { padding: 0.75rem 1rem; }
+  table.journeys thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table.journeys tr { display: block; padding: 0.5rem 0; border-bottom: 1px solid #dddddd; }
+  table.journeys th, table.journeys td { display: block; padding: 0.15rem 0; border: 0; }
+  table.journeys td::before { content: attr(data-label); display: block; color: #555555; font-size: 0.85rem; }
+}
 `;

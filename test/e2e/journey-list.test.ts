@@ -82,6 +82,7 @@ describe('GET /journeys', () => {
       status: 'offer-follow-up',
       hr: { name: '佐藤 綾', email: 'aya.sato+list-a@example.co.jp' },
       startDate: '2027-04-01',
+      timezone: 'Asia/Tokyo',
       nextStep: { kind: 'offer-meeting', at: '2026-12-03T10:00:00+09:00' },
     });
     expect(byTag('hireMay')).toMatchObject({

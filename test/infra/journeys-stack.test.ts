@@ -43,6 +43,7 @@ const FUNCTIONS = [
   'get-calendar-settings',
   'put-calendar-settings',
   'get-openapi',
+  'console',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -332,6 +333,8 @@ describe('functions', () => {
       'get-calendar-settings': [],
       'put-calendar-settings': [],
       'get-openapi': [],
+      // It derives its session keys from the link key and sends people to the user pool's sign-in.
+      console: ['LINK_KEY_SECRET_ARN', 'BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_LOGOUT_URL'],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -417,7 +420,58 @@ describe('HTTP API', () => {
       'GET /openapi.json': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
+      // The console's pages: its session cookie, made after a Cognito sign-in, is what lets HR in.
+      'GET /': 'NONE',
+      'GET /console': 'NONE',
+      'GET /console/sign-in': 'NONE',
+      'GET /console/callback': 'NONE',
+      'GET /console/signed-out': 'NONE',
+      'POST /console/sign-out': 'NONE',
     });
+  });
+
+  it('signs HR into the console with a Cognito user pool: no sign-up, strong passwords, TOTP, two groups', () => {
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        DeletionProtection: 'ACTIVE',
+        UserPoolTier: 'PLUS',
+        Policies: {
+          PasswordPolicy: Match.objectLike({
+            MinimumLength: 14,
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+          }),
+        },
+      }),
+    });
+    expect(
+      resourcesOfType('AWS::Cognito::UserPoolGroup')
+        .map(([, group]) => group.Properties.GroupName)
+        .sort(),
+    ).toEqual(['hr', 'hr-lead']);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+      CallbackURLs: [
+        Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/console/callback'])]) }),
+      ],
+      LogoutURLs: [
+        Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/console/signed-out'])]) }),
+      ],
+    });
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    template.hasOutput('ConsoleUserPoolId', {});
+    template.hasOutput('ConsoleUrl', {});
   });
 
   it('logs access by route key (never the token-bearing path) and throttles the form routes harder', () => {
@@ -750,7 +804,15 @@ describe('least privilege', () => {
       [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
     );
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
-      ['fire-timer', 'reissue-form', 'request-form', 'show-form', 'start-round', 'submit-form'].sort(),
+      [
+        'console',
+        'fire-timer',
+        'reissue-form',
+        'request-form',
+        'show-form',
+        'start-round',
+        'submit-form',
+      ].sort(),
     );
   });
 

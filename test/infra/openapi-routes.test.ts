@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { apiRoutes } from '#shared/http/api-routes.ts';
 import { openApiDocument } from '#shared/http/openapi-document.ts';
 
 type Operation = { security: Record<string, string[]>[] };
@@ -25,13 +26,32 @@ const documented = () =>
     })),
   );
 
+const consoleRoutes = () =>
+  Object.entries(apiRoutes)
+    .filter(([, route]) => route.access === 'console')
+    .map(([routeKey]) => routeKey);
+
 describe('GET /openapi.json against the synthesized stack', () => {
-  it('describes exactly the routes the stack serves: add a route to the stack, add it to `apiRoutes`', () => {
+  it('lists every route the stack serves in `apiRoutes`: add a route to the stack, add it there', () => {
+    expect(Object.keys(apiRoutes).sort()).toEqual(Object.keys(synthesized).sort());
+  });
+
+  it("describes exactly the stack's routes but the console's pages, which are no part of the JSON API", () => {
     expect(
       documented()
         .map(({ routeKey }) => routeKey)
         .sort(),
-    ).toEqual(Object.keys(synthesized).sort());
+    ).toEqual(
+      Object.keys(synthesized)
+        .filter((routeKey) => !consoleRoutes().includes(routeKey))
+        .sort(),
+    );
+  });
+
+  it('serves the console without IAM: its session cookie is what lets HR in', () => {
+    expect(consoleRoutes()).toContain('GET /console');
+    for (const routeKey of consoleRoutes())
+      expect([routeKey, synthesized[routeKey]]).toEqual([routeKey, 'NONE']);
   });
 
   it('asks for a SigV4 signature on exactly the IAM-authorized routes', () => {

@@ -44,6 +44,7 @@ describe('functionHandlers', () => {
         'begin-onboarding',
         'cancel-journey',
         'close-journey',
+        'console',
         'erase-journey',
         'fire-timer',
         'get-calendar-settings',

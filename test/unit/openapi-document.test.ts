@@ -9,6 +9,7 @@ import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-ch
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { erasedJourneySchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
+import { apiRoutes } from '#shared/http/api-routes.ts';
 import { badRequest } from '#shared/http/http-error.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
 import { openApiDocument } from '#shared/http/openapi-document.ts';
@@ -71,6 +72,13 @@ describe('the OpenAPI document', () => {
         path.startsWith('/forms/') ? [] : [{ awsSigV4: [] }],
       ]);
     }
+  });
+
+  it("leaves out the console's pages: HTML for people behind a session, not part of the API", () => {
+    expect(Object.keys(apiRoutes)).toContain('GET /console');
+    expect(Object.keys(document.paths).filter((path) => path === '/' || path.startsWith('/console'))).toEqual(
+      [],
+    );
   });
 
   it('takes each request body from the schema its handler validates with', () => {

@@ -4,7 +4,7 @@ import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { type JourneyPageInput, journeyPageBody } from '#shared/console/journey-page.ts';
 import { listPrivateNotes } from '#shared/data/private-notes.ts';
-import { type HrViewer, isHrLead, mayReadPrivateNotes } from '#shared/domain/hr-access.ts';
+import { type ConsoleUser, isHrLead, mayReadPrivateNotes } from '#shared/domain/console-access.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { cancelJourneyRequest } from '#shared/journeys/cancel-journey-request.ts';
 import { eraseJourney } from '#shared/journeys/erase-journey.ts';
@@ -15,7 +15,7 @@ import { reissueFormRequest } from '#shared/journeys/reissue-form-request.ts';
 
 export interface JourneyRouteContext {
   journeyId: string;
-  viewer: HrViewer;
+  viewer: ConsoleUser;
   csrfToken: string;
 }
 

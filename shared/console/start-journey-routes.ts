@@ -3,13 +3,13 @@ import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { journeyRequestFromForm } from '#shared/console/start-journey-form.ts';
 import { startJourneyPageBody } from '#shared/console/start-journey-page.ts';
-import type { HrViewer } from '#shared/domain/hr-access.ts';
+import type { ConsoleUser } from '#shared/domain/console-access.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 import { now } from '#shared/time/clock.ts';
 
 export interface StartRouteContext {
-  viewer: HrViewer;
+  viewer: ConsoleUser;
   csrfToken: string;
 }
 

@@ -29,3 +29,12 @@ export const consoleUserOf = (claims: Record<string, unknown>): ConsoleUser | un
   if (!sub || !email || groups.length === 0) return undefined;
   return { sub, email, name: text(claims.name) ?? email, groups };
 };
+
+const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * HR's private notes are read by the journey's HR contact, who wrote them, and by HR leads; other HR people see
+ * that there are notes, never what they say.
+ */
+export const mayReadPrivateNotes = (user: ConsoleUser, hr: { email: string }): boolean =>
+  isHrLead(user) || sameAddress(user.email, hr.email);

@@ -1,5 +1,5 @@
 import { getForm } from '#shared/data/forms.ts';
-import { type HrViewer, mayReadPrivateNotes } from '#shared/domain/hr-access.ts';
+import { type ConsoleUser, mayReadPrivateNotes } from '#shared/domain/console-access.ts';
 import { isFormId } from '#shared/domain/ids.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { journeyOfRequest } from '#shared/http/missing-journey.ts';
@@ -10,7 +10,7 @@ import { createFormLink } from '#shared/links/form-links.ts';
  * console on the very page and with the very checks of the mailed form. Only the journey's HR contact and HR leads
  * record outcomes: the form takes private notes, which no one else may read back.
  */
-export const hrFormLink = async (journeyId: string, formId: string, viewer: HrViewer): Promise<string> => {
+export const hrFormLink = async (journeyId: string, formId: string, viewer: ConsoleUser): Promise<string> => {
   const journey = await journeyOfRequest(journeyId);
   const form = isFormId(formId) ? await getForm(journeyId, formId) : undefined;
   if (form?.recipient.role !== 'hr') {

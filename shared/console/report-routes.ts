@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { bilingual, bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
-import { type HrViewer, isHrLead } from '#shared/domain/hr-access.ts';
+import { type ConsoleUser, isHrLead } from '#shared/domain/console-access.ts';
 import { reportCsv, reportCsvFilename } from '#shared/domain/report-csv.ts';
 import { reportQuerySchema } from '#shared/domain/report-query.ts';
 import { html } from '#shared/html/escape.ts';
@@ -22,7 +22,7 @@ const title = bilingualText('レポート', 'Reports');
  * address asks for.
  */
 export const showReport = async (
-  viewer: HrViewer,
+  viewer: ConsoleUser,
   params: Record<string, string | undefined>,
 ): Promise<ConsoleResult> => {
   const given: Record<string, string> = Object.fromEntries(

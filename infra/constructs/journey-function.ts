@@ -38,7 +38,8 @@ export type JourneyFunctionName =
   | 'get-calendar-settings'
   | 'put-calendar-settings'
   | 'get-openapi'
-  | 'console';
+  | 'console'
+  | 'console-actions';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

@@ -28,8 +28,10 @@ export interface JourneysApiProps {
   readonly getOpenApi: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
-  /** HR's console: every route in `CONSOLE_ROUTES`. */
+  /** HR's console, the pages that read: every route in `CONSOLE_ROUTES`. */
   readonly console: IFunction;
+  /** HR's console, the forms that change journeys: every route in `CONSOLE_ACTION_ROUTES`. */
+  readonly consoleActions: IFunction;
 }
 
 const FORM_ROUTES = ['GET /forms/{token}', 'POST /forms/{token}'];
@@ -45,6 +47,22 @@ export const CONSOLE_ROUTES = [
   'GET /console/callback',
   'GET /console/signed-out',
   'POST /console/sign-out',
+  'GET /console/journeys/new',
+  'GET /console/journeys/{id}',
+  'GET /console/journeys/{id}/forms/{formId}',
+  'GET /console/reports',
+] as const;
+
+/**
+ * The console's forms that change journeys, served by a function of their own (`functions/console-actions`): only
+ * it holds the grants to write, mail and start or stop executions, so the pages that read cannot.
+ */
+export const CONSOLE_ACTION_ROUTES = [
+  'POST /console/journeys',
+  'POST /console/journeys/{id}/move',
+  'POST /console/journeys/{id}/cancel',
+  'POST /console/journeys/{id}/erase',
+  'POST /console/journeys/{id}/forms/{formId}/reissue',
 ] as const;
 
 /**
@@ -148,16 +166,18 @@ export class JourneysApi extends Construct {
     ];
     acknowledgePublicRoutes(formRoutes);
 
-    const consoleIntegration = new HttpLambdaIntegration('Console', props.console);
-    const consoleRoutes = CONSOLE_ROUTES.flatMap((routeKey) => {
-      const [method = '', path = ''] = routeKey.split(' ');
-      return this.api.addRoutes({
-        path,
-        methods: [method as HttpMethod],
-        integration: consoleIntegration,
+    const consoleRoutes = (routeKeys: readonly string[], integration: HttpLambdaIntegration) =>
+      routeKeys.flatMap((routeKey) => {
+        const [method = '', path = ''] = routeKey.split(' ');
+        return this.api.addRoutes({ path, methods: [method as HttpMethod], integration });
       });
-    });
-    acknowledgeConsoleRoutes(consoleRoutes);
+    acknowledgeConsoleRoutes([
+      ...consoleRoutes(CONSOLE_ROUTES, new HttpLambdaIntegration('Console', props.console)),
+      ...consoleRoutes(
+        CONSOLE_ACTION_ROUTES,
+        new HttpLambdaIntegration('ConsoleActions', props.consoleActions),
+      ),
+    ]);
 
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,

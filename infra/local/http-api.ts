@@ -22,8 +22,13 @@ const decodePathSegment = (segment: string): string | undefined => {
   }
 };
 
+/**
+ * The route a request takes: as API Gateway chooses, the most specific one, so `/console/journeys/new` wins
+ * over `/console/journeys/{id}` whatever order the routes were added in.
+ */
 const matchRoute = (routes: ApiRoute[], method: string, path: string) => {
   const segments = path.split('/').filter(Boolean);
+  let best: { route: ApiRoute; params: Record<string, string>; literals: number } | undefined;
   for (const route of routes) {
     if (route.method !== method) continue;
     const pattern = route.path.split('/').filter(Boolean);
@@ -39,9 +44,10 @@ const matchRoute = (routes: ApiRoute[], method: string, path: string) => {
       }
       return part === segment;
     });
-    if (matches) return { route, params };
+    const literals = pattern.filter((part) => !part.startsWith('{')).length;
+    if (matches && (!best || literals > best.literals)) best = { route, params, literals };
   }
-  return undefined;
+  return best && { route: best.route, params: best.params };
 };
 
 const readRequest = (request: IncomingMessage): Promise<Buffer | undefined> =>

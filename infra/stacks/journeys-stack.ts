@@ -130,6 +130,13 @@ export class JourneysStack extends Stack {
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
     const consolePages = fn('Console', 'console', "HR's console: sign-in and pages", HTTP_TIMEOUT);
+    // Like erase-journey, the erasure it may run deletes a partition of maybe a few hundred items.
+    const consoleActions = fn(
+      'ConsoleActions',
+      'console-actions',
+      "HR's console: start, move, cancel, erase, send a link again",
+      Duration.seconds(29),
+    );
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
     const requestForm = fn('RequestForm', 'request-form', 'Emails a form link and stores the task token');
     const sendBrief = fn('SendBrief', 'send-brief', 'Emails HR the meeting brief');
@@ -169,6 +176,7 @@ export class JourneysStack extends Stack {
       reissueForm,
       // Read and write includes DeleteItem and BatchWriteItem: erasure deletes the journey's items.
       eraseJourney,
+      consoleActions,
       submitForm,
       sendInvitation,
       requestForm,
@@ -196,6 +204,8 @@ export class JourneysStack extends Stack {
       reissueForm,
       // Erasing a journey withdraws the meetings still ahead from people's calendars.
       eraseJourney,
+      // Everything above, from the console.
+      consoleActions,
       sendInvitation,
       requestForm,
       sendBrief,
@@ -230,6 +240,7 @@ export class JourneysStack extends Stack {
       reissueForm,
       startRound,
       consolePages,
+      consoleActions,
     ]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
@@ -246,6 +257,7 @@ export class JourneysStack extends Stack {
       scheduleOnboarding,
       scheduleRound,
       startRound,
+      consoleActions,
     ]) {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
@@ -258,6 +270,8 @@ export class JourneysStack extends Stack {
     timers.grantDeleting(cancelJourney);
     cancelJourney.addEnvironment(timers.groupEnvironment);
     timers.grantDeleting(eraseJourney);
+    timers.grantMoving(consoleActions);
+    timers.grantDeleting(consoleActions);
     eraseJourney.addEnvironment(timers.groupEnvironment);
 
     this.offerFollowUp = new OfferFollowUpStateMachine(this, 'OfferFollowUp', {
@@ -274,6 +288,7 @@ export class JourneysStack extends Stack {
     const { stateMachine } = this.offerFollowUp;
     stateMachine.grantStartExecution(startJourney);
     startJourney.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
+    stateMachine.grantStartExecution(consoleActions);
 
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
       functions: {
@@ -297,7 +312,7 @@ export class JourneysStack extends Stack {
     }
 
     // A cancelled or erased journey stops whichever phase is running.
-    for (const stopper of [cancelJourney, eraseJourney]) {
+    for (const stopper of [cancelJourney, eraseJourney, consoleActions]) {
       this.offerFollowUp.grantStopExecution(stopper);
       this.onboarding.grantStopExecution(stopper);
       stopper.addEnvironment({
@@ -309,7 +324,7 @@ export class JourneysStack extends Stack {
     // Private notes start their retention period when a journey ends (closed or cancelled), or when they are
     // submitted to a journey that has just ended.
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
-    for (const ender of [closeJourney, cancelJourney, submitForm]) {
+    for (const ender of [closeJourney, cancelJourney, consoleActions, submitForm]) {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
@@ -334,10 +349,11 @@ export class JourneysStack extends Stack {
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,
       console: consolePages.lambda,
+      consoleActions: consoleActions.lambda,
     });
     const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
     // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
-    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages]) {
+    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages, consoleActions]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 
@@ -348,6 +364,7 @@ export class JourneysStack extends Stack {
       domainPrefix: props.consoleDomainPrefix ?? `follow-up-journeys-${this.account}`,
     });
     consolePages.addEnvironment(this.consoleUsers.environment);
+    consoleActions.addEnvironment(this.consoleUsers.environment);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'ConsoleUrl', { value: `${baseUrl}/console`, description: "HR's console" });

@@ -28,6 +28,22 @@ const notices = {
       'Please reload the page and try again. Nothing was changed.',
     ],
   },
+  'not-found': {
+    status: 404,
+    title: 'ページが見つかりません',
+    lines: [
+      'このジャーニーやフォームは見つかりません。消去されたか、アドレスが違う可能性があります。',
+      'No such journey or form: it was erased, or the address is not right.',
+    ],
+  },
+  'not-allowed': {
+    status: 403,
+    title: 'この操作は人事責任者または担当者だけが行えます',
+    lines: [
+      '消去は人事責任者 (hr-lead) だけが、面談結果の記録は担当の人事と人事責任者だけが行えます。何も変更されていません。',
+      'Only HR leads erase journeys, and only the HR contact or an HR lead records outcomes. Nothing was changed.',
+    ],
+  },
   'signed-out': {
     status: 200,
     title: 'サインアウトしました',

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { bilingual, bilingualText, bothOf, bothTextOf } from '#shared/console/bilingual.ts';
+import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { roleLabel, roundLabel, timelineLine } from '#shared/console/timeline-words.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import { isOpen, type JourneyStatus } from '#shared/data/journeys.ts';
@@ -200,7 +201,7 @@ const shownValue = (input: JourneyPageInput, action: string, field: string, fall
 const joined = (parts: (SafeHtml | string | false)[]): SafeHtml =>
   html`${parts.filter((part) => part !== false && part !== '').map((part, index) => html`${index > 0 ? ' · ' : ''}${part}`)}`;
 
-const csrf = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+const csrf = (token: string) => html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
 
 const doneWords: Record<string, Record<Locale, string>> = {
   moved: {
@@ -256,7 +257,7 @@ ${
 </dl>
 ${
   rounds.length > 0
-    ? html`<div class="table-scroll"><table>
+    ? html`<div class="table-scroll"><table class="plan">
 <caption>${bilingual('入社後のフォローアップ面談', 'Follow-up rounds after the start')}</caption>
 <thead><tr><th scope="col">${bilingual('回', 'Round')}</th><th scope="col">${bilingual('準備開始', 'Prep starts')}</th><th scope="col">${bilingual('面談', '1on1')}</th><th scope="col">${bilingual('状況', 'Status')}</th><th scope="col">${bilingual('コンディション', 'Condition')}</th></tr></thead>
 <tbody>${rounds.map(

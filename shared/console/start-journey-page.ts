@@ -1,4 +1,5 @@
 import { bilingual, bothOf } from '#shared/console/bilingual.ts';
+import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { formFieldOf } from '#shared/console/start-journey-form.ts';
 import type { Locale } from '#shared/domain/offer.ts';
@@ -85,7 +86,7 @@ ${
   )}</ul></div>`
 }
 <form method="post" action="/console/journeys" novalidate>
-<input type="hidden" name="_csrf" value="${input.csrfToken}">
+<input type="hidden" name="${CSRF_FIELD}" value="${input.csrfToken}">
 <fieldset class="field"><legend>${bilingual('どこから始めますか', 'Where does it start?')}</legend>
 <label class="choice"><input type="radio" name="phase" value="offer"${phase !== 'onboarding' ? html` checked` : ''}> ${bilingual('内定から（内定フォロー面談を含む）', 'At the offer (with the offer follow-up meeting)')}</label>
 <label class="choice"><input type="radio" name="phase" value="onboarding"${phase === 'onboarding' ? html` checked` : ''}> ${bilingual('入社から（内定フォローは他で実施済み）', 'At the start date (the offer phase happened elsewhere)')}</label>

@@ -167,6 +167,67 @@ export const apiRoutes: Record<string, RouteDescription> = {
     302: "To the provider's sign-out, which comes back to /console/signed-out",
     403: 'No session, or a missing or wrong CSRF token: nothing changed',
   }),
+  'GET /console/journeys/new': consolePage('The form to start a journey, checked as POST /journeys', {
+    200: 'The form, the signed-in person as the HR contact',
+  }),
+  'POST /console/journeys': consolePage(
+    'Starts the journey the form describes, through POST /journeys’s use case',
+    {
+      302: "To the journey's page",
+      400: 'The form again, with the API’s message next to each field to fix; nothing started',
+      409: 'The form again: the offer id or hire id started another journey, or one erased',
+    },
+  ),
+  'GET /console/journeys/{id}': consolePage(
+    "A journey's page: people, plan, condition and pulse, open forms, actions, answers and timeline",
+    {
+      200: 'The page; private notes only for the journey’s HR contact and HR leads',
+      404: 'No such journey, or it was erased',
+    },
+  ),
+  'GET /console/journeys/{id}/forms/{formId}': consolePage(
+    'Opens an HR outcome form still open, to record it',
+    {
+      302: 'To the form’s page, the link its mail carries',
+      403: 'Not the journey’s HR contact nor an HR lead',
+      404: 'No such HR form in the journey',
+    },
+  ),
+  'POST /console/journeys/{id}/move': consolePage(
+    'Moves the start date or a session, as PATCH /journeys/{id}',
+    {
+      302: "To the journey's page, saying it moved",
+      400: 'The page again with the message next to the move form; nothing moved',
+      409: 'The page again: the journey cannot be moved like this',
+    },
+  ),
+  'POST /console/journeys/{id}/cancel': consolePage('Cancels the journey, as POST /journeys/{id}/cancel', {
+    302: "To the journey's page, saying it was cancelled",
+    400: 'The page again: a reason is needed',
+    409: 'The page again: the journey has ended',
+  }),
+  'POST /console/journeys/{id}/erase': consolePage(
+    "Erases the journey once the person's name is typed (HR leads only)",
+    {
+      302: 'To the journeys, saying it was erased',
+      400: 'The page again: the name did not match, nothing erased',
+      403: 'Not an HR lead: nothing erased',
+    },
+  ),
+  'POST /console/journeys/{id}/forms/{formId}/reissue': consolePage(
+    'Mails an open form again, with a fresh link',
+    {
+      302: "To the journey's page, saying the link was sent",
+      409: 'The page again: the form is no longer open, or has no mail of its own',
+    },
+  ),
+  'GET /console/reports': consolePage(
+    'Reports for a start month or period, as GET /reports; HR leads across all of HR, others their own journeys',
+    {
+      200: 'The figures and charts, or the CSV with format=csv',
+      400: 'The report form with a message next to each field to fix',
+    },
+  ),
 };
 
 /** The routes of the JSON API and its forms: what `GET /openapi.json` describes. */

@@ -125,4 +125,31 @@ table.journeys thead th { white-space: nowrap; border-bottom: 2px solid #767676;
   table.journeys th, table.journeys td { display: block; padding: 0.15rem 0; border: 0; }
   table.journeys td::before { content: attr(data-label); display: block; color: #555555; font-size: 0.85rem; }
 }
+.en { color: #555555; font-size: 0.9em; }
+.console-header .en, button .en, .status .en { color: inherit; }
+.notice { border-left: 4px solid #1d5a3c; background: #e6f1ec; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
+.console section { margin: 0 0 2rem; }
+dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+table.plan { width: 100%; border-collapse: collapse; }
+table.plan caption { text-align: left; color: #555555; font-size: 0.9rem; }
+table.plan th, table.plan td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #dddddd; }
+article.answer { border-top: 1px solid #dddddd; padding: 0.75rem 0 0; }
+article.answer h3 { font-size: 1rem; margin: 0; }
+ul.open-forms { list-style: none; padding: 0; }
+ul.open-forms li { padding: 0.5rem 0; border-bottom: 1px solid #dddddd; }
+.row-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0.25rem 0 0; }
+.row-actions form { margin: 0; }
+a.button-link { display: inline-block; padding: 0.3rem 1rem; border-radius: 4px; background: #2f6f8f; color: #ffffff; font-weight: bold; text-decoration: none; }
+form.action { margin: 0 0 1.5rem; padding: 1rem; border: 1px solid #dddddd; border-radius: 8px; }
+form.action input { margin: 0 0.5rem 0.5rem 0; }
+button.danger { background: #a32020; }
+button.danger:hover { background: #861a1a; }
+fieldset.group { border: 1px solid #dddddd; border-radius: 8px; padding: 0.75rem 1rem 0; margin: 0 0 1rem; }
+ol.timeline { list-style: none; padding: 0; }
+ol.timeline li { padding: 0.25rem 0; border-bottom: 1px dotted #dddddd; }
+ol.timeline time { color: #555555; font-size: 0.9rem; margin-right: 0.5rem; }
+.quoted-inline { display: inline-block; margin: 0.25rem 0 0 1rem; padding: 0 0.5rem; border-left: 3px solid #2f6f8f; white-space: pre-wrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -44,6 +44,7 @@ const FUNCTIONS = [
   'put-calendar-settings',
   'get-openapi',
   'console',
+  'console-actions',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -335,6 +336,19 @@ describe('functions', () => {
       'get-openapi': [],
       // It derives its session keys from the link key and sends people to the user pool's sign-in.
       console: ['LINK_KEY_SECRET_ARN', 'BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_LOGOUT_URL'],
+      // Every change HR makes over the API, from the console: it starts, moves, stops and mails as those do.
+      'console-actions': [
+        ...mail,
+        ...timers,
+        'STATE_MACHINE_ARN',
+        'ONBOARDING_STATE_MACHINE_ARN',
+        retention,
+        'LINK_KEY_SECRET_ARN',
+        'BASE_URL',
+        'OIDC_ISSUER',
+        'OIDC_CLIENT_ID',
+        'OIDC_LOGOUT_URL',
+      ],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -393,7 +407,7 @@ describe('functions', () => {
 
   it('keeps private notes 365 days after a journey ends by default, told to every function that ends one', () => {
     const keeping = FUNCTIONS.filter((folder) => envOf(folder).PRIVATE_NOTES_RETENTION_DAYS !== undefined);
-    expect(keeping.sort()).toEqual(['cancel-journey', 'close-journey', 'submit-form']);
+    expect(keeping.sort()).toEqual(['cancel-journey', 'close-journey', 'console-actions', 'submit-form']);
     for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
   });
 });
@@ -427,6 +441,15 @@ describe('HTTP API', () => {
       'GET /console/callback': 'NONE',
       'GET /console/signed-out': 'NONE',
       'POST /console/sign-out': 'NONE',
+      'GET /console/journeys/new': 'NONE',
+      'GET /console/journeys/{id}': 'NONE',
+      'GET /console/journeys/{id}/forms/{formId}': 'NONE',
+      'GET /console/reports': 'NONE',
+      'POST /console/journeys': 'NONE',
+      'POST /console/journeys/{id}/move': 'NONE',
+      'POST /console/journeys/{id}/cancel': 'NONE',
+      'POST /console/journeys/{id}/erase': 'NONE',
+      'POST /console/journeys/{id}/forms/{formId}/reissue': 'NONE',
     });
   });
 
@@ -616,8 +639,9 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets start-journey start offer follow-ups, fire-timer and alerts onboarding, and only the resumers resume tasks', () => {
+  it('lets start-journey (and the console) start offer follow-ups, fire-timer and alerts onboarding, and only the resumers resume tasks', () => {
     expect(foldersAllowed('states:StartExecution')).toEqual([
+      'console-actions',
       'fire-timer',
       'raise-alert',
       'start-journey',
@@ -627,9 +651,11 @@ describe('least privilege', () => {
       statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:StartExecution'))
         .map((statement) => JSON.stringify(statement.Resource));
-    expect(startable('start-journey')).toEqual([
-      JSON.stringify({ Ref: machineNamed('OfferFollowUp').logicalId }),
-    ]);
+    for (const folder of ['start-journey', 'console-actions']) {
+      expect(startable(folder), folder).toEqual([
+        JSON.stringify({ Ref: machineNamed('OfferFollowUp').logicalId }),
+      ]);
+    }
     for (const folder of ['fire-timer', 'raise-alert', 'submit-form']) {
       expect(startable(folder), folder).toEqual([
         expect.stringContaining('stateMachine:FollowUpJourneys-Onboarding'),
@@ -649,8 +675,12 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only cancel-journey and erase-journey stop executions, those of both state machines', () => {
-    expect(foldersAllowed('states:StopExecution')).toEqual(['cancel-journey', 'erase-journey']);
+  it('lets only cancel-journey, erase-journey and the console stop executions, those of both state machines', () => {
+    expect(foldersAllowed('states:StopExecution')).toEqual([
+      'cancel-journey',
+      'console-actions',
+      'erase-journey',
+    ]);
     const arnPrefix = [
       'arn:',
       { Ref: 'AWS::Partition' },
@@ -666,6 +696,7 @@ describe('least privilege', () => {
         actionsOf([statement]).some((action) => action.startsWith('states:')),
       );
     expect(stopping('erase-journey')).toEqual(stopping('cancel-journey'));
+    expect(stopping('console-actions')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
     expect(stopping('cancel-journey')).toEqual([
       expect.objectContaining({
         Action: 'states:StopExecution',
@@ -697,6 +728,7 @@ describe('least privilege', () => {
         'cancel-journey',
         'reissue-form',
         'erase-journey',
+        'console-actions',
         'fire-timer',
         'request-form',
         'send-brief',
@@ -785,8 +817,10 @@ describe('least privilege', () => {
   });
 
   it('lets only the schedulers create schedules and pass the scheduler role, and the canceller delete them', () => {
+    // The console's actions start, move and cancel journeys as the API's routes for each do.
     const schedulers = [
       'begin-onboarding',
+      'console-actions',
       'request-form',
       'schedule-onboarding',
       'schedule-round',
@@ -806,6 +840,7 @@ describe('least privilege', () => {
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       [
         'console',
+        'console-actions',
         'fire-timer',
         'reissue-form',
         'request-form',
@@ -980,6 +1015,7 @@ describe('deployment context', () => {
       expect(keeping.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
         'cancel-journey',
         'close-journey',
+        'console-actions',
         'submit-form',
       ]);
     }

@@ -92,7 +92,7 @@ describe("a journey's console page", () => {
     expect(body).toContain('&lt;確認&gt;');
     const forms = body.match(/<form /g)?.length ?? 0;
     expect(forms).toBeGreaterThan(0);
-    expect(body.match(/name="_csrf" value="tok"/g)?.length).toBe(forms);
+    expect(body.match(/name="csrf" value="tok"/g)?.length).toBe(forms);
   });
 
   it('draws the condition per round and says everything in Japanese, then English', () => {

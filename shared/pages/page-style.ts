@@ -56,7 +56,7 @@ textarea {
 .pulse-today { display: flex; gap: 0.5rem; align-items: center; font-size: 1.1rem; }
 .pulse-chart { display: block; width: 100%; height: auto; margin: 0 0 0.5rem; }
 .report-section { margin: 0 0 2rem; }
-.report-chart { display: block; width: 100%; height: auto; margin: 0 0 0.75rem; }
+.report-chart { display: block; width: 100%; max-width: 32rem; height: auto; margin: 0 0 0.75rem; }
 .report-table { overflow-x: auto; margin: 0 0 0.5rem; }
 .report-figures { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 .report-figures caption { text-align: left; font-weight: bold; }
@@ -126,7 +126,7 @@ table.journeys thead th { white-space: nowrap; border-bottom: 2px solid #767676;
   table.journeys td::before { content: attr(data-label); display: block; color: #555555; font-size: 0.85rem; }
 }
 .en { color: #555555; font-size: 0.9em; }
-.console-header .en, button .en, .status .en { color: inherit; }
+.console-header .en, button .en, .status .en, a.button-link .en { color: inherit; }
 .notice { border-left: 4px solid #1d5a3c; background: #e6f1ec; padding: 0.75rem 1rem; margin: 0 0 1.5rem; }
 .console section { margin: 0 0 2rem; }
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }

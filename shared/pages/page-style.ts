@@ -131,7 +131,8 @@ table.journeys thead th { white-space: nowrap; border-bottom: 2px solid #767676;
 .console section { margin: 0 0 2rem; }
 dl.facts { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
 dl.facts dt { font-weight: bold; }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin: 0 0 0.5rem; } }
 table.plan { width: 100%; border-collapse: collapse; }
 table.plan caption { text-align: left; color: #555555; font-size: 0.9rem; }
 table.plan th, table.plan td { text-align: left; vertical-align: top; padding: 0.5rem; border-bottom: 1px solid #dddddd; }

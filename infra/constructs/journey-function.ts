@@ -13,6 +13,8 @@ export type JourneyFunctionName =
   | 'start-journey'
   | 'get-journey'
   | 'list-journeys'
+  | 'list-attention'
+  | 'handle-alert'
   | 'reschedule-journey'
   | 'cancel-journey'
   | 'reissue-form'

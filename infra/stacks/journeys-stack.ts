@@ -89,6 +89,13 @@ export class JourneysStack extends Stack {
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
     const listJourneys = fn('ListJourneys', 'list-journeys', 'GET /journeys', HTTP_TIMEOUT);
+    const listAttention = fn('ListAttention', 'list-attention', 'GET /attention', HTTP_TIMEOUT);
+    const handleAlert = fn(
+      'HandleAlert',
+      'handle-alert',
+      'POST /journeys/{id}/alerts/{alertId}/handled',
+      HTTP_TIMEOUT,
+    );
     const rescheduleJourney = fn(
       'RescheduleJourney',
       'reschedule-journey',
@@ -145,12 +152,14 @@ export class JourneysStack extends Stack {
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
+    this.table.grantReadData(listAttention);
     this.table.grantReadData(showForm);
     this.table.grantReadData(getCalendarSettings);
     // The company calendar is one item; its writer can touch nothing else in the table.
     this.table.grantPutItemsIn(putCalendarSettings, CALENDAR_PARTITION_KEY);
     for (const writer of [
       startJourney,
+      handleAlert,
       rescheduleJourney,
       cancelJourney,
       reissueForm,
@@ -301,6 +310,8 @@ export class JourneysStack extends Stack {
       startJourney: startJourney.lambda,
       getJourney: getJourney.lambda,
       listJourneys: listJourneys.lambda,
+      listAttention: listAttention.lambda,
+      handleAlert: handleAlert.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
       reissueForm: reissueForm.lambda,

@@ -29,7 +29,7 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(27);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(29);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -50,6 +50,8 @@ describe('functionHandlers', () => {
         'get-journey',
         'get-openapi',
         'list-journeys',
+        'list-attention',
+        'handle-alert',
         'put-calendar-settings',
         'raise-alert',
         'reissue-form',

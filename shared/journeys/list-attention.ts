@@ -34,8 +34,15 @@ export const listAttention = async (
   read: typeof readAttentionRange = readAttentionRange,
   count: typeof countAttention = countAttention,
 ): Promise<AttentionPage> => {
+  const [page, counted] = await Promise.all([readPage(query, read), count(query.hr, MAX_COUNTED)]);
+  return { ...page, count: counted.count, countCapped: counted.capped };
+};
+
+const readPage = async (
+  query: AttentionQuery,
+  read: typeof readAttentionRange,
+): Promise<Pick<AttentionPage, 'items' | 'nextCursor'>> => {
   const examine = query.hr ? Math.max(EXAMINE_WHEN_FILTERED, query.limit + 1) : query.limit + 1;
-  const counting = count(query.hr, MAX_COUNTED);
   const found: StoredAttention[] = [];
   let next: Record<string, unknown> | undefined;
   let reads = 0;
@@ -50,11 +57,8 @@ export const listAttention = async (
   // Past the page: from its last item; a page cut short by the read limit goes on from what it examined.
   const position =
     found.length > query.limit ? shown.at(-1)?.attentionSk : (next?.attentionSk as string | undefined);
-  const counted = await counting;
   return {
     items: shown.map(attentionItemOf),
     nextCursor: position === undefined ? null : encodeCursor(position),
-    count: counted.count,
-    countCapped: counted.capped,
   };
 };

@@ -128,7 +128,13 @@ describe("HR's attention queue", () => {
       400,
       { note: 'required' },
     ]);
+    const notJson = await system.api(`/journeys/${journeyId}/alerts/${alertId}/handled`, {
+      method: 'POST',
+      body: 'done',
+    });
+    expect(notJson.status).toBe(400);
     expect((await handle(journeyId, 'r1-manager-worried', { note: NOTE })).status).toBe(404);
+    expect((await handle(journeyId, '..%2Fcancel', { note: NOTE })).status).toBe(404);
     expect((await handle(ids.broken ?? '', alertId, { note: NOTE })).status).toBe(404);
     expect((await queue()).count).toBe(3);
 

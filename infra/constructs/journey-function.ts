@@ -14,6 +14,8 @@ export type JourneyFunctionName =
   | 'get-journey'
   | 'list-journeys'
   | 'get-report'
+  | 'list-attention'
+  | 'handle-alert'
   | 'reschedule-journey'
   | 'cancel-journey'
   | 'reissue-form'

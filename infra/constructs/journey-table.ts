@@ -10,6 +10,7 @@ import {
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { type CfnKey, Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { ATTENTION_INDEX } from '#shared/domain/attention.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 
 /**
@@ -49,6 +50,33 @@ export class JourneyTable extends Construct {
       sortKey: { name: 'listSk', type: AttributeType.STRING },
       projectionType: ProjectionType.INCLUDE,
       nonKeyAttributes: ['journeyId', 'phase', 'hire', 'rounds', 'listName', 'listHr', 'listOffer'],
+    });
+    // HR's attention queue (`shared/data/attention.ts`): open items only, oldest first. Sparse: an item carries
+    // `attentionQueue` (always `OPEN`) only while it is open, and closing it removes the key, so the index
+    // holds what HR has yet to act on, a few per cent of journeys at most, never the table's history. One partition
+    // is fine at that size: it takes a write only as an item opens or closes (a handful per journey over months,
+    // far below a partition's 1,000 writes a second even for a cohort), and a page reads from the top of it.
+    // Projected: what a queue item shows and filters on; ids, names and kinds, no free text.
+    this.table.addGlobalSecondaryIndex({
+      indexName: ATTENTION_INDEX,
+      partitionKey: { name: 'attentionQueue', type: AttributeType.STRING },
+      sortKey: { name: 'attentionSk', type: AttributeType.STRING },
+      projectionType: ProjectionType.INCLUDE,
+      nonKeyAttributes: [
+        'itemId',
+        'kind',
+        'journeyId',
+        'person',
+        'hr',
+        'since',
+        'round',
+        'role',
+        'alertId',
+        'source',
+        'reason',
+        'cause',
+        'attentionHr',
+      ],
     });
     // Stateful: pinned logical ids, so moving or renaming this construct never replaces the data or its key.
     (this.table.node.defaultChild as CfnTable).overrideLogicalId('JourneysTable');

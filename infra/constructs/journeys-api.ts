@@ -19,6 +19,8 @@ export interface JourneysApiProps {
   readonly getJourney: IFunction;
   readonly listJourneys: IFunction;
   readonly getReport: IFunction;
+  readonly listAttention: IFunction;
+  readonly handleAlert: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
   readonly reissueForm: IFunction;
@@ -93,6 +95,19 @@ export class JourneysApi extends Construct {
       path: '/journeys',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('ListJourneys', props.listJourneys),
+      authorizer: hr,
+    });
+    // What HR must act on: the queue, and an alert marked handled (the caller's identity goes into the timeline).
+    this.api.addRoutes({
+      path: '/attention',
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ListAttention', props.listAttention),
+      authorizer: hr,
+    });
+    this.api.addRoutes({
+      path: '/journeys/{id}/alerts/{alertId}/handled',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('HandleAlert', props.handleAlert),
       authorizer: hr,
     });
     this.api.addRoutes({

@@ -99,6 +99,13 @@ export class JourneysStack extends Stack {
     const listJourneys = fn('ListJourneys', 'list-journeys', 'GET /journeys', HTTP_TIMEOUT);
     // A report reads every journey starting in its period (up to a year), a few Queries each.
     const getReport = fn('GetReport', 'get-report', 'GET /reports', Duration.seconds(29));
+    const listAttention = fn('ListAttention', 'list-attention', 'GET /attention', HTTP_TIMEOUT);
+    const handleAlert = fn(
+      'HandleAlert',
+      'handle-alert',
+      'POST /journeys/{id}/alerts/{alertId}/handled',
+      HTTP_TIMEOUT,
+    );
     const rescheduleJourney = fn(
       'RescheduleJourney',
       'reschedule-journey',
@@ -164,6 +171,7 @@ export class JourneysStack extends Stack {
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
     this.table.grantReadData(getReport);
+    this.table.grantReadData(listAttention);
     this.table.grantReadData(showForm);
     this.table.grantReadData(getCalendarSettings);
     this.table.grantReadData(consolePages);
@@ -171,6 +179,7 @@ export class JourneysStack extends Stack {
     this.table.grantPutItemsIn(putCalendarSettings, CALENDAR_PARTITION_KEY);
     for (const writer of [
       startJourney,
+      handleAlert,
       rescheduleJourney,
       cancelJourney,
       reissueForm,
@@ -339,6 +348,8 @@ export class JourneysStack extends Stack {
       getJourney: getJourney.lambda,
       listJourneys: listJourneys.lambda,
       getReport: getReport.lambda,
+      listAttention: listAttention.lambda,
+      handleAlert: handleAlert.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
       reissueForm: reissueForm.lambda,

@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keepUnlessErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import { now } from '#shared/time/clock.ts';
@@ -87,6 +87,20 @@ export const removeEvent = async (journeyId: string, key: string): Promise<void>
   await documents.send(
     new DeleteCommand({ TableName: tableName(), Key: { pk: journeyPk(journeyId), sk: `EVENT#${key}` } }),
   );
+};
+
+/** The event recorded for a fact, if it was. */
+export const getEvent = async (journeyId: string, key: string): Promise<TimelineEvent | undefined> => {
+  const result = await documents.send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: { pk: journeyPk(journeyId), sk: `EVENT#${key}` },
+      ConsistentRead: true,
+    }),
+  );
+  if (!result.Item) return undefined;
+  const { pk: _pk, sk: _sk, order: _order, ...event } = result.Item;
+  return event as TimelineEvent;
 };
 
 export const listTimeline = async (journeyId: string): Promise<TimelineEvent[]> => {

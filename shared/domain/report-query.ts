@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { hrContactParam, START_MONTH } from '#shared/domain/journey-list-query.ts';
+import { START_MONTH } from '#shared/domain/journey-list-query.ts';
+import { hrFilterSchema } from '#shared/domain/page-query.ts';
 
 /**
  * The longest period one report covers. A year holds a yearly intake (new graduates start in April) and every
@@ -29,7 +30,7 @@ export const reportQuerySchema = z
       .regex(START_MONTH, 'must be a month like 2027-04')
       .optional()
       .describe('A start month (a cohort), instead of `from` and `to`'),
-    hr: hrContactParam.optional().describe("Only this HR contact's journeys"),
+    hr: hrFilterSchema.optional().describe("Only this HR contact's journeys"),
     format: z
       .enum(reportFormats, { error: 'must be json or csv' })
       .default('json')

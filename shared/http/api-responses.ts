@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attentionKinds } from '#shared/domain/attention.ts';
 
 /**
  * The bodies the HR routes answer with, for the API description. Handlers check their answers against these
@@ -159,4 +160,39 @@ export const reportSchema = z.object({
       }),
     ),
   }),
+});
+
+/** A page of HR's attention queue (`shared/domain/attention.ts` `AttentionItem`): oldest first, no free text. */
+export const attentionPageSchema = z.object({
+  items: z.array(
+    z.object({
+      itemId: z.string().describe('Unique within its journey'),
+      kind: z
+        .enum(attentionKinds)
+        .describe('mail-bounced is not fed yet: bounces are not reported to the system'),
+      journeyId,
+      person: z.object({ name: z.string() }),
+      hr: z.object({ name: z.string(), email: z.string() }),
+      since: isoDateTime.describe('When it came to need HR'),
+      round: z.number().int().optional(),
+      role: z.string().optional().describe("A prep form's recipient: interviewer, manager or mentor"),
+      alertId: z
+        .string()
+        .optional()
+        .describe('An alert’s id, for POST /journeys/{id}/alerts/{alertId}/handled'),
+      source: z.string().optional().describe("An alert's source: manager, mentor, session or pulse"),
+      reason: z.string().optional(),
+      cause: z.string().optional().describe("A pulse alert's cause: stormy, below-usual or falling"),
+    }),
+  ),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
+  count: z.number().int().describe('Open items (for `hr`, that contact’s), counted up to 1,000'),
+  countCapped: z.boolean().describe('There were more open items than were counted'),
+});
+
+export const alertHandledAnswerSchema = z.object({
+  journeyId,
+  alertId: z.string(),
+  status: z.literal('handled'),
+  handledAt: isoDateTime,
 });

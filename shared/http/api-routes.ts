@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention.ts';
 import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
@@ -8,6 +9,8 @@ import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { reportQuerySchema } from '#shared/domain/report-query.ts';
 import {
+  alertHandledAnswerSchema,
+  attentionPageSchema,
   formReissuedSchema,
   journeyCancelledSchema,
   journeyErasedSchema,
@@ -111,6 +114,22 @@ export const apiRoutes: Record<string, RouteDescription> = {
     answers: { 200: formReissuedSchema },
     refusals: [404, 409, 410],
   }),
+  'GET /attention': hr(
+    'What HR must act on, oldest first: open alerts, journeys needing attention, overdue outcomes, unanswered prep',
+    {
+      query: attentionQuerySchema,
+      answers: { 200: attentionPageSchema },
+      refusals: [400],
+    },
+  ),
+  'POST /journeys/{id}/alerts/{alertId}/handled': hr(
+    'Mark an alert handled with a note of what was done: kept in the timeline, and it leaves the queue',
+    {
+      body: alertHandledSchema,
+      answers: { 200: alertHandledAnswerSchema },
+      refusals: [400, 404, 409, 410, 413],
+    },
+  ),
   'GET /settings/calendar': hr("The company's closed days and working hours", {
     answers: { 200: calendarSettingsSchema },
   }),

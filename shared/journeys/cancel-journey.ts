@@ -1,4 +1,5 @@
 import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { closeAttentionWhere } from '#shared/data/attention.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
@@ -12,6 +13,7 @@ import {
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
+import { leavesAsJourneyEnds } from '#shared/domain/attention.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
 import { executionArn, onboardingExecutionNames } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
@@ -89,6 +91,7 @@ export const cancelJourney = async (journey: Journey, reason: string): Promise<C
     return { ok: false, reason: `the journey has already ended (${current.status})` };
   }
   await stopJourney(journey, 'cancelled', at);
+  await closeAttentionWhere(journeyId, (item) => leavesAsJourneyEnds(item.kind, 'cancelled'), 'cancelled');
   await appendEvent(journeyId, 'journey.cancelled', { type: 'journey.cancelled', reason });
   // A repeated cancellation keeps the first end: the expiry is only ever set once.
   await scheduleNotesExpiry(journeyId, journey.status === 'cancelled' ? new Date(journey.updatedAt) : at);

@@ -1,6 +1,8 @@
+import { closeAttentionWhere, openAttention } from '#shared/data/attention.ts';
 import { advanceJourneyStatus, openStatuses, requireJourney } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { attentionItemIds, leavesAsJourneyEnds } from '#shared/domain/attention.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderNeedsAttention } from '#shared/email/templates/needs-attention.ts';
@@ -33,9 +35,11 @@ export const closeJourney = async (journeyId: string, status: ClosingStatus): Pr
         }),
       ),
     );
+    await openAttention(journey, { itemId: attentionItemIds.needsAttention(), kind: 'needs-attention' });
     await appendEvent(journeyId, 'journey.needs-attention', { type: 'journey.needs-attention' });
     return;
   }
+  await closeAttentionWhere(journeyId, (item) => leavesAsJourneyEnds(item.kind, 'ended'), status);
   if (status === 'lapsed') await appendEvent(journeyId, 'offer.lapsed', { type: 'offer.lapsed' });
   await appendEvent(journeyId, 'journey.completed', { type: 'journey.completed', outcome: status });
   await scheduleNotesExpiry(journeyId, now());

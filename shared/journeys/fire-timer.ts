@@ -1,7 +1,9 @@
+import { openAttention } from '#shared/data/attention.ts';
 import { expireForm, getForm } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, markTimerFired } from '#shared/data/timers.ts';
+import { attentionItemIds } from '#shared/domain/attention.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { outcomeNotRecorded } from '#shared/journeys/outcome-not-recorded.ts';
@@ -121,6 +123,12 @@ const expireOpenForm = async (journeyId: string, formId: string): Promise<void> 
       ...(form.followUp ? { followUp: true } : {}),
     });
   } else {
+    await openAttention(await requireJourney(journeyId), {
+      itemId: attentionItemIds.prepUnanswered(formId),
+      kind: 'prep-unanswered',
+      round: form.round,
+      role: form.recipient.role,
+    });
     await appendEvent(journeyId, `prep.expired#${formId}`, {
       type: 'prep.expired',
       formId,

@@ -1,12 +1,13 @@
 import { type ListFilters, type ListRange, readListRange } from '#shared/data/journey-list.ts';
 import { journeyStatuses } from '#shared/data/journeys.ts';
-import { encodeCursor, type JourneyListQuery } from '#shared/domain/journey-list-query.ts';
+import type { JourneyListQuery } from '#shared/domain/journey-list-query.ts';
 import {
   type JourneyListItem,
   type ListedJourney,
   listItemOf,
   listSearchTerm,
 } from '#shared/domain/journey-listing.ts';
+import { encodeCursor } from '#shared/domain/page-query.ts';
 import { now } from '#shared/time/clock.ts';
 
 /** With `hr` or `q`, each read examines this many entries, so a rare match still fills a page in few reads. */

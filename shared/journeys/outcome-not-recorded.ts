@@ -1,7 +1,9 @@
+import { openAttention } from '#shared/data/attention.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { alertRecipients } from '#shared/domain/alert-recipients.ts';
+import { attentionItemIds } from '#shared/domain/attention.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderOutcomeNotRecorded } from '#shared/email/templates/outcome-not-recorded.ts';
@@ -34,6 +36,11 @@ export const outcomeNotRecorded = async (journey: Journey, form: FormRecord): Pr
       ),
     );
   }
+  await openAttention(journey, {
+    itemId: attentionItemIds.outcomeOverdue(form.formId),
+    kind: 'outcome-overdue',
+    round: form.round,
+  });
   await appendEvent(journeyId, `outcome.expired#${form.formId}`, {
     type: 'outcome.expired',
     formId: form.formId,

@@ -1,9 +1,11 @@
+import { openAttention } from '#shared/data/attention.ts';
 import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { alertRecipients } from '#shared/domain/alert-recipients.ts';
+import { alertIdFor, attentionItemIds } from '#shared/domain/attention.ts';
 import { followUpSessionAt, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -118,11 +120,24 @@ export const raiseAlert = async (
       followUp: true,
     });
   }
-  await appendEvent(journeyId, `alert.raised#${key}`, {
-    type: 'alert.raised',
+  const alertId = alertIdFor(key);
+  const source = sources[reason];
+  // In HR's queue until handled: a retry finds it there, or handled, and leaves it so.
+  await openAttention(journey, {
+    itemId: attentionItemIds.alert(alertId),
+    kind: 'alert',
+    alertId,
     round,
     reason,
-    source: sources[reason],
+    source,
+    ...(pulse ? { cause: pulse.cause } : {}),
+  });
+  await appendEvent(journeyId, `alert.raised#${key}`, {
+    type: 'alert.raised',
+    alertId,
+    round,
+    reason,
+    source,
     ...(pulse ? { formId: pulse.formId, cause: pulse.cause } : {}),
     followUpAt,
   });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { closeAttentionWhere } from '#shared/data/attention.ts';
 import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { type FormRecipient, type FormRecord, listForms, openForm } from '#shared/data/forms.ts';
 import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
@@ -215,5 +216,13 @@ const requestHrOutcome = async (
     ...outcome.event,
   });
   if (outcome.window) await scheduleDeadline(journeyId, formId, outcome.window);
+  // The meeting took place: prep that never came for it is no longer something HR can chase.
+  if (!form.followUp) {
+    await closeAttentionWhere(
+      journeyId,
+      (item) => item.kind === 'prep-unanswered' && item.round === form.round,
+      'meeting-held',
+    );
+  }
   return form;
 };

@@ -10,6 +10,7 @@ import { FUNCTION_METADATA_KEY, FUNCTION_RUNTIME } from '#infra/constructs/journ
 import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
+import { ATTENTION_INDEX } from '#shared/domain/attention.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 import { MailQueueFull } from '#shared/email/send-pacing.ts';
@@ -19,6 +20,8 @@ const FUNCTIONS = [
   'get-journey',
   'list-journeys',
   'get-report',
+  'list-attention',
+  'handle-alert',
   'reschedule-journey',
   'cancel-journey',
   'reissue-form',
@@ -230,7 +233,7 @@ describe('journey table', () => {
     }
   });
 
-  it("indexes journeys for HR's list by status and start date, projecting no free text", () => {
+  it("indexes journeys for HR's list and open items for the attention queue, projecting no free text", () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: [
         {
@@ -242,6 +245,31 @@ describe('journey table', () => {
           Projection: {
             ProjectionType: 'INCLUDE',
             NonKeyAttributes: ['journeyId', 'phase', 'hire', 'rounds', 'listName', 'listHr', 'listOffer'],
+          },
+        },
+        {
+          IndexName: ATTENTION_INDEX,
+          KeySchema: [
+            { AttributeName: 'attentionQueue', KeyType: 'HASH' },
+            { AttributeName: 'attentionSk', KeyType: 'RANGE' },
+          ],
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: [
+              'itemId',
+              'kind',
+              'journeyId',
+              'person',
+              'hr',
+              'since',
+              'round',
+              'role',
+              'alertId',
+              'source',
+              'reason',
+              'cause',
+              'attentionHr',
+            ],
           },
         },
       ],
@@ -306,6 +334,8 @@ describe('functions', () => {
       'get-journey': [],
       'list-journeys': [],
       'get-report': [],
+      'list-attention': [],
+      'handle-alert': [],
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
       'erase-journey': stopping,
@@ -424,6 +454,8 @@ describe('HTTP API', () => {
       'POST /journeys': 'AWS_IAM',
       'GET /journeys': 'AWS_IAM',
       'GET /reports': 'AWS_IAM',
+      'GET /attention': 'AWS_IAM',
+      'POST /journeys/{id}/alerts/{alertId}/handled': 'AWS_IAM',
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
@@ -807,6 +839,7 @@ describe('least privilege', () => {
       'get-journey',
       'list-journeys',
       'get-report',
+      'list-attention',
       'show-form',
       'get-calendar-settings',
     ]) {

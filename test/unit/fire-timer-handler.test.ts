@@ -9,6 +9,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { tokyoHire } from '../support/sample-offer.ts';
 
 process.env.TABLE_NAME = 'journeys-test';
 process.env.ONBOARDING_STATE_MACHINE_ARN =
@@ -82,8 +83,21 @@ describe('fire-timer handler', () => {
           interviewerIndex: 0,
         },
       });
+    dynamo
+      .on(GetCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'JOURNEY' } })
+      .resolves({ Item: { journeyId: 'j-1', hire: tokyoHire('2027-04-01') } });
     sfn.on(SendTaskSuccessCommand).resolves({});
     await fire('expire-f-1');
+    // HR's queue gets the unanswered form, once (a conditional put).
+    expect(dynamo).toReceiveCommandWith(PutCommand, {
+      Item: expect.objectContaining({
+        sk: 'ATTENTION#prep-unanswered-f-1',
+        kind: 'prep-unanswered',
+        role: 'interviewer',
+        attentionQueue: 'OPEN',
+      }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     expect(dynamo).toReceiveCommandWith(PutCommand, {
       Item: expect.objectContaining({ sk: 'EVENT#prep.expired#f-1', type: 'prep.expired' }),
     });

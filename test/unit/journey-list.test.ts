@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ListFilters, ListRange, ListRead } from '#shared/data/journey-list.ts';
 import type { JourneyStatus } from '#shared/data/journeys.ts';
-import { decodeCursor, encodeCursor, journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
+import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
 import {
+  isListSortKey,
   type ListedJourney,
   listSearchTerm,
   listSortKey,
   nextStepOf,
 } from '#shared/domain/journey-listing.ts';
+import { decodeCursor, encodeCursor } from '#shared/domain/page-query.ts';
 import { listJourneys, MAX_READS_PER_PAGE } from '#shared/journeys/list-journeys.ts';
 import { tokyoHire } from '../support/sample-offer.ts';
 
@@ -55,7 +57,7 @@ describe('the list query', () => {
   it('takes back only a cursor it gave out: a list position, never a table key', () => {
     const position = listSortKey('2027-04-01', journeyId(7));
     const cursor = encodeCursor(position);
-    expect(decodeCursor(cursor)).toBe(position);
+    expect(decodeCursor(cursor, isListSortKey)).toBe(position);
     expect(parse({ cursor }).data?.cursor).toBe(position);
     const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     for (const forged of [
@@ -67,7 +69,7 @@ describe('the list query', () => {
       `${cursor}=`,
       'x'.repeat(201),
     ]) {
-      expect(decodeCursor(forged), forged).toBeUndefined();
+      expect(decodeCursor(forged, isListSortKey), forged).toBeUndefined();
       expect(errors({ cursor: forged }).cursor).toBe('is not a cursor this list gave out');
     }
   });

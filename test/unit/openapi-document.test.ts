@@ -2,6 +2,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { alertHandledSchema } from '#shared/domain/attention.ts';
 import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
@@ -85,6 +86,7 @@ describe('the OpenAPI document', () => {
     expect(bodySchema('PATCH /journeys/{id}')).toEqual(requestOf(journeyMoveSchema));
     expect(bodySchema('POST /journeys/{id}/cancel')).toEqual(requestOf(cancellationSchema));
     expect(bodySchema('PUT /settings/calendar')).toEqual(requestOf(calendarSettingsSchema));
+    expect(bodySchema('POST /journeys/{id}/alerts/{alertId}/handled')).toEqual(requestOf(alertHandledSchema));
     // start-journey picks the schema by `phase`.
     expect(bodySchema('POST /journeys')?.anyOf).toEqual([
       requestOf(offerSchema),
@@ -99,6 +101,7 @@ describe('the OpenAPI document', () => {
       'PATCH /journeys/{id}',
       'POST /forms/{token}',
       'POST /journeys',
+      'POST /journeys/{id}/alerts/{alertId}/handled',
       'POST /journeys/{id}/cancel',
       'PUT /settings/calendar',
     ]);

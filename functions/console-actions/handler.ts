@@ -1,3 +1,4 @@
+import { handleAlertFromQueue } from '#shared/console/attention-routes.ts';
 import { consoleHandler } from '#shared/console/console-handler.ts';
 import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
 import {
@@ -30,5 +31,11 @@ export const handler = consoleHandler({
   ),
   'POST /console/journeys/{id}/forms/{formId}/reissue': consoleRoute('/console', (request) =>
     reissueForm(journeyContext(request), request.event.pathParameters?.formId ?? ''),
+  ),
+  'POST /console/journeys/{id}/alerts/{alertId}/handled': consoleRoute('/console/attention', (request) =>
+    handleAlertFromQueue(
+      { ...journeyContext(request), alertId: request.event.pathParameters?.alertId ?? '' },
+      formOf(request.form),
+    ),
   ),
 });

@@ -1,3 +1,4 @@
+import { showAttention } from '#shared/console/attention-routes.ts';
 import { consoleHandler } from '#shared/console/console-handler.ts';
 import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
 import { openHrForm, showJourney } from '#shared/console/journey-routes.ts';
@@ -20,6 +21,9 @@ export const handler = consoleHandler({
   ),
   'GET /console/journeys/{id}/forms/{formId}': consoleRoute('/console', (request) =>
     openHrForm(journeyContext(request), request.event.pathParameters?.formId ?? ''),
+  ),
+  'GET /console/attention': consoleRoute('/console/attention', ({ event, session }) =>
+    showAttention(session.user, session.csrfToken, event.queryStringParameters ?? {}),
   ),
   'GET /console/reports': consoleRoute('/console/reports', ({ event, session }) =>
     showReport(session.user, event.queryStringParameters ?? {}),

@@ -52,6 +52,7 @@ export const CONSOLE_ROUTES = [
   'GET /console/journeys/new',
   'GET /console/journeys/{id}',
   'GET /console/journeys/{id}/forms/{formId}',
+  'GET /console/attention',
   'GET /console/reports',
 ] as const;
 
@@ -65,6 +66,7 @@ export const CONSOLE_ACTION_ROUTES = [
   'POST /console/journeys/{id}/cancel',
   'POST /console/journeys/{id}/erase',
   'POST /console/journeys/{id}/forms/{formId}/reissue',
+  'POST /console/journeys/{id}/alerts/{alertId}/handled',
 ] as const;
 
 /**

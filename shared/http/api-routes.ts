@@ -240,6 +240,17 @@ export const apiRoutes: Record<string, RouteDescription> = {
       409: 'The page again: the form is no longer open, or has no mail of its own',
     },
   ),
+  'GET /console/attention': consolePage("HR's attention queue, oldest first, its count in the title", {
+    200: 'The queue; each alert with a form to mark it handled',
+  }),
+  'POST /console/journeys/{id}/alerts/{alertId}/handled': consolePage(
+    'Marks an alert handled with a note, as POST /journeys/{id}/alerts/{alertId}/handled',
+    {
+      302: 'To the queue, saying it was handled',
+      400: 'The queue again with the message next to the note',
+      409: 'The queue again: handled already with another note, or its journey was cancelled',
+    },
+  ),
   'GET /console/reports': consolePage(
     'Reports for a start month or period, as GET /reports; HR leads across all of HR, others their own journeys',
     {

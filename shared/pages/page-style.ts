@@ -153,4 +153,10 @@ ol.timeline li { padding: 0.25rem 0; border-bottom: 1px dotted #dddddd; }
 ol.timeline time { color: #555555; font-size: 0.9rem; margin-right: 0.5rem; }
 .quoted-inline { display: inline-block; margin: 0.25rem 0 0 1rem; padding: 0 0.5rem; border-left: 3px solid #2f6f8f; white-space: pre-wrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+ol.attention { list-style: none; padding: 0; }
+.attention-item { padding: 0.75rem 0; border-bottom: 1px solid #dddddd; }
+.attention-item p { margin: 0 0 0.25rem; }
+.attention-alert { border-left: 4px solid #a32020; padding-left: 0.75rem; }
+form.handle textarea { min-height: 4rem; }
+form.handle button { margin: 0.5rem 0 0; }
 `;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
-import { CookieJar, signInOverHttp } from '../support/console-sign-in.ts';
+import { CookieJar, signInInBrowser, signInOverHttp } from '../support/console-sign-in.ts';
 import { type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
@@ -143,17 +143,6 @@ describe('the console over plain HTTP', () => {
   });
 });
 
-const signInInBrowser = async (page: Page, user: { email: string; password: string }) => {
-  await page.goto(`${system.runtime.apiUrl}/console`);
-  await page.waitForURL(/\/interaction\//);
-  await page.getByLabel(/メールアドレス/).fill(user.email);
-  await page.getByLabel(/パスワード/).fill(user.password);
-  await Promise.all([
-    page.waitForURL(/\/console$/),
-    page.getByRole('button', { name: /サインイン/ }).click(),
-  ]);
-};
-
 const rowNames = async (page: Page) =>
   (await page.locator('table.journeys tbody th').allTextContents()).map((name) => name.trim());
 
@@ -166,7 +155,7 @@ describe('HR in a real browser', () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
 
-    await signInInBrowser(page, hr);
+    await signInInBrowser(page, system.runtime.apiUrl, hr);
     expect(await page.locator('.console-user').textContent()).toContain('佐藤 綾');
     expect(await rowNames(page)).toEqual(['木村 翔', '山田 花子', '伊藤 結衣']);
     const link = page.getByRole('link', { name: '伊藤 結衣' });
@@ -206,7 +195,7 @@ describe('HR in a real browser', () => {
     ]);
     expect(await page.locator('h1').textContent()).toMatch(/サインアウトしました/);
 
-    await signInInBrowser(page, lead);
+    await signInInBrowser(page, system.runtime.apiUrl, lead);
     expect(await page.locator('.console-user').textContent()).toContain('高木 真理');
     expect(violations).toEqual([]);
     await context.close();

@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 /**
  * A browser's part in signing in to the console, over plain HTTP: follows the redirects by hand and keeps the
  * cookies as a browser keeps them for 127.0.0.1 (one jar for every port). Returns the jar once back on the console.
@@ -67,4 +69,20 @@ export const signInOverHttp = async (
     response = await jar.fetch(url);
   }
   return { jar, landedOn: locationOf(response, url) };
+};
+
+/** Signs in as a person would: the console, the provider's login form, and back on the console's home. */
+export const signInInBrowser = async (
+  page: Page,
+  apiUrl: string,
+  user: { email: string; password: string },
+) => {
+  await page.goto(`${apiUrl}/console`);
+  await page.waitForURL(/\/interaction\//);
+  await page.getByLabel(/メールアドレス/).fill(user.email);
+  await page.getByLabel(/パスワード/).fill(user.password);
+  await Promise.all([
+    page.waitForURL(/\/console$/),
+    page.getByRole('button', { name: /サインイン/ }).click(),
+  ]);
 };

@@ -93,7 +93,8 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
   await appendEvent(journeyId, `prep.reminded#${formId}`, {
     type: 'prep.reminded',
     formId,
-    role: 'interviewer',
+    role: form.recipient.role,
+    ...(form.round ? { round: form.round } : {}),
   });
 };
 

@@ -155,6 +155,8 @@ describe('the company calendar', () => {
     // Asked on 23 December, due on 4 January: the halfway reminder waits for the first business morning.
     const reminder = (await view(reminded)).timeline.find((event) => event.type === 'prep.reminded');
     expect(reminder?.at).toBe('2027-01-04T01:00:00.000Z');
+    // It names whose form it reminded of, as the console's timeline says it.
+    expect(reminder).toMatchObject({ role: 'manager', round: 1 });
   });
 
   it('never mails anyone about the round left out of a hire posted late', async () => {

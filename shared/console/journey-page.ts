@@ -289,6 +289,7 @@ const trendSection = ({ records }: JourneyPageInput) => {
         key: condition,
         label: bothTextOf(conditionLabels, condition),
       })),
+      labelWidth: 200,
       points: rounds.map((round) => ({
         level: round.condition as string,
         label: roundLabel(round.round),
@@ -303,6 +304,7 @@ const trendSection = ({ records }: JourneyPageInput) => {
         .join(', ')}`,
       levels: weathers.map((weather) => ({ key: weather, label: bothTextOf(weatherLabels, weather) })),
       points: series.map((point) => ({ level: point.answer, label: day(point.at) })),
+      labelWidth: 200,
       mark: (weather, x, y) => weatherGlyph(weather as Weather, x, y, 30),
     });
   return html`<section aria-labelledby="trend"><h2 id="trend">${bilingual('コンディションとパルス', 'Condition and pulse')}</h2>
@@ -313,7 +315,11 @@ ${pulseChart || html`<p class="meta">${bilingual('パルスチェックの回答
 
 const formTitle = (form: FormRecord): SafeHtml =>
   joined([
-    form.round ? roundLabel(form.round) : bilingual('内定', 'Offer'),
+    form.round
+      ? roundLabel(form.round)
+      : form.kind === 'pulse'
+        ? bilingual(`${form.check ?? ''}回目`, `check ${form.check ?? ''}`)
+        : bilingual('内定', 'Offer'),
     form.followUp ? bilingual('追加面談', 'extra session') : '',
     bothOf(formKindLabels, form.kind),
     roleLabel(form.recipient.role),

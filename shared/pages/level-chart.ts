@@ -11,13 +11,15 @@ export interface LevelChartInput {
   points: readonly { level: string; label: string }[];
   /** How a point is drawn; a plain dot by default. */
   mark?: (level: string, x: number, y: number) => SafeHtml;
+  /** Room for the scale's labels, wider for labels in two languages. */
+  labelWidth?: number;
 }
 
-const WIDTH = 560;
+const CHART_WIDTH = 440;
 const ROW = 40;
 const TOP = 24;
-// Room for the scale's labels on the left, and for half a mark at either end of the series.
-const LEFT = 120;
+// Room for the scale's labels on the left (by default), and for half a mark at either end of the series.
+const LABEL_WIDTH = 120;
 const RIGHT = 32;
 const BOTTOM = 48;
 
@@ -30,7 +32,9 @@ const dot = (_level: string, x: number, y: number): SafeHtml =>
  */
 export const levelChart = (input: LevelChartInput): SafeHtml => {
   const { levels, points } = input;
+  const LEFT = input.labelWidth ?? LABEL_WIDTH;
   const mark = input.mark ?? dot;
+  const WIDTH = CHART_WIDTH + LEFT;
   const height = TOP + ROW * (levels.length - 1) + BOTTOM;
   const span = WIDTH - LEFT - RIGHT;
   const x = (index: number) =>

@@ -54,7 +54,7 @@ textarea {
 .weather-icon { flex: none; }
 .pulse-note { background: #f1f6f8; border-radius: 8px; padding: 1rem 1.25rem 0.25rem; margin: 0 0 1.5rem; }
 .pulse-today { display: flex; gap: 0.5rem; align-items: center; font-size: 1.1rem; }
-.pulse-chart { display: block; width: 100%; height: auto; margin: 0 0 0.5rem; }
+.pulse-chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0 0 0.5rem; }
 .report-section { margin: 0 0 2rem; }
 .report-chart { display: block; width: 100%; max-width: 32rem; height: auto; margin: 0 0 0.75rem; }
 .report-table { overflow-x: auto; margin: 0 0 0.5rem; }

@@ -186,7 +186,7 @@ export const attentionPageSchema = z.object({
     }),
   ),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
-  count: z.number().int().describe('Open items (for `hr`, that contact’s), counted up to 1,000'),
+  count: z.number().int().describe('Open items (for `hr`, that contact’s), counted up to 99'),
   countCapped: z.boolean().describe('There were more open items than were counted'),
 });
 

@@ -11,8 +11,11 @@ import { encodeCursor } from '#shared/domain/page-query.ts';
 const EXAMINE_WHEN_FILTERED = 100;
 /** Reads one page may make: past them it answers short, with a cursor from where it stopped. */
 export const MAX_READS_PER_PAGE = 30;
-/** The count reads at most this many open items; beyond it the count is "at least". */
-export const MAX_COUNTED = 1_000;
+/**
+ * The count reads at most this many open items; beyond it the count is "at least" (shown as "99+"). A title
+ * needs no more, and the count then costs the same whether the queue holds a hundred items or thousands.
+ */
+export const MAX_COUNTED = 99;
 
 export interface AttentionPage {
   items: AttentionItem[];

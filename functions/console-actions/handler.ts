@@ -1,4 +1,5 @@
 import { handleAlertFromQueue } from '#shared/console/attention-routes.ts';
+import { saveCalendar } from '#shared/console/calendar-routes.ts';
 import { consoleHandler } from '#shared/console/console-handler.ts';
 import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
 import {
@@ -37,5 +38,8 @@ export const handler = consoleHandler({
       { ...journeyContext(request), alertId: request.event.pathParameters?.alertId ?? '' },
       formOf(request.form),
     ),
+  ),
+  'POST /console/settings/calendar': consoleRoute('/console/settings/calendar', ({ session, form }) =>
+    saveCalendar(session.user, session.csrfToken, formOf(form)),
   ),
 });

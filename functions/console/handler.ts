@@ -1,4 +1,5 @@
 import { showAttention } from '#shared/console/attention-routes.ts';
+import { showCalendar } from '#shared/console/calendar-routes.ts';
 import { consoleHandler } from '#shared/console/console-handler.ts';
 import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
 import { openHrForm, showJourney } from '#shared/console/journey-routes.ts';
@@ -27,5 +28,8 @@ export const handler = consoleHandler({
   ),
   'GET /console/reports': consoleRoute('/console/reports', ({ event, session }) =>
     showReport(session.user, event.queryStringParameters ?? {}),
+  ),
+  'GET /console/settings/calendar': consoleRoute('/console/settings/calendar', async ({ event, session }) =>
+    showCalendar(session.user, session.csrfToken, event.queryStringParameters?.done === 'saved'),
   ),
 });

@@ -54,6 +54,7 @@ export const CONSOLE_ROUTES = [
   'GET /console/journeys/{id}/forms/{formId}',
   'GET /console/attention',
   'GET /console/reports',
+  'GET /console/settings/calendar',
 ] as const;
 
 /**
@@ -67,6 +68,7 @@ export const CONSOLE_ACTION_ROUTES = [
   'POST /console/journeys/{id}/erase',
   'POST /console/journeys/{id}/forms/{formId}/reissue',
   'POST /console/journeys/{id}/alerts/{alertId}/handled',
+  'POST /console/settings/calendar',
 ] as const;
 
 /**

@@ -141,7 +141,7 @@ export class JourneysStack extends Stack {
     const consoleActions = fn(
       'ConsoleActions',
       'console-actions',
-      "HR's console: start, move, cancel, erase, send a link again, handle an alert",
+      "HR's console: start, move, cancel, erase, send a link again, handle an alert, keep the calendar",
       Duration.seconds(29),
     );
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');

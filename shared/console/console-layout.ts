@@ -12,6 +12,7 @@ export const consoleNav = [
   { href: '/console/attention', label: '要対応 Needs attention' },
   { href: '/console/journeys/new', label: 'ジャーニーを開始 Start a journey' },
   { href: '/console/reports', label: 'レポート Reports' },
+  { href: '/console/settings/calendar', label: '会社カレンダー Company calendar' },
 ] as const;
 
 export type ConsoleSection = (typeof consoleNav)[number]['href'];

@@ -40,8 +40,8 @@ const notices = {
     status: 403,
     title: 'この操作は人事責任者または担当者だけが行えます',
     lines: [
-      '消去は人事責任者 (hr-lead) だけが、面談結果の記録は担当の人事と人事責任者だけが行えます。何も変更されていません。',
-      'Only HR leads erase journeys, and only the HR contact or an HR lead records outcomes. Nothing was changed.',
+      '消去と会社カレンダーの変更は人事責任者 (hr-lead) だけが、面談結果の記録は担当の人事と人事責任者だけが行えます。何も変更されていません。',
+      'Only HR leads erase journeys and change the company calendar, and only the HR contact or an HR lead records outcomes. Nothing was changed.',
     ],
   },
   'signed-out': {

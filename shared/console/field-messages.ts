@@ -23,6 +23,12 @@ const japanese: [string, string][] = [
   ['must leave room for a', '勤務時間内に面談の時間が取れる時刻にしてください'],
   ['must be a time like', '時刻を入力してください（例：15:00）'],
   ['never in round 1', '第1回は三者面談にできません'],
+  [
+    'must be MM-DD, MM-DD..MM-DD or YYYY-MM-DD',
+    'MM-DD、MM-DD..MM-DD、YYYY-MM-DD のいずれかで入力してください',
+  ],
+  ['must be before workingHours.to', '始業は終業より前にしてください'],
+  ['at most 400 entries', '400件までです'],
 ];
 
 export const fieldMessage = (message: string): string => {

@@ -251,6 +251,14 @@ export const apiRoutes: Record<string, RouteDescription> = {
       409: 'The queue again: handled already with another note, or its journey was cancelled',
     },
   ),
+  'GET /console/settings/calendar': consolePage('The company calendar: closed days and working hours', {
+    200: 'The calendar; a form to change it for HR leads',
+  }),
+  'POST /console/settings/calendar': consolePage('Replaces the company calendar, as PUT /settings/calendar', {
+    302: 'To the calendar, saying it was saved',
+    400: 'The form again with the message next to each field to fix; nothing saved',
+    403: 'Not an HR lead: nothing saved',
+  }),
   'GET /console/reports': consolePage(
     'Reports for a start month or period, as GET /reports; HR leads across all of HR, others their own journeys',
     {

@@ -195,4 +195,41 @@ describe("the console's journey pages", () => {
     expect((await system.api(`/journeys/${started}`)).status).toBe(410);
     expect((await page(leadJar, `/console/journeys/${started}`)).status).toBe(404);
   });
+
+  it('lets every HR person read the company calendar and only leads change it, with the API’s checks', async () => {
+    const read = await page(hrJar, '/console/settings/calendar');
+    expect(read.status).toBe(200);
+    expect(read.body).toContain('12-29..01-03');
+    expect(read.body).not.toContain('保存する');
+    const byHr = await post(
+      hrJar,
+      '/console/settings/calendar',
+      { closedDays: '08-13..08-16', from: '09:00', to: '18:00' },
+      '/console/settings/calendar',
+    );
+    expect(byHr.status).toBe(403);
+
+    const wrong = await post(
+      leadJar,
+      '/console/settings/calendar',
+      { closedDays: '12-29..01-03\n13-01', from: '18:00', to: '09:00' },
+      '/console/settings/calendar',
+    );
+    expect(wrong.status).toBe(400);
+    const shown = await wrong.text();
+    expect(shown).toContain('MM-DD、MM-DD..MM-DD、YYYY-MM-DD のいずれかで入力してください');
+    expect(shown).toContain('始業は終業より前にしてください');
+
+    const saved = await post(
+      leadJar,
+      '/console/settings/calendar',
+      { closedDays: '12-29..01-03\n08-13..08-16', from: '09:30', to: '18:00' },
+      '/console/settings/calendar',
+    );
+    expect(saved.status).toBe(302);
+    expect(await (await system.api('/settings/calendar')).json()).toEqual({
+      closedDays: ['12-29..01-03', '08-13..08-16'],
+      workingHours: { from: '09:30', to: '18:00' },
+    });
+  });
 });

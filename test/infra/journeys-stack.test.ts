@@ -478,6 +478,8 @@ describe('HTTP API', () => {
       'GET /console/journeys/{id}/forms/{formId}': 'NONE',
       'GET /console/attention': 'NONE',
       'GET /console/reports': 'NONE',
+      'GET /console/settings/calendar': 'NONE',
+      'POST /console/settings/calendar': 'NONE',
       'POST /console/journeys/{id}/alerts/{alertId}/handled': 'NONE',
       'POST /console/journeys': 'NONE',
       'POST /console/journeys/{id}/move': 'NONE',

@@ -1,7 +1,7 @@
 import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import type { ConsoleUser } from '#shared/console/session.ts';
 import { html, type SafeHtml, trustedHtml } from '#shared/html/escape.ts';
-import { pageStyle } from '#shared/pages/page-style.ts';
+import { pageHead } from '#shared/pages/page-layout.ts';
 
 /**
  * The console's sections, in the order the header lists them: the one place a new section is added. Labels are
@@ -41,13 +41,7 @@ export const renderConsolePage = (page: {
 }): string =>
   html`<!doctype html>
 <html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${page.title} | ${PRODUCT_NAME}</title>
-<style>${trustedHtml(pageStyle)}</style>
-</head>
+${pageHead(`${page.title} | ${PRODUCT_NAME}`)}
 <body class="console">
 <header class="console-header">
 <a class="console-product" href="/console">${PRODUCT_NAME}</a>

@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { signInInBrowser } from '../support/console-sign-in.ts';
 import { formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const [hr, lead] = LOCAL_CONSOLE_USERS;
 const NOTE = '本人と電話で話し、来週もう一度面談することにした';
 const PRIVATE_NOTE = '非公開: 通勤の事情を気にしていた';
@@ -47,16 +47,7 @@ beforeAll(async () => {
     remainingConcerns: '',
     notes: PRIVATE_NOTE,
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

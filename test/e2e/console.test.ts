@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { CookieJar, signInInBrowser, signInOverHttp } from '../support/console-sign-in.ts';
 import { type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const [hr, lead] = LOCAL_CONSOLE_USERS;
 
 let system: LocalSystem;
@@ -34,16 +34,7 @@ beforeAll(async () => {
     }),
   );
   await system.runtime.idle();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

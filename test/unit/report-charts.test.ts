@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReportFigures } from '#shared/domain/report-metrics.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';
 import { reportCharts } from '#shared/pages/report-charts.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 const response = (submitted: number, closed: number) => ({
   closed,
@@ -138,10 +138,7 @@ describe('the report charts', () => {
 
 describe('the report charts in Chromium', () => {
   it('show under the page CSP with nothing blocked, and fit a phone without scrolling sideways', async () => {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     try {
       for (const locale of ['ja', 'en'] as const) {
         const tab = await browser.newPage({ viewport: { width: 375, height: 800 } });

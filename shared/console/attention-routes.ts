@@ -11,7 +11,6 @@ import {
 } from '#shared/domain/attention.ts';
 import type { ConsoleUser } from '#shared/domain/console-access.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
-import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { handleAlertRequest } from '#shared/journeys/handle-alert-request.ts';
 import { listAttention } from '#shared/journeys/list-attention.ts';
@@ -86,12 +85,12 @@ export const showAttention = async (
   status = 200,
 ): Promise<ConsoleResult> => {
   const mine = params.mine === '1';
-  const parsed = attentionQuerySchema.safeParse({
-    ...(mine ? { hr: viewer.email } : {}),
-    ...(params.cursor ? { cursor: params.cursor } : {}),
-  });
-  if (!parsed.success) throw new HttpError(400, { errors: fieldErrorsOf(parsed.error) });
-  const queue = await listAttention(parsed.data);
+  const hr = mine ? { hr: viewer.email } : {};
+  // A cursor this queue did not give out (an edited address) starts the queue from its first page.
+  const parsed =
+    attentionQuerySchema.safeParse({ ...hr, ...(params.cursor ? { cursor: params.cursor } : {}) }).data ??
+    attentionQuerySchema.parse(hr);
+  const queue = await listAttention(parsed);
   const count = `${queue.count}${queue.countCapped ? '+' : ''}`;
   const next = new URLSearchParams({ ...(mine ? { mine: '1' } : {}), cursor: queue.nextCursor ?? '' });
   return {

@@ -29,6 +29,15 @@ const japanese: [string, string][] = [
   ],
   ['must be before workingHours.to', '始業は終業より前にしてください'],
   ['at most 400 entries', '400件までです'],
+  ['must be a month like', '月を入力してください（例：2027-04）'],
+  ['must be one of', '一覧から選んでください'],
+  ['is not a cursor this list gave out', 'このページの続きが見つかりません。最初のページからご覧ください'],
+  ['must not be empty', '入力してください'],
+  ['give either from and to, or startMonth', '期間か入社月のどちらか一方を入力してください'],
+  ['required, with', '期間の始まりと終わりを両方入力してください'],
+  ['must not be before from', '終わりは始まりより後の日付にしてください'],
+  ['the period is at most', '期間は12か月までです'],
+  ['must be the HR contact’s email address', '人事担当者のメールアドレスを入力してください'],
 ];
 
 export const fieldMessage = (message: string): string => {

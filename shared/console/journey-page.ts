@@ -189,10 +189,14 @@ const person = (who: Person | undefined) =>
     ? html`${who.name} <span class="meta">&lt;${who.email}&gt; ${who.locale === 'en' ? 'EN' : ''}</span>`
     : bilingual('なし', 'None');
 
-const fieldError = (input: JourneyPageInput, action: string, field: string) => {
-  const message = input.failed?.action === action ? input.errors?.[field] : undefined;
-  return message ? html`<p class="error" id="${action}-${field}-error">${message}</p>` : '';
-};
+/**
+ * What kept an action from being done, next to its form: every message of that action, whatever field the use
+ * case named (a move's `sessions.2`, a cancellation refused as a whole).
+ */
+const actionErrors = (input: JourneyPageInput, action: string) =>
+  input.failed?.action === action
+    ? Object.values(input.errors ?? {}).map((message) => html`<p class="error">${message}</p>`)
+    : '';
 
 const shownValue = (input: JourneyPageInput, action: string, field: string, fallback = '') =>
   input.failed?.action === action ? (input.failed.values[field] ?? fallback) : fallback;
@@ -407,7 +411,7 @@ ${
   html`<form method="post" action="${base}/move" class="action">${csrf(csrfToken)}
 <input type="hidden" name="change" value="startDate">
 <label for="startDate">${bilingual('入社日を変更', 'Move the start date')}</label>
-${fieldError(input, 'move-start', 'startDate')}
+${actionErrors(input, 'move-start')}
 <input type="date" id="startDate" name="startDate" required value="${shownValue(input, 'move-start', 'startDate', journey.hire.startDate)}">
 <button type="submit">${bilingual('変更する', 'Move')}</button></form>`
 }
@@ -418,7 +422,7 @@ ${
 <input type="hidden" name="change" value="session">
 <fieldset class="field"><legend>${bilingual('面談の日時を変更', 'Move a session')}</legend>
 <p class="hint">${bilingual(`時刻は ${journey.hire.timezone} で入力します。`, `Times are in ${journey.hire.timezone}.`)}</p>
-${fieldError(input, 'move-session', 'sessions')}
+${actionErrors(input, 'move-session')}
 <label for="round">${bilingual('回', 'Round')}</label>
 <select id="round" name="round">${upcoming.map(
     (round) =>
@@ -434,7 +438,7 @@ ${
   html`<form method="post" action="${base}/cancel" class="action">${csrf(csrfToken)}
 <label for="reason">${bilingual('ジャーニーを中止（理由）', 'Cancel the journey (reason)')}</label>
 <p class="hint">${bilingual('例：offer-withdrawn、resigned。リンクは閉じられ、予定は取り消されます。', 'For example offer-withdrawn or resigned. Links close and meetings are withdrawn.')}</p>
-${fieldError(input, 'cancel', 'reason')}
+${actionErrors(input, 'cancel')}
 <input type="text" id="reason" name="reason" maxlength="200" required value="${shownValue(input, 'cancel', 'reason')}">
 <button type="submit" class="danger">${bilingual('中止する', 'Cancel the journey')}</button></form>`
 }
@@ -443,7 +447,7 @@ ${
   html`<form method="post" action="${base}/erase" class="action">${csrf(csrfToken)}
 <label for="confirm">${bilingual('ジャーニーを消去（本人の求めによる削除）', 'Erase the journey (on the person’s request)')}</label>
 <p class="hint">${bilingual(`消去すると元に戻せません。確認のため、本人の氏名「${journey.hire.employee.name}」を入力してください。`, `Erasure cannot be undone. To confirm, type the person's name, "${journey.hire.employee.name}".`)}</p>
-${fieldError(input, 'erase', 'confirm')}
+${actionErrors(input, 'erase')}
 <input type="text" id="confirm" name="confirm" required autocomplete="off">
 <button type="submit" class="danger">${bilingual('消去する', 'Erase')}</button></form>`
 }
@@ -477,7 +481,6 @@ export const journeyPageBody = (input: JourneyPageInput): SafeHtml => {
 ${done && html`<p class="notice" role="status">${done}</p>`}
 ${
   input.errors &&
-  !input.failed &&
   html`<div class="error-summary" role="alert"><ul>${Object.values(input.errors).map((message) => html`<li>${message}</li>`)}</ul></div>`
 }
 ${peopleSection(input)}

@@ -1,6 +1,7 @@
 import type { ConsolePage } from '#shared/console/console-handler.ts';
 import { renderConsolePage } from '#shared/console/console-layout.ts';
 import { consolePage } from '#shared/console/console-responses.ts';
+import { fieldMessage } from '#shared/console/field-messages.ts';
 import { type JourneyStatus, journeyStatuses } from '#shared/data/journeys.ts';
 import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
 import type { JourneyListItem, NextStep } from '#shared/domain/journey-listing.ts';
@@ -148,7 +149,11 @@ export const journeysListPage: ConsolePage = async ({ event, session }) => {
     ...filters,
     ...(given.cursor ? { cursor: given.cursor } : {}),
   });
-  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  const errors = parsed.success
+    ? {}
+    : Object.fromEntries(
+        Object.entries(fieldErrorsOf(parsed.error)).map(([field, message]) => [field, fieldMessage(message)]),
+      );
   const title = 'ジャーニー一覧 Journeys';
   const body = html`<h1>${title}</h1>
 ${filterForm(filters, errors)}

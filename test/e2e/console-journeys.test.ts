@@ -232,4 +232,14 @@ describe("the console's journey pages", () => {
       workingHours: { from: '09:30', to: '18:00' },
     });
   });
+
+  it('answers an edited address with a readable page, never an error', async () => {
+    const queue = await page(hrJar, '/console/attention?cursor=not-a-cursor');
+    expect(queue.status).toBe(200);
+    expect(queue.body).toContain('要対応 (');
+    const report = await page(hrJar, '/console/reports?startMonth=2027-13');
+    expect(report.status).toBe(400);
+    expect(report.body).toContain('月を入力してください（例：2027-04） must be a month like 2027-04');
+    expect((await page(hrJar, '/console/journeys/not-a-journey')).status).toBe(404);
+  });
 });

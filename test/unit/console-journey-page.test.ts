@@ -95,6 +95,21 @@ describe("a journey's console page", () => {
     expect(body.match(/name="csrf" value="tok"/g)?.length).toBe(forms);
   });
 
+  it('shows why an action was refused, whatever field the use case named and for actions without a form', () => {
+    const moved = page({
+      errors: { 'sessions.1': 'must be within working hours' },
+      failed: { action: 'move-session', values: {} },
+    });
+    expect(moved).toContain(
+      '<div class="error-summary" role="alert"><ul><li>must be within working hours</li>',
+    );
+    const reissued = page({
+      errors: { form: 'This form is no longer open' },
+      failed: { action: 'reissue', values: {} },
+    });
+    expect(reissued).toContain('<li>This form is no longer open</li>');
+  });
+
   it('draws the condition per round and says everything in Japanese, then English', () => {
     const body = page();
     expect(body).toContain('コンディションの推移 Condition by round: 第1回 Round 1 見守り Watch');

@@ -62,9 +62,10 @@ export const faultAnswers = {
       contentType: 'text/xml',
       body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Maximum sending rate exceeded.</Message></Error><RequestId>local-throttle</RequestId></ErrorResponse>`,
     },
+    // As SES words it, quoting the address it refused: what a failure path must not carry on.
     rejection: {
       contentType: 'text/xml',
-      body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified.</Message></Error><RequestId>local-reject</RequestId></ErrorResponse>`,
+      body: `<ErrorResponse xmlns="http://ses.amazonaws.com/doc/2010-12-01/"><Error><Type>Sender</Type><Code>MessageRejected</Code><Message>Email address is not verified. The following identities failed the check in region AP-NORTHEAST-1: hanako.yamada@example.com</Message></Error><RequestId>local-reject</RequestId></ErrorResponse>`,
     },
   },
   dynamo: {

@@ -93,6 +93,15 @@ const closeServer = (server: Server) =>
  * The whole system on one machine: the real handlers, the state machines taken from the synthesized template,
  * and local stand-ins for DynamoDB, SES, Step Functions and EventBridge Scheduler, all on 127.0.0.1.
  */
+/** What the Lambda runtime logs of an error a handler let out: its name, message and stack, as they are. */
+const logInvokeError = (error: unknown) => {
+  const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+  console.error(
+    'Invoke Error',
+    JSON.stringify({ errorType: name, errorMessage: message, stack: stack?.split('\n') ?? [] }),
+  );
+};
+
 export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
   const tracker = new ActivityTracker();
   const clock = new VirtualClock(options.start ?? new Date());
@@ -154,11 +163,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     if (!handler) throw new Error(`no local handler for ${arn}`);
     const name = handlersByArn[arn] ?? arn;
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
-    const result = await tracker.track(
-      functionFaults.around(name, () =>
-        handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
-      ),
-    );
+    const result = await tracker
+      .track(
+        functionFaults.around(name, () =>
+          handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
+        ),
+      )
+      .catch((error: unknown) => {
+        logInvokeError(error);
+        throw error;
+      });
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   };
 

@@ -29,14 +29,18 @@ export const csv = (filename: string, body: string): ApiResult => ({
 const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   onError: async function mapErrorsToResponses(request) {
     const { error } = request;
-    // A change racing the journey's erasure: answered as any request after the erasure is.
-    const answer = error instanceof JourneyErased ? await missingJourney(error.journeyId) : error;
+    // A change racing the journey's erasure: answered as any request after the erasure is. Should reading the
+    // erasure fail too, that failure is answered here like any other: nothing escapes to the runtime's log.
+    const answer: unknown =
+      error instanceof JourneyErased
+        ? await missingJourney(error.journeyId).catch((failure) => failure)
+        : error;
     if (answer instanceof HttpError) {
       request.response = json(answer.statusCode, answer.body);
       return;
     }
     // Only the error's name: messages from SDKs can quote keys or addresses.
-    logger.error('request failed', { errorName: error?.name });
+    logger.error('request failed', { errorName: (answer as Error | undefined)?.name });
     request.response = json(500, { message: 'Something went wrong on our side. Please try again later.' });
   },
 });

@@ -1,5 +1,6 @@
+import { format } from 'node:util';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
 import {
@@ -119,6 +120,49 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
     expect(eventTypes(journey)).toContain('journey.needs-attention');
     const [alert] = await system.mailTo(offer.hr.email);
     expect(alert?.subject).toMatch(/要対応/);
+  });
+
+  it('an SES refusal quoting an address is retried and flagged, and neither logs nor history hold the address', async () => {
+    await system.runtime.idle();
+    const written: string[] = [];
+    const capture = (chunk: unknown) => {
+      written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+      return true;
+    };
+    const spies = [
+      vi.spyOn(process.stdout, 'write').mockImplementation(capture),
+      vi.spyOn(process.stderr, 'write').mockImplementation(capture),
+      ...(['log', 'info', 'warn', 'error'] as const).map((method) =>
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+          written.push(`${format(...args)}\n`);
+        }),
+      ),
+    ];
+    // The invitation's first try and its three retries; HR's mail about the journey goes through.
+    faults.ses.rejectNext(4);
+    try {
+      const { offer, journeyId } = await start('refused', { interviewers: [] });
+      const journey = await system.journey(journeyId);
+      expect(faults.ses.rejected).toBe(4);
+      expect(journey.status).toBe('needs-attention');
+      const [alert] = await system.mailTo(offer.hr.email);
+      expect(alert?.subject).toMatch(/要対応/);
+
+      const history = await new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN }).send(
+        new GetExecutionHistoryCommand({ executionArn: executionArn('STATE_MACHINE_ARN', journeyId) }),
+      );
+      const failures = (history.events ?? []).flatMap((event) => event.taskFailedEventDetails ?? []);
+      expect(failures.filter((failure) => failure.error === 'MessageRejected')).toHaveLength(4);
+      expect(failures[0]?.cause).toContain('httpStatus=400');
+      const output = written.join('');
+      expect(output).toContain('Invoke Error');
+      for (const text of [JSON.stringify(history.events), output]) {
+        expect(text).not.toContain('hanako.yamada');
+        expect(text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []).toEqual([]);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('a duplicate delivery of a schedule changes nothing', async () => {

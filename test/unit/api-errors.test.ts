@@ -32,6 +32,13 @@ describe('an HR request caught by an erasure', () => {
     });
   });
 
+  it('answers 500 when the erasure cannot be read either, and lets no error out to the runtime', async () => {
+    dynamo
+      .on(GetCommand)
+      .rejects(Object.assign(new Error('denied for hanako@example.com'), { name: 'AccessDeniedException' }));
+    expect((await call()).statusCode).toBe(500);
+  });
+
   it('answers 404 when no erasure explains the missing journey', async () => {
     dynamo.on(GetCommand).resolves({});
     expect((await call()).statusCode).toBe(404);

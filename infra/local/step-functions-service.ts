@@ -39,6 +39,8 @@ const RETRY_MS_PER_SECOND = 250;
 const MAX_RETRY_PAUSE_MS = 1_000;
 /** Step Functions ends a Standard execution that has run for a year: TIMED_OUT, with `States.Timeout`. */
 const MAX_EXECUTION_MS = 365 * 24 * 60 * 60 * 1000;
+/** Step Functions keeps a closed execution's name for 90 days; after that the name starts a new execution. */
+const NAME_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -419,7 +421,10 @@ export const startStepFunctionsService = async (
     }
     const arn = `arn:aws:states:${machine.region}:${machine.account}:execution:${machine.name}:${name}`;
     const existing = executions.get(arn);
-    if (existing) {
+    // Past the retention Step Functions has forgotten the closed execution, and this start is a new one. Until a
+    // start takes its name, the stand-in keeps the closed one readable (AWS would not), so tests can inspect it.
+    const forgotten = existing?.stopDate !== undefined && now() - existing.stopDate >= NAME_RETENTION_MS;
+    if (existing && !forgotten) {
       // Step Functions' idempotency: only a running execution with the very same input is "the same start".
       if (existing.status === 'RUNNING' && existing.input === input) {
         return { executionArn: arn, startDate: seconds(existing.startDate) };

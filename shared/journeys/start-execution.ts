@@ -1,4 +1,6 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { recordExecutionStarted, wasExecutionStarted } from '#shared/data/executions.ts';
+import { now } from '#shared/time/clock.ts';
 
 // StartExecution is rate-limited per account; a cohort started together backs off and retries (adaptively,
 // keyed by the execution name, so a retry never starts a second execution) rather than failing a start.
@@ -40,15 +42,19 @@ export const onboardingExecutionNames = (journeyId: string, rounds: { round: num
 ];
 
 /**
- * Starts a journey's execution once. Execution names are unique per state machine, so a repeated start finds
- * the execution already there, running or (when that phase has ended) closed. The input holds ids and counters
- * only: people's names and addresses stay out of the execution history.
+ * Starts a journey's execution once, ever. Step Functions alone would not do: it refuses a second start of a
+ * name only until 90 days after that execution closed, and an HR retry or a late duplicate delivery can come
+ * later than that. So the journey's partition records each start, and a start already recorded is skipped.
+ * The record is written after the start, never before: a start that failed must stay to be retried (at least
+ * once), and a retry between the two finds the execution by its name (well within 90 days) and writes the record.
+ * The input holds ids and counters only: people's names and addresses stay out of the execution history.
  */
 export const startExecutionOnce = async (
   machine: JourneyMachine,
   name: string,
-  input: Record<string, unknown>,
+  input: { journeyId: string } & Record<string, unknown>,
 ): Promise<void> => {
+  if (await wasExecutionStarted(input.journeyId, name)) return;
   try {
     await sfn.send(
       new StartExecutionCommand({
@@ -60,4 +66,5 @@ export const startExecutionOnce = async (
   } catch (error) {
     if (!(error instanceof ExecutionAlreadyExists)) throw error;
   }
+  await recordExecutionStarted(input.journeyId, name, now());
 };

@@ -1,4 +1,6 @@
+import { DescribeExecutionCommand, SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executionArn } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -6,9 +8,14 @@ import { scenarioOffer } from '../support/sample-offer.ts';
 const declined = scenarioOffer('declined', { interviewers: [] });
 const decidesLater = scenarioOffer('later', { interviewers: [] });
 const neverDecides = scenarioOffer('lapsed', { interviewers: [], respondBy: '2026-12-08' });
+// Its execution is stopped by ops (as a failed one would end): the journey stays in the offer phase.
+const stopped = scenarioOffer('stopped', { interviewers: [] });
 
 let system: LocalSystem;
 const ids: Record<string, string> = {};
+const sfn = () => new SFNClient({ endpoint: process.env.AWS_ENDPOINT_URL_SFN });
+const offerExecution = (offer: { offerId: string }) =>
+  executionArn('STATE_MACHINE_ARN', ids[offer.offerId] ?? '');
 
 const latestOutcomeLink = async (hrEmail: string) => {
   const requests = (await system.mailTo(hrEmail)).filter((email) => /\/forms\//.test(email.text));
@@ -17,10 +24,11 @@ const latestOutcomeLink = async (hrEmail: string) => {
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  for (const offer of [declined, decidesLater, neverDecides]) {
+  for (const offer of [declined, decidesLater, neverDecides, stopped]) {
     ids[offer.offerId] = await system.startJourney(offer);
   }
   await system.advanceTo('2026-12-03T11:00:00+09:00');
+  await sfn().send(new StopExecutionCommand({ executionArn: offerExecution(stopped) }));
 });
 afterAll(async () => {
   await system?.runtime.stop();
@@ -133,5 +141,25 @@ describe('offers that are declined, decided later, or never decided', () => {
       expect(since.length).toBeGreaterThan(0);
       for (const email of since) expect(email.text).not.toContain('年収の伸び方');
     }
+  });
+
+  it('never starts an offer phase again for an HR retry after Step Functions has forgotten its execution', async () => {
+    // Step Functions reuses an execution's name 90 days after it closed.
+    await system.advanceTo('2027-07-01T09:00:00+09:00');
+    for (const offer of [declined, decidesLater, stopped]) {
+      const describeExecution = () =>
+        sfn().send(new DescribeExecutionCommand({ executionArn: offerExecution(offer) }));
+      const { startDate, status } = await describeExecution();
+      const invitationsBefore = await system.mailTo(offer.candidate.email);
+      const again = await system.postJson('/journeys', offer);
+      expect(again.status).toBe(200);
+      await system.runtime.idle();
+      // The closed execution is still the one of that name: no second one started in its place.
+      expect(await describeExecution()).toMatchObject({ startDate, status });
+      expect(await system.mailTo(offer.candidate.email)).toEqual(invitationsBefore);
+    }
+    const journey = await system.journey(ids[stopped.offerId] ?? '');
+    expect(journey.status).toBe('offer-follow-up');
+    expect(eventTypes(journey).filter((type) => type === 'invitation.sent')).toHaveLength(1);
   });
 });

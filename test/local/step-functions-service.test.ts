@@ -529,6 +529,21 @@ describe('the local Step Functions service', () => {
     expect(newestFirst.events?.[0]?.type).toBe('ExecutionSucceeded');
   });
 
+  it('forgets the name of an execution 90 days after it closed: the same name then starts a new one', async () => {
+    const DAY_MS = 24 * 60 * 60 * 1000;
+    const first = await start('Greeting', 'j-7b', {});
+    const closedAt = (await describeExecution(first)).stopDate?.getTime() ?? 0;
+
+    virtualNow = closedAt + 89 * DAY_MS;
+    await expect(start('Greeting', 'j-7b', {})).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
+    virtualNow = closedAt + 90 * DAY_MS;
+    const again = await start('Greeting', 'j-7b', {});
+
+    expect(again).toBe(first);
+    expect((await describeExecution(again)).startDate?.getTime()).toBe(virtualNow);
+    expect(invocations.filter((call) => call.functionArn === fn('greet'))).toHaveLength(2);
+  });
+
   it('times out an execution still running a year after it started, as Step Functions does', async () => {
     const DAY_MS = 24 * 60 * 60 * 1000;
     virtualNow += DAY_MS;

@@ -108,7 +108,12 @@ describe('fire-timer handler', () => {
   });
 
   it('starts a round in an execution of its own when the round begins; a repeated start finds it', async () => {
-    dynamo.on(GetCommand).resolves(timerItem('round-start-r2', { kind: 'start-round', round: 2 }));
+    // The timer is found; no start of the round's execution is recorded yet.
+    dynamo
+      .on(GetCommand)
+      .resolves({})
+      .on(GetCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#round-start-r2' } })
+      .resolves(timerItem('round-start-r2', { kind: 'start-round', round: 2 }));
     sfn
       .on(StartExecutionCommand)
       .rejectsOnce(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }))
@@ -127,6 +132,20 @@ describe('fire-timer handler', () => {
         input: JSON.stringify({ journeyId: 'j-1', round: 2 }),
       },
     ]);
+    expect(dynamo).toReceiveCommandWith(UpdateCommand, {
+      Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#round-start-r2' },
+    });
+  });
+
+  it('starts no round whose start is recorded, though Step Functions may have forgotten its execution', async () => {
+    // The start was recorded, then the invocation failed before marking the timer fired.
+    dynamo
+      .on(GetCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#round-start-r2' } })
+      .resolves(timerItem('round-start-r2', { kind: 'start-round', round: 2 }))
+      .on(GetCommand, { Key: { pk: 'JOURNEY#j-1', sk: 'EXECUTION#j-1-onboarding-r2' } })
+      .resolves({ Item: { pk: 'JOURNEY#j-1' } });
+    await fire('round-start-r2');
+    expect(sfn.calls()).toHaveLength(0);
     expect(dynamo).toReceiveCommandWith(UpdateCommand, {
       Key: { pk: 'JOURNEY#j-1', sk: 'TIMER#round-start-r2' },
     });

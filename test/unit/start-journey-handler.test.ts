@@ -64,10 +64,15 @@ describe('start-journey handler', () => {
     expect(dynamo.calls()).toHaveLength(0);
   });
 
-  it('claims the offer, then starts one execution named after the journey with ids only', async () => {
-    dynamo.on(GetCommand).callsFake(({ Key }) => ({
-      Item: { journeyId: String(Key.pk).replace('JOURNEY#', ''), status: 'offer-follow-up' },
-    }));
+  it('claims the offer, then starts one execution named after the journey with ids only, and records it', async () => {
+    // No start recorded yet; every other item reads as the journey just written.
+    dynamo
+      .on(GetCommand)
+      .callsFake(({ Key }) =>
+        String(Key.sk).startsWith('EXECUTION#')
+          ? {}
+          : { Item: { journeyId: String(Key.pk).replace('JOURNEY#', ''), status: 'offer-follow-up' } },
+      );
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:execution' });
 
     const response = await post(sampleOffer());
@@ -82,6 +87,10 @@ describe('start-journey handler', () => {
     const start = sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input;
     expect(start?.name).toBe(journeyId);
     expect(start?.input).not.toMatch(/@|山田/);
+    expect(dynamo).toReceiveCommandWith(PutCommand, {
+      Item: expect.objectContaining({ pk: `JOURNEY#${journeyId}`, sk: `EXECUTION#${journeyId}` }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   });
 
   it('answers 409 when the offerId was used with different details, and starts nothing', async () => {

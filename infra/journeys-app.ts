@@ -10,7 +10,8 @@ export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 export interface JourneysAppOptions {
   /**
    * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
-   * hrLeadName, region, logLevel, privateNotesRetentionDays, sesMaxSendRate, consoleDomainPrefix.
+   * hrLeadName, region, logLevel, privateNotesRetentionDays, sesMaxSendRate, consoleDomainPrefix,
+   * alarmEmail.
    */
   readonly context?: Record<string, unknown>;
   /**
@@ -64,10 +65,11 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   const hrReplyTo = context('hrReplyTo');
   const hrLeadEmail = context('hrLeadEmail');
   const hrLeadName = context('hrLeadName');
+  const alarmEmail = context('alarmEmail');
   if (senderEmail !== undefined && !EMAIL.test(senderEmail)) {
     throw new Error(`Context senderEmail must be an email address, got "${senderEmail}".`);
   }
-  for (const [key, value] of Object.entries({ hrReplyTo, hrLeadEmail })) {
+  for (const [key, value] of Object.entries({ hrReplyTo, hrLeadEmail, alarmEmail })) {
     if (value !== undefined && !EMAIL.test(value)) {
       throw new Error(`Context ${key} must be an email address, got "${value}".`);
     }
@@ -115,6 +117,7 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
     privateNotesRetentionDays,
     sesMaxSendRate,
     consoleDomainPrefix,
+    alarmEmail,
   });
 
   if (senderEmail === undefined) {

@@ -1,7 +1,8 @@
-import { Aws, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { wildcardResourceFinding } from '#infra/constructs/nag-findings.ts';
 
@@ -17,6 +18,8 @@ export interface JourneyTimersProps {
 export class JourneyTimers extends Construct {
   readonly group: ScheduleGroup;
   readonly schedulerRole: iam.Role;
+  /** Where Scheduler puts a timer it could not deliver after its retries, for a person to see and replay. */
+  readonly deadLetters: Queue;
   private readonly target: IFunction;
 
   constructor(scope: Construct, id: string, props: JourneyTimersProps) {
@@ -33,6 +36,18 @@ export class JourneyTimers extends Construct {
       }),
     });
     props.target.grantInvoke(this.schedulerRole);
+    this.deadLetters = new Queue(this, 'DeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The longest SQS keeps a message: time for someone to answer the alarm and replay the timer.
+      retentionPeriod: Duration.days(14),
+    });
+    this.deadLetters.grantSendMessages(this.schedulerRole);
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter queue of the timer schedules, which handlers create at run time; nothing reads it but a person.',
+    });
     Validations.of(this.schedulerRole).acknowledge({
       id: wildcardResourceFinding(this, `${props.target.functionArn}:*`),
       reason:
@@ -51,6 +66,7 @@ export class JourneyTimers extends Construct {
       ...this.groupEnvironment,
       SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
       TIMER_TARGET_ARN: this.target.functionArn,
+      TIMER_DEAD_LETTER_ARN: this.deadLetters.queueArn,
     };
   }
 

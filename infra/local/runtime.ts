@@ -30,6 +30,8 @@ import {
 import { useClock } from '#shared/time/clock.ts';
 
 const TABLE_NAME = 'follow-up-journeys';
+/** Locally nothing is dead-lettered (a failed schedule is kept for inspection), but schedules name the queue. */
+export const LOCAL_TIMER_DEAD_LETTER_ARN = `arn:aws:sqs:${PLACEHOLDER_REGION}:000000000000:local-timer-dead-letters`;
 
 export interface LocalRuntimeOptions {
   /** Port of the HTTP API; 0 picks a free one (tests). */
@@ -145,6 +147,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     SCHEDULE_GROUP: 'follow-up-journeys',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,
+    TIMER_DEAD_LETTER_ARN: LOCAL_TIMER_DEAD_LETTER_ARN,
     LINK_SIGNING_KEY: randomBytes(32).toString('hex'),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });

@@ -88,6 +88,8 @@ const optional = <T>(
   if (!check(value)) throw invalid(`${field} ${rule}`);
   return value;
 };
+/** What Scheduler accepts as a dead-letter queue: a standard SQS queue's ARN. */
+const SQS_QUEUE_ARN = /^arn:aws(-[a-z]+)*:sqs:[a-z0-9-]+:\d{12}:[a-zA-Z0-9_-]{1,80}$/;
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isObject = (value: unknown): value is Request =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -137,6 +139,10 @@ const parseScheduleRequest = (name: string, body: Request) => {
   const targetArn = optional(target, 'Arn', isString, 'must be a string');
   if (!targetArn || !optional(target, 'RoleArn', isString, 'must be a string')) {
     throw invalid('Target.Arn and Target.RoleArn are required');
+  }
+  const deadLetter = optional(target, 'DeadLetterConfig', isObject, 'must be an object');
+  if (deadLetter && !SQS_QUEUE_ARN.test(optional(deadLetter, 'Arn', isString, 'must be a string') ?? '')) {
+    throw invalid('Target.DeadLetterConfig.Arn must be the ARN of an SQS queue');
   }
   const state =
     optional(body, 'State', oneOf('ENABLED', 'DISABLED'), 'must be ENABLED or DISABLED') ?? 'ENABLED';

@@ -1,6 +1,7 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ConsoleUsers } from '#infra/constructs/console-users.ts';
+import { JourneyAlarms } from '#infra/constructs/journey-alarms.ts';
 import { JourneyEmail } from '#infra/constructs/journey-email.ts';
 import { JourneyFunction, type JourneyFunctionName } from '#infra/constructs/journey-function.ts';
 import { JourneyTable } from '#infra/constructs/journey-table.ts';
@@ -59,6 +60,11 @@ export interface JourneysStackProps extends StackProps {
    * @default `follow-up-journeys-<account id>`
    */
   readonly consoleDomainPrefix?: string;
+  /**
+   * Who the alarms mail (an ops address); AWS first mails it a subscription to confirm.
+   * @default - no subscriber: subscribe to the `AlarmTopicArn` output by hand
+   */
+  readonly alarmEmail?: string;
 }
 
 const HTTP_TIMEOUT = Duration.seconds(10);
@@ -73,18 +79,23 @@ export class JourneysStack extends Stack {
   readonly offerFollowUp: OfferFollowUpStateMachine;
   readonly onboarding: OnboardingStateMachine;
   readonly consoleUsers: ConsoleUsers;
+  readonly alarms: JourneyAlarms;
 
   constructor(scope: Construct, id: string, props: JourneysStackProps) {
     super(scope, id, props);
     this.table = new JourneyTable(this, 'Journeys');
-    const fn = (functionId: string, name: JourneyFunctionName, description: string, timeout?: Duration) =>
-      new JourneyFunction(this, functionId, {
+    const functions: JourneyFunction[] = [];
+    const fn = (functionId: string, name: JourneyFunctionName, description: string, timeout?: Duration) => {
+      const created = new JourneyFunction(this, functionId, {
         name,
         description,
         timeout,
         logLevel: props.logLevel,
         environment: { TABLE_NAME: this.table.table.tableName },
       });
+      functions.push(created);
+      return created;
+    };
 
     const email = new JourneyEmail(this, 'Email', {
       senderEmail: props.senderEmail,
@@ -377,11 +388,22 @@ export class JourneysStack extends Stack {
     consolePages.addEnvironment(this.consoleUsers.environment);
     consoleActions.addEnvironment(this.consoleUsers.environment);
 
+    this.alarms = new JourneyAlarms(this, 'Alarms', {
+      alarmEmail: props.alarmEmail,
+      stateMachines: [this.offerFollowUp, this.onboarding],
+      functions,
+      timers,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'ConsoleUrl', { value: `${baseUrl}/console`, description: "HR's console" });
     new CfnOutput(this, 'ConsoleUserPoolId', {
       value: this.consoleUsers.userPool.userPoolId,
       description: 'Add HR people here (README: Console users)',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm mails this topic (README: Alarms)',
     });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

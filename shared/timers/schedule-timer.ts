@@ -49,6 +49,9 @@ export const scheduleTimer = async (
       RoleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
       Input: JSON.stringify({ journeyId: timer.journeyId, timer: timer.name }),
       RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+      // Past its retries a timer would otherwise vanish and leave its journey waiting; the queue's alarm calls
+      // a person instead.
+      DeadLetterConfig: { Arn: requiredEnv('TIMER_DEAD_LETTER_ARN') },
     },
   };
   try {

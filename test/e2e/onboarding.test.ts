@@ -1,5 +1,8 @@
+import { GetScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEmail } from '#infra/local/mailbox.ts';
+import { LOCAL_TIMER_DEAD_LETTER_ARN } from '#infra/local/runtime.ts';
+import { scheduleName } from '#shared/timers/schedule-timer.ts';
 import {
   eventTypes,
   faultControls,
@@ -79,6 +82,14 @@ describe('onboarding months 1 to 3', () => {
     const before = await journeyOf(shares);
     expect(before.status).toBe('awaiting-start');
     expect(eventTypes(before)).toEqual(['journey.started', 'onboarding.scheduled']);
+    // Should Scheduler fail to deliver the start, the timer lands in the dead-letter queue, whose alarm calls ops.
+    const schedule = await new SchedulerClient({}).send(
+      new GetScheduleCommand({
+        Name: scheduleName(before.journeyId, 'begin-onboarding'),
+        GroupName: process.env.SCHEDULE_GROUP,
+      }),
+    );
+    expect(schedule.Target?.DeadLetterConfig).toEqual({ Arn: LOCAL_TIMER_DEAD_LETTER_ARN });
 
     await system.advanceTo('2027-02-01T09:00:00+09:00');
     const journey = (await journeyOf(shares)) as unknown as { status: string; rounds: Round[] };

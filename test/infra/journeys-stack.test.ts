@@ -326,7 +326,7 @@ describe('functions', () => {
       Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
     const everywhere = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
-    const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN'];
+    const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
     const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];
     const retention = 'PRIVATE_NOTES_RETENTION_DAYS';
     const expected: Record<string, string[]> = {

@@ -20,6 +20,13 @@ import { localClientConfig } from './local-clients.ts';
 const START = new Date('2026-11-24T01:00:00Z');
 const GROUP = 'follow-up-journeys';
 const FIRE_TIMER = 'arn:aws:lambda:ap-northeast-1:000000000000:function:fire-timer';
+const DEAD_LETTERS = 'arn:aws:sqs:ap-northeast-1:000000000000:timer-dead-letters';
+const TARGET = {
+  Arn: FIRE_TIMER,
+  RoleArn: 'arn:aws:iam::000000000000:role/local-scheduler',
+  RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+  DeadLetterConfig: { Arn: DEAD_LETTERS },
+};
 
 interface Firing {
   at: string;
@@ -66,12 +73,7 @@ const timer = (name: string, at: string, overrides: Partial<CreateScheduleComman
     ScheduleExpressionTimezone: 'UTC',
     FlexibleTimeWindow: { Mode: 'OFF' },
     ActionAfterCompletion: 'DELETE',
-    Target: {
-      Arn: FIRE_TIMER,
-      RoleArn: 'arn:aws:iam::000000000000:role/local-scheduler',
-      Input: JSON.stringify({ journeyId: 'j-1', timer: name }),
-      RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
-    },
+    Target: { ...TARGET, Input: JSON.stringify({ journeyId: 'j-1', timer: name }) },
     ...overrides,
   });
 
@@ -96,6 +98,7 @@ describe('the local EventBridge Scheduler service', () => {
       Target: {
         Arn: FIRE_TIMER,
         RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },
+        DeadLetterConfig: { Arn: DEAD_LETTERS },
       },
       CreationDate: START,
       LastModificationDate: START,
@@ -133,6 +136,10 @@ describe('the local EventBridge Scheduler service', () => {
     ['an impossible date', { ScheduleExpression: 'at(2026-02-30T09:00:00)' }],
     ['an unknown time zone', { ScheduleExpressionTimezone: 'Mars/Olympus' }],
     ['a bad name', { Name: 'has space' }],
+    [
+      'a dead-letter queue that is no SQS queue',
+      { Target: { ...TARGET, DeadLetterConfig: { Arn: 'queue' } } },
+    ],
   ])('answers ValidationException for %s', async (_case, overrides) => {
     await expect(client.send(timer('j-1-reminder', '2026-11-27T00:00:00', overrides))).rejects.toBeInstanceOf(
       ValidationException,

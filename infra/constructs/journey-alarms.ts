@@ -1,0 +1,119 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import type { JourneyFunction } from '#infra/constructs/journey-function.ts';
+import type { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
+import type { JourneyTimers } from '#infra/constructs/journey-timers.ts';
+
+export interface JourneyAlarmsProps {
+  /**
+   * Who is mailed when an alarm goes off; the address must confirm the subscription AWS mails it.
+   * @default - no subscription: subscribe to the topic by hand (README: Alarms)
+   */
+  readonly alarmEmail?: string;
+  /** Each journey phase: its own failed-executions alarm gets the topic, and timed-out and aborted ones join it. */
+  readonly stateMachines: readonly JourneyStateMachine[];
+  readonly functions: readonly JourneyFunction[];
+  readonly timers: JourneyTimers;
+}
+
+const PERIOD = Duration.minutes(5);
+
+/**
+ * Every failure the stack can see reaches a person: one alarm per failure signal, each of which mails the
+ * alarm topic at its first occurrence. Nothing here retries or repairs; it makes sure nothing fails unseen.
+ */
+export class JourneyAlarms extends Construct {
+  readonly topic: Topic;
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: JourneyAlarmsProps) {
+    super(scope, id);
+    const key = new Key(this, 'TopicKey', {
+      description: 'Encrypts the alarm topic',
+      enableKeyRotation: true,
+    });
+    // CloudWatch publishes to the encrypted topic as itself, so it must be able to use the key.
+    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Follow-up journeys alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    // The topic policy replaces SNS's default one: CloudWatch of this account is let in explicitly.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } },
+      }),
+    );
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.action = new SnsAction(this.topic);
+
+    for (const machine of props.stateMachines) {
+      const { name, stateMachine } = machine;
+      machine.failedAlarm.addAlarmAction(this.action);
+      this.alarmOn(
+        `${name}ExecutionsTimedOut`,
+        stateMachine.metricTimedOut({ period: PERIOD }),
+        `${name}: an execution timed out and its journey was not flagged for attention`,
+      );
+      // A cancelled or erased journey stops its execution too: the timeline says whether HR did it.
+      this.alarmOn(
+        `${name}ExecutionsAborted`,
+        stateMachine.metricAborted({ period: PERIOD }),
+        `${name}: an execution was stopped; check the journey's timeline for a cancellation or erasure`,
+      );
+    }
+    for (const fn of props.functions) {
+      const { node, lambda } = fn;
+      this.alarmOn(
+        `${node.id}Errors`,
+        lambda.metricErrors({ period: PERIOD }),
+        `${node.id}: the function failed`,
+      );
+      this.alarmOn(
+        `${node.id}Throttles`,
+        lambda.metricThrottles({ period: PERIOD }),
+        `${node.id}: invocations were throttled`,
+      );
+    }
+
+    const { group, deadLetters } = props.timers;
+    this.alarmOn(
+      'TimersDropped',
+      group.metricDropped({ period: PERIOD }),
+      'Scheduler gave up on a timer after its retries: its journey waits until someone acts',
+    );
+    this.alarmOn(
+      'TimersLostFromDeadLetters',
+      group.metricFailedToBeSentToDLQ(undefined, { period: PERIOD }),
+      'Scheduler could not put a failed timer in the dead-letter queue: the timer is lost',
+    );
+    this.alarmOn(
+      'TimerDeadLetters',
+      deadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+      'A timer is in the dead-letter queue: its journey waits until someone acts',
+    );
+  }
+
+  /** At the first occurrence in five minutes; no data (nothing happened) is not a failure. */
+  private alarmOn(id: string, metric: IMetric, description: string): void {
+    const alarm = new Alarm(this, id, {
+      metric,
+      alarmDescription: description,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(this.action);
+  }
+}

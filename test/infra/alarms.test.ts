@@ -1,0 +1,186 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
+import { createJourneysApp } from '#infra/journeys-app.ts';
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+}
+interface Dimension {
+  Name: string;
+  Value: unknown;
+}
+
+let resources: Record<string, Resource>;
+let template: Template;
+
+beforeAll(() => {
+  const { app, stack } = createJourneysApp({
+    context: {
+      'aws:cdk:bundling-stacks': [],
+      senderEmail: 'follow-up@example.co.jp',
+      alarmEmail: 'ops@example.co.jp',
+    },
+  });
+  // Synthesis runs cdk-nag and throws on any finding left unacknowledged.
+  const json = app.synth().getStackArtifact(stack.artifactId).template as {
+    Resources: Record<string, Resource>;
+  };
+  resources = json.Resources;
+  template = Template.fromJSON(json);
+});
+
+const ofType = (type: string): [string, Resource][] =>
+  Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const onlyOfType = (type: string): [string, Resource] => {
+  const [found, ...more] = ofType(type);
+  expect(more, type).toEqual([]);
+  if (!found) throw new Error(`no ${type}`);
+  return found;
+};
+const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+/** The metrics alarmed on for one resource: the alarms whose dimension `name` names it (logical id or name). */
+const metricsOn = (name: string, resource: string): string[] =>
+  alarms()
+    .filter((alarm) =>
+      (alarm.Dimensions as Dimension[]).some(
+        (dimension) => dimension.Name === name && JSON.stringify(dimension.Value).includes(`"${resource}"`),
+      ),
+    )
+    .map((alarm) => alarm.MetricName as string)
+    .sort();
+
+describe('alarms', () => {
+  it('mail the encrypted topic, whose subscriber is the alarmEmail context', () => {
+    const [topicId, topic] = onlyOfType('AWS::SNS::Topic');
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.co.jp',
+      TopicArn: { Ref: topicId },
+    });
+    expect(alarms().length).toBeGreaterThan(0);
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions, alarm.MetricName as string).toEqual([{ Ref: topicId }]);
+      expect(alarm).toMatchObject({
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+      });
+    }
+  });
+
+  it('let CloudWatch publish to the topic and use its key, and refuse publishing without TLS', () => {
+    const [topicId] = onlyOfType('AWS::SNS::Topic');
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+          }),
+        ]),
+      },
+    });
+    const key = resources[topicId]?.Properties.KmsMasterKeyId as { 'Fn::GetAtt': string[] };
+    const keyPolicy = resources[key['Fn::GetAtt'][0] ?? '']?.Properties.KeyPolicy;
+    expect(JSON.stringify(keyPolicy)).toContain('cloudwatch.amazonaws.com');
+  });
+
+  it('watch each state machine for failed, timed-out and aborted executions', () => {
+    const machines = ofType('AWS::StepFunctions::StateMachine');
+    expect(machines).toHaveLength(2);
+    for (const [machineId] of machines) {
+      expect(metricsOn('StateMachineArn', machineId), machineId).toEqual([
+        'ExecutionsAborted',
+        'ExecutionsFailed',
+        'ExecutionsTimedOut',
+      ]);
+    }
+  });
+
+  it('watch every function for errors and throttles', () => {
+    const functions = ofType('AWS::Lambda::Function').filter(
+      ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY] !== undefined,
+    );
+    expect(functions.length).toBeGreaterThan(30);
+    for (const [functionId] of functions) {
+      expect(metricsOn('FunctionName', functionId), functionId).toEqual(['Errors', 'Throttles']);
+    }
+  });
+
+  it("watch Scheduler's undelivered timers and the timers' dead-letter queue", () => {
+    const [, group] = onlyOfType('AWS::Scheduler::ScheduleGroup');
+    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    expect(metricsOn('ScheduleGroup', group.Properties.Name as string)).toEqual([
+      'InvocationDroppedCount',
+      'InvocationsFailedToBeSentToDeadLetterCount',
+    ]);
+    expect(metricsOn('QueueName', queueId)).toEqual(['ApproximateNumberOfMessagesVisible']);
+  });
+
+  it('leave the topic without a subscriber when no alarmEmail is given', () => {
+    const { app, stack } = createJourneysApp({
+      context: { 'aws:cdk:bundling-stacks': [], senderEmail: 'follow-up@example.co.jp' },
+      validate: false,
+    });
+    const bare = Template.fromJSON(app.synth().getStackArtifact(stack.artifactId).template);
+    bare.resourceCountIs('AWS::SNS::Topic', 1);
+    bare.resourceCountIs('AWS::SNS::Subscription', 0);
+  });
+
+  it('refuse an alarmEmail that is no address', () => {
+    expect(() => createJourneysApp({ context: { alarmEmail: 'ops' }, validate: false })).toThrow(
+      /alarmEmail/,
+    );
+  });
+});
+
+describe("the timers' dead-letter queue", () => {
+  it('is encrypted, refuses requests without TLS, and the scheduler role may send to it', () => {
+    const [queueId, queue] = onlyOfType('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const schedulerRole = ofType('AWS::IAM::Role').find(([, role]) =>
+      JSON.stringify(role.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
+    )?.[0];
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: schedulerRole }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Resource: { 'Fn::GetAtt': [queueId, 'Arn'] },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('reaches every handler that creates schedules, so each schedule names it', () => {
+    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    const creators = ofType('AWS::Lambda::Function').filter(
+      ([, fn]) =>
+        (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+          ?.TIMER_TARGET_ARN !== undefined,
+    );
+    expect(creators.length).toBeGreaterThan(0);
+    for (const [functionId, fn] of creators) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.TIMER_DEAD_LETTER_ARN, functionId).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+    }
+  });
+});

@@ -23,6 +23,8 @@ export interface JourneyAlarmsProps {
 }
 
 const PERIOD = Duration.minutes(5);
+/** Stopped executions in five minutes that are more than HR's cancellations and erasures. */
+const ABORTS_IN_BULK = 10;
 
 /**
  * Every failure the stack can see reaches a person: one alarm per failure signal, each of which mails the
@@ -65,11 +67,14 @@ export class JourneyAlarms extends Construct {
         stateMachine.metricTimedOut({ period: PERIOD }),
         `${name}: an execution timed out and its journey was not flagged for attention`,
       );
-      // A cancelled or erased journey stops its execution too: the timeline says whether HR did it.
+      // HR cancelling or erasing a journey stops its execution too, a few times a week: one stop is routine and
+      // must not page anyone. Many in five minutes is not what HR does by hand: a script or a person stopping
+      // executions in bulk.
       this.alarmOn(
         `${name}ExecutionsAborted`,
         stateMachine.metricAborted({ period: PERIOD }),
-        `${name}: an execution was stopped; check the journey's timeline for a cancellation or erasure`,
+        `${name}: ${ABORTS_IN_BULK} or more executions were stopped in five minutes, more than HR cancels by hand`,
+        ABORTS_IN_BULK,
       );
     }
     for (const fn of props.functions) {
@@ -104,12 +109,12 @@ export class JourneyAlarms extends Construct {
     );
   }
 
-  /** At the first occurrence in five minutes; no data (nothing happened) is not a failure. */
-  private alarmOn(id: string, metric: IMetric, description: string): void {
+  /** At the first occurrence in five minutes (or `threshold`); no data (nothing happened) is not a failure. */
+  private alarmOn(id: string, metric: IMetric, description: string, threshold = 1): void {
     const alarm = new Alarm(this, id, {
       metric,
       alarmDescription: description,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,

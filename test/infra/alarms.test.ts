@@ -65,7 +65,7 @@ describe('alarms', () => {
     for (const alarm of alarms()) {
       expect(alarm.AlarmActions, alarm.MetricName as string).toEqual([{ Ref: topicId }]);
       expect(alarm).toMatchObject({
-        Threshold: 1,
+        Threshold: alarm.MetricName === 'ExecutionsAborted' ? 10 : 1,
         EvaluationPeriods: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         TreatMissingData: 'notBreaching',
@@ -91,6 +91,14 @@ describe('alarms', () => {
     const key = resources[topicId]?.Properties.KmsMasterKeyId as { 'Fn::GetAtt': string[] };
     const keyPolicy = resources[key['Fn::GetAtt'][0] ?? '']?.Properties.KeyPolicy;
     expect(JSON.stringify(keyPolicy)).toContain('cloudwatch.amazonaws.com');
+  });
+
+  it('page on aborted executions only in bulk: one is HR cancelling or erasing a journey', () => {
+    const aborted = ofType('AWS::CloudWatch::Alarm').filter(
+      ([, alarm]) => alarm.Properties.MetricName === 'ExecutionsAborted',
+    );
+    expect(aborted).toHaveLength(2);
+    for (const [, alarm] of aborted) expect(alarm.Properties.Threshold).toBe(10);
   });
 
   it('watch each state machine for failed, timed-out and aborted executions', () => {

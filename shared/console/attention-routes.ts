@@ -2,6 +2,7 @@ import { bilingual, bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
+import { refusalOf } from '#shared/console/refusal.ts';
 import { roundLabel } from '#shared/console/timeline-words.ts';
 import {
   type AttentionItem,
@@ -11,7 +12,6 @@ import {
 } from '#shared/domain/attention.ts';
 import type { ConsoleUser } from '#shared/domain/console-access.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
-import { HttpError } from '#shared/http/http-error.ts';
 import { handleAlertRequest } from '#shared/journeys/handle-alert-request.ts';
 import { listAttention } from '#shared/journeys/list-attention.ts';
 import { formatDateTime } from '#shared/time/format.ts';
@@ -117,15 +117,14 @@ export const handleAlertFromQueue = async (
   try {
     await handleAlertRequest(request.journeyId, request.alertId, { note }, request.viewer.email);
   } catch (error) {
-    if (!(error instanceof HttpError) || ![400, 409].includes(error.statusCode)) throw error;
-    const errors = (error.body.errors ?? {}) as Record<string, string>;
-    const message = fieldMessage(errors.note ?? String(error.body.message ?? ''));
+    const { status, message, fields } = refusalOf(error);
+    const shown = fieldMessage(fields.note ?? message);
     return showAttention(
       request.viewer,
       request.csrfToken,
       {},
-      { itemId: attentionItemIds.alert(request.alertId), note, message },
-      error.statusCode,
+      { itemId: attentionItemIds.alert(request.alertId), note, message: shown },
+      status,
     );
   }
   return { redirect: '/console/attention?done=handled' };

@@ -2,6 +2,7 @@ import { bilingual, bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
+import { refusalOf } from '#shared/console/refusal.ts';
 import { getCalendarSettings } from '#shared/data/company-calendar.ts';
 import { type ConsoleUser, isHrLead } from '#shared/domain/console-access.ts';
 import { html } from '#shared/html/escape.ts';
@@ -89,9 +90,9 @@ export const saveCalendar = async (
   try {
     await saveCalendarRequest(body, now());
   } catch (error) {
-    if (!(error instanceof HttpError) || error.statusCode !== 400) throw error;
+    const { fields } = refusalOf(error, [400]);
     const errors: Record<string, string> = {};
-    for (const [path, message] of Object.entries((error.body.errors ?? {}) as Record<string, string>)) {
+    for (const [path, message] of Object.entries(fields)) {
       errors[fieldOf(path)] ??= fieldMessage(message);
     }
     return { status: 400, title, body: page(viewer, csrfToken, form, errors) };

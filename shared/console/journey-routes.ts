@@ -3,6 +3,7 @@ import { bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { type JourneyPageInput, journeyPageBody } from '#shared/console/journey-page.ts';
+import { refusalOf } from '#shared/console/refusal.ts';
 import { listPrivateNotes } from '#shared/data/private-notes.ts';
 import { type ConsoleUser, isHrLead, mayReadPrivateNotes } from '#shared/domain/console-access.ts';
 import { HttpError } from '#shared/http/http-error.ts';
@@ -55,16 +56,14 @@ const act = async (
   try {
     await run();
   } catch (error) {
-    if (!(error instanceof HttpError) || ![400, 409].includes(error.statusCode)) throw error;
-    const fields = (error.body.errors ?? {}) as Record<string, string>;
-    const message = String(error.body.message ?? '');
+    const { status, message, fields } = refusalOf(error);
     const errors = Object.fromEntries(
       Object.entries(Object.keys(fields).length > 0 ? fields : { form: message }).map(([field, text]) => [
         field,
         fieldMessage(String(text)),
       ]),
     );
-    return showJourney(context, { errors, failed: { action, values } }, error.statusCode);
+    return showJourney(context, { errors, failed: { action, values } }, status);
   }
   return { redirect: `${pageOf}${context.journeyId}?done=${done}` };
 };

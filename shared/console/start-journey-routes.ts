@@ -1,10 +1,10 @@
 import { bilingualText } from '#shared/console/bilingual.ts';
 import type { ConsoleResult } from '#shared/console/console-result.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
+import { refusalOf } from '#shared/console/refusal.ts';
 import { journeyRequestFromForm } from '#shared/console/start-journey-form.ts';
 import { startJourneyPageBody } from '#shared/console/start-journey-page.ts';
 import type { ConsoleUser } from '#shared/domain/console-access.ts';
-import { HttpError } from '#shared/http/http-error.ts';
 import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -33,17 +33,17 @@ export const startJourneyFromForm = async (
     const { journey } = await startJourneyRequest(journeyRequestFromForm(form), now());
     return { redirect: `/console/journeys/${journey.journeyId}?done=started` };
   } catch (error) {
-    if (!(error instanceof HttpError) || ![400, 409].includes(error.statusCode)) throw error;
-    const errors = error.body.errors as Record<string, string> | undefined;
+    const { status, message, fields } = refusalOf(error);
+    const errors = Object.keys(fields).length > 0 ? fields : undefined;
     return {
-      status: error.statusCode,
+      status,
       title,
       body: startJourneyPageBody({
         ...context,
         signedIn: context.viewer,
         values: form,
         errors,
-        problem: errors ? undefined : fieldMessage(String(error.body.message ?? '')),
+        problem: errors ? undefined : fieldMessage(message),
       }),
     };
   }

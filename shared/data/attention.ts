@@ -127,13 +127,18 @@ export interface AttentionRead {
   next?: Record<string, unknown>;
 }
 
-const queueCondition = (after: string | undefined) =>
-  after === undefined ? 'attentionQueue = :open' : 'attentionQueue = :open AND attentionSk > :after';
-
-const queueValues = (hr: string | undefined, after: string | undefined) => ({
-  ':open': OPEN_QUEUE,
-  ...(after === undefined ? {} : { ':after': after }),
-  ...(hr ? { ':hr': hr } : {}),
+/** The queue's index from the position given (the start without one), and one HR contact's items with `hr`. */
+const queueQuery = (hr: string | undefined, after: string | undefined) => ({
+  TableName: tableName(),
+  IndexName: ATTENTION_INDEX,
+  KeyConditionExpression:
+    after === undefined ? 'attentionQueue = :open' : 'attentionQueue = :open AND attentionSk > :after',
+  FilterExpression: hr ? 'attentionHr = :hr' : undefined,
+  ExpressionAttributeValues: {
+    ':open': OPEN_QUEUE,
+    ...(after === undefined ? {} : { ':after': after }),
+    ...(hr ? { ':hr': hr } : {}),
+  },
 });
 
 /**
@@ -148,11 +153,7 @@ export const readAttentionRange = async (
 ): Promise<AttentionRead> => {
   const page = await documents.send(
     new QueryCommand({
-      TableName: tableName(),
-      IndexName: ATTENTION_INDEX,
-      KeyConditionExpression: queueCondition(after),
-      FilterExpression: hr ? 'attentionHr = :hr' : undefined,
-      ExpressionAttributeValues: queueValues(hr, after),
+      ...queueQuery(hr, after),
       Limit: examine,
       ExclusiveStartKey: startKey,
     }),
@@ -174,11 +175,7 @@ export const countAttention = async (
   do {
     const page = await documents.send(
       new QueryCommand({
-        TableName: tableName(),
-        IndexName: ATTENTION_INDEX,
-        KeyConditionExpression: queueCondition(undefined),
-        FilterExpression: hr ? 'attentionHr = :hr' : undefined,
-        ExpressionAttributeValues: queueValues(hr, undefined),
+        ...queueQuery(hr, undefined),
         Select: 'COUNT',
         Limit: examine - examined,
         ExclusiveStartKey: startKey,

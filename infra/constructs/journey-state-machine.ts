@@ -21,6 +21,7 @@ import {
   StateMachineType,
   TaskInput,
   TaskStateBase,
+  Timeout,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -51,12 +52,14 @@ export interface JourneySteps {
   ): LambdaInvoke;
   /**
    * Invokes a handler with a task token and waits: the handler stores the token and returns at once, and
-   * someone (a form, a timer) resumes the task later.
+   * someone (a form, a timer) resumes the task later. Past `waitLimitDays` (`WAIT_LIMIT_DAYS`) the wait
+   * times out into the catch-all, which flags the journey.
    */
   invokeAndWait(
     stateName: string,
     fn: IFunction,
     payload: Record<string, unknown>,
+    waitLimitDays: number,
     result?: TaskResult,
   ): LambdaInvoke;
 }
@@ -104,11 +107,15 @@ export abstract class JourneyStateMachine extends Construct {
       payload: Record<string, unknown>,
       pattern: IntegrationPattern,
       result: TaskResult,
+      waitLimitDays?: number,
     ) => {
       invoked.add(fn);
       const invocation = LambdaInvoke.jsonPath(this, stateName, {
         lambdaFunction: fn,
         integrationPattern: pattern,
+        ...(waitLimitDays === undefined
+          ? {}
+          : { taskTimeout: Timeout.duration(Duration.days(waitLimitDays)) }),
         payload: TaskInput.fromObject(payload),
         resultSelector: result.resultSelector,
         resultPath: result.resultPath ?? JsonPath.DISCARD,
@@ -134,13 +141,14 @@ export abstract class JourneyStateMachine extends Construct {
     const steps: JourneySteps = {
       invoke: (stateName, fn, payload, result = {}) =>
         task(stateName, fn, payload, IntegrationPattern.REQUEST_RESPONSE, result),
-      invokeAndWait: (stateName, fn, payload, result = {}) =>
+      invokeAndWait: (stateName, fn, payload, waitLimitDays, result = {}) =>
         task(
           stateName,
           fn,
           { ...payload, taskToken: JsonPath.taskToken },
           IntegrationPattern.WAIT_FOR_TASK_TOKEN,
           result,
+          waitLimitDays,
         ),
     };
 

@@ -2,6 +2,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Choice, Condition, JsonPath, Map as MapState, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
 
 /** The name HR and the local runtime know the state machine by; CloudFormation generates the physical name. */
 export const OFFER_FOLLOW_UP = 'OfferFollowUp';
@@ -42,29 +43,45 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
           maxConcurrency: 0,
           resultPath: JsonPath.DISCARD,
         }).itemProcessor(
-          invokeAndWait('RequestInterviewerInsight', fns.requestForm, {
-            journeyId,
-            form: 'interviewer-insight',
-            interviewer: JsonPath.numberAt('$.interviewer'),
-          }),
+          invokeAndWait(
+            'RequestInterviewerInsight',
+            fns.requestForm,
+            {
+              journeyId,
+              form: 'interviewer-insight',
+              interviewer: JsonPath.numberAt('$.interviewer'),
+            },
+            WAIT_LIMIT_DAYS.offer,
+          ),
         );
         const sendMeetingBrief = invoke('SendMeetingBrief', fns.sendBrief, { journeyId });
-        const awaitMeetingEnd = invokeAndWait('AwaitMeetingEnd', fns.startTimer, {
-          journeyId,
-          timer: 'meeting-end',
-        });
+        const awaitMeetingEnd = invokeAndWait(
+          'AwaitMeetingEnd',
+          fns.startTimer,
+          {
+            journeyId,
+            timer: 'meeting-end',
+          },
+          WAIT_LIMIT_DAYS.offer,
+        );
         // The task output is what submit-form sends: {"decision", "ask", "askAgainAt"}.
         const requestOutcome = invokeAndWait(
           'RequestOutcome',
           fns.requestForm,
           { journeyId, form: 'offer-outcome', ask: JsonPath.numberAt('$.outcome.ask') },
+          WAIT_LIMIT_DAYS.answer,
           { resultPath: '$.outcome' },
         );
-        const waitBeforeAskingAgain = invokeAndWait('WaitBeforeAskingAgain', fns.startTimer, {
-          journeyId,
-          timer: 'ask-again',
-          at: JsonPath.stringAt('$.outcome.askAgainAt'),
-        });
+        const waitBeforeAskingAgain = invokeAndWait(
+          'WaitBeforeAskingAgain',
+          fns.startTimer,
+          {
+            journeyId,
+            timer: 'ask-again',
+            at: JsonPath.stringAt('$.outcome.askAgainAt'),
+          },
+          WAIT_LIMIT_DAYS.offer,
+        );
         const sendHandoff = invoke('SendHandoff', fns.sendHandoff, { journeyId });
         const closeAsDeclined = invoke('CloseAsDeclined', fns.closeJourney, {
           journeyId,

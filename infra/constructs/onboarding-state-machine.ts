@@ -13,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
 
 /** The name HR and the local runtime know the state machine by. */
 export const ONBOARDING = 'Onboarding';
@@ -93,12 +94,17 @@ export class OnboardingStateMachine extends JourneyStateMachine {
         const roundGoesOn = Choice.jsonPath(machine, 'RoundGoesOn')
           .when(Condition.booleanEquals('$.followUp', true), Succeed.jsonPath(machine, 'FollowUpDone'))
           .otherwise(scheduleNextRound);
-        const awaitSessionEnd = invokeAndWait('AwaitSessionEnd', fns.startTimer, {
-          journeyId,
-          timer: 'session-end',
-          round,
-          followUp,
-        });
+        const awaitSessionEnd = invokeAndWait(
+          'AwaitSessionEnd',
+          fns.startTimer,
+          {
+            journeyId,
+            timer: 'session-end',
+            round,
+            followUp,
+          },
+          WAIT_LIMIT_DAYS.round,
+        );
 
         // The round's own execution, started with `{"journeyId", "round"}`, marks itself as not an extra session.
         const runRound = Pass.jsonPath(machine, 'MonthlyRound', {
@@ -119,12 +125,17 @@ export class OnboardingStateMachine extends JourneyStateMachine {
                 itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
                 resultPath: JsonPath.DISCARD,
               }).itemProcessor(
-                invokeAndWait('RequestTeamInsight', fns.requestForm, {
-                  journeyId,
-                  form: 'manager-prep',
-                  round,
-                  role: JsonPath.stringAt('$.role'),
-                }),
+                invokeAndWait(
+                  'RequestTeamInsight',
+                  fns.requestForm,
+                  {
+                    journeyId,
+                    form: 'manager-prep',
+                    round,
+                    role: JsonPath.stringAt('$.role'),
+                  },
+                  WAIT_LIMIT_DAYS.round,
+                ),
               ),
             )
             // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
@@ -149,11 +160,16 @@ export class OnboardingStateMachine extends JourneyStateMachine {
               Condition.isPresent('$.outcome.hireConfirms'),
               Condition.booleanEquals('$.outcome.hireConfirms', true),
             ),
-            invokeAndWait('RequestSummaryConfirmation', fns.requestForm, {
-              journeyId,
-              form: 'summary-confirmation',
-              outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
-            }).next(shareWithTeam),
+            invokeAndWait(
+              'RequestSummaryConfirmation',
+              fns.requestForm,
+              {
+                journeyId,
+                form: 'summary-confirmation',
+                outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
+              },
+              WAIT_LIMIT_DAYS.answer,
+            ).next(shareWithTeam),
           )
           .otherwise(shareWithTeam);
         // An alert never waits for the new hire's answer on what is shared.
@@ -176,6 +192,7 @@ export class OnboardingStateMachine extends JourneyStateMachine {
               'RequestSessionOutcome',
               fns.requestForm,
               { journeyId, form: 'session-outcome', round, followUp },
+              WAIT_LIMIT_DAYS.answer,
               { resultPath: '$.outcome' },
             ),
           )

@@ -202,7 +202,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     handlers.set(arn, module.handler);
   }
 
-  const advanceTo = (to: Date) => advanceTime(clock, scheduler, tracker, to);
+  const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {
     await tracker.whenIdle();
     return readMailbox(sesUrl, (messageId) => mailStamps.acceptedAt(messageId));

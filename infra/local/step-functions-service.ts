@@ -21,6 +21,10 @@ export interface StepFunctionsServiceOptions {
 
 export interface StepFunctionsService {
   url: string;
+  /** When the first waiting task runs out its TimeoutSeconds (epoch ms of virtual time), if any waits. */
+  nextTaskTimeout(): number | undefined;
+  /** Times out every task whose TimeoutSeconds ran out by `upTo`, as Step Functions would have then. */
+  timeOutTasks(upTo: number): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +58,8 @@ interface LocalMachine {
   /** Resource of every Task state, nested ones included, by state name (names are unique in a machine). */
   taskResources: Map<string, string>;
   retryIntervals: Record<string, number[]>;
+  /** TimeoutSeconds of every callback task that has one, by state name: counted on the virtual clock. */
+  callbackTimeouts: Map<string, number>;
 }
 
 interface Execution {
@@ -80,6 +86,14 @@ interface Execution {
 interface Callback {
   resolve: (output: unknown) => void;
   reject: (error: Error) => void;
+}
+
+/** A callback task waiting on its token, until `deadline` (virtual epoch ms) when it has a TimeoutSeconds. */
+interface WaitingTask {
+  execution: Execution;
+  stateName: string;
+  deadline: number;
+  callback: Callback;
 }
 
 interface IssuedToken {
@@ -115,6 +129,19 @@ class TaskHalted extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'States.Runtime';
+  }
+}
+
+/**
+ * A task that ran out its TimeoutSeconds. Step Functions never matches `States.Timeout` with the
+ * `States.TaskFailed` retriers the journeys use; the library would (it spares only its own timeout error), so
+ * this one declares itself not retryable and goes straight to the Catch.
+ */
+class TaskTimedOut extends Error {
+  readonly isRetryable = false;
+  constructor(stateName: string) {
+    super(`${stateName} waited longer than its TimeoutSeconds`);
+    this.name = 'States.Timeout';
   }
 }
 
@@ -189,6 +216,7 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
   const [, region = '', account = '', name = ''] = parts;
   const asl = structuredClone(definition) as StateMachineDefinition;
   const taskResources = new Map<string, string>();
+  const callbackTimeouts = new Map<string, number>();
   const retryIntervals: Record<string, number[]> = {};
 
   const visit = (states: Record<string, State>) => {
@@ -210,7 +238,9 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
         taskResources.set(stateName, state.Resource);
         if (state.Resource === LAMBDA_INVOKE_CALLBACK) {
           // The library times tasks out on real time (60 s unless told), but a callback task waits for a
-          // person for days of virtual time: real time must never end it.
+          // person for days of virtual time: real time must never end it. Its own limit runs on the virtual
+          // clock (`timeOutTasks`).
+          if (state.TimeoutSeconds !== undefined) callbackTimeouts.set(stateName, state.TimeoutSeconds);
           delete state.TimeoutSecondsPath;
           state.TimeoutSeconds = MAX_TIMER_SECONDS;
         } else if (state.TimeoutSeconds !== undefined) {
@@ -228,7 +258,16 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
   };
   visit(asl.States);
   if (asl.TimeoutSeconds !== undefined) asl.TimeoutSeconds = Math.min(asl.TimeoutSeconds, MAX_TIMER_SECONDS);
-  return { arn, name, region, account, engine: new StateMachine(asl), taskResources, retryIntervals };
+  return {
+    arn,
+    name,
+    region,
+    account,
+    engine: new StateMachine(asl),
+    taskResources,
+    retryIntervals,
+    callbackTimeouts,
+  };
 };
 
 /**
@@ -249,6 +288,7 @@ export const startStepFunctionsService = async (
   );
   const executions = new Map<string, Execution>();
   const issuedTokens = new Map<string, IssuedToken>();
+  const waitingTasks = new Set<WaitingTask>();
 
   const mintToken = (execution: Execution): string => {
     const token = randomBytes(48).toString('base64url');
@@ -354,12 +394,35 @@ export const startStepFunctionsService = async (
       const issued = issuedTokens.get(token);
       if (issued) issued.callback = callback;
     }
+    const timeout = execution.machine.callbackTimeouts.get(stateName);
+    const waiting =
+      timeout === undefined || !callback
+        ? undefined
+        : { execution, stateName, deadline: now() + timeout * 1000, callback };
+    if (waiting) waitingTasks.add(waiting);
     try {
       const invocation = invoke(execution, stateName, input);
       // The callback may come before the Lambda returns (even from the Lambda itself): the first outcome wins.
       return (await Promise.race([outcome, invocation.then(() => outcome)])) as JsonValue;
     } finally {
+      if (waiting) waitingTasks.delete(waiting);
       for (const token of claimed) closeToken(token);
+    }
+  };
+
+  const nextTaskTimeout = (): number | undefined => {
+    let first: number | undefined;
+    for (const { execution, deadline } of waitingTasks) {
+      if (execution.status === 'RUNNING' && (first === undefined || deadline < first)) first = deadline;
+    }
+    return first;
+  };
+
+  const timeOutTasks = (upTo: number): void => {
+    for (const waiting of [...waitingTasks]) {
+      if (waiting.execution.status !== 'RUNNING' || waiting.deadline > upTo) continue;
+      waitingTasks.delete(waiting);
+      waiting.callback.reject(new TaskTimedOut(waiting.stateName));
     }
   };
 
@@ -666,6 +729,8 @@ export const startStepFunctionsService = async (
 
   return {
     url: server.url,
+    nextTaskTimeout,
+    timeOutTasks,
     close: async () => {
       for (const execution of executions.values()) stop(execution, 'LocalRuntimeStopped', undefined);
       await server.close();

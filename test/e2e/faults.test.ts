@@ -1,8 +1,11 @@
 import { format } from 'node:util';
+import { DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
+import { scheduleName } from '#shared/timers/schedule-timer.ts';
 import {
   eventTypes,
   faultControls,
@@ -180,5 +183,34 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
     expect(
       (await system.mailTo(offer.hr.email)).filter((email) => /\/forms\//.test(email.text)),
     ).toHaveLength(1);
+  });
+
+  // Last: it moves the clock half a year on.
+  it('a timer lost on the way times its waiting step out, and the journey is flagged instead of waiting on', async () => {
+    const { offer, journeyId } = await start('lost-timer', {
+      interviewers: [],
+      offerMeetingAt: '2026-12-07T10:00:00+09:00',
+    });
+    await system.runtime.idle();
+    // As if Scheduler had dropped the meeting's end past its retries: the step waits for a call never coming.
+    await new SchedulerClient({}).send(
+      new DeleteScheduleCommand({
+        Name: scheduleName(journeyId, 'meeting-end'),
+        GroupName: process.env.SCHEDULE_GROUP,
+      }),
+    );
+    // The wait may last as long as an offer phase can (six months), plus a margin: counted from the wait's start.
+    const waitBegan = system.runtime.now().getTime();
+    const day = 24 * 60 * 60 * 1000;
+    await system.runtime.advanceTo(new Date(waitBegan + (WAIT_LIMIT_DAYS.offer - 1) * day));
+    expect((await system.journey(journeyId)).status).toBe('offer-follow-up');
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(1);
+
+    await system.runtime.advanceTo(new Date(waitBegan + (WAIT_LIMIT_DAYS.offer + 1) * day));
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('needs-attention');
+    expect(eventTypes(journey)).not.toContain('outcome.requested');
+    const alert = (await system.mailTo(offer.hr.email)).at(-1);
+    expect(alert?.subject).toMatch(/要対応/);
   });
 });

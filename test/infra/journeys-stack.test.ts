@@ -11,6 +11,12 @@ import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
 import { ATTENTION_INDEX } from '#shared/domain/attention.ts';
+import {
+  MAX_DAYS_FROM_ROUND_START_TO_SESSION,
+  MAX_DAYS_TO_REPLY,
+  WAIT_LIMIT_DAYS,
+} from '#shared/domain/execution-limits.ts';
+import { OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 import { MailQueueFull } from '#shared/email/send-pacing.ts';
@@ -106,7 +112,13 @@ const MACHINES = [
     name: 'OfferFollowUp',
     startAt: 'InviteCandidate',
     states: OFFER_FOLLOW_UP_STATES,
-    waiting: ['AwaitMeetingEnd', 'RequestInterviewerInsight', 'RequestOutcome', 'WaitBeforeAskingAgain'],
+    // Each callback task and the most it may wait, in days, before it times out and the journey is flagged.
+    waiting: {
+      AwaitMeetingEnd: WAIT_LIMIT_DAYS.offer,
+      RequestInterviewerInsight: WAIT_LIMIT_DAYS.offer,
+      RequestOutcome: WAIT_LIMIT_DAYS.answer,
+      WaitBeforeAskingAgain: WAIT_LIMIT_DAYS.offer,
+    },
     // Inside a Map, a failure reaches the Map's own Catch.
     insideMaps: ['RequestInterviewerInsight'],
   },
@@ -114,7 +126,12 @@ const MACHINES = [
     name: 'Onboarding',
     startAt: 'OnboardingBegun',
     states: ONBOARDING_STATES,
-    waiting: ['AwaitSessionEnd', 'RequestSessionOutcome', 'RequestSummaryConfirmation', 'RequestTeamInsight'],
+    waiting: {
+      AwaitSessionEnd: WAIT_LIMIT_DAYS.round,
+      RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
+      RequestSummaryConfirmation: WAIT_LIMIT_DAYS.answer,
+      RequestTeamInsight: WAIT_LIMIT_DAYS.round,
+    },
     insideMaps: ['RequestTeamInsight'],
   },
 ];
@@ -127,6 +144,7 @@ type AslState = {
   MaxConcurrency?: number;
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
+  TimeoutSeconds?: number;
   ItemProcessor?: { States: Record<string, AslState> };
 };
 
@@ -589,7 +607,22 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
       .filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'))
       .map(([state]) => state)
       .sort();
-    expect(callbacks).toEqual([...waiting].sort());
+    expect(callbacks).toEqual(Object.keys(waiting).sort());
+  });
+
+  it('times every callback task out past its longest rightful wait, into the catch that flags the journey', () => {
+    const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
+    const states = Object.fromEntries(all);
+    for (const [state, days] of Object.entries(waiting)) {
+      expect(states[state]?.TimeoutSeconds, state).toBe(days * 24 * 60 * 60);
+      // Only the first year of an execution exists: a limit past it would never be reached.
+      expect(days, state).toBeLessThan(365);
+    }
+    // Every limit covers the longest its wait can rightfully last (the reply deadline, a moved session, an
+    // outcome link's life) with room to spare.
+    expect(WAIT_LIMIT_DAYS.offer).toBeGreaterThan(MAX_DAYS_TO_REPLY);
+    expect(WAIT_LIMIT_DAYS.round).toBeGreaterThan(MAX_DAYS_FROM_ROUND_START_TO_SESSION);
+    expect(WAIT_LIMIT_DAYS.answer).toBeGreaterThan(OUTCOME_LINK_DAYS);
   });
 
   it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {

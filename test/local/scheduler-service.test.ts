@@ -77,6 +77,8 @@ const timer = (name: string, at: string, overrides: Partial<CreateScheduleComman
     ...overrides,
   });
 
+/** These tests start no state machine: no task waits, so none times out. */
+const noWaitingTasks = { nextTaskTimeout: () => undefined, timeOutTasks: () => undefined };
 describe('the local EventBridge Scheduler service', () => {
   it('creates a schedule that GetSchedule returns as Scheduler would', async () => {
     const created = await client.send(timer('j-1-reminder', '2026-11-27T00:00:00'));
@@ -151,9 +153,21 @@ describe('the local EventBridge Scheduler service', () => {
     await client.send(timer('early', '2026-11-25T00:00:00'));
     await client.send(timer('middle', '2026-11-28T12:00:00', { ActionAfterCompletion: 'NONE' }));
 
-    const first = await advanceTime(clock, scheduler, tracker, new Date('2026-11-30T00:00:00Z'));
+    const first = await advanceTime(
+      clock,
+      scheduler,
+      noWaitingTasks,
+      tracker,
+      new Date('2026-11-30T00:00:00Z'),
+    );
     const afterFirst = scheduler.list();
-    const second = await advanceTime(clock, scheduler, tracker, new Date('2026-12-02T00:00:00Z'));
+    const second = await advanceTime(
+      clock,
+      scheduler,
+      noWaitingTasks,
+      tracker,
+      new Date('2026-12-02T00:00:00Z'),
+    );
 
     expect(first).toEqual({ fired: 2 });
     expect(second).toEqual({ fired: 1 });
@@ -178,7 +192,13 @@ describe('the local EventBridge Scheduler service', () => {
     };
     await client.send(timer('first', '2026-11-25T00:00:00'));
 
-    const { fired } = await advanceTime(clock, scheduler, tracker, new Date('2026-11-27T00:00:00Z'));
+    const { fired } = await advanceTime(
+      clock,
+      scheduler,
+      noWaitingTasks,
+      tracker,
+      new Date('2026-11-27T00:00:00Z'),
+    );
 
     expect(fired).toBe(2);
     expect(firings.map((firing) => firing.at)).toEqual([
@@ -193,7 +213,13 @@ describe('the local EventBridge Scheduler service', () => {
 
     await client.send(new UpdateScheduleCommand({ ...timer('moved', '2026-11-29T00:00:00').input }));
     await client.send(new DeleteScheduleCommand({ Name: 'deleted', GroupName: GROUP }));
-    const { fired } = await advanceTime(clock, scheduler, tracker, new Date('2026-11-30T00:00:00Z'));
+    const { fired } = await advanceTime(
+      clock,
+      scheduler,
+      noWaitingTasks,
+      tracker,
+      new Date('2026-11-30T00:00:00Z'),
+    );
 
     expect(fired).toBe(1);
     expect(firings).toEqual([
@@ -211,7 +237,7 @@ describe('the local EventBridge Scheduler service', () => {
     };
     await client.send(timer('again', '2026-11-25T00:00:00'));
 
-    await advanceTime(clock, scheduler, tracker, new Date('2026-11-30T00:00:00Z'));
+    await advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date('2026-11-30T00:00:00Z'));
 
     expect(firings.map((firing) => firing.at)).toEqual([
       '2026-11-25T00:00:00.000Z',
@@ -222,7 +248,13 @@ describe('the local EventBridge Scheduler service', () => {
   it('does not fire a disabled schedule', async () => {
     await client.send(timer('off', '2026-11-25T00:00:00', { State: 'DISABLED' }));
 
-    const { fired } = await advanceTime(clock, scheduler, tracker, new Date('2026-11-30T00:00:00Z'));
+    const { fired } = await advanceTime(
+      clock,
+      scheduler,
+      noWaitingTasks,
+      tracker,
+      new Date('2026-11-30T00:00:00Z'),
+    );
 
     expect(fired).toBe(0);
     expect(scheduler.nextDueAt()).toBeUndefined();
@@ -240,8 +272,8 @@ describe('the local EventBridge Scheduler service', () => {
     } as NonNullable<CreateScheduleCommandInput['Target']>;
     await client.send(schedule);
 
-    await advanceTime(clock, scheduler, tracker, new Date('2026-11-26T00:00:00Z'));
-    await advanceTime(clock, scheduler, tracker, new Date('2026-11-27T00:00:00Z'));
+    await advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date('2026-11-26T00:00:00Z'));
+    await advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date('2026-11-27T00:00:00Z'));
 
     expect(firings).toHaveLength(3);
     expect(scheduler.list()).toMatchObject([
@@ -260,15 +292,15 @@ describe('the local EventBridge Scheduler service', () => {
       if (failures-- > 0) throw new Error('DynamoDB unreachable');
     };
     await client.send(timer('flaky', '2026-11-25T00:00:00'));
-    await advanceTime(clock, scheduler, tracker, new Date('2026-11-26T00:00:00Z'));
+    await advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date('2026-11-26T00:00:00Z'));
     expect(firings).toHaveLength(3);
     expect(scheduler.list()).toEqual([]);
   });
 
   it('refuses to move time backwards', async () => {
-    await expect(advanceTime(clock, scheduler, tracker, new Date(START.getTime() - 1))).rejects.toThrow(
-      RangeError,
-    );
+    await expect(
+      advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date(START.getTime() - 1)),
+    ).rejects.toThrow(RangeError);
   });
 
   it('fires due schedules on its own while the clock ticks', async () => {

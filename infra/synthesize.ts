@@ -100,6 +100,23 @@ export const stateMachineDefinitions = (template: Record<string, unknown>): Stat
 };
 
 /** Placeholder function ARN to the `functions/` folder of its handler, for every function of the project. */
+/**
+ * The functions EventBridge rules with an event pattern on `source` invoke, by placeholder ARN: the local
+ * runtime hands such events to them as the rules would.
+ */
+export const eventRuleTargets = (template: Record<string, unknown>, source: string): string[] =>
+  Object.values(resourcesOf(template)).flatMap((resource) => {
+    if (resource.Type !== 'AWS::Events::Rule') return [];
+    const properties = resource.Properties ?? {};
+    const pattern = properties.EventPattern as { source?: string[] } | undefined;
+    if (!pattern?.source?.includes(source)) return [];
+    const targets = (properties.Targets ?? []) as { Arn?: { 'Fn::GetAtt'?: [string, string] } }[];
+    return targets.flatMap((target) => {
+      const logicalId = target.Arn?.['Fn::GetAtt']?.[0];
+      return logicalId ? [placeholderFunctionArn(logicalId)] : [];
+    });
+  });
+
 export const functionHandlers = (template: Record<string, unknown>): Record<string, string> => {
   const handlers: Record<string, string> = {};
   for (const [logicalId, resource] of Object.entries(resourcesOf(template))) {

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JourneyFunction } from '#infra/constructs/journey-function.ts';
 import type { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
@@ -20,6 +21,8 @@ export interface JourneyAlarmsProps {
   readonly stateMachines: readonly JourneyStateMachine[];
   readonly functions: readonly JourneyFunction[];
   readonly timers: JourneyTimers;
+  /** Where EventBridge puts the SES events it could not hand to their function. */
+  readonly eventDeadLetters: IQueue;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -106,6 +109,14 @@ export class JourneyAlarms extends Construct {
       'TimerDeadLetters',
       deadLetters.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
       'A timer is in the dead-letter queue: its journey waits until someone acts',
+    );
+    this.alarmOn(
+      'MailEventDeadLetters',
+      props.eventDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      'A bounce or complaint from SES could not be recorded: its journey may wait on mail that never arrived',
     );
   }
 

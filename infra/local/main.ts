@@ -27,6 +27,7 @@ console.log(`Follow-up journeys are running locally (virtual time ${runtime.now(
   ).join(' or ')})
   Clock       ${runtime.apiUrl}/local/clock   (POST {"advance":"P7D"} or {"to":"2027-04-01T09:00:00+09:00"})
   Mail (JSON) ${runtime.apiUrl}/local/emails
+  Bounces     ${runtime.apiUrl}/local/bounces   (POST {"email":"someone@example.com"}: mail to it bounces from now on)
   Mail (page) ${runtime.sesUrl}/
 Press Ctrl+C to stop. Nothing is kept after it stops.`);
 

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
+import { z } from 'zod';
 import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/constructs/journey-email.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
@@ -17,9 +18,11 @@ import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
+import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
 import {
+  eventRuleTargets,
   functionHandlers,
   PLACEHOLDER_REGION,
   placeholderFunctionArn,
@@ -202,6 +205,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     handlers.set(arn, module.handler);
   }
 
+  // SES publishes a bounce on its own time, after the send: the function the rule targets gets it as an event.
+  const bounceTargets = eventRuleTargets(template, 'aws.ses');
+  mailStamps.onBounce((message) => {
+    const event = bounceEvent(message);
+    for (const target of bounceTargets) {
+      setImmediate(() => {
+        // EventBridge retries and then dead-letters; invokeFunction has already logged the failure.
+        invokeFunction(target, event).catch(() => undefined);
+      });
+    }
+  });
+
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {
     await tracker.whenIdle();
@@ -216,7 +231,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       handler: (event) => invokeFunction(arn, event) as Promise<APIGatewayProxyStructuredResultV2>,
     };
   });
-  routes.push(...localRoutes({ clock, advanceTo, emails, idle: () => tracker.whenIdle() }));
+  routes.push(
+    ...localRoutes({
+      clock,
+      advanceTo,
+      emails,
+      idle: () => tracker.whenIdle(),
+      bounce: (address) => mailStamps.bounce(address),
+    }),
+  );
 
   const api = await startHttpApi({
     routes,
@@ -277,6 +300,7 @@ const localRoutes = (local: {
   advanceTo: (to: Date) => Promise<{ fired: number }>;
   emails: () => Promise<LocalEmail[]>;
   idle: () => Promise<void>;
+  bounce: (address: string) => void;
 }): ApiRoute[] => [
   {
     method: 'GET',
@@ -301,7 +325,27 @@ const localRoutes = (local: {
     path: '/local/emails',
     handler: async () => jsonResult(200, await local.emails()),
   },
+  {
+    method: 'POST',
+    path: '/local/bounces',
+    handler: async (event: APIGatewayProxyEventV2) => {
+      const email = bounceAddress(event.body);
+      if (!email) return jsonResult(400, { message: 'Send JSON: {"email": "someone@example.com"}.' });
+      local.bounce(email);
+      return jsonResult(200, { email, bounces: true });
+    },
+  },
 ];
+
+/** `{"email": "..."}`: the address to bounce from now on. */
+const bounceAddress = (body: string | undefined): string | undefined => {
+  try {
+    const { email } = JSON.parse(body ?? '') as { email?: unknown };
+    return typeof email === 'string' && z.email().safeParse(email).success ? email : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 const clockTarget = (body: string | undefined, current: number): { to: Date } | { error: string } => {
   let request: unknown;

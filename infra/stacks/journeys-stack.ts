@@ -10,6 +10,7 @@ import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
 import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/company-calendar.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
 
@@ -178,6 +179,11 @@ export class JourneysStack extends Stack {
       'send-journey-summary',
       'Emails HR the journey summary',
     );
+    const recordUndeliverable = fn(
+      'RecordUndeliverable',
+      'record-undeliverable',
+      'Records a bounce or complaint on its journey and tells HR (SES events)',
+    );
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
@@ -213,6 +219,7 @@ export class JourneysStack extends Stack {
       shareSummary,
       raiseAlert,
       sendJourneySummary,
+      recordUndeliverable,
     ]) {
       this.table.grantReadWriteData(writer);
     }
@@ -240,6 +247,8 @@ export class JourneysStack extends Stack {
       closeJourney,
       // A manager or mentor answering "worried" raises the alert as they submit.
       submitForm,
+      // It tells HR whose address mail cannot reach.
+      recordUndeliverable,
     ]) {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
@@ -352,7 +361,13 @@ export class JourneysStack extends Stack {
       machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
       machine.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
       machine.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
+      // Forms to an address mail cannot reach close at once, and their waiting steps go on.
+      machine.grantTaskResponse('RecordUndeliverableResumesTasks', recordUndeliverable.role);
     }
+    const undeliverable = new UndeliverableMail(this, 'UndeliverableMail', {
+      configurationSet: email.configurationSet,
+      handler: recordUndeliverable.lambda,
+    });
 
     this.api = new JourneysApi(this, 'Api', {
       startJourney: startJourney.lambda,
@@ -393,6 +408,7 @@ export class JourneysStack extends Stack {
       stateMachines: [this.offerFollowUp, this.onboarding],
       functions,
       timers,
+      eventDeadLetters: undeliverable.deadLetters,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });

@@ -46,6 +46,7 @@ const words: Record<TimelineEventType, Record<Locale, string>> = {
   'journey.cancelled': { ja: 'ジャーニーを中止', en: 'Journey cancelled' },
   'journey.needs-attention': { ja: '要対応になった', en: 'Needs attention' },
   'journey.completed': { ja: 'ジャーニーが終了', en: 'Journey ended' },
+  'mail.bounced': { ja: 'メールが届かなかった', en: 'Mail could not be delivered' },
 };
 
 const roleWords: Record<string, Record<Locale, string>> = {

@@ -42,6 +42,7 @@ export const timelineEventTypes = [
   'journey.cancelled',
   'journey.needs-attention',
   'journey.completed',
+  'mail.bounced',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 

@@ -7,10 +7,7 @@ export const ATTENTION_INDEX = 'OpenAttention';
 /** The one partition of that index: only open items carry it. */
 export const OPEN_QUEUE = 'OPEN';
 
-/**
- * What HR must act on. `mail-bounced` is part of the queue's vocabulary but nothing feeds it yet: the system
- * learns of bounces only once SES notifications arrive (a later issue).
- */
+/** What HR must act on. */
 export const attentionKinds = [
   'alert',
   'needs-attention',
@@ -34,6 +31,8 @@ export const attentionItemIds = {
   needsAttention: () => 'needs-attention',
   outcomeOverdue: (formId: string) => `outcome-overdue-${formId}`,
   prepUnanswered: (formId: string) => `prep-unanswered-${formId}`,
+  /** `role` as the timeline names it: `manager`, `interviewer-0`, … */
+  mailBounced: (role: string) => `mail-bounced-${role}`,
 };
 
 /** `<since>#<journeyId>#<itemId>`: oldest first, unique, and the only thing a queue cursor may carry. */

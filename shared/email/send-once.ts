@@ -81,7 +81,7 @@ export const sendEmailOnce = async (
   try {
     if (await getErasure(journeyId)) throw new JourneyErased(journeyId);
     if (await options.withdrawIf?.()) throw new EmailWithdrawn(`email ${key} is no longer wanted`);
-    await sendEmail(email);
+    await sendEmail(email, journeyId);
   } catch (error) {
     await release(claim, owner);
     throw error;

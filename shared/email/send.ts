@@ -1,4 +1,5 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { JOURNEY_MAIL_TAG } from '#shared/domain/undeliverable-mail.ts';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
 import { awaitSendTurn } from '#shared/email/send-pacing.ts';
 import { now } from '#shared/time/clock.ts';
@@ -8,8 +9,11 @@ import { now } from '#shared/time/clock.ts';
 // set is above the account's, adaptive retries slow this client down to what SES accepts and keep trying.
 const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 
-/** Sends one email through SES and returns its SES message id. */
-export const sendEmail = async (email: OutgoingEmail): Promise<string> => {
+/**
+ * Sends one email through SES and returns its SES message id. The journey's id goes with it as a message tag,
+ * so SES's bounce and complaint events say which journey the mail was for.
+ */
+export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promise<string> => {
   const configurationSet = process.env.SES_CONFIGURATION_SET;
   const raw = await composeRawEmail(email, now());
   await awaitSendTurn();
@@ -19,6 +23,7 @@ export const sendEmail = async (email: OutgoingEmail): Promise<string> => {
       // Explicit, so the envelope never depends on how the headers were parsed.
       Source: email.from,
       Destinations: email.to.map((recipient) => recipient.email),
+      Tags: [{ Name: JOURNEY_MAIL_TAG, Value: journeyId }],
       ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
     }),
   );

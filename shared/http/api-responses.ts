@@ -169,7 +169,7 @@ export const attentionPageSchema = z.object({
       itemId: z.string().describe('Unique within its journey'),
       kind: z
         .enum(attentionKinds)
-        .describe('mail-bounced is not fed yet: bounces are not reported to the system'),
+        .describe('mail-bounced: mail to someone on the journey bounced for good or was marked as spam'),
       journeyId,
       person: z.object({ name: z.string() }),
       hr: z.object({ name: z.string(), email: z.string() }),

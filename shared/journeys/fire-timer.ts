@@ -1,12 +1,10 @@
-import { openAttention } from '#shared/data/attention.ts';
-import { expireForm, getForm } from '#shared/data/forms.ts';
+import { getForm } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, markTimerFired } from '#shared/data/timers.ts';
-import { attentionItemIds } from '#shared/domain/attention.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
-import { outcomeNotRecorded } from '#shared/journeys/outcome-not-recorded.ts';
+import { expireOpenForm } from '#shared/journeys/expire-form.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sendPulseCheck } from '#shared/journeys/pulse-checks.ts';
@@ -15,7 +13,6 @@ import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import { onboardingExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { now } from '#shared/time/clock.ts';
 
 /**
  * Runs a due timer. Each action is idempotent and the timer is marked fired only after it succeeded, so a
@@ -96,47 +93,4 @@ const remindForm = async (journeyId: string, formId: string): Promise<void> => {
     role: form.recipient.role,
     ...(form.round ? { round: form.round } : {}),
   });
-};
-
-/** A form past its deadline closes, and the journey goes on without the answer. */
-const expireOpenForm = async (journeyId: string, formId: string): Promise<void> => {
-  // An earlier attempt may have expired the form and failed before resuming: finish its work.
-  const form = (await expireForm(journeyId, formId, now())) ?? (await getForm(journeyId, formId));
-  if (form?.status !== 'expired') return;
-  if (form.kind === 'pulse') {
-    await appendEvent(journeyId, `pulse.expired#${formId}`, {
-      type: 'pulse.expired',
-      formId,
-      check: form.check,
-    });
-    return;
-  }
-  // The new hire's topics: optional, nothing waits on them, and an unanswered one is no missing answer.
-  if (form.taskToken === undefined) return;
-  if (form.kind === 'session-outcome') {
-    await outcomeNotRecorded(await requireJourney(journeyId), form);
-  } else if (form.kind === 'summary-confirmation') {
-    // No answer from the new hire: the summary is not shared, and the share step tells HR.
-    await appendEvent(journeyId, `summary.expired#${formId}`, {
-      type: 'summary.expired',
-      formId,
-      round: form.round,
-      ...(form.followUp ? { followUp: true } : {}),
-    });
-  } else {
-    await openAttention(await requireJourney(journeyId), {
-      itemId: attentionItemIds.prepUnanswered(formId),
-      kind: 'prep-unanswered',
-      round: form.round,
-      role: form.recipient.role,
-    });
-    await appendEvent(journeyId, `prep.expired#${formId}`, {
-      type: 'prep.expired',
-      formId,
-      role: form.recipient.role,
-      interviewer: form.interviewerIndex,
-      round: form.round,
-    });
-  }
-  await resumeTask(form.taskToken, { status: 'expired' });
 };

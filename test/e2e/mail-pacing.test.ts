@@ -62,13 +62,16 @@ describe('send pacing', () => {
   it('lets mail HR is waiting on go ahead of a queue, which it only pushes back by one turn', async () => {
     const queueAhead = await fillQueue(5_000);
     await whilePersonWaits(async () => {
-      await sendEmail({
-        from: 'follow-up@example.com',
-        to: [{ name: '佐藤 綾', email: 'hr+pacing@example.co.jp' }],
-        subject: '日程変更のお知らせ',
-        text: 'text',
-        html: '<p>html</p>',
-      });
+      await sendEmail(
+        {
+          from: 'follow-up@example.com',
+          to: [{ name: '佐藤 綾', email: 'hr+pacing@example.co.jp' }],
+          subject: '日程変更のお知らせ',
+          text: 'text',
+          html: '<p>html</p>',
+        },
+        'j-0123456789abcdef0123',
+      );
     });
     expect(Date.now()).toBeLessThan(queueAhead);
     expect(await system.mailTo('hr+pacing@example.co.jp')).toHaveLength(1);

@@ -40,6 +40,12 @@ const onlyOfType = (type: string): [string, Resource] => {
   if (!found) throw new Error(`no ${type}`);
   return found;
 };
+/** The one queue whose logical id has `part` in it: the timers' dead letters, or the mail events'. */
+const queueOf = (part: string): [string, Resource] => {
+  const found = ofType('AWS::SQS::Queue').filter(([id]) => id.includes(part));
+  expect(found, part).toHaveLength(1);
+  return found[0] as [string, Resource];
+};
 const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
 /** The metrics alarmed on for one resource: the alarms whose dimension `name` names it (logical id or name). */
 const metricsOn = (name: string, resource: string): string[] =>
@@ -125,11 +131,16 @@ describe('alarms', () => {
 
   it("watch Scheduler's undelivered timers and the timers' dead-letter queue", () => {
     const [, group] = onlyOfType('AWS::Scheduler::ScheduleGroup');
-    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    const [queueId] = queueOf('TimersDeadLetters');
     expect(metricsOn('ScheduleGroup', group.Properties.Name as string)).toEqual([
       'InvocationDroppedCount',
       'InvocationsFailedToBeSentToDeadLetterCount',
     ]);
+    expect(metricsOn('QueueName', queueId)).toEqual(['ApproximateNumberOfMessagesVisible']);
+  });
+
+  it("watch the dead-letter queue of SES's bounce and complaint events", () => {
+    const [queueId] = queueOf('UndeliverableMailDeadLetters');
     expect(metricsOn('QueueName', queueId)).toEqual(['ApproximateNumberOfMessagesVisible']);
   });
 
@@ -152,7 +163,7 @@ describe('alarms', () => {
 
 describe("the timers' dead-letter queue", () => {
   it('is encrypted, refuses requests without TLS, and the scheduler role may send to it', () => {
-    const [queueId, queue] = onlyOfType('AWS::SQS::Queue');
+    const [queueId, queue] = queueOf('TimersDeadLetters');
     expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
@@ -179,7 +190,7 @@ describe("the timers' dead-letter queue", () => {
   });
 
   it('reaches every handler that creates schedules, so each schedule names it', () => {
-    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    const [queueId] = queueOf('TimersDeadLetters');
     const creators = ofType('AWS::Lambda::Function').filter(
       ([, fn]) =>
         (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
@@ -190,5 +201,49 @@ describe("the timers' dead-letter queue", () => {
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.TIMER_DEAD_LETTER_ARN, functionId).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
     }
+  });
+});
+
+describe("SES's bounces and complaints", () => {
+  const recordUndeliverable = () =>
+    ofType('AWS::Lambda::Function').find(
+      ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY] === 'record-undeliverable',
+    )?.[0];
+
+  it('are published by the configuration set to the default event bus', () => {
+    const [setId] = onlyOfType('AWS::SES::ConfigurationSet');
+    const [, destination] = onlyOfType('AWS::SES::ConfigurationSetEventDestination');
+    expect(destination.Properties.ConfigurationSetName).toEqual({ Ref: setId });
+    const { EventDestination } = destination.Properties as {
+      EventDestination: { Enabled: boolean; MatchingEventTypes: string[]; EventBridgeDestination: unknown };
+    };
+    expect(EventDestination.MatchingEventTypes.map((type) => type.toLowerCase()).sort()).toEqual([
+      'bounce',
+      'complaint',
+    ]);
+    expect(JSON.stringify(EventDestination.EventBridgeDestination)).toContain(':event-bus/default');
+  });
+
+  it("reach the function that records them, this deployment's only, with retries and a dead-letter queue", () => {
+    const [setId] = onlyOfType('AWS::SES::ConfigurationSet');
+    const [queueId] = queueOf('UndeliverableMailDeadLetters');
+    const [, rule] = onlyOfType('AWS::Events::Rule');
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: setId }] } } },
+    });
+    expect(rule.Properties.Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [recordUndeliverable(), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        RetryPolicy: { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 20 },
+      }),
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [recordUndeliverable(), 'Arn'] },
+      Principal: 'events.amazonaws.com',
+    });
   });
 });

@@ -51,6 +51,7 @@ const FUNCTIONS = [
   'send-journey-summary',
   'get-calendar-settings',
   'put-calendar-settings',
+  'record-undeliverable',
   'get-openapi',
   'console',
   'console-actions',
@@ -382,6 +383,8 @@ describe('functions', () => {
       'get-calendar-settings': [],
       'put-calendar-settings': [],
       'get-openapi': [],
+      // It tells HR whose address mail cannot reach.
+      'record-undeliverable': mail,
       // It derives its session keys from the link key and sends people to the user pool's sign-in.
       console: ['LINK_KEY_SECRET_ARN', 'BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_LOGOUT_URL'],
       // Every change HR makes over the API, from the console: it starts, moves, stops and mails as those do.
@@ -731,9 +734,10 @@ describe('least privilege', () => {
       ]);
     }
 
-    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(['fire-timer', 'request-form', 'submit-form']);
-    // Forms and timers serve both phases, so they resume tasks of both state machines.
-    for (const folder of ['fire-timer', 'request-form', 'submit-form']) {
+    const resumers = ['fire-timer', 'record-undeliverable', 'request-form', 'submit-form'];
+    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(resumers);
+    // Forms, timers and bounces serve both phases, so they resume tasks of both state machines.
+    for (const folder of resumers) {
       const resumable = statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
         .map((statement) => statement.Resource);
@@ -810,6 +814,7 @@ describe('least privilege', () => {
         'send-journey-summary',
         'close-journey',
         'submit-form',
+        'record-undeliverable',
       ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>

@@ -27,12 +27,14 @@ describe('sendEmail', () => {
   it('sends the composed message raw to every recipient and returns the SES message id', async () => {
     ses.on(SendRawEmailCommand).resolves({ MessageId: '0100018c-message' });
 
-    await expect(sendEmail(email)).resolves.toBe('0100018c-message');
+    await expect(sendEmail(email, 'j-0123456789abcdef0123')).resolves.toBe('0100018c-message');
 
     expect(ses).toHaveReceivedCommandOnce(SendRawEmailCommand);
     expect(ses).toHaveReceivedCommandWith(SendRawEmailCommand, {
       Source: 'noreply@example.co.jp',
       Destinations: ['ichiro.suzuki@example.co.jp', 'misaki.tanaka@example.co.jp'],
+      // SES's bounce and complaint events carry it back.
+      Tags: [{ Name: 'journey', Value: 'j-0123456789abcdef0123' }],
     });
     const data = ses.commandCalls(SendRawEmailCommand)[0]?.args[0].input.RawMessage?.Data;
     const parsed = await simpleParser(Buffer.from(data ?? new Uint8Array()));
@@ -43,7 +45,7 @@ describe('sendEmail', () => {
     process.env.SES_CONFIGURATION_SET = 'follow-up-journeys';
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'm-1' });
 
-    await sendEmail(email);
+    await sendEmail(email, 'j-0123456789abcdef0123');
 
     expect(ses).toHaveReceivedCommandWith(SendRawEmailCommand, {
       ConfigurationSetName: 'follow-up-journeys',
@@ -53,7 +55,7 @@ describe('sendEmail', () => {
   it('sends without a configuration set when none is configured', async () => {
     ses.on(SendRawEmailCommand).resolves({ MessageId: 'm-2' });
 
-    await sendEmail(email);
+    await sendEmail(email, 'j-0123456789abcdef0123');
 
     expect(ses.commandCalls(SendRawEmailCommand)[0]?.args[0].input).not.toHaveProperty(
       'ConfigurationSetName',
@@ -63,12 +65,12 @@ describe('sendEmail', () => {
   it('fails loudly when SES refuses, so the step is retried', async () => {
     ses.on(SendRawEmailCommand).rejects(new Error('MessageRejected'));
 
-    await expect(sendEmail(email)).rejects.toThrow('MessageRejected');
+    await expect(sendEmail(email, 'j-0123456789abcdef0123')).rejects.toThrow('MessageRejected');
   });
 
   it('fails when SES answers without a message id', async () => {
     ses.on(SendRawEmailCommand).resolves({});
 
-    await expect(sendEmail(email)).rejects.toThrow(/message id/);
+    await expect(sendEmail(email, 'j-0123456789abcdef0123')).rejects.toThrow(/message id/);
   });
 });

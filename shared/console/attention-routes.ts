@@ -43,10 +43,24 @@ interface Failed {
   message: string;
 }
 
+/** Whose mail bounced: the role as the timeline names it (`interviewer-<index>` for an interviewer). */
+const recipientWords = (role: string | undefined): [string, string] | undefined => {
+  if (role?.startsWith('interviewer-')) return ['面接官宛て', 'to an interviewer'];
+  const words: Record<string, [string, string]> = {
+    employee: ['本人宛て', 'to the new hire'],
+    hr: ['人事担当宛て', 'to the HR contact'],
+    manager: ['上司宛て', 'to the manager'],
+    mentor: ['メンター宛て', 'to the mentor'],
+  };
+  return role ? words[role] : undefined;
+};
+
 const details = (item: AttentionItem): SafeHtml[] =>
   [
     item.round !== undefined ? [roundLabel(item.round), ''] : undefined,
-    ...[item.source, item.cause, item.role].map((key) => (key ? detailWords[key] : undefined)),
+    ...(item.kind === 'mail-bounced'
+      ? [recipientWords(item.role)]
+      : [item.source, item.cause, item.role].map((key) => (key ? detailWords[key] : undefined))),
   ]
     .filter((words): words is [string, string] => words !== undefined)
     .map(([ja, en]) => (en ? bilingual(ja, en) : html`${ja}`));

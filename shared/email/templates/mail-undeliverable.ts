@@ -16,7 +16,7 @@ export interface MailUndeliverableInput {
 
 const roleWords: Record<Locale, (role: string) => string> = {
   ja: (role) =>
-    role === 'employee' ? '本人' : role === 'manager' ? '上長' : role === 'mentor' ? 'メンター' : '面接官',
+    role === 'employee' ? '本人' : role === 'manager' ? '上司' : role === 'mentor' ? 'メンター' : '面接官',
   en: (role) =>
     role === 'employee'
       ? 'new hire'
@@ -28,9 +28,9 @@ const roleWords: Record<Locale, (role: string) => string> = {
 };
 
 /**
- * Mail to someone on a journey came back for good (the address does not exist) or they marked it as spam. The
- * journey stops mailing them and goes on without their forms; HR hears at once so they can reach the person
- * another way and correct the address.
+ * Mail to someone on a journey came back for good (the address does not exist) or they marked it as spam. SES
+ * suppresses the address from then on and the journey goes on without their forms; HR hears at once so they can
+ * reach the person another way and correct the address.
  */
 export const renderMailUndeliverable = (input: MailUndeliverableInput): RenderedEmail => {
   const { locale, hrName, employeeName, journeyId, role, personName, reason } = input;
@@ -49,7 +49,7 @@ export const renderMailUndeliverable = (input: MailUndeliverableInput): Rendered
         },
         {
           kind: 'paragraph',
-          text: 'The journey sends them nothing more and goes on without waiting for their forms. Please reach them another way, and check the address you have for them.',
+          text: 'Mail to this address will not reach them, so the journey goes on without waiting for their forms. Please reach them another way, and check the address you have for them.',
         },
         { kind: 'facts', rows: [{ label: 'Journey', value: journeyId }] },
       ],
@@ -70,7 +70,7 @@ export const renderMailUndeliverable = (input: MailUndeliverableInput): Rendered
       },
       {
         kind: 'paragraph',
-        text: '今後この方へのメールは送らず、この方のフォームを待たずにフォローアップを進めます。別の方法でご連絡いただき、登録されているアドレスをご確認ください。',
+        text: 'このアドレスにはメールが届かないため、この方のフォームを待たずにフォローアップを進めます。別の方法でご連絡いただき、登録されているアドレスをご確認ください。',
       },
       { kind: 'facts', rows: [{ label: 'ジャーニー', value: journeyId }] },
     ],

@@ -41,7 +41,8 @@ export type JourneyFunctionName =
   | 'put-calendar-settings'
   | 'get-openapi'
   | 'console'
-  | 'console-actions';
+  | 'console-actions'
+  | 'rotate-link-key';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

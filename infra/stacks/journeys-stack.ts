@@ -103,7 +103,11 @@ export class JourneysStack extends Stack {
       replyTo: props.hrReplyTo,
       maxSendRate: props.sesMaxSendRate,
     });
-    const linkKey = new LinkSigningKey(this, 'LinkSigningKey');
+    const linkKey = new LinkSigningKey(this, 'LinkSigningKey', {
+      encryptionKey: this.table.key,
+      logLevel: props.logLevel,
+    });
+    functions.push(linkKey.rotation);
 
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);

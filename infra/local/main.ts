@@ -28,6 +28,7 @@ console.log(`Follow-up journeys are running locally (virtual time ${runtime.now(
   Clock       ${runtime.apiUrl}/local/clock   (POST {"advance":"P7D"} or {"to":"2027-04-01T09:00:00+09:00"})
   Mail (JSON) ${runtime.apiUrl}/local/emails
   Mail (page) ${runtime.sesUrl}/
+  Link key    ${runtime.apiUrl}/local/rotate-link-key   (POST rotates it now)
 Press Ctrl+C to stop. Nothing is kept after it stops.`);
 
 const stop = async () => {

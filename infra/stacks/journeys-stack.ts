@@ -409,6 +409,11 @@ export class JourneysStack extends Stack {
       value: this.alarms.topic.topicArn,
       description: 'Every alarm mails this topic (README: Alarms)',
     });
+    new CfnOutput(this, 'LinkSigningKeyArn', {
+      value: linkKey.secret.secretArn,
+      description:
+        'The link signing keys; rotate now with aws secretsmanager rotate-secret (README: Link signing keys)',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });
     new CfnOutput(this, 'OnboardingStateMachineArn', { value: this.onboarding.stateMachine.stateMachineArn });

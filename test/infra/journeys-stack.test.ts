@@ -350,6 +350,10 @@ describe('link signing key', () => {
     ).toEqual([]);
   });
 
+  it('names the secret in an output, for ops to rotate it now', () => {
+    template.hasOutput('LinkSigningKeyArn', { Value: secretRef });
+  });
+
   it('no longer acknowledges the missing rotation (AwsSolutions-SMG4)', () => {
     expect(acknowledgementsIn(app).map(({ id }) => id)).not.toContain('AwsSolutions-SMG4');
   });

@@ -143,6 +143,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     throw new Error('the synthesized template lacks fire-timer, rotate-link-key or a state machine');
   }
 
+  const linkSigningKey = randomBytes(32).toString('hex');
   Object.assign(process.env, {
     AWS_REGION: PLACEHOLDER_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -158,7 +159,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,
     TIMER_DEAD_LETTER_ARN: LOCAL_TIMER_DEAD_LETTER_ARN,
-    LINK_SIGNING_KEY: randomBytes(32).toString('hex'),
+    // Only for the redacting logger: the functions read the key from the local Secrets Manager.
+    LINK_SIGNING_KEY: linkSigningKey,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -204,7 +206,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     secrets: [
       {
         name: LINK_KEY_SECRET,
-        value: process.env.LINK_SIGNING_KEY ?? '',
+        value: linkSigningKey,
         rotationFunctionArn: rotateLinkKeyArn,
       },
     ],
@@ -272,7 +274,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     emails,
     rotateLinkKey,
     invoke: (functionName, payload) => {
-      const arn = Object.entries(handlersByArn).find(([, name]) => name === functionName)?.[0];
+      const arn = arnOf(functionName);
       if (!arn) throw new Error(`no function ${functionName}`);
       return invokeFunction(arn, payload);
     },

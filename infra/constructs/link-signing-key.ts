@@ -79,9 +79,10 @@ export class LinkSigningKey extends Construct {
       rotationLambdaArn: lambda.functionArn,
       rotationRules: { scheduleExpression: `rate(${LINK_KEY_ROTATION_DAYS} days)` },
     });
-    // Secrets Manager checks, as the schedule is created, that it may invoke the function.
+    // Secrets Manager rotates as soon as the schedule is created: the function must be allowed to run it by then.
     const invoke = lambda.permissionsNode.tryFindChild('InvokedBySecretsManager');
     if (invoke) schedule.node.addDependency(invoke);
+    schedule.node.addDependency(this.rotation.role);
   }
 
   get environment(): Record<string, string> {

@@ -315,6 +315,22 @@ describe('link signing key', () => {
     });
   });
 
+  it('creates the schedule, which rotates at once, only after the function may run it', () => {
+    const [, schedule] = resourcesOfType('AWS::SecretsManager::RotationSchedule')[0] ?? [];
+    const dependsOn = (schedule as { DependsOn?: string[] } | undefined)?.DependsOn ?? [];
+    const [, fn] = functionByFolder('rotate-link-key');
+    const [roleId] = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+    const policies = resourcesOfType('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+      )
+      .map(([id]) => id);
+    const permission = resourcesOfType('AWS::Lambda::Permission').find(
+      ([, resource]) => resource.Properties.Principal === 'secretsmanager.amazonaws.com',
+    )?.[0];
+    expect(dependsOn).toEqual(expect.arrayContaining([roleId, ...policies, permission]));
+  });
+
   it('lets the rotation function write versions of that secret and use the key only through Secrets Manager', () => {
     const statements = statementsOf('rotate-link-key').filter(
       (statement) => !actionsOf([statement]).some((action) => action.startsWith('logs:')),

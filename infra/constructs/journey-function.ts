@@ -42,7 +42,8 @@ export type JourneyFunctionName =
   | 'get-openapi'
   | 'console'
   | 'console-actions'
-  | 'record-undeliverable';
+  | 'record-undeliverable'
+  | 'rotate-link-key';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
 export const FUNCTION_METADATA_KEY = 'journeys:function';

@@ -2,7 +2,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Choice, Condition, JsonPath, Map as MapState, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
-import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
 
 /** The name HR and the local runtime know the state machine by; CloudFormation generates the physical name. */
 export const OFFER_FOLLOW_UP = 'OfferFollowUp';

@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
-import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
 
 /** The name HR and the local runtime know the state machine by. */
 export const ONBOARDING = 'Onboarding';

@@ -29,6 +29,7 @@ console.log(`Follow-up journeys are running locally (virtual time ${runtime.now(
   Mail (JSON) ${runtime.apiUrl}/local/emails
   Bounces     ${runtime.apiUrl}/local/bounces   (POST {"email":"someone@example.com"}: mail to it bounces from now on)
   Mail (page) ${runtime.sesUrl}/
+  Link key    ${runtime.apiUrl}/local/rotate-link-key   (POST rotates it now)
 Press Ctrl+C to stop. Nothing is kept after it stops.`);
 
 const stop = async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
@@ -18,6 +19,7 @@ import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
+import { startSecretsManagerService } from '#infra/local/secrets-manager-service.ts';
 import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
@@ -33,6 +35,7 @@ import {
 import { useClock } from '#shared/time/clock.ts';
 
 const TABLE_NAME = 'follow-up-journeys';
+const LINK_KEY_SECRET = 'follow-up-journeys-link-signing-key';
 /** Locally nothing is dead-lettered (a failed schedule is kept for inspection), but schedules name the queue. */
 export const LOCAL_TIMER_DEAD_LETTER_ARN = `arn:aws:sqs:${PLACEHOLDER_REGION}:000000000000:local-timer-dead-letters`;
 
@@ -66,6 +69,11 @@ export interface LocalRuntime {
   /** Resolves once every started execution is waiting on a person or a timer. */
   idle(): Promise<void>;
   emails(): Promise<LocalEmail[]>;
+  /**
+   * Rotates the link signing key now, as `aws secretsmanager rotate-secret` would: the rotation function's four
+   * steps run before it resolves.
+   */
+  rotateLinkKey(): Promise<void>;
   /** Invokes a function by its folder name, as its trigger would (a duplicate delivery, say). */
   invoke(functionName: string, payload: unknown): Promise<unknown>;
   /** Present when started with `faults: true`. */
@@ -129,13 +137,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const template = synthesizeJourneysTemplate();
   const handlersByArn = functionHandlers(template);
   const machines = stateMachineDefinitions(template);
-  const fireTimerArn = Object.entries(handlersByArn).find(([, name]) => name === 'fire-timer')?.[0];
+  const arnOf = (folder: string) => Object.entries(handlersByArn).find(([, name]) => name === folder)?.[0];
+  const fireTimerArn = arnOf('fire-timer');
+  const rotateLinkKeyArn = arnOf('rotate-link-key');
   const offerMachine = machines.find((machine) => machine.name === 'OfferFollowUp');
   const onboardingMachine = machines.find((machine) => machine.name === 'Onboarding');
-  if (!fireTimerArn || !offerMachine || !onboardingMachine) {
-    throw new Error('the synthesized template lacks fire-timer or a state machine');
+  if (!fireTimerArn || !rotateLinkKeyArn || !offerMachine || !onboardingMachine) {
+    throw new Error('the synthesized template lacks fire-timer, rotate-link-key or a state machine');
   }
 
+  const linkSigningKey = randomBytes(32).toString('hex');
   Object.assign(process.env, {
     AWS_REGION: PLACEHOLDER_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -151,7 +162,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,
     TIMER_DEAD_LETTER_ARN: LOCAL_TIMER_DEAD_LETTER_ARN,
-    LINK_SIGNING_KEY: randomBytes(32).toString('hex'),
+    // Only for the redacting logger: the functions read the key from the local Secrets Manager.
+    LINK_SIGNING_KEY: linkSigningKey,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -191,11 +203,28 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
   });
   const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
+  // The key starts as a plain secret, as deployments before key sets have it: a rotation turns it into a set.
+  const secrets = await startSecretsManagerService({
+    region: PLACEHOLDER_REGION,
+    secrets: [
+      {
+        name: LINK_KEY_SECRET,
+        value: linkSigningKey,
+        rotationFunctionArn: rotateLinkKeyArn,
+      },
+    ],
+    invokeFunction,
+    now: () => clock.now(),
+  });
   const stepFunctionsProxy = options.faults
     ? await FaultProxy.start(stepFunctions.url, faultAnswers.stepFunctions)
     : undefined;
   process.env.AWS_ENDPOINT_URL_SFN = stepFunctionsProxy?.url ?? stepFunctions.url;
-  process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.url;
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SCHEDULER: scheduler.url,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
+    LINK_KEY_SECRET_ARN: secrets.arns[LINK_KEY_SECRET],
+  });
 
   // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
   for (const [arn, name] of Object.entries(handlersByArn)) {
@@ -231,11 +260,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       handler: (event) => invokeFunction(arn, event) as Promise<APIGatewayProxyStructuredResultV2>,
     };
   });
+  const secretsClient = new SecretsManagerClient({ endpoint: secrets.url });
+  const rotateLinkKey = async () => {
+    await tracker.track(secretsClient.send(new RotateSecretCommand({ SecretId: LINK_KEY_SECRET })));
+  };
   routes.push(
     ...localRoutes({
       clock,
       advanceTo,
       emails,
+      rotateLinkKey,
       idle: () => tracker.whenIdle(),
       bounce: (address) => mailStamps.bounce(address),
     }),
@@ -262,8 +296,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     advanceTo,
     idle: () => tracker.whenIdle(),
     emails,
+    rotateLinkKey,
     invoke: (functionName, payload) => {
-      const arn = Object.entries(handlersByArn).find(([, name]) => name === functionName)?.[0];
+      const arn = arnOf(functionName);
       if (!arn) throw new Error(`no function ${functionName}`);
       return invokeFunction(arn, payload);
     },
@@ -277,6 +312,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         oidc.close(),
         stepFunctions.close(),
         scheduler.close(),
+        secrets.close(),
         closeServer(ses),
         mailStamps.close(),
         closeServer(dynamo),
@@ -294,11 +330,12 @@ const jsonResult = (statusCode: number, body: unknown): APIGatewayProxyStructure
   body: JSON.stringify(body),
 });
 
-/** Routes that exist only locally: they control the virtual clock and show the captured mail. */
+/** Routes that exist only locally: they control the virtual clock, show the captured mail and rotate the link key. */
 const localRoutes = (local: {
   clock: VirtualClock;
   advanceTo: (to: Date) => Promise<{ fired: number }>;
   emails: () => Promise<LocalEmail[]>;
+  rotateLinkKey: () => Promise<void>;
   idle: () => Promise<void>;
   bounce: (address: string) => void;
 }): ApiRoute[] => [
@@ -333,6 +370,14 @@ const localRoutes = (local: {
       if (!email) return jsonResult(400, { message: 'Send JSON: {"email": "someone@example.com"}.' });
       local.bounce(email);
       return jsonResult(200, { email, bounces: true });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/local/rotate-link-key',
+    handler: async () => {
+      await local.rotateLinkKey();
+      return jsonResult(200, { rotated: true });
     },
   },
 ];

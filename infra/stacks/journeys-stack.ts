@@ -104,7 +104,11 @@ export class JourneysStack extends Stack {
       replyTo: props.hrReplyTo,
       maxSendRate: props.sesMaxSendRate,
     });
-    const linkKey = new LinkSigningKey(this, 'LinkSigningKey');
+    const linkKey = new LinkSigningKey(this, 'LinkSigningKey', {
+      encryptionKey: this.table.key,
+      logLevel: props.logLevel,
+    });
+    functions.push(linkKey.rotation);
 
     const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
@@ -420,6 +424,11 @@ export class JourneysStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Every alarm mails this topic (README: Alarms)',
+    });
+    new CfnOutput(this, 'LinkSigningKeyArn', {
+      value: linkKey.secret.secretArn,
+      description:
+        'The link signing keys; rotate now with aws secretsmanager rotate-secret (README: Link signing keys)',
     });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

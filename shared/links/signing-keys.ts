@@ -1,47 +1,42 @@
-import { createHash } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { KEY_CACHE_MINUTES, keysInUseAt, type LinkKey, readKeySet } from '#shared/links/key-set.ts';
 import type { SigningKey } from '#shared/links/sign.ts';
+import { now } from '#shared/time/clock.ts';
 
-const secrets = new SecretsManagerClient({});
-let cached: Promise<SigningKey[]> | undefined;
+let secrets: SecretsManagerClient | undefined;
+let loaded: { keys: LinkKey[]; readAt: number } | undefined;
+let reading: Promise<LinkKey[]> | undefined;
 
-// The key id is derived from the secret itself, so a rotated secret gets a new id without extra bookkeeping.
-const toKey = (secret: string): SigningKey => ({
-  kid: createHash('sha256').update(secret).digest('hex').slice(0, 8),
-  secret,
-});
-
-const fetchKeys = async (): Promise<SigningKey[]> => {
-  const local = process.env.LINK_SIGNING_KEY;
-  if (local) return [toKey(local)];
+const fetchKeys = async (): Promise<LinkKey[]> => {
   const secretArn = process.env.LINK_KEY_SECRET_ARN;
-  if (!secretArn) throw new Error('LINK_KEY_SECRET_ARN is not set');
-  const current = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!current.SecretString) throw new Error('link signing secret is empty');
-  return [toKey(current.SecretString), ...(await previousKey(secretArn))];
+  if (secretArn) {
+    secrets ??= new SecretsManagerClient({});
+    const current = await secrets.send(new GetSecretValueCommand({ SecretId: secretArn }));
+    if (!current.SecretString) throw new Error('link signing secret is empty');
+    return readKeySet(current.SecretString);
+  }
+  // Unit tests sign with a key of their own, without Secrets Manager.
+  const local = process.env.LINK_SIGNING_KEY;
+  if (local) return readKeySet(local);
+  throw new Error('LINK_KEY_SECRET_ARN is not set');
 };
 
 /**
- * After a rotation, links mailed under the previous key stay valid until they expire: the previous version
- * is still offered for verification (never for signing). A secret never rotated has none.
+ * The keys links are verified against; the first one signs new links. The set is read again every few minutes
+ * (on the one clock, so local virtual time moves past it too), which is how a rotation reaches every function.
+ * Should that read fail, the set read before still serves: a rotation publishes its key before it signs.
  */
-const previousKey = async (secretArn: string): Promise<SigningKey[]> => {
-  try {
-    const previous = await secrets.send(
-      new GetSecretValueCommand({ SecretId: secretArn, VersionStage: 'AWSPREVIOUS' }),
-    );
-    return previous.SecretString ? [toKey(previous.SecretString)] : [];
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') return [];
-    throw error;
+export const signingKeys = async (): Promise<SigningKey[]> => {
+  const at = now();
+  if (!loaded || at.getTime() - loaded.readAt >= KEY_CACHE_MINUTES * 60 * 1000) {
+    reading ??= fetchKeys().finally(() => {
+      reading = undefined;
+    });
+    try {
+      loaded = { keys: await reading, readAt: at.getTime() };
+    } catch (error) {
+      if (!loaded) throw error;
+    }
   }
-};
-
-/** The keys links are verified against; the first one signs new links. Read once per container. */
-export const signingKeys = (): Promise<SigningKey[]> => {
-  cached ??= fetchKeys().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return keysInUseAt(loaded.keys, at);
 };

@@ -3,7 +3,7 @@ import { DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-schedule
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
-import { WAIT_LIMIT_DAYS } from '#shared/domain/execution-limits.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
 import { scheduleName } from '#shared/timers/schedule-timer.ts';
 import {

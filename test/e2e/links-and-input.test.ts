@@ -11,8 +11,8 @@ afterAll(async () => {
   await system?.runtime.stop();
 });
 
-const startJourney = async (tag: string) => {
-  const offer = scenarioOffer(tag);
+const startJourney = async (tag: string, overrides: Record<string, unknown> = {}) => {
+  const offer = scenarioOffer(tag, overrides);
   const journeyId = await system.startJourney(offer);
   const [request] = await system.mailTo(offer.interviewers[0]?.email ?? '');
   return { offer, journeyId, link: formLinkIn(request) };
@@ -160,5 +160,59 @@ describe('emailed form links', () => {
     const page = await fetch(link);
     expect(page.status).toBe(410);
     expect(eventTypes(await system.journey(journeyId))).toContain('prep.expired');
+  });
+});
+
+describe('link signing keys rotating while links are out', () => {
+  // After the tests above, the clock is at the first meetings' prep deadline: these offers meet a week later.
+  const later = { offerMeetingAt: '2026-12-10T10:00:00+09:00' };
+  const kidOf = (link: string): string => {
+    const payload = link.split('/forms/')[1]?.split('.')[0] ?? '';
+    return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { kid: string }).kid;
+  };
+  const rotate = async () => {
+    const response = await system.api('/local/rotate-link-key', { method: 'POST' });
+    expect(response.status).toBe(200);
+  };
+  // Past the cache every function rereads the key set after and the new key's activation.
+  const minutesLater = async (minutes: number) =>
+    system.advanceTo(new Date(system.runtime.now().getTime() + minutes * 60_000).toISOString());
+  let beforeRotations: Awaited<ReturnType<typeof startJourney>>;
+
+  it('keeps links mailed before two rotations working, and signs new mail with the newest key', async () => {
+    beforeRotations = await startJourney('rotation-first-key', later);
+    const kept = await startJourney('rotation-kept', later);
+    await rotate();
+    // The new key signs only once every function can have read it.
+    const rightAfter = await startJourney('rotation-right-after', later);
+    expect(kidOf(rightAfter.link)).toBe(kidOf(kept.link));
+    await minutesLater(11);
+    const second = await startJourney('rotation-second-key', later);
+    expect(kidOf(second.link)).not.toBe(kidOf(kept.link));
+
+    await rotate();
+    await minutesLater(11);
+    const third = await startJourney('rotation-third-key', later);
+    expect([kidOf(kept.link), kidOf(second.link)]).not.toContain(kidOf(third.link));
+
+    for (const { link } of [kept, rightAfter, second, third]) {
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('name="concerns"');
+    }
+    expect((await system.submitForm(kept.link, { concerns: '鍵が二度替わった後の回答' })).status).toBe(200);
+    expect(eventTypes(await system.journey(kept.journeyId))).toContain('prep.submitted');
+  });
+
+  it('refuses, with a readable page, a link whose key was dropped once no link it signed could still be valid', async () => {
+    const { journeyId, link } = beforeRotations;
+    await system.advanceTo('2027-06-25T10:00:00+09:00');
+    expect((await fetch(link)).status).toBe(410);
+    await rotate();
+    await minutesLater(6);
+    const page = await system.submitForm(link, { concerns: '届かないはずの回答' });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toMatch(/<html/);
+    expect(eventTypes(await system.journey(journeyId))).not.toContain('prep.submitted');
   });
 });

@@ -11,13 +11,10 @@ import { createJourneysApp } from '#infra/journeys-app.ts';
 import type { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 import { stateMachineDefinitions } from '#infra/synthesize.ts';
 import { ATTENTION_INDEX } from '#shared/domain/attention.ts';
-import {
-  MAX_DAYS_FROM_ROUND_START_TO_SESSION,
-  MAX_DAYS_TO_REPLY,
-  WAIT_LIMIT_DAYS,
-} from '#shared/domain/execution-limits.ts';
+import { MAX_DAYS_FROM_ROUND_START_TO_SESSION, MAX_DAYS_TO_REPLY } from '#shared/domain/execution-limits.ts';
 import { OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
+import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 import { MailQueueFull } from '#shared/email/send-pacing.ts';
 
@@ -55,6 +52,7 @@ const FUNCTIONS = [
   'get-openapi',
   'console',
   'console-actions',
+  'rotate-link-key',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -203,6 +201,15 @@ const machineNamed = (name: string) => {
   return machine;
 };
 
+/** Every cdk-nag finding acknowledged in the app, with its reason. */
+const acknowledgementsIn = (root: IConstruct): { id: string; reason: string }[] => [
+  ...root.node.metadata
+    .filter((entry) => entry.type === 'aws:cdk:acknowledged-rules')
+    .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
+    .map(([id, reason]) => ({ id, reason })),
+  ...root.node.children.flatMap(acknowledgementsIn),
+];
+
 const envOf = (folder: string) =>
   (functionByFolder(folder)[1].Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
@@ -239,7 +246,7 @@ describe('journey table', () => {
     });
   });
 
-  it('lets functions use the table key for the table only: no other key, no wildcard, no key administration', () => {
+  it('lets functions use the table key for the table and the link secret only: no other key, no wildcard, no key administration', () => {
     const kmsStatements = FUNCTIONS.flatMap(statementsOf).filter((statement) =>
       actionsOf([statement]).some((action) => action.startsWith('kms:')),
     );
@@ -247,7 +254,7 @@ describe('journey table', () => {
     for (const statement of kmsStatements) {
       expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] });
       for (const action of actionsOf([statement])) {
-        expect(action).toMatch(/^kms:(Decrypt|DescribeKey|Encrypt|ReEncrypt\*|GenerateDataKey\*)$/);
+        expect(action).toMatch(/^kms:(Decrypt|DescribeKey|Encrypt|ReEncrypt\*|GenerateDataKey\*?)$/);
       }
     }
   });
@@ -299,6 +306,88 @@ describe('journey table', () => {
     expect(json.Resources.JourneysTable?.Type).toBe('AWS::DynamoDB::Table');
     expect(json.Resources.JourneysTableKey?.Type).toBe('AWS::KMS::Key');
     expect(json.Resources.LinkSigningKey?.Type).toBe('AWS::SecretsManager::Secret');
+  });
+});
+
+describe('link signing key', () => {
+  const secretRef = { Ref: 'LinkSigningKey' };
+
+  it('is encrypted with the project key and rotated every 30 days by rotate-link-key', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: { KmsKeyId: { 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] } },
+    });
+    template.resourceCountIs('AWS::SecretsManager::RotationSchedule', 1);
+    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      SecretId: secretRef,
+      RotationLambdaARN: { 'Fn::GetAtt': [functionByFolder('rotate-link-key')[0], 'Arn'] },
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionByFolder('rotate-link-key')[0], 'Arn'] },
+      Principal: 'secretsmanager.amazonaws.com',
+      SourceArn: secretRef,
+    });
+  });
+
+  it('creates the schedule, which rotates at once, only after the function may run it', () => {
+    const [, schedule] = resourcesOfType('AWS::SecretsManager::RotationSchedule')[0] ?? [];
+    const dependsOn = (schedule as { DependsOn?: string[] } | undefined)?.DependsOn ?? [];
+    const [, fn] = functionByFolder('rotate-link-key');
+    const [roleId] = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+    const policies = resourcesOfType('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+      )
+      .map(([id]) => id);
+    const permission = resourcesOfType('AWS::Lambda::Permission').find(
+      ([, resource]) => resource.Properties.Principal === 'secretsmanager.amazonaws.com',
+    )?.[0];
+    expect(dependsOn).toEqual(expect.arrayContaining([roleId, ...policies, permission]));
+  });
+
+  it('lets the rotation function write versions of that secret and use the key only through Secrets Manager', () => {
+    const statements = statementsOf('rotate-link-key').filter(
+      (statement) => !actionsOf([statement]).some((action) => action.startsWith('logs:')),
+    );
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Action: [
+            'secretsmanager:DescribeSecret',
+            'secretsmanager:GetSecretValue',
+            'secretsmanager:PutSecretValue',
+            'secretsmanager:UpdateSecretVersionStage',
+          ],
+          Resource: secretRef,
+        }),
+        expect.objectContaining({
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: { 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] },
+          Condition: {
+            StringEquals: {
+              'kms:ViaService': {
+                'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']],
+              },
+            },
+          },
+        }),
+      ]),
+    );
+    expect(foldersAllowed('secretsmanager:PutSecretValue')).toEqual(['rotate-link-key']);
+    expect(foldersAllowed('secretsmanager:UpdateSecretVersionStage')).toEqual(['rotate-link-key']);
+    expect(
+      actionsOf(statementsOf('rotate-link-key')).filter((action) => action.startsWith('dynamodb:')),
+    ).toEqual([]);
+  });
+
+  it('names the secret in an output, for ops to rotate it now', () => {
+    template.hasOutput('LinkSigningKeyArn', { Value: secretRef });
+  });
+
+  it('no longer acknowledges the missing rotation (AwsSolutions-SMG4)', () => {
+    expect(acknowledgementsIn(app).map(({ id }) => id)).not.toContain('AwsSolutions-SMG4');
   });
 });
 
@@ -400,10 +489,14 @@ describe('functions', () => {
         'OIDC_CLIENT_ID',
         'OIDC_LOGOUT_URL',
       ],
+      // Secrets Manager names the secret in each rotation event; it reads no table.
+      'rotate-link-key': [],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
-      expect(variables(folder).sort(), folder).toEqual([...everywhere, ...own].sort());
+      const base =
+        folder === 'rotate-link-key' ? everywhere.filter((name) => name !== 'TABLE_NAME') : everywhere;
+      expect(variables(folder).sort(), folder).toEqual([...base, ...own].sort());
     }
   });
 
@@ -919,6 +1012,7 @@ describe('least privilege', () => {
         'fire-timer',
         'reissue-form',
         'request-form',
+        'rotate-link-key',
         'show-form',
         'start-round',
         'submit-form',
@@ -973,17 +1067,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('gives every acknowledgement a specific reason', () => {
-    const acknowledgements: { id: string; reason: string }[] = [];
-    const visit = (construct: IConstruct) => {
-      for (const entry of construct.node.metadata) {
-        if (entry.type !== 'aws:cdk:acknowledged-rules') continue;
-        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-          acknowledgements.push({ id, reason });
-        }
-      }
-      for (const child of construct.node.children) visit(child);
-    };
-    visit(app);
+    const acknowledgements = acknowledgementsIn(app);
     expect(acknowledgements.length).toBeGreaterThan(0);
     for (const { id, reason } of acknowledgements) {
       expect(reason.length, id).toBeGreaterThan(40);

@@ -29,7 +29,7 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(33);
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(34);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -61,6 +61,7 @@ describe('functionHandlers', () => {
         'reissue-form',
         'request-form',
         'reschedule-journey',
+        'rotate-link-key',
         'schedule-onboarding',
         'schedule-round',
         'send-brief',

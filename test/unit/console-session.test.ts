@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readCookie, SESSION_COOKIE } from '#shared/console/cookies.ts';
 import { csrfPasses, csrfTokenFor } from '#shared/console/csrf.ts';
 import { safeNextPath } from '#shared/console/next-path.ts';
@@ -11,6 +11,8 @@ import {
   MAX_SESSION_SECONDS,
 } from '#shared/domain/console-access.ts';
 import type { ApiEvent } from '#shared/http/api-handler.ts';
+import { readKeySet, rotateKeySet, writeKeySet } from '#shared/links/key-set.ts';
+import { useClock } from '#shared/time/clock.ts';
 
 process.env.LINK_SIGNING_KEY = 'console-session-test-key';
 
@@ -107,6 +109,28 @@ describe('the CSRF check', () => {
     // Another session's token is worthless here.
     const other = await csrfTokenFor({ sid: 'session-2', user });
     expect(await csrfPasses(session, { origin, token: other }, origin)).toBe(false);
+  });
+
+  it('signs nobody out at a rotation of the link key: a session and a page from before it still post', async () => {
+    const token = await csrfTokenFor(session);
+    const cookie = cookieValue(await sessionCookie(user, inAnHour()));
+    const rotatedAt = new Date(Date.now() - 60 * 60 * 1000);
+    vi.stubEnv(
+      'LINK_SIGNING_KEY',
+      writeKeySet(rotateKeySet(readKeySet('console-session-test-key'), 'the-next-key', rotatedAt)),
+    );
+    // Past the few minutes functions keep the key set they read.
+    useClock(() => Date.now() + 10 * 60 * 1000);
+    try {
+      const afterwards = await csrfTokenFor(session);
+      expect(afterwards).not.toBe(token);
+      expect(await csrfPasses(session, { origin, token }, origin)).toBe(true);
+      expect(await csrfPasses(session, { origin, token: afterwards }, origin)).toBe(true);
+      expect((await openSession(cookie))?.user).toEqual(user);
+    } finally {
+      useClock(Date.now);
+      vi.unstubAllEnvs();
+    }
   });
 });
 

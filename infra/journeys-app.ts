@@ -58,8 +58,9 @@ const sendRate = (value: unknown): number | undefined => {
 };
 
 /**
- * The CDK app: one `JourneysStack`. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime
- * (`infra/synthesize.ts`) all build it here, so they all see the same template.
+ * The CDK app: the `JourneysStack`, and the `EdgeProtectionStack` in us-east-1 whose web ACL guards its public
+ * routes. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime (`infra/synthesize.ts`) all
+ * build it here, so they all see the same template.
  */
 export const createJourneysApp = (
   options: JourneysAppOptions = {},

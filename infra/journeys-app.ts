@@ -1,17 +1,25 @@
 import { Annotations, App, CfnRule, Fn, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { EDGE_REGION, EdgeProtectionStack } from '#infra/stacks/edge-protection-stack.ts';
 import { JourneysStack } from '#infra/stacks/journeys-stack.ts';
 
 export const STACK_ID = 'FollowUpJourneys';
+export const EDGE_STACK_ID = 'FollowUpJourneysEdge';
+
+/**
+ * Where the stack goes without `-c region`. Never the CLI profile's region: with none configured the CLI deploys
+ * to us-east-1, far from the people this serves.
+ */
+export const DEFAULT_REGION = 'ap-northeast-1';
 
 /** Stands in for `-c senderEmail=...` so `cdk synth` works with no context; a deployment refuses it. */
 export const PLACEHOLDER_SENDER = 'no-reply@example.com';
 
 export interface JourneysAppOptions {
   /**
-   * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, baseUrl, hrReplyTo, hrLeadEmail,
-   * hrLeadName, region, logLevel, privateNotesRetentionDays, sesMaxSendRate, consoleDomainPrefix,
-   * alarmEmail.
+   * Context, as `cdk -c key=value` passes it: senderEmail, sesIdentityDomain, domainName, certificateArn,
+   * hrReplyTo, hrLeadEmail, hrLeadName, region, logLevel, privateNotesRetentionDays, sesMaxSendRate,
+   * consoleDomainPrefix, alarmEmail.
    */
   readonly context?: Record<string, unknown>;
   /**
@@ -23,6 +31,8 @@ export interface JourneysAppOptions {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EDGE_CERTIFICATE = new RegExp(`^arn:aws:acm:${EDGE_REGION}:\\d{12}:certificate/[0-9a-f-]+$`);
 
 /** `privateNotesRetentionDays`: whole days, at least one; `-c` passes a string, cdk.json may hold a number. */
 const retentionDays = (value: unknown): number | undefined => {
@@ -48,12 +58,20 @@ const sendRate = (value: unknown): number | undefined => {
 };
 
 /**
- * The CDK app: one `JourneysStack`. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime
- * (`infra/synthesize.ts`) all build it here, so they all see the same template.
+ * The CDK app: the `JourneysStack`, and the `EdgeProtectionStack` in us-east-1 whose web ACL guards its public
+ * routes. `infra/app.ts` (what `cdk` runs), the infra tests and the local runtime (`infra/synthesize.ts`) all
+ * build it here, so they all see the same template.
  */
-export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App; stack: JourneysStack } => {
+export const createJourneysApp = (
+  options: JourneysAppOptions = {},
+): { app: App; stack: JourneysStack; edge: EdgeProtectionStack } => {
   const validate = options.validate ?? true;
-  const app = new App({ context: options.context, builtinCloudFormationValidation: validate });
+  const app = new App({
+    // The web ACL's ARN is read across regions; a strong reference keeps the edge stack from dropping it while
+    // the journeys stack uses it (CDK warns until the strength is chosen).
+    context: { '@aws-cdk/core:defaultCrossStackReferences': 'strong', ...options.context },
+    builtinCloudFormationValidation: validate,
+  });
   const context = (key: string): string | undefined => {
     const value: unknown = app.node.tryGetContext(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -61,7 +79,8 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
 
   const senderEmail = context('senderEmail');
   const sesIdentityDomain = context('sesIdentityDomain');
-  const baseUrl = context('baseUrl');
+  const domainName = context('domainName')?.toLowerCase();
+  const certificateArn = context('certificateArn');
   const hrReplyTo = context('hrReplyTo');
   const hrLeadEmail = context('hrLeadEmail');
   const hrLeadName = context('hrLeadName');
@@ -85,8 +104,18 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
       'Context hrLeadName names the hrLeadEmail lead: give it with hrLeadEmail, in 100 characters.',
     );
   }
-  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
-    throw new Error(`Context baseUrl must be an http(s) URL, got "${baseUrl}".`);
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error('Context domainName and certificateArn go together: the certificate is for the name.');
+  }
+  if (domainName !== undefined && !HOST_NAME.test(domainName)) {
+    throw new Error(
+      `Context domainName must be a host name such as follow-up.example.co.jp, got "${domainName}".`,
+    );
+  }
+  if (certificateArn !== undefined && !EDGE_CERTIFICATE.test(certificateArn)) {
+    throw new Error(
+      `Context certificateArn must be an ACM certificate in ${EDGE_REGION} (CloudFront takes no other), got "${certificateArn}".`,
+    );
   }
   const consoleDomainPrefix = context('consoleDomainPrefix');
   if (
@@ -100,16 +129,23 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   const privateNotesRetentionDays = retentionDays(app.node.tryGetContext('privateNotesRetentionDays'));
   const sesMaxSendRate = sendRate(app.node.tryGetContext('sesMaxSendRate'));
 
+  // The account when the CLI knows it (credentials or a profile); the region always named, as reading the web
+  // ACL's ARN from the edge stack's region needs both regions known at synthesis.
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const edge = new EdgeProtectionStack(app, EDGE_STACK_ID, {
+    description:
+      'Follow-up journeys: per-client rate limits in front of the public routes (CloudFront web ACL)',
+    env: { account },
+  });
   const stack = new JourneysStack(app, STACK_ID, {
     description: 'Follow-up journeys for HR: offer follow-up and onboarding phases',
-    // Account and region when the CLI knows them (credentials, a profile or -c region); env-agnostic otherwise.
-    env: {
-      account: process.env.CDK_DEFAULT_ACCOUNT,
-      region: context('region') ?? process.env.CDK_DEFAULT_REGION,
-    },
+    env: { account, region: context('region') ?? DEFAULT_REGION },
+    crossRegionReferences: true,
+    webAclArn: edge.webAcl.attrArn,
+    customDomain:
+      domainName !== undefined && certificateArn !== undefined ? { domainName, certificateArn } : undefined,
     senderEmail: senderEmail ?? PLACEHOLDER_SENDER,
     sesIdentityDomain,
-    baseUrl,
     hrReplyTo,
     hrLeadEmail,
     hrLeadName,
@@ -141,5 +177,5 @@ export const createJourneysApp = (options: JourneysAppOptions = {}): { app: App;
   if (validate) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   }
-  return { app, stack };
+  return { app, stack, edge };
 };

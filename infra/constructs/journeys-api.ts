@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type AddRoutesOptions,
   type CfnStage,
   HttpApi,
   HttpMethod,
@@ -79,6 +80,8 @@ export const CONSOLE_ACTION_ROUTES = [
 export class JourneysApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  /** The routes HR's systems call with SigV4: only an identity allowed `execute-api:Invoke` on one gets in. */
+  readonly hrRoutes = new Map<string, HttpRoute>();
 
   constructor(scope: Construct, id: string, props: JourneysApiProps) {
     super(scope, id);
@@ -89,87 +92,78 @@ export class JourneysApi extends Construct {
     });
 
     const hr = new HttpIamAuthorizer();
-    this.api.addRoutes({
+    const hrRoute = (options: Omit<AddRoutesOptions, 'authorizer'> & { methods: [HttpMethod] }) => {
+      const [route] = this.api.addRoutes({ ...options, authorizer: hr });
+      if (route) this.hrRoutes.set(`${options.methods[0]} ${options.path}`, route);
+    };
+    hrRoute({
       path: '/journeys',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('StartJourney', props.startJourney),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('ListJourneys', props.listJourneys),
-      authorizer: hr,
     });
     // What HR must act on: the queue, and an alert marked handled (the caller's identity goes into the timeline).
-    this.api.addRoutes({
+    hrRoute({
       path: '/attention',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('ListAttention', props.listAttention),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}/alerts/{alertId}/handled',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('HandleAlert', props.handleAlert),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/reports',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('GetReport', props.getReport),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('GetJourney', props.getJourney),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}',
       methods: [HttpMethod.PATCH],
       integration: new HttpLambdaIntegration('RescheduleJourney', props.rescheduleJourney),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}/cancel',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('CancelJourney', props.cancelJourney),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}/forms/{formId}/reissue',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('ReissueForm', props.reissueForm),
-      authorizer: hr,
     });
     // Erasure on request: only callers HR's IAM policies allow `execute-api:Invoke` on this route can erase.
-    this.api.addRoutes({
+    hrRoute({
       path: '/journeys/{id}',
       methods: [HttpMethod.DELETE],
       integration: new HttpLambdaIntegration('EraseJourney', props.eraseJourney),
-      authorizer: hr,
     });
     // The company calendar every schedule is computed with: HR's data, as closely held as the journeys.
-    this.api.addRoutes({
+    hrRoute({
       path: '/settings/calendar',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('GetCalendarSettings', props.getCalendarSettings),
-      authorizer: hr,
     });
-    this.api.addRoutes({
+    hrRoute({
       path: '/settings/calendar',
       methods: [HttpMethod.PUT],
       integration: new HttpLambdaIntegration('PutCalendarSettings', props.putCalendarSettings),
-      authorizer: hr,
     });
     // The API's description: IAM like the routes it describes, so it tells no one outside HR what HR can do.
-    this.api.addRoutes({
+    hrRoute({
       path: '/openapi.json',
       methods: [HttpMethod.GET],
       integration: new HttpLambdaIntegration('GetOpenApi', props.getOpenApi),
-      authorizer: hr,
     });
     const formRoutes = [
       ...this.api.addRoutes({

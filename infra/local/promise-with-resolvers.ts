@@ -1,6 +1,6 @@
 /**
- * aws-local-stepfunctions 3 calls `Promise.withResolvers`, which Node gained in 22; every supported machine runs
- * Node 20. Import this module for its effect before the first state machine runs.
+ * aws-local-stepfunctions 3 calls `Promise.withResolvers`, which Node gained in 22; CI still runs Node 20. Import
+ * this module for its effect before the first state machine runs.
  */
 type WithResolvers = <T>() => {
   promise: Promise<T>;

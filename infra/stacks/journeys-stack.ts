@@ -1,5 +1,6 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ApiCallerPolicies } from '#infra/constructs/api-caller-policies.ts';
 import { ConsoleUsers } from '#infra/constructs/console-users.ts';
 import { JourneyAlarms } from '#infra/constructs/journey-alarms.ts';
 import { JourneyEmail } from '#infra/constructs/journey-email.ts';
@@ -10,6 +11,7 @@ import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
 import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/company-calendar.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
@@ -22,11 +24,13 @@ export interface JourneysStackProps extends StackProps {
    * @default - the sender address is the SES identity
    */
   readonly sesIdentityDomain?: string;
+  /** The ARN of the web ACL (CLOUDFRONT scope, `EdgeProtectionStack`) in front of the public routes. */
+  readonly webAclArn: string;
   /**
-   * Public URL emailed links start with, without a trailing slash (a custom domain in front of the API).
-   * @default - the HTTP API's own endpoint
+   * The host name of links and the console, with its ACM certificate (in us-east-1, as CloudFront wants).
+   * @default - the CloudFront distribution's own name
    */
-  readonly baseUrl?: string;
+  readonly customDomain?: PublicEntryProps['customDomain'];
   /**
    * Reply-To of every journey email.
    * @default - each journey's HR contact
@@ -77,6 +81,7 @@ const HTTP_TIMEOUT = Duration.seconds(10);
 export class JourneysStack extends Stack {
   readonly table: JourneyTable;
   readonly api: JourneysApi;
+  readonly publicEntry: PublicEntry;
   readonly offerFollowUp: OfferFollowUpStateMachine;
   readonly onboarding: OnboardingStateMachine;
   readonly consoleUsers: ConsoleUsers;
@@ -392,7 +397,12 @@ export class JourneysStack extends Stack {
       console: consolePages.lambda,
       consoleActions: consoleActions.lambda,
     });
-    const baseUrl = props.baseUrl?.replace(/\/+$/, '') ?? this.api.url;
+    this.publicEntry = new PublicEntry(this, 'PublicEntry', {
+      api: this.api,
+      webAclArn: props.webAclArn,
+      customDomain: props.customDomain,
+    });
+    const baseUrl = this.publicEntry.url;
     // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
     for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages, consoleActions]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
@@ -415,7 +425,36 @@ export class JourneysStack extends Stack {
       eventDeadLetters: undeliverable.deadLetters,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    const apiCallers = new ApiCallerPolicies(this, 'ApiCallers', { api: this.api });
+
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: "Base URL of the HTTP API: HR's systems call it with SigV4 (README: Calling the API)",
+    });
+    new CfnOutput(this, 'ApiCallerPolicyArn', {
+      value: apiCallers.caller.managedPolicyArn,
+      description: "Attach to the role of HR's system that calls the API",
+    });
+    new CfnOutput(this, 'ApiErasurePolicyArn', {
+      value: apiCallers.eraser.managedPolicyArn,
+      description: 'Attach to the role of whoever may erase a journey',
+    });
+    new CfnOutput(this, 'PublicUrl', {
+      value: baseUrl,
+      description: 'Where form links and the console start (CloudFront, per-client rate limits)',
+    });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.publicEntry.distribution.distributionDomainName,
+      description: 'Point the custom domain here: a CNAME, or a Route 53 alias',
+    });
+    if (props.sesIdentityDomain) {
+      email.identity.dkimRecords.forEach((record, index) => {
+        new CfnOutput(this, `DkimRecord${index + 1}`, {
+          value: Fn.join(' ', [record.name, 'CNAME', record.value]),
+          description: `Easy DKIM record ${index + 1} of 3 for ${props.sesIdentityDomain}: add it to the domain's DNS`,
+        });
+      });
+    }
     new CfnOutput(this, 'ConsoleUrl', { value: `${baseUrl}/console`, description: "HR's console" });
     new CfnOutput(this, 'ConsoleUserPoolId', {
       value: this.consoleUsers.userPool.userPoolId,

@@ -147,6 +147,8 @@ type AslState = {
   ItemProcessor?: { States: Record<string, AslState> };
 };
 
+const CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+
 let app: App;
 let stack: JourneysStack;
 let assembly: CloudAssembly;
@@ -170,8 +172,14 @@ beforeAll(() => {
 const resourcesOfType = (type: string): [string, Resource][] =>
   Object.entries(json.Resources).filter(([, resource]) => resource.Type === type);
 
+/** The project's functions, without the one CDK adds to read the web ACL's ARN from us-east-1. */
+const journeyFunctions = (): [string, Resource][] =>
+  resourcesOfType('AWS::Lambda::Function').filter(
+    ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY] !== undefined,
+  );
+
 const functionByFolder = (folder: string): [string, Resource] => {
-  const found = resourcesOfType('AWS::Lambda::Function').find(
+  const found = journeyFunctions().find(
     ([, resource]) => resource.Metadata?.[FUNCTION_METADATA_KEY] === folder,
   );
   if (!found) throw new Error(`no function for functions/${folder}`);
@@ -367,9 +375,8 @@ describe('link signing key', () => {
           Resource: { 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] },
           Condition: {
             StringEquals: {
-              'kms:ViaService': {
-                'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']],
-              },
+              // The stack's region is fixed at synthesis (ap-northeast-1 unless told otherwise).
+              'kms:ViaService': 'secretsmanager.ap-northeast-1.amazonaws.com',
             },
           },
         }),
@@ -393,15 +400,13 @@ describe('link signing key', () => {
 
 describe('functions', () => {
   it('has one function per handler folder, each with its handler file', () => {
-    const folders = resourcesOfType('AWS::Lambda::Function').map(
-      ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY],
-    );
+    const folders = journeyFunctions().map(([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY]);
     expect(folders.sort()).toEqual([...FUNCTIONS].sort());
     for (const folder of FUNCTIONS) expect(existsSync(join('functions', folder, 'handler.ts'))).toBe(true);
   });
 
   it('runs every function on arm64 with the newest Node.js runtime, logging to a log group kept a month', () => {
-    for (const [, fn] of resourcesOfType('AWS::Lambda::Function')) {
+    for (const [, fn] of journeyFunctions()) {
       expect(fn.Properties).toMatchObject({
         Architectures: ['arm64'],
         Runtime: FUNCTION_RUNTIME.name,
@@ -416,17 +421,23 @@ describe('functions', () => {
   });
 
   it('stops every function well before an email claim counts as left over, so a live send is never taken over', () => {
-    for (const [, fn] of resourcesOfType('AWS::Lambda::Function')) {
+    for (const [, fn] of journeyFunctions()) {
       expect((fn.Properties.Timeout as number) * 1000 + CLAIM_CLOCK_MARGIN_MS).toBeLessThanOrEqual(
         CLAIM_LEASE_MS,
       );
     }
   });
 
-  it('attaches no AWS managed policy to any role', () => {
-    for (const [, role] of resourcesOfType('AWS::IAM::Role')) {
-      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    }
+  it("attaches no AWS managed policy to any role but that of CDK's cross-region reader, which only logs", () => {
+    const withManaged = resourcesOfType('AWS::IAM::Role').filter(
+      ([, role]) => role.Properties.ManagedPolicyArns,
+    );
+    expect(withManaged.map(([id]) => id)).toEqual([
+      expect.stringMatching(/^CustomCrossRegionExportReaderCustomResourceProviderRole/),
+    ]);
+    expect(withManaged[0]?.[1].Properties.ManagedPolicyArns).toEqual([
+      { 'Fn::Sub': expect.stringMatching(/:iam::aws:policy\/service-role\/AWSLambdaBasicExecutionRole$/) },
+    ]);
   });
 
   it('gives each handler the environment it reads', () => {
@@ -500,9 +511,11 @@ describe('functions', () => {
     }
   });
 
-  it('points links at the API and timers at fire-timer', () => {
-    const [apiId] = resourcesOfType('AWS::ApiGatewayV2::Api').map(([id]) => id);
-    expect(envOf('request-form').BASE_URL).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+  it('points links at the CloudFront entry, behind the web ACL, and timers at fire-timer', () => {
+    const [distributionId] = resourcesOfType('AWS::CloudFront::Distribution').map(([id]) => id);
+    expect(envOf('request-form').BASE_URL).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
+    });
     for (const folder of ['request-form', 'start-journey', 'reschedule-journey']) {
       expect(envOf(folder).TIMER_TARGET_ARN, folder).toEqual({
         'Fn::GetAtt': [functionByFolder('fire-timer')[0], 'Arn'],
@@ -521,9 +534,7 @@ describe('functions', () => {
         [
           'arn:',
           { Ref: 'AWS::Partition' },
-          ':states:',
-          { Ref: 'AWS::Region' },
-          ':',
+          ':states:ap-northeast-1:',
           { Ref: 'AWS::AccountId' },
           ':stateMachine:FollowUpJourneys-Onboarding',
         ],
@@ -850,9 +861,7 @@ describe('least privilege', () => {
     const arnPrefix = [
       'arn:',
       { Ref: 'AWS::Partition' },
-      ':states:',
-      { Ref: 'AWS::Region' },
-      ':',
+      ':states:ap-northeast-1:',
       { Ref: 'AWS::AccountId' },
     ];
     // Executions are named `<journeyId>` (OfferFollowUp), `<journeyId>-onboarding` and
@@ -1093,13 +1102,14 @@ describe('deployment context', () => {
     expect(json).not.toHaveProperty('Rules.SenderEmailRequired');
   });
 
-  it('takes region, base URL, reply-to and identity domain from the context', () => {
+  it('takes region, custom domain, reply-to and identity domain from the context', () => {
     const { app: configured, stack: configuredStack } = createJourneysApp({
       context: {
         'aws:cdk:bundling-stacks': [],
         senderEmail: 'follow-up@hr.example.co.jp',
         sesIdentityDomain: 'hr.example.co.jp',
-        baseUrl: 'https://journeys.example.co.jp/',
+        domainName: 'Journeys.example.co.jp',
+        certificateArn: CERTIFICATE_ARN,
         hrReplyTo: 'hr-team@example.co.jp',
         hrLeadEmail: 'hr-lead@example.co.jp',
         hrLeadName: '高橋 直子',
@@ -1144,6 +1154,7 @@ describe('deployment context', () => {
     const rates = (template: Template) =>
       new Set(
         Object.values(template.findResources('AWS::Lambda::Function'))
+          .filter((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY] !== undefined)
           .map((fn) => (fn.Properties.Environment.Variables as Record<string, unknown>).SES_MAX_SEND_RATE)
           .filter((rate) => rate !== undefined),
       );
@@ -1186,7 +1197,26 @@ describe('deployment context', () => {
     expect(build({ senderEmail: 'hr@example.com', sesIdentityDomain: 'example.co.jp' })).toThrow(
       /sesIdentityDomain/,
     );
-    expect(build({ senderEmail: 'hr@example.com', baseUrl: 'example.com' })).toThrow(/baseUrl/);
+    expect(build({ senderEmail: 'hr@example.com', domainName: 'journeys.example.co.jp' })).toThrow(
+      /domainName and certificateArn/,
+    );
+    expect(build({ senderEmail: 'hr@example.com', certificateArn: CERTIFICATE_ARN })).toThrow(
+      /domainName and certificateArn/,
+    );
+    expect(
+      build({
+        senderEmail: 'hr@example.com',
+        domainName: 'https://journeys.example.co.jp',
+        certificateArn: CERTIFICATE_ARN,
+      }),
+    ).toThrow(/domainName must be a host name/);
+    expect(
+      build({
+        senderEmail: 'hr@example.com',
+        domainName: 'journeys.example.co.jp',
+        certificateArn: CERTIFICATE_ARN.replace('us-east-1', 'ap-northeast-1'),
+      }),
+    ).toThrow(/certificateArn must be an ACM certificate in us-east-1/);
     expect(build({ senderEmail: 'hr@example.com', hrLeadEmail: 'hr lead' })).toThrow(/hrLeadEmail/);
     expect(build({ senderEmail: 'hr@example.com', hrLeadName: '高橋 直子' })).toThrow(/hrLeadName/);
     for (const rate of ['0', '-1', 'fast']) {

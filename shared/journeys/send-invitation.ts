@@ -50,9 +50,7 @@ const mailInvitation = async (
   await sendEmailOnce(
     journeyId,
     `invitation#${meeting}#${sequence}`,
-    outgoingEmail(journey, invitation.attendee, rendered, [
-      { filename: 'invite.ics', contentType: `text/calendar; method=${method}; charset=UTF-8`, content: ics },
-    ]),
+    outgoingEmail(journey, invitation.attendee, rendered, { method, content: ics }),
     options,
   );
   await appendEvent(journeyId, `${eventType}#${meeting}#${sequence}`, {

@@ -63,6 +63,8 @@ export interface LocalRuntime {
   /** Resolves once every started execution is waiting on a person or a timer. */
   idle(): Promise<void>;
   emails(): Promise<LocalEmail[]>;
+  /** A message exactly as it was sent to SES (RFC 5322 octets), by its SES message id. */
+  rawEmail(messageId: string): Buffer | undefined;
   /** Invokes a function by its folder name, as its trigger would (a duplicate delivery, say). */
   invoke(functionName: string, payload: unknown): Promise<unknown>;
   /** Present when started with `faults: true`. */
@@ -149,6 +151,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     TIMER_TARGET_ARN: fireTimerArn,
     TIMER_DEAD_LETTER_ARN: LOCAL_TIMER_DEAD_LETTER_ARN,
     LINK_SIGNING_KEY: randomBytes(32).toString('hex'),
+    IDENTIFIER_KEY: randomBytes(32).toString('hex'),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -239,6 +242,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     advanceTo,
     idle: () => tracker.whenIdle(),
     emails,
+    rawEmail: (messageId) => mailStamps.rawMessage(messageId),
     invoke: (functionName, payload) => {
       const arn = Object.entries(handlersByArn).find(([, name]) => name === functionName)?.[0];
       if (!arn) throw new Error(`no function ${functionName}`);

@@ -24,7 +24,7 @@ const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
   startDate: '2027-02-01',
   ...extra,
 });
-const shares = hire('shares', { onboarding: { threePartyFromRound: 2 } });
+const shares = hire('shares', { onboarding: { threePartyFromRound: 2 }, location: '本社 5F 1on1ルーム' });
 const keepsPrivate = hire('private');
 const alerts = hire('alerts', {
   onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
@@ -113,6 +113,15 @@ describe('onboarding months 1 to 3', () => {
     expect(ics).toMatch(/METHOD:REQUEST/);
     expect(ics).toContain(`UID:${meetingUid(ids[shares.hireId] ?? '', 'session-r1')}`);
     expect(ics).toMatch(/SEQUENCE:0/);
+    // The journey's place is every session's, in the mail and the calendar entry, and HR's copy has it too.
+    expect(ics).toContain('LOCATION:本社 5F 1on1ルーム');
+    expect(invitation?.text).toContain('場所：本社 5F 1on1ルーム');
+    const [copy] = await system.organizerCopiesTo(shares.hr.email);
+    const entry = copy?.attachments.find((file) => file.filename?.endsWith('.ics'))?.content;
+    expect(entry).toMatch(/METHOD:PUBLISH/);
+    expect(entry).toContain(`UID:${meetingUid(ids[shares.hireId] ?? '', 'session-r1')}`);
+    expect(entry).toContain('LOCATION:本社 5F 1on1ルーム');
+    expect(entry, 'the topics link stays in the new hire’s own mail').not.toMatch(/\/forms\//);
     expect(invitation?.text).not.toMatch(/評価|査定/);
     expect(invitation?.text).toContain('1on1で話したいこと（任意）');
     expect(formLinkIn(invitation)).toBeTruthy();

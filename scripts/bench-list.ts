@@ -64,7 +64,7 @@ try {
     const person = (name: string, email: string) => ({ name, email, locale: 'ja' as const });
     const hr = index % HR_CONTACTS;
     return {
-      journeyId: journeyIdFor(`BENCH-${index}`),
+      journeyId: journeyIdFor(`BENCH-${index}`, 'bench'),
       key: `hire:BENCH-${index}`,
       requestHash: 'bench',
       hireId: `BENCH-${index}`,

@@ -74,7 +74,8 @@ export const runCohortBurst = async (hires: number, ratePerSecond = 14): Promise
     const seen = new Set<string>();
     let duplicates = 0;
     for (const email of emails) {
-      const key = `${email.to.join()}|${email.subject}`;
+      // HR's calendar copies share HR's address and often a subject: the text names the hire.
+      const key = `${email.to.join()}|${email.subject}|${email.text}`;
       if (seen.has(key)) duplicates += 1;
       seen.add(key);
     }
@@ -88,8 +89,9 @@ export const runCohortBurst = async (hires: number, ratePerSecond = 14): Promise
     const rates = sendRates(faults.ses.accepted.slice(acceptedBefore));
     return {
       hires,
-      // Each hire: the invitation to round 1, the manager's team-session reminder and prep request.
-      emailsExpected: hires * 3,
+      // Each hire: the invitation to round 1 and HR's calendar copy of it, the manager's team-session reminder
+      // and prep request.
+      emailsExpected: hires * 4,
       emailsSent: emails.length,
       duplicates,
       failures,

@@ -33,19 +33,22 @@ const sendRequestOf = (body: string) => {
 /**
  * Sits in front of the local SES server and notes the virtual time each email was accepted at. The SES
  * stand-in stamps mail with the host's clock, which stands still in a test and runs a year behind in a demo;
- * people reading captured mail expect the time the system lived it. It also plays the recipient's mail server
- * for addresses told to bounce (`POST /local/bounces`): SES accepts the message, and the bounce is reported.
+ * people reading captured mail expect the time the system lived it. It also keeps each raw message exactly as
+ * it was sent: the stand-in parses it and composes its own copy, so only this one shows what SES would relay.
+ * And it plays the recipient's mail server for addresses told to bounce (`POST /local/bounces`): SES accepts
+ * the message, and the bounce is reported.
  */
 export class MailStamps {
   readonly #acceptedAt = new Map<string, number>();
+  readonly #raw = new Map<string, Buffer>();
   readonly #bouncing = new Set<string>();
   readonly #server: Server;
   #onBounce: (message: BouncedMessage) => void = () => undefined;
 
   private constructor(target: URL, now: () => number) {
     this.#server = createServer((incoming, outgoing) => {
-      const requestChunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => requestChunks.push(chunk));
+      const sent: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => sent.push(chunk));
       const upstream = forwardRequest(target, incoming, outgoing, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -54,7 +57,10 @@ export class MailStamps {
           const messageId = /<MessageId>([^<]+)<\/MessageId>/.exec(body.toString('utf8'))?.[1];
           if (messageId) {
             this.#acceptedAt.set(messageId, now());
-            this.#bounceIfTold(messageId, Buffer.concat(requestChunks).toString('utf8'), now());
+            const request = Buffer.concat(sent).toString('utf8');
+            const raw = new URLSearchParams(request).get('RawMessage.Data');
+            if (raw) this.#raw.set(messageId, Buffer.from(raw, 'base64'));
+            this.#bounceIfTold(messageId, request, now());
           }
           outgoing.writeHead(response.statusCode ?? 502, response.headers).end(body);
         });
@@ -93,6 +99,11 @@ export class MailStamps {
   /** The virtual time SES accepted the email at (epoch ms), if it came through here. */
   acceptedAt(messageId: string): number | undefined {
     return this.#acceptedAt.get(messageId);
+  }
+
+  /** The message as SES took it (SendRawEmail's RawMessage), if it came through here. */
+  rawMessage(messageId: string): Buffer | undefined {
+    return this.#raw.get(messageId);
   }
 
   close(): Promise<void> {

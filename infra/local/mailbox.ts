@@ -42,8 +42,8 @@ export const readMailbox = async (
     attachments: email.attachments.map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,
-      // Text attachments (calendar files) are shown as text so people and tests can read them.
-      content: attachment.contentType.startsWith('text/')
+      // Text attachments and calendar files are shown as text so people and tests can read them.
+      content: /^(text\/|application\/ics)/.test(attachment.contentType)
         ? Buffer.from(attachment.content, 'base64').toString('utf8')
         : undefined,
     })),

@@ -74,6 +74,8 @@ export interface LocalRuntime {
    * steps run before it resolves.
    */
   rotateLinkKey(): Promise<void>;
+  /** A message exactly as it was sent to SES (RFC 5322 octets), by its SES message id. */
+  rawEmail(messageId: string): Buffer | undefined;
   /** Invokes a function by its folder name, as its trigger would (a duplicate delivery, say). */
   invoke(functionName: string, payload: unknown): Promise<unknown>;
   /** Present when started with `faults: true`. */
@@ -164,6 +166,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     TIMER_DEAD_LETTER_ARN: LOCAL_TIMER_DEAD_LETTER_ARN,
     // Only for the redacting logger: the functions read the key from the local Secrets Manager.
     LINK_SIGNING_KEY: linkSigningKey,
+    IDENTIFIER_KEY: randomBytes(32).toString('hex'),
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -297,6 +300,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     idle: () => tracker.whenIdle(),
     emails,
     rotateLinkKey,
+    rawEmail: (messageId) => mailStamps.rawMessage(messageId),
     invoke: (functionName, payload) => {
       const arn = arnOf(functionName);
       if (!arn) throw new Error(`no function ${functionName}`);

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ApiCallerPolicies } from '#infra/constructs/api-caller-policies.ts';
 import { ConsoleUsers } from '#infra/constructs/console-users.ts';
+import { IdentifierKey } from '#infra/constructs/identifier-key.ts';
 import { JourneyAlarms } from '#infra/constructs/journey-alarms.ts';
 import { JourneyEmail } from '#infra/constructs/journey-email.ts';
 import { JourneyFunction, type JourneyFunctionName } from '#infra/constructs/journey-function.ts';
@@ -282,6 +283,21 @@ export class JourneysStack extends Stack {
     ]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
+    }
+
+    // Journey ids are derived where a journey starts, calendar UIDs where a meeting is first sent: a worried
+    // prep answer (submit-form) proposes an extra session as it is submitted.
+    const identifiers = new IdentifierKey(this, 'IdentifierKey', { encryptionKey: this.table.key });
+    for (const deriving of [
+      startJourney,
+      consoleActions,
+      sendInvitation,
+      startRound,
+      raiseAlert,
+      submitForm,
+    ]) {
+      identifiers.grantRead(deriving);
+      deriving.addEnvironment(identifiers.environment);
     }
 
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });

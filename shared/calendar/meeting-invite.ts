@@ -1,4 +1,5 @@
 import { createEvent } from 'ics';
+import { foldIcsLines } from '#shared/calendar/fold-lines.ts';
 
 export interface MeetingInviteInput {
   /** Stays the same for the life of the meeting, so an update or a cancellation replaces the entry. */
@@ -7,7 +8,11 @@ export interface MeetingInviteInput {
   sequence: number;
   /** When this version of the calendar file was written (DTSTAMP), by the system's clock. */
   stampedAt: Date;
-  method: 'REQUEST' | 'CANCEL';
+  /**
+   * REQUEST and CANCEL go to the attendee; PUBLISH is the organizer's own copy, which their calendar adds as it
+   * is, with no invitation to answer.
+   */
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH';
   /** ISO 8601 with an offset. */
   start: string;
   durationMinutes: number;
@@ -29,7 +34,7 @@ const parameterText = (text: string): string =>
 // The library escapes LF but not a lone CR, which calendar parsers would read as a line end.
 const valueText = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-/** An iCalendar invitation (or its cancellation) the attendee's calendar can add with one click. */
+/** An iCalendar invitation (or its cancellation) the attendee's calendar can add with one click, or its organizer's copy. */
 export const buildMeetingInvite = (input: MeetingInviteInput): string => {
   const start = Date.parse(input.start);
   if (Number.isNaN(start)) throw new RangeError(`not a date-time: ${JSON.stringify(input.start)}`);
@@ -50,16 +55,19 @@ export const buildMeetingInvite = (input: MeetingInviteInput): string => {
     ...(input.location ? { location: valueText(input.location) } : {}),
     status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: parameterText(input.organizer.name), email: input.organizer.email },
-    attendees: [
-      {
-        name: parameterText(input.attendee.name),
-        email: input.attendee.email,
-        rsvp: input.method === 'REQUEST',
-        partstat: 'NEEDS-ACTION',
-        role: 'REQ-PARTICIPANT',
-      },
-    ],
+    attendees:
+      input.method === 'PUBLISH'
+        ? []
+        : [
+            {
+              name: parameterText(input.attendee.name),
+              email: input.attendee.email,
+              rsvp: input.method === 'REQUEST',
+              partstat: 'NEEDS-ACTION',
+              role: 'REQ-PARTICIPANT',
+            },
+          ],
   });
   if (error || !value) throw error ?? new Error('the calendar file came out empty');
-  return value;
+  return foldIcsLines(value);
 };

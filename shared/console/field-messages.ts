@@ -38,6 +38,8 @@ const japanese: [string, string][] = [
   ['must not be before from', '終わりは始まりより後の日付にしてください'],
   ['the period is at most', '期間は12か月までです'],
   ['must be the HR contact’s email address', '人事担当者のメールアドレスを入力してください'],
+  ['must be one line', '1行で入力してください'],
+  ['a video link must be an https:// URL', 'ビデオ会議のURLは https:// で始まるものにしてください'],
 ];
 
 export const fieldMessage = (message: string): string => {

@@ -28,6 +28,8 @@ export const journeyRequestFromForm = (form: URLSearchParams): Record<string, un
     mentor: optionalPerson('mentor'),
     startDate: text('startDate'),
     timezone,
+    // Left empty, there is no place to say.
+    location: text('location') || undefined,
     onboarding,
   };
   if (phase === 'onboarding') return { phase, hireId: text('key'), employee: person('person'), ...common };

@@ -99,6 +99,7 @@ ${personFields('mentor', bilingual('メンター（任意）', 'Mentor (optional
 <h2>${bilingual('日程', 'Dates')}</h2>
 ${input_('startDate', bilingual('入社日', 'Start date'), 'date', { required: true })}
 ${input_('timezone', bilingual('タイムゾーン', 'Time zone'), 'text', { fallback: 'Asia/Tokyo', required: true })}
+${input_('location', bilingual('面談の場所またはビデオ会議のURL（任意）', 'Meeting place or video link (optional)'))}
 <h2>${bilingual('内定から始める場合', 'When it starts at the offer')}</h2>
 ${input_('offerMeetingAt', bilingual('内定フォロー面談の日時', 'Offer follow-up meeting'), 'datetime-local')}
 ${input_('respondBy', bilingual('回答期限', 'Respond by'), 'date')}

@@ -12,13 +12,20 @@ import {
 /** A meeting someone was invited to, as their calendar holds it: what a later update or cancellation replaces. */
 export interface InvitationRecord {
   journeyId: string;
-  /** `offer-meeting`, `session-r2`, `follow-up-r1`: part of the calendar UID. */
+  /** `offer-meeting`, `session-r2`, `follow-up-r1`: names the meeting within its journey. */
   meeting: string;
+  /**
+   * The calendar UID it was first sent with (`meetingUidFor`), which every update and cancellation repeats. An
+   * invitation saved before UIDs were keyed has none, and keeps the one it was sent with (`unkeyedMeetingUid`).
+   */
+  uid?: string;
   /** For an extra follow-up session, the alert that proposed it (`r1#manager-worried`): its retry still mails it. */
   proposedBy?: string;
   start: string;
   durationMinutes: number;
   title: string;
+  /** Where it takes place, a room or a video link: the calendar entry's LOCATION. */
+  location?: string;
   attendee: { name: string; email: string; locale: 'ja' | 'en' };
   sequence: number;
   status: 'sent' | 'cancelled';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import {
   isoDate,
   journeyKeySchema,
@@ -17,6 +18,8 @@ export interface Hire {
   mentor?: Person;
   startDate: string;
   timezone: string;
+  /** Where HR meets the person (a room or a video link), unless a meeting says otherwise. */
+  location?: string;
 }
 
 /** A hire whose offer phase happened elsewhere: the journey starts with onboarding. */
@@ -29,6 +32,8 @@ export const onboardingJourneySchema = z.object({
   mentor: personSchema.optional(),
   startDate: isoDate,
   timezone: timezoneSchema,
+  /** Where the HR sessions take place, unless a session says otherwise. */
+  location: meetingLocationSchema.optional(),
   onboarding: onboardingSettingsSchema,
 });
 export type OnboardingJourneyRequest = z.infer<typeof onboardingJourneySchema>;
@@ -40,6 +45,7 @@ export const hireFromOffer = (offer: Offer): Hire => ({
   mentor: offer.mentor,
   startDate: offer.startDate,
   timezone: offer.timezone,
+  ...(offer.location ? { location: offer.location } : {}),
 });
 
 export const hireFromRequest = (request: OnboardingJourneyRequest): Hire => ({
@@ -49,6 +55,7 @@ export const hireFromRequest = (request: OnboardingJourneyRequest): Hire => ({
   mentor: request.mentor,
   startDate: request.startDate,
   timezone: request.timezone,
+  ...(request.location ? { location: request.location } : {}),
 });
 
 /** The people on the new hire's team who prepare, and hear back: the manager, and the mentor when there is one. */

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 
 export const locales = ['ja', 'en'] as const;
@@ -54,6 +55,8 @@ export const offerSchema = z
     respondBy: isoDate,
     startDate: isoDate,
     timezone: timezoneSchema,
+    /** Where the offer meeting takes place, and the onboarding sessions unless a session says otherwise. */
+    location: meetingLocationSchema.optional(),
     selection: z
       .object({
         concerns: z.array(z.string().trim().min(1).max(500)).max(20).default([]),

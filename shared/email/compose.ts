@@ -1,32 +1,51 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { oneLine } from '#shared/email/one-line.ts';
 
+/** The name mail clients show for the sender, the same on every mail, in both languages. */
+export const SENDER_DISPLAY_NAME = 'フォローアップ面談 / Follow-up';
+
 export interface OutgoingEmail {
+  /** The sender's address; the display name is `SENDER_DISPLAY_NAME`. */
   from: string;
   to: { name: string; email: string }[];
   replyTo?: string;
   subject: string;
   text: string;
   html: string;
-  /** An .ics invitation passes `text/calendar; method=REQUEST; charset=UTF-8` so mail clients offer to add it. */
-  attachments?: { filename: string; contentType: string; content: string }[];
+  /** A calendar entry (an .ics file) the recipient's calendar adds, updates or removes. */
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
 }
 
 /**
- * The MIME message as SES sends it raw: the only way to attach a calendar file. Names and the subject are made
+ * The MIME message as SES sends it raw: the only way to carry a calendar file. Names and the subject are made
  * one line here, where headers are written, whoever built the email. `date` is the Date header, from the
  * system's clock (left out, the library would take the host's).
+ *
+ * A calendar entry goes in twice, as the library writes it: a `text/calendar; method=…` alternative to the text
+ * and HTML, which Outlook and Gmail show with accept and decline, and an `invite.ics` attachment for the rest.
+ * Every line of the message ends in CRLF (RFC 5322), whatever the templates wrote.
  */
 export const composeRawEmail = (email: OutgoingEmail, date: Date): Promise<Buffer> =>
   new MailComposer({
     date,
-    from: email.from,
+    newline: 'windows',
+    from: { name: SENDER_DISPLAY_NAME, address: email.from },
     to: email.to.map((recipient) => ({ name: oneLine(recipient.name), address: recipient.email })),
     ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     subject: oneLine(email.subject),
+    // RFC 3834: an automatic mail, so vacation responders and other robots do not answer it.
+    headers: { 'Auto-Submitted': 'auto-generated' },
     text: email.text,
     html: email.html,
-    attachments: email.attachments ?? [],
+    ...(email.calendar
+      ? {
+          icalEvent: {
+            method: email.calendar.method,
+            filename: 'invite.ics',
+            content: email.calendar.content,
+          },
+        }
+      : {}),
   })
     .compile()
     .build();

@@ -13,11 +13,11 @@ export const outgoingEmail = (
   journey: Journey,
   to: { name: string; email: string },
   rendered: RenderedEmail,
-  attachments?: OutgoingEmail['attachments'],
+  calendar?: OutgoingEmail['calendar'],
 ): OutgoingEmail => ({
   from: sender(),
   to: [{ name: to.name, email: to.email }],
   replyTo: process.env.HR_REPLY_TO || journey.hire.hr.email,
   ...rendered,
-  attachments,
+  ...(calendar ? { calendar } : {}),
 });

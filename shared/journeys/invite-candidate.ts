@@ -13,6 +13,7 @@ export const inviteCandidate = async (journeyId: string): Promise<void> => {
     meeting: 'offer-meeting',
     start: offer.offerMeetingAt,
     durationMinutes: OFFER_MEETING_MINUTES,
+    ...(offer.location ? { location: offer.location } : {}),
     title: offerMeetingTitle(offer.candidate.locale, offer.hr.name),
     rendered: renderCandidateInvitation({
       locale: offer.candidate.locale,
@@ -21,6 +22,7 @@ export const inviteCandidate = async (journeyId: string): Promise<void> => {
       meetingAt: offer.offerMeetingAt,
       zone: offer.timezone,
       durationMinutes: OFFER_MEETING_MINUTES,
+      location: offer.location,
     }),
     attendee: offer.candidate,
   });

@@ -97,6 +97,7 @@ export const raiseAlert = async (
       proposedBy: key,
       start: followUpAt,
       durationMinutes: SESSION_MINUTES,
+      ...(hire.location ? { location: hire.location } : {}),
       title: sessionTitle(hire.employee.locale, hire.hr.name, round, true),
       rendered: renderSessionInvitation({
         locale: hire.employee.locale,
@@ -108,6 +109,7 @@ export const raiseAlert = async (
         durationMinutes: SESSION_MINUTES,
         threeParty: false,
         managerName: hire.manager.name,
+        location: hire.location,
         followUp: { afterSession },
       }),
       attendee: hire.employee,

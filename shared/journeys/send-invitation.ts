@@ -1,14 +1,17 @@
 import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';
 import { getInvitation, type InvitationRecord, saveInvitation } from '#shared/data/invitations.ts';
 import { getJourney, isOpen, type Journey } from '#shared/data/journeys.ts';
-import { appendEvent, type TimelineEventType } from '#shared/data/timeline.ts';
+import { appendEvent } from '#shared/data/timeline.ts';
+import { meetingUidFor } from '#shared/domain/ids.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { EmailWithdrawn, type SendOnceOptions, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
 import { renderMeetingCancellation, renderMeetingUpdate } from '#shared/email/templates/meeting-change.ts';
+import { renderOrganizerCopy } from '#shared/email/templates/organizer-copy.ts';
+import { identifierKey } from '#shared/identifiers/identifier-key.ts';
 import { now } from '#shared/time/clock.ts';
 
-export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'sequence' | 'status'> & {
+export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'uid' | 'sequence' | 'status'> & {
   rendered: RenderedEmail;
   /** Extra detail for the timeline event. */
   detail?: Record<string, unknown>;
@@ -19,40 +22,67 @@ export type NewInvitation = Omit<InvitationRecord, 'journeyId' | 'sequence' | 's
   calendarText?: string;
 };
 
+const organizerChange = {
+  'invitation.sent': 'sent',
+  'invitation.updated': 'moved',
+  'invitation.cancelled': 'cancelled',
+} as const;
+
 /**
  * Mails a calendar invitation (or its update or cancellation) from HR. The UID stays the same for the life of a
- * meeting and SEQUENCE rises with each change, so calendars replace the entry instead of adding one.
+ * meeting and SEQUENCE rises with each change, so calendars replace the entry instead of adding one. HR, the
+ * organizer, gets the same entry in a short mail of their own (PUBLISH, nothing to answer; CANCEL to remove
+ * it), so the meeting sits in their calendar too without anyone forwarding the person's mail, which may hold
+ * that person's own form link.
  */
 const mailInvitation = async (
   journey: Journey,
   invitation: InvitationRecord,
   rendered: RenderedEmail,
-  eventType: Extract<TimelineEventType, `invitation.${string}`>,
+  eventType: keyof typeof organizerChange,
   detail: Record<string, unknown> = {},
   options: SendOnceOptions = {},
   calendarText = rendered.text,
 ): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
-  const method = invitation.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
-  const ics = buildMeetingInvite({
-    uid: `${journeyId}.${meeting}@follow-up-journeys`,
-    sequence,
-    stampedAt: now(),
+  const cancelled = invitation.status === 'cancelled';
+  const entry = (method: 'REQUEST' | 'CANCEL' | 'PUBLISH') => ({
     method,
-    start: invitation.start,
-    durationMinutes: invitation.durationMinutes,
-    title: invitation.title,
-    description: calendarText,
-    organizer: { name: hire.hr.name, email: hire.hr.email },
-    attendee: invitation.attendee,
+    content: buildMeetingInvite({
+      uid: invitation.uid ?? unkeyedMeetingUid(invitation),
+      sequence,
+      stampedAt: now(),
+      method,
+      start: invitation.start,
+      durationMinutes: invitation.durationMinutes,
+      title: invitation.title,
+      description: calendarText,
+      ...(invitation.location ? { location: invitation.location } : {}),
+      organizer: { name: hire.hr.name, email: hire.hr.email },
+      attendee: invitation.attendee,
+    }),
   });
   await sendEmailOnce(
     journeyId,
     `invitation#${meeting}#${sequence}`,
-    outgoingEmail(journey, invitation.attendee, rendered, [
-      { filename: 'invite.ics', contentType: `text/calendar; method=${method}; charset=UTF-8`, content: ics },
-    ]),
+    outgoingEmail(journey, invitation.attendee, rendered, entry(cancelled ? 'CANCEL' : 'REQUEST')),
+    options,
+  );
+  const organizerCopy = renderOrganizerCopy({
+    locale: hire.hr.locale,
+    hrName: hire.hr.name,
+    attendeeName: invitation.attendee.name,
+    title: invitation.title,
+    meetingAt: invitation.start,
+    zone: hire.timezone,
+    ...(invitation.location ? { location: invitation.location } : {}),
+    change: organizerChange[eventType],
+  });
+  await sendEmailOnce(
+    journeyId,
+    `invitation#${meeting}#${sequence}#organizer`,
+    outgoingEmail(journey, hire.hr, organizerCopy, entry(cancelled ? 'CANCEL' : 'PUBLISH')),
     options,
   );
   await appendEvent(journeyId, `${eventType}#${meeting}#${sequence}`, {
@@ -64,9 +94,15 @@ const mailInvitation = async (
   });
 };
 
+/** The UID of a meeting first sent before UIDs were keyed: its calendar entry keeps it for its updates. */
+const unkeyedMeetingUid = ({ journeyId, meeting }: InvitationRecord): string =>
+  `${journeyId}.${meeting}@follow-up-journeys`;
+
 export const sendInvitation = async (journey: Journey, invitation: NewInvitation): Promise<void> => {
   const { rendered, detail, calendarText, ...meeting } = invitation;
-  const record: InvitationRecord = { ...meeting, journeyId: journey.journeyId, sequence: 0, status: 'sent' };
+  const { journeyId } = journey;
+  const uid = meetingUidFor(journeyId, meeting.meeting, await identifierKey());
+  const record: InvitationRecord = { ...meeting, journeyId, uid, sequence: 0, status: 'sent' };
   // A retried step finds its invitation saved already and only finishes mailing it.
   await saveInvitation(record);
   await mailInvitation(journey, record, rendered, 'invitation.sent', detail, {}, calendarText);

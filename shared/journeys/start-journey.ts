@@ -11,7 +11,7 @@ import {
 } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
-import { journeyIdFor, offerFingerprint } from '#shared/domain/ids.ts';
+import { journeyIdFor, offerFingerprint, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import {
   planRounds,
@@ -19,6 +19,7 @@ import {
   roundsStillAhead,
   sessionEndsAt,
 } from '#shared/domain/onboarding-schedule.ts';
+import { identifierKey } from '#shared/identifiers/identifier-key.ts';
 import { sweepErasedJourney } from '#shared/journeys/erase-journey.ts';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { startExecutionOnce } from '#shared/journeys/start-execution.ts';
@@ -46,13 +47,17 @@ const journeyKeyOf = (request: JourneyRequest): string =>
  */
 export const startJourney = async (request: JourneyRequest, at: Date): Promise<StartResult> => {
   const key = journeyKeyOf(request);
-  const journeyId = journeyIdFor(key);
+  const claim = await getClaim(key);
+  // A journey started before ids were keyed keeps the id its claim names.
+  const journeyId = claim?.journeyId ?? journeyIdFor(key, await identifierKey());
   // An erased journey's key never starts a journey again: the person asked for their data to go, and a retry of
   // the original request from HR's systems must not quietly bring it back.
   if (await getErasure(journeyId)) return { outcome: 'erased', journeyId };
+  const unkeyed = unkeyedJourneyIdFor(key);
+  if (await getErasure(unkeyed)) return { outcome: 'erased', journeyId: unkeyed };
   // A retry of a journey that started earlier skips what a new one must pass, and finds its journey.
   let roundsLeftOut: number[] | undefined;
-  if (!(await getClaim(key))) {
+  if (!claim) {
     const plan = await planNewJourney(request, at);
     if ('outcome' in plan) return plan;
     roundsLeftOut = plan.roundsLeftOut;

@@ -46,11 +46,13 @@ export const startRound = async (
     durationMinutes: SESSION_MINUTES,
     threeParty,
     managerName: hire.manager.name,
+    location: hire.location,
   };
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
     durationMinutes: SESSION_MINUTES,
+    ...(hire.location ? { location: hire.location } : {}),
     title: sessionTitle(hire.employee.locale, hire.hr.name, round),
     rendered: renderSessionInvitation({ ...invitation, topicsUrl }),
     // Calendars are often visible to colleagues: the entry leaves out the new hire's personal topics link.

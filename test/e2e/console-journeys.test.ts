@@ -78,8 +78,22 @@ describe("the console's journey pages", () => {
     expect(again).toContain('メールアドレスを入力してください');
     expect(again).toContain('value="not-an-address"');
     expect(await system.mailTo('yu.kobayashi@')).toHaveLength(0);
+    const plainHttp = await post(
+      hrJar,
+      '/console/journeys',
+      { ...startFields, location: 'http://meet.example.com/abc' },
+      '/console/journeys/new',
+    );
+    expect(plainHttp.status).toBe(400);
+    expect(await plainHttp.text()).toContain('ビデオ会議のURLは https:// で始まるものにしてください');
+    expect(await system.mailTo('yu.kobayashi@')).toHaveLength(0);
 
-    const done = await post(hrJar, '/console/journeys', startFields, '/console/journeys/new');
+    const done = await post(
+      hrJar,
+      '/console/journeys',
+      { ...startFields, location: 'https://meet.example.com/abc-defg-hij' },
+      '/console/journeys/new',
+    );
     expect(done.status).toBe(302);
     const location = done.headers.get('location') ?? '';
     expect(location).toMatch(/^\/console\/journeys\/j-[0-9a-f]{20}\?done=started$/);
@@ -88,6 +102,8 @@ describe("the console's journey pages", () => {
     expect(view.status).toBe('offer-follow-up');
     const [invitation] = await system.mailTo('yu.kobayashi@');
     expect(invitation?.attachments.some((file) => file.filename?.endsWith('.ics'))).toBe(true);
+    expect(invitation?.text).toContain('場所：https://meet.example.com/abc-defg-hij');
+    expect(invitation?.attachments[0]?.content).toContain('LOCATION:https://meet.example.com/abc-defg-hij');
 
     const shown = await page(hrJar, location);
     expect(shown.status).toBe(200);

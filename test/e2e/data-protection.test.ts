@@ -1,12 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMailbox } from '#infra/local/mailbox.ts';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
-import { journeyIdFor } from '#shared/domain/ids.ts';
+import { journeyIdFor, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
-import { faultControls, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  localIdentifierKey,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 
 // Private notes kept for their retention period after the journey ends; a journey erased on request.
@@ -138,6 +144,28 @@ describe('erasure on request', () => {
     expect(await wholeTable()).not.toContain(erased.candidate.email);
   });
 
+  it('still refuses an offer erased before journey ids were keyed', async () => {
+    const before = scenarioOffer('dp-erased-unkeyed');
+    const unkeyed = unkeyedJourneyIdFor(`offer:${before.offerId}`);
+    // What an erasure left before this version: its record under the unkeyed id.
+    await table.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME,
+        Item: {
+          pk: `JOURNEY#${unkeyed}`,
+          sk: 'ERASED',
+          type: 'erasure',
+          journeyId: unkeyed,
+          erasedAt: '2026-06-01T00:00:00.000Z',
+        },
+      }),
+    );
+    const restart = await system.postJson('/journeys', before);
+    expect(restart.status).toBe(409);
+    expect(((await restart.json()) as { message: string }).message).toMatch(/erased on request/);
+    expect(await wholeTable()).not.toContain(before.candidate.email);
+  });
+
   it('answers 404 for a journey that never existed', async () => {
     expect((await call('DELETE', 'j-00000000000000000000')).status).toBe(404);
     expect((await call('DELETE', 'not-a-journey')).status).toBe(404);
@@ -163,7 +191,7 @@ describe('erasure racing a start of the same journey', () => {
     for (let index = 0; index < RACES; index += 1) {
       const body = raced(index);
       const tag = `race-${index}`;
-      const journeyId = journeyIdFor(keyOf(body));
+      const journeyId = journeyIdFor(keyOf(body), localIdentifierKey());
       // Every other race is the same start sent again, to a journey already under way.
       if (index % 2 === 1) await system.startJourney(body);
       await system.runtime.idle();
@@ -224,7 +252,7 @@ describe('erasure racing a start of the same journey', () => {
 
   it('lets a step still running when the erasure answered write nothing back and mail nobody', async () => {
     const body = scenarioOffer('race-step');
-    const journeyId = journeyIdFor(`offer:${body.offerId}`);
+    const journeyId = journeyIdFor(`offer:${body.offerId}`, localIdentifierKey());
     // The interviewer's form is open; its request is about to be mailed when the erasure comes.
     const mail = faults.dynamo.holdNext(putOf(`JOURNEY#${journeyId}`, 'EMAIL#prep.requested#'));
     expect((await system.postJson('/journeys', body)).status).toBe(201);

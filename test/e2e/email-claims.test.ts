@@ -4,7 +4,12 @@ import { documents, journeyPk, tableName } from '#shared/data/table.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { CLAIM_LEASE_MS, sendEmailOnce } from '#shared/email/send-once.ts';
-import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  type LocalSystem,
+  localIdentifierKey,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 /**
@@ -98,7 +103,7 @@ describe('an email claimed by another invocation', () => {
   it('left over by a crashed invitation step still reaches the candidate, once, and the journey goes on', async () => {
     const offer = scenarioOffer('stale-claim');
     // Journey ids are derived from the offer, so the claim can be left before HR posts it.
-    const journeyId = journeyIdFor(`offer:${offer.offerId}`);
+    const journeyId = journeyIdFor(`offer:${offer.offerId}`, localIdentifierKey());
     await leaveClaim(journeyId, 'invitation#offer-meeting#0', longAgo());
 
     expect(await system.startJourney(offer)).toBe(journeyId);

@@ -1,7 +1,13 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formLinkIn, type JourneyView, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  formLinkIn,
+  type JourneyView,
+  type LocalSystem,
+  localIdentifierKey,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
@@ -14,10 +20,11 @@ import { tableSnapshot } from '../support/table-snapshot.ts';
 /** Requests sent at once in each property run: concurrent like real traffic, small enough for two cores. */
 const BATCH = 8;
 
-// The id a journey started from this key would get (`j-` and the first 20 hex digits of a SHA-256), worked
-// out here independently so a refused body can be looked up; checked against a real journey in beforeAll.
+// The id a journey started from this key would get (`j-` and the first 20 hex digits of an HMAC-SHA-256 under
+// the identifier key), worked out here independently so a refused body can be looked up; checked against a
+// real journey in beforeAll.
 const journeyIdOf = (key: string): string =>
-  `j-${createHash('sha256').update(`journey\u0000${key}`).digest('hex').slice(0, 20)}`;
+  `j-${createHmac('sha256', localIdentifierKey()).update(`journey\u0000${key}`).digest('hex').slice(0, 20)}`;
 
 type Expected = 'refused' | 'not-5xx' | number;
 

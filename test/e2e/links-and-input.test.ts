@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { readByTheStandards } from '../support/raw-mail.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 let system: LocalSystem;
@@ -149,6 +150,18 @@ describe('emailed form links', () => {
     expect((await fetch(link)).status).toBe(410);
     const withdrawal = (await system.mailTo(offer.candidate.email)).at(-1);
     expect(withdrawal?.attachments[0]?.content).toMatch(/METHOD:CANCEL/);
+    // Read as mail clients do: the alternative says CANCEL, and HR's own calendar loses the entry too.
+    if (!withdrawal) throw new Error('no withdrawal');
+    const cancel = await readByTheStandards(system, withdrawal);
+    const alternative = cancel.calendars.find((part) => part.alternative);
+    expect(alternative?.method).toBe('CANCEL');
+    expect(alternative?.event.getFirstPropertyValue('status')).toBe('CANCELLED');
+    const hrCopy = (await system.organizerCopiesTo(offer.hr.email)).at(-1);
+    if (!hrCopy) throw new Error('no copy for HR');
+    const hrEntry = (await readByTheStandards(system, hrCopy)).calendars.find((part) => part.alternative);
+    expect(hrEntry?.method).toBe('CANCEL');
+    expect(hrEntry?.event.getFirstPropertyValue('uid')).toBe(alternative?.event.getFirstPropertyValue('uid'));
+    expect(hrEntry?.event.getFirstPropertyValue('sequence')).toBe(1);
     const journey = await system.journey(journeyId);
     expect(journey.status).toBe('cancelled');
     expect(eventTypes(journey).slice(-2)).toEqual(['invitation.cancelled', 'journey.cancelled']);

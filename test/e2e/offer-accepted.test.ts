@@ -1,10 +1,20 @@
+import { createHash } from 'node:crypto';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executionArn } from '#shared/journeys/start-execution.ts';
-import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  formLinkIn,
+  type LocalSystem,
+  meetingUid,
+  startLocalSystem,
+} from '../support/local-system.ts';
+import { readByTheStandards } from '../support/raw-mail.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
+const LOCATION = '東京都千代田区丸の内一丁目 本社ビル 12階 大会議室（受付でお名前をお伝えください）';
 const offer = scenarioOffer('accepted', {
+  location: LOCATION,
   interviewers: [
     { name: '高橋 健', email: 'ken.takahashi+accepted@example.co.jp' },
     { name: 'Emma Clarke', email: 'emma.clarke+accepted@example.co.jp', locale: 'en' },
@@ -32,10 +42,11 @@ describe('an offer that is accepted', () => {
 
     const [invitation] = await system.mailTo(offer.candidate.email);
     expect(invitation?.subject).toMatch(/面談/);
-    const ics = invitation?.attachments.find((attachment) => attachment.filename?.endsWith('.ics'));
-    expect(ics?.contentType).toMatch(/text\/calendar/);
+    const ics = invitation?.attachments.find((attachment) =>
+      attachment.contentType.startsWith('text/calendar'),
+    );
     expect(ics?.content).toMatch(/METHOD:REQUEST/);
-    expect(ics?.content).toMatch(new RegExp(`UID:${journeyId}\\.offer-meeting@`));
+    expect(ics?.content).toContain(`UID:${meetingUid(journeyId, 'offer-meeting')}`);
     expect(ics?.content).toMatch(/SEQUENCE:0/);
     expect(ics?.content).toContain(`SUMMARY:オファー面談（${offer.hr.name}）`);
     expect(ics?.content).toMatch(/DTSTART:20261203T010000Z/);
@@ -51,6 +62,50 @@ describe('an offer that is accepted', () => {
       'prep.requested',
       'prep.requested',
     ]);
+  });
+
+  it('sends the invitation by the mail and calendar standards, and HR the same entry for their own calendar', async () => {
+    const [invitation] = await system.mailTo(offer.candidate.email);
+    if (!invitation) throw new Error('no invitation');
+    const { parsed, calendars } = await readByTheStandards(system, invitation);
+    expect(parsed.text).toContain(`場所：${LOCATION}`);
+    // Outlook and Gmail offer accept and decline for the alternative; other clients take the file.
+    const [alternative, file] = [
+      calendars.find((part) => part.alternative),
+      calendars.find((part) => !part.alternative),
+    ];
+    expect(alternative?.method).toBe('REQUEST');
+    expect(file?.octets.equals(alternative?.octets ?? Buffer.alloc(0))).toBe(true);
+    const event = alternative?.event;
+    expect(alternative?.calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event?.getFirstPropertyValue('location')).toBe(LOCATION);
+    expect(String(event?.getFirstPropertyValue('organizer')).toLowerCase()).toBe(`mailto:${offer.hr.email}`);
+    expect(String(event?.getFirstPropertyValue('attendee')).toLowerCase()).toBe(
+      `mailto:${offer.candidate.email}`,
+    );
+    // A keyed hash: neither the journey id nor a plain SHA-256 of it and the meeting.
+    const uid = String(event?.getFirstPropertyValue('uid'));
+    expect(uid).toBe(meetingUid(journeyId, 'offer-meeting'));
+    expect(uid).not.toContain(journeyId);
+    for (const plain of [`${journeyId}.offer-meeting`, `meeting\u0000${journeyId}\u0000offer-meeting`]) {
+      expect(uid).not.toContain(createHash('sha256').update(plain).digest('hex').slice(0, 32));
+    }
+
+    const [copy, ...more] = await system.organizerCopiesTo(offer.hr.email);
+    expect(more).toHaveLength(0);
+    if (!copy) throw new Error('no copy for HR');
+    const forHr = await readByTheStandards(system, copy);
+    expect(forHr.parsed.text).toContain(offer.candidate.name);
+    expect(forHr.parsed.text).toContain(LOCATION);
+    const hrEntry = forHr.calendars.find((part) => part.alternative);
+    expect(hrEntry?.method).toBe('PUBLISH');
+    expect(hrEntry?.event.getFirstPropertyValue('uid')).toBe(uid);
+    expect(hrEntry?.event.getFirstPropertyValue('sequence')).toBe(0);
+    expect(hrEntry?.event.getFirstPropertyValue('location')).toBe(LOCATION);
+    expect(hrEntry?.event.getFirstPropertyValue('attendee')).toBeNull();
+
+    // Every other mail of the journey so far is by the standards too.
+    for (const email of await system.emails()) await readByTheStandards(system, email);
   });
 
   it('takes the interviewers answers into the brief HR receives', async () => {

@@ -8,6 +8,7 @@ import {
   faultControls,
   formLinkIn,
   type LocalSystem,
+  meetingUid,
   startLocalSystem,
   withoutPulseChecks,
 } from '../support/local-system.ts';
@@ -23,7 +24,7 @@ const hire = (tag: string, extra: Record<string, unknown> = {}) => ({
   startDate: '2027-02-01',
   ...extra,
 });
-const shares = hire('shares', { onboarding: { threePartyFromRound: 2 } });
+const shares = hire('shares', { onboarding: { threePartyFromRound: 2 }, location: '本社 5F 1on1ルーム' });
 const keepsPrivate = hire('private');
 const alerts = hire('alerts', {
   onboarding: { hrLeadEmail: 'hr-lead+alerts@example.co.jp', hrLeadName: '高橋 直子' },
@@ -110,8 +111,17 @@ describe('onboarding months 1 to 3', () => {
     const [invitation] = withoutPulseChecks(await system.mailTo(shares.employee.email));
     const ics = invitation?.attachments.find((attachment) => attachment.filename?.endsWith('.ics'))?.content;
     expect(ics).toMatch(/METHOD:REQUEST/);
-    expect(ics).toMatch(new RegExp(`UID:${ids[shares.hireId]}\\.session-r1@`));
+    expect(ics).toContain(`UID:${meetingUid(ids[shares.hireId] ?? '', 'session-r1')}`);
     expect(ics).toMatch(/SEQUENCE:0/);
+    // The journey's place is every session's, in the mail and the calendar entry, and HR's copy has it too.
+    expect(ics).toContain('LOCATION:本社 5F 1on1ルーム');
+    expect(invitation?.text).toContain('場所：本社 5F 1on1ルーム');
+    const [copy] = await system.organizerCopiesTo(shares.hr.email);
+    const entry = copy?.attachments.find((file) => file.filename?.endsWith('.ics'))?.content;
+    expect(entry).toMatch(/METHOD:PUBLISH/);
+    expect(entry).toContain(`UID:${meetingUid(ids[shares.hireId] ?? '', 'session-r1')}`);
+    expect(entry).toContain('LOCATION:本社 5F 1on1ルーム');
+    expect(entry, 'the topics link stays in the new hire’s own mail').not.toMatch(/\/forms\//);
     expect(invitation?.text).not.toMatch(/評価|査定/);
     expect(invitation?.text).toContain('1on1で話したいこと（任意）');
     expect(formLinkIn(invitation)).toBeTruthy();
@@ -240,7 +250,9 @@ describe('onboarding months 1 to 3', () => {
     // Round 1, before any 1on1: the extra session does not speak of a last conversation, nor call an hour short.
     const [followUp, ...moreFollowUps] = await mailSince(alerts.employee.email, employeeMailBefore);
     expect(moreFollowUps).toHaveLength(0);
-    expect(followUp?.attachments[0]?.content).toMatch(/UID:.*follow-up-r1@/);
+    expect(followUp?.attachments[0]?.content).toContain(
+      `UID:${meetingUid(ids[alerts.hireId] ?? '', 'follow-up-r1')}`,
+    );
     expect(followUp?.attachments[0]?.content).toMatch(/DURATION:PT60M/);
     expect(followUp?.text).not.toMatch(/前回|短い/);
   });
@@ -481,7 +493,11 @@ describe('onboarding months 1 to 3', () => {
     expect(leadMail.map((email) => email.text).join()).not.toContain('DECLINED');
     // Three alerts in round 1, one extra session.
     const extraSessions = (await system.mailTo(alerts.employee.email)).filter((email) =>
-      email.attachments.some((attachment) => /UID:.*follow-up-r/.test(attachment.content ?? '')),
+      email.attachments.some((attachment) =>
+        [1, 2, 3].some((round) =>
+          attachment.content?.includes(`UID:${meetingUid(ids[alerts.hireId] ?? '', `follow-up-r${round}`)}`),
+        ),
+      ),
     );
     expect(extraSessions).toHaveLength(1);
   });

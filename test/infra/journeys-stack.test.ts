@@ -135,7 +135,12 @@ const MACHINES = [
   },
 ];
 
-type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+  DeletionPolicy?: string;
+};
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 type AslState = {
   Type: string;
@@ -314,6 +319,35 @@ describe('journey table', () => {
     expect(json.Resources.JourneysTable?.Type).toBe('AWS::DynamoDB::Table');
     expect(json.Resources.JourneysTableKey?.Type).toBe('AWS::KMS::Key');
     expect(json.Resources.LinkSigningKey?.Type).toBe('AWS::SecretsManager::Secret');
+    expect(json.Resources.IdentifierKey?.Type).toBe('AWS::SecretsManager::Secret');
+  });
+
+  it('keeps the identifier key for good, encrypted with the table key, readable only where ids are derived', () => {
+    const secret = json.Resources.IdentifierKey;
+    expect(secret?.DeletionPolicy).toBe('Retain');
+    expect(secret?.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': ['JourneysTableKey', 'Arn'] });
+    const rotated = resourcesOfType('AWS::SecretsManager::RotationSchedule').map(([, rotation]) =>
+      JSON.stringify(rotation.Properties.SecretId),
+    );
+    expect(rotated).not.toContain(JSON.stringify({ Ref: 'IdentifierKey' }));
+    const readers = resourcesOfType('AWS::IAM::Policy')
+      .filter(([, policy]) =>
+        JSON.stringify(policy.Properties.PolicyDocument).includes('"Resource":{"Ref":"IdentifierKey"}'),
+      )
+      .flatMap(([, policy]) => policy.Properties.Roles as { Ref: string }[])
+      .map((role) => role.Ref)
+      .sort();
+    const roleOf = (folder: string) =>
+      (functionByFolder(folder)[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const deriving = [
+      'start-journey',
+      'console-actions',
+      'send-invitation',
+      'start-round',
+      'raise-alert',
+      'submit-form',
+    ];
+    expect(readers).toEqual(deriving.map(roleOf).sort());
   });
 });
 
@@ -448,8 +482,9 @@ describe('functions', () => {
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
     const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];
     const retention = 'PRIVATE_NOTES_RETENTION_DAYS';
+    const identifiers = 'IDENTIFIER_KEY_SECRET_ARN';
     const expected: Record<string, string[]> = {
-      'start-journey': ['STATE_MACHINE_ARN', ...timers],
+      'start-journey': ['STATE_MACHINE_ARN', ...timers, identifiers],
       'get-journey': [],
       'list-journeys': [],
       'get-report': [],
@@ -462,8 +497,8 @@ describe('functions', () => {
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       // A worried prep answer raises its alert as it is submitted.
-      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention, 'ONBOARDING_STATE_MACHINE_ARN'],
-      'send-invitation': mail,
+      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention, 'ONBOARDING_STATE_MACHINE_ARN', identifiers],
+      'send-invitation': [...mail, identifiers],
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-brief': mail,
       'start-timer': timers,
@@ -475,10 +510,10 @@ describe('functions', () => {
       'begin-onboarding': timers,
       'schedule-round': timers,
       // The invitation links the new hire's topics form, which closes at the prep deadline.
-      'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
+      'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
       'send-session-brief': mail,
       'share-summary': mail,
-      'raise-alert': [...mail, 'ONBOARDING_STATE_MACHINE_ARN'],
+      'raise-alert': [...mail, 'ONBOARDING_STATE_MACHINE_ARN', identifiers],
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
@@ -499,6 +534,7 @@ describe('functions', () => {
         'OIDC_ISSUER',
         'OIDC_CLIENT_ID',
         'OIDC_LOGOUT_URL',
+        identifiers,
       ],
       // Secrets Manager names the secret in each rotation event; it reads no table.
       'rotate-link-key': [],
@@ -1014,15 +1050,20 @@ describe('least privilege', () => {
     expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
       [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
     );
+    // The link key's readers and its rotation, and the identifier key's: raise-alert, send-invitation and
+    // start-journey.
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       [
         'console',
         'console-actions',
         'fire-timer',
+        'raise-alert',
         'reissue-form',
         'request-form',
         'rotate-link-key',
+        'send-invitation',
         'show-form',
+        'start-journey',
         'start-round',
         'submit-form',
       ].sort(),

@@ -1,5 +1,7 @@
 import type { LocalEmail } from '#infra/local/mailbox.ts';
 import { type LocalFaultControls, type LocalRuntime, startLocalRuntime } from '#infra/local/runtime.ts';
+import { meetingUidFor } from '#shared/domain/ids.ts';
+import { ORGANIZER_COPY_PREFIX } from '#shared/email/templates/organizer-copy.ts';
 
 /** Virtual "now" at the start of every end-to-end test: a Tuesday morning in Tokyo, nine days before the meeting. */
 export const TEST_START = new Date('2026-11-24T10:00:00+09:00');
@@ -12,7 +14,10 @@ export interface LocalSystem {
   startJourney(body: unknown): Promise<string>;
   journey(journeyId: string): Promise<JourneyView>;
   emails(): Promise<LocalEmail[]>;
+  /** Mail to an address, but for HR's copies of the meetings sent in their name (`organizerCopiesTo`). */
   mailTo(address: string): Promise<LocalEmail[]>;
+  /** HR's copies of the meetings sent in their name, each carrying the same calendar entry. */
+  organizerCopiesTo(address: string): Promise<LocalEmail[]>;
   advanceTo(iso: string): Promise<void>;
   submitForm(url: string, fields: Record<string, string>): Promise<Response>;
 }
@@ -53,7 +58,13 @@ export const startLocalSystem = async (options: { faults?: boolean } = {}): Prom
     },
     emails,
     mailTo: async (address) =>
-      (await emails()).filter((email) => email.to.some((to) => to.includes(address))),
+      (await emails()).filter(
+        (email) => email.to.some((to) => to.includes(address)) && !isOrganizerCopy(email),
+      ),
+    organizerCopiesTo: async (address) =>
+      (await emails()).filter(
+        (email) => email.to.some((to) => to.includes(address)) && isOrganizerCopy(email),
+      ),
     advanceTo: async (iso) => {
       await runtime.advanceTo(new Date(iso));
     },
@@ -68,6 +79,9 @@ export const startLocalSystem = async (options: { faults?: boolean } = {}): Prom
     },
   };
 };
+
+const isOrganizerCopy = (email: LocalEmail): boolean =>
+  Object.values(ORGANIZER_COPY_PREFIX).some((prefix) => email.subject.startsWith(prefix));
 
 /** The fault controls of a system started with `{ faults: true }`. */
 export const faultControls = (system: LocalSystem): LocalFaultControls => {
@@ -87,3 +101,14 @@ export const withoutPulseChecks = (emails: LocalEmail[]): LocalEmail[] =>
   emails.filter((email) => !/仕事の調子はいかがですか|How are you doing at work lately/.test(email.subject));
 
 export const eventTypes = (journey: JourneyView): string[] => journey.timeline.map((event) => event.type);
+
+/** The identifier key the local runtime set, for a test that works out a journey's id as the system does. */
+export const localIdentifierKey = (): string => {
+  const key = process.env.IDENTIFIER_KEY;
+  if (!key) throw new Error('the local runtime has not set IDENTIFIER_KEY');
+  return key;
+};
+
+/** The calendar UID the system gives a meeting of a journey, worked out with the local identifier key. */
+export const meetingUid = (journeyId: string, meeting: string): string =>
+  meetingUidFor(journeyId, meeting, localIdentifierKey());

@@ -13,7 +13,7 @@ import { journeyIdFor } from '#shared/domain/ids.ts';
 import { encodeCursor } from '#shared/domain/page-query.ts';
 import { listAttention, MAX_READS_PER_PAGE } from '#shared/journeys/list-attention.ts';
 
-const journeyId = (n: number) => journeyIdFor(`attention-${n}`);
+const journeyId = (n: number) => journeyIdFor(`attention-${n}`, 'test-identifier-key');
 
 describe('an alert’s id', () => {
   it('is derived from the key it is raised with, URL-safe, and the same every time', () => {

@@ -1,12 +1,12 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
+import { composeRawEmail, type OutgoingEmail, SENDER_DISPLAY_NAME } from '#shared/email/compose.ts';
 
 const ics =
   'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:j-1@x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 
 const email = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
-  from: 'Follow-up <noreply@example.co.jp>',
+  from: 'noreply@example.co.jp',
   to: [{ name: '山田 花子', email: 'hanako.yamada@example.com' }],
   replyTo: 'aya.sato@example.co.jp',
   subject: '【ご案内】オファー面談のお知らせ 🎉',
@@ -20,7 +20,6 @@ const SENT_AT = new Date('2027-02-01T00:30:00Z');
 describe('composeRawEmail', () => {
   it('writes a message mail clients read back exactly: people, subject, text and HTML', async () => {
     const parsed = await simpleParser(await composeRawEmail(email(), SENT_AT));
-    expect(parsed.from?.value).toEqual([{ name: 'Follow-up', address: 'noreply@example.co.jp' }]);
     const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
     expect(to.flatMap((address) => address?.value ?? [])).toEqual([
       { name: '山田 花子', address: 'hanako.yamada@example.com' },
@@ -31,26 +30,40 @@ describe('composeRawEmail', () => {
     expect(parsed.html).toBe('<p>山田 花子 様</p><p>ご質問にお答えする時間です。</p>');
   });
 
-  it('attaches the calendar file with the content type the caller gave', async () => {
+  it('carries a calendar entry as a text/calendar alternative with its method, and as an invite.ics file', async () => {
+    const raw = await composeRawEmail(email({ calendar: { method: 'REQUEST', content: ics } }), SENT_AT);
+    const parsed = await simpleParser(raw);
+    expect(parsed.text).toBe('山田 花子 様\n\nご質問にお答えする時間です。\n');
+    const calendar = parsed.attachments.find((part) => part.contentType === 'text/calendar');
+    expect(calendar?.contentDisposition, 'an alternative, not a file').not.toBe('attachment');
+    expect(calendar?.content.toString('utf8')).toBe(ics);
+    const file = parsed.attachments.find((part) => part.filename === 'invite.ics');
+    expect(file?.content.toString('utf8')).toBe(ics);
+    const alternative =
+      /Content-Type: multipart\/alternative;[\s\S]*?Content-Type: text\/calendar;([^\r]*)/i.exec(
+        raw.toString('utf8'),
+      );
+    expect(alternative?.[1]).toMatch(/method=REQUEST/);
+  });
+
+  it('says CANCEL on the alternative of a withdrawal', async () => {
+    const raw = await composeRawEmail(email({ calendar: { method: 'CANCEL', content: ics } }), SENT_AT);
+    expect(raw.toString('utf8')).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=CANCEL/i);
+  });
+
+  it('ends every line in CRLF, even where a template wrote a bare LF', async () => {
     const raw = await composeRawEmail(
-      email({
-        attachments: [
-          {
-            filename: 'invite.ics',
-            contentType: 'text/calendar; method=REQUEST; charset=UTF-8',
-            content: ics,
-          },
-        ],
-      }),
+      email({ html: '<p>one</p>\n<p>two</p>\n', calendar: { method: 'REQUEST', content: ics } }),
       SENT_AT,
     );
-    const parsed = await simpleParser(raw);
-    expect(parsed.attachments).toHaveLength(1);
-    const [attachment] = parsed.attachments;
-    expect(attachment?.filename).toBe('invite.ics');
-    expect(attachment?.contentType).toBe('text/calendar');
-    expect(attachment?.content.toString('utf8')).toBe(ics);
-    expect(raw.toString('utf8')).toMatch(/Content-Type: text\/calendar; method=REQUEST; charset=UTF-8/i);
+    expect(raw.includes('\n')).toBe(true);
+    expect(/(?<!\r)\n/.test(raw.toString('latin1'))).toBe(false);
+  });
+
+  it('names the sender and marks the mail as sent automatically', async () => {
+    const parsed = await simpleParser(await composeRawEmail(email(), SENT_AT));
+    expect(parsed.from?.value).toEqual([{ name: SENDER_DISPLAY_NAME, address: 'noreply@example.co.jp' }]);
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
   it('dates the message by the clock it is given, not by the host clock', async () => {

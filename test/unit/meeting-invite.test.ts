@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { buildMeetingInvite, type MeetingInviteInput } from '#shared/calendar/meeting-invite.ts';
 
@@ -96,6 +97,25 @@ describe('the meeting invitation calendar file', () => {
     expect(only(properties, 'ATTENDEE').value.toLowerCase()).toBe('mailto:hanako.yamada@example.com');
     expect(properties.some((property) => property.name === 'X-EVIL')).toBe(false);
     expect(only(properties, 'DESCRIPTION').value).toContain('😀');
+  });
+
+  it('keeps every line within 75 octets however much Japanese the description holds', () => {
+    const description = '入社までの流れと最初の三か月をご説明し、ご不安な点にお答えします。\n'.repeat(6);
+    const ics = buildMeetingInvite(
+      invite({ description, location: '東京都千代田区丸の内一丁目 本社ビル 12階 大会議室' }),
+    );
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
+    const event = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent');
+    expect(event?.getFirstPropertyValue('description')).toBe(description);
+  });
+
+  it('gives the organizer a copy to add as it is: the same UID, no attendee asked to answer', () => {
+    const properties = parseIcs(buildMeetingInvite(invite({ method: 'PUBLISH', sequence: 1 })));
+    expect(only(properties, 'METHOD').value).toBe('PUBLISH');
+    expect(only(properties, 'UID').value).toBe('j-abc.offer-meeting@follow-up-journeys');
+    expect(only(properties, 'SEQUENCE').value).toBe('1');
+    expect(only(properties, 'ORGANIZER').value.toLowerCase()).toBe('mailto:aya.sato@example.co.jp');
+    expect(properties.some((property) => property.name === 'ATTENDEE')).toBe(false);
   });
 
   it('refuses a start it cannot read', () => {

@@ -1,6 +1,7 @@
 import type { Locale } from '#shared/domain/offer.ts';
 import { renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
+import { locationFact } from '#shared/email/templates/location-fact.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
 export interface CandidateInvitationInput {
@@ -11,6 +12,8 @@ export interface CandidateInvitationInput {
   meetingAt: string;
   zone: string;
   durationMinutes: number;
+  /** A room, an address or a video link. */
+  location?: string;
 }
 
 /**
@@ -35,6 +38,7 @@ export const renderCandidateInvitation = (input: CandidateInvitationInput): Rend
           rows: [
             { label: 'When', value: meetingAt },
             { label: 'Length', value: `about ${durationMinutes} minutes` },
+            ...locationFact(locale, input.location),
           ],
         },
         { kind: 'heading', text: 'What we will talk about' },
@@ -74,6 +78,7 @@ export const renderCandidateInvitation = (input: CandidateInvitationInput): Rend
         rows: [
           { label: '日時', value: meetingAt },
           { label: '所要時間', value: `約${durationMinutes}分` },
+          ...locationFact(locale, input.location),
         ],
       },
       { kind: 'heading', text: '当日お話しすること' },

@@ -1,6 +1,7 @@
 import type { Locale } from '#shared/domain/offer.ts';
 import { type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
+import { locationFact } from '#shared/email/templates/location-fact.ts';
 import { formatDateTime } from '#shared/time/format.ts';
 
 export interface SessionInvitationInput {
@@ -13,6 +14,8 @@ export interface SessionInvitationInput {
   sessionAt: string;
   zone: string;
   durationMinutes: number;
+  /** A room, an address or a video link. */
+  location?: string;
   /** The manager may join this round; never in round 1. */
   threeParty: boolean;
   managerName: string;
@@ -78,6 +81,7 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
           rows: [
             { label: 'When', value: sessionAt },
             { label: 'Length', value: `about ${durationMinutes} minutes` },
+            ...locationFact(locale, input.location),
           ],
         },
         ...topics,
@@ -160,6 +164,7 @@ export const renderSessionInvitation = (input: SessionInvitationInput): Rendered
         rows: [
           { label: '日時', value: sessionAt },
           { label: '所要時間', value: `約${durationMinutes}分` },
+          ...locationFact(locale, input.location),
         ],
       },
       ...topics,

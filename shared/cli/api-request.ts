@@ -19,9 +19,14 @@ export const apiRequest = (command: Command, startBody?: unknown): ApiRequest =>
     case 'list':
       return { method: 'GET', path: '/journeys', query: command.query };
     case 'move': {
-      const body: { startDate?: string; sessions?: Record<string, string> } = {};
+      const body: {
+        startDate?: string;
+        sessions?: Record<string, string>;
+        locations?: Record<string, string>;
+      } = {};
       if (command.startDate !== undefined) body.startDate = command.startDate;
       if (Object.keys(command.sessions).length > 0) body.sessions = command.sessions;
+      if (Object.keys(command.locations).length > 0) body.locations = command.locations;
       return { method: 'PATCH', path: `/journeys/${segment(command.journeyId)}`, body };
     }
     case 'cancel':

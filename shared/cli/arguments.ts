@@ -6,7 +6,13 @@ export type Command =
   | { name: 'start'; file: string }
   | { name: 'show'; journeyId: string }
   | { name: 'list'; query: Record<string, string> }
-  | { name: 'move'; journeyId: string; startDate?: string; sessions: Record<string, string> }
+  | {
+      name: 'move';
+      journeyId: string;
+      startDate?: string;
+      sessions: Record<string, string>;
+      locations: Record<string, string>;
+    }
   | { name: 'cancel'; journeyId: string; reason: string }
   | { name: 'erase'; journeyId: string }
   | { name: 'reissue'; journeyId: string; formId: string };
@@ -36,6 +42,7 @@ const optionSpec = {
   reason: { type: 'string' },
   'start-date': { type: 'string' },
   session: { type: 'string', multiple: true },
+  location: { type: 'string', multiple: true },
   status: { type: 'string' },
   hr: { type: 'string' },
   'start-month': { type: 'string' },
@@ -49,7 +56,7 @@ const commandOptions: Record<CommandName, string[]> = {
   start: [],
   show: [],
   list: ['status', 'hr', 'start-month', 'q', 'limit', 'cursor'],
-  move: ['start-date', 'session'],
+  move: ['start-date', 'session', 'location'],
   cancel: ['reason'],
   erase: ['yes'],
   reissue: [],
@@ -112,17 +119,23 @@ export const parseArguments = (argv: string[]): Parsed => {
     case 'list':
       return { kind: 'run', command: { name: 'list', query: listQuery(values) }, options };
     case 'move': {
-      const sessions: Record<string, string> = {};
-      for (const entry of values.session ?? []) {
-        const match = /^(\d+)=(.+)$/.exec(entry);
-        if (!match?.[1] || !match[2]) return error(`--session takes <round>=<ISO datetime>, got "${entry}"`);
-        sessions[match[1]] = match[2];
-      }
+      const sessions = byRound(values.session ?? []);
+      if (typeof sessions === 'string')
+        return error(`--session takes <round>=<ISO datetime>, got "${sessions}"`);
+      const locations = byRound(values.location ?? []);
+      if (typeof locations === 'string') return error(`--location takes <round>=<place>, got "${locations}"`);
       const startDate = values['start-date'];
-      if (startDate === undefined && Object.keys(sessions).length === 0) {
-        return error('move needs --start-date or --session');
+      if (
+        startDate === undefined &&
+        [sessions, locations].every((rounds) => Object.keys(rounds).length === 0)
+      ) {
+        return error('move needs --start-date, --session or --location');
       }
-      return { kind: 'run', command: { name: 'move', journeyId: one, startDate, sessions }, options };
+      return {
+        kind: 'run',
+        command: { name: 'move', journeyId: one, startDate, sessions, locations },
+        options,
+      };
     }
     case 'cancel':
       if (!values.reason) return error('cancel needs --reason');
@@ -134,6 +147,17 @@ export const parseArguments = (argv: string[]): Parsed => {
     case 'reissue':
       return { kind: 'run', command: { name: 'reissue', journeyId: one, formId: two }, options };
   }
+};
+
+/** `<round>=<value>` options by round; the first one not of that shape, if any. */
+const byRound = (entries: string[]): Record<string, string> | string => {
+  const rounds: Record<string, string> = {};
+  for (const entry of entries) {
+    const match = /^(\d+)=(.+)$/s.exec(entry);
+    if (!match?.[1] || !match[2]) return entry;
+    rounds[match[1]] = match[2];
+  }
+  return rounds;
 };
 
 const isDefaultValue = (values: Record<string, unknown>, key: string) => values[key] === false;

@@ -40,6 +40,8 @@ const japanese: [string, string][] = [
   ['must be the HR contact’s email address', '人事担当者のメールアドレスを入力してください'],
   ['must be one line', '1行で入力してください'],
   ['a video link must be an https:// URL', 'ビデオ会議のURLは https:// で始まるものにしてください'],
+  ['no such round', 'その回の面談はありません'],
+  ['this session has already taken place', 'この面談はすでに終わっています'],
 ];
 
 export const fieldMessage = (message: string): string => {

@@ -13,6 +13,7 @@ import {
   type Wellbeing,
   wellbeingLabels,
 } from '#shared/domain/form-answers.ts';
+import { MEETING_LOCATION_MAX } from '#shared/domain/meeting-location.ts';
 import type { Locale, Person } from '#shared/domain/offer.ts';
 import { pulseSeries, type Weather, weatherLabels, weathers } from '#shared/domain/pulse.ts';
 import { roundProgress } from '#shared/domain/round-progress.ts';
@@ -211,6 +212,10 @@ const doneWords: Record<string, Record<Locale, string>> = {
   moved: {
     ja: '日程を変更しました。招待状とスケジュールも更新されます。',
     en: 'Moved. Invitations and schedules follow.',
+  },
+  placed: {
+    ja: '面談の場所を設定しました。送付済みの招待状も更新されます。',
+    en: 'The place is set. Invitations already sent are updated.',
   },
   cancelled: { ja: 'ジャーニーを中止しました。', en: 'The journey was cancelled.' },
   started: { ja: 'ジャーニーを開始しました。', en: 'The journey was started.' },
@@ -432,6 +437,24 @@ ${actionErrors(input, 'move-session')}
 <input type="datetime-local" id="sessionAt" name="sessionAt" required value="${shownValue(input, 'move-session', 'sessionAt')}">
 </fieldset>
 <button type="submit">${bilingual('変更する', 'Move')}</button></form>`
+}
+${
+  open &&
+  upcoming.length > 0 &&
+  html`<form method="post" action="${base}/move" class="action">${csrf(csrfToken)}
+<input type="hidden" name="change" value="location">
+<fieldset class="field"><legend>${bilingual('面談の場所を設定', 'Set where a session takes place')}</legend>
+<p class="hint">${bilingual('会議室や住所、またはビデオ会議のリンク（https://）。送付済みの招待状も更新されます。', 'A room or an address, or a video link (https://). Invitations already sent are updated.')}</p>
+${actionErrors(input, 'move-place')}
+<label for="placeRound">${bilingual('回', 'Round')}</label>
+<select id="placeRound" name="round">${upcoming.map(
+    (round) =>
+      html`<option value="${round.round}"${shownValue(input, 'move-place', 'round') === String(round.round) ? html` selected` : ''}>${roundLabel(round.round)}${round.location ? ` (${round.location})` : ''}</option>`,
+  )}</select>
+<label for="location">${bilingual('場所', 'Place')}</label>
+<input type="text" id="location" name="location" maxlength="${MEETING_LOCATION_MAX}" required value="${shownValue(input, 'move-place', 'location')}">
+</fieldset>
+<button type="submit">${bilingual('設定する', 'Set')}</button></form>`
 }
 ${
   open &&

@@ -68,12 +68,22 @@ const act = async (
   return { redirect: `${pageOf}${context.journeyId}?done=${done}` };
 };
 
-/** The start date or one session, as the console's two move forms send them. */
+/** The start date, one session's time or one session's place, as the console's three move forms send them. */
 export const moveJourney = async (
   context: JourneyRouteContext,
   form: URLSearchParams,
 ): Promise<ConsoleResult> => {
   const values = Object.fromEntries(form);
+  if (form.get('change') === 'location') {
+    const round = form.get('round') ?? '';
+    return act(
+      context,
+      'move-place',
+      values,
+      () => moveJourneyRequest(context.journeyId, { locations: { [round]: form.get('location') ?? '' } }),
+      'placed',
+    );
+  }
   if (form.get('change') === 'session') {
     const round = form.get('round') ?? '';
     const records = await loadJourneyRecords(context.journeyId);

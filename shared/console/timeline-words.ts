@@ -42,7 +42,7 @@ const words: Record<TimelineEventType, Record<Locale, string>> = {
   'alert.raised': { ja: 'アラート', en: 'Alert raised' },
   'alert.handled': { ja: 'アラートに対応済み', en: 'Alert handled' },
   'journey.summarized': { ja: 'ジャーニーのまとめを送付', en: 'Journey summary sent' },
-  'journey.rescheduled': { ja: '日程を変更', en: 'Dates moved' },
+  'journey.rescheduled': { ja: '日程・場所を変更', en: 'Dates or places changed' },
   'journey.cancelled': { ja: 'ジャーニーを中止', en: 'Journey cancelled' },
   'journey.needs-attention': { ja: '要対応になった', en: 'Needs attention' },
   'journey.completed': { ja: 'ジャーニーが終了', en: 'Journey ended' },

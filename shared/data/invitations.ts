@@ -29,8 +29,10 @@ export interface InvitationRecord {
   attendee: { name: string; email: string; locale: 'ja' | 'en' };
   sequence: number;
   status: 'sent' | 'cancelled';
-  /** Where the meeting was before its latest move: a retried change words its update from it. */
+  /** When the meeting was before its latest change: a retried change words its update from it. */
   previousStart?: string;
+  /** Where it took place before its latest change, if anywhere was said. */
+  previousLocation?: string;
 }
 
 const invitationKey = (journeyId: string, meeting: string) => ({

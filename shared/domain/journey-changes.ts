@@ -1,13 +1,23 @@
 import { z } from 'zod';
+import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import { isoDate } from '#shared/domain/offer.ts';
 
-/** `PATCH /journeys/{id}`: a new start date, or new times for named rounds' sessions. */
+const roundNumber = z.string().regex(/^\d+$/, 'must be a round number');
+const someRounds = (rounds: Record<string, unknown>) => Object.keys(rounds).length > 0;
+
+/**
+ * `PATCH /journeys/{id}`: a new start date, new times for named rounds' sessions, or where named rounds' sessions
+ * take place (a room, or a video link), each round's own rather than the journey's `location`.
+ */
 export const journeyMoveSchema = z.union([
   z.strictObject({ startDate: isoDate }),
   z.strictObject({
     sessions: z
-      .record(z.string().regex(/^\d+$/, 'must be a round number'), z.iso.datetime({ offset: true }))
-      .refine((sessions) => Object.keys(sessions).length > 0, 'name at least one round'),
+      .record(roundNumber, z.iso.datetime({ offset: true }))
+      .refine(someRounds, 'name at least one round'),
+  }),
+  z.strictObject({
+    locations: z.record(roundNumber, meetingLocationSchema).refine(someRounds, 'name at least one round'),
   }),
 ]);
 

@@ -18,6 +18,8 @@ export interface RoundPlan {
   startsAt: string;
   sessionAt: string;
   prepDeadline: string;
+  /** Where this round's session takes place, when HR set it for the round; the journey's `location` otherwise. */
+  location?: string;
 }
 
 const iso = (moment: DateTime): string => moment.toISO({ suppressMilliseconds: true }) ?? '';
@@ -54,6 +56,10 @@ export const roundsStillAhead = (rounds: RoundPlan[], at: Date): RoundPlan[] =>
 /** Onboarding begins on the morning of the start date, in the hire's time zone. */
 export const onboardingStartsAt = (hire: Pick<Hire, 'startDate' | 'timezone'>): DateTime =>
   DateTime.fromISO(hire.startDate, { zone: hire.timezone }).set({ hour: ONBOARDING_START_HOUR });
+
+/** Where a round's session takes place: the round's own place, else the journey's, else none said. */
+export const sessionLocation = (hire: Pick<Hire, 'location'>, plan: RoundPlan): string | undefined =>
+  plan.location ?? hire.location;
 
 export const sessionEndsAt = (plan: RoundPlan): DateTime =>
   DateTime.fromISO(plan.sessionAt, { setZone: true }).plus({ minutes: SESSION_MINUTES });

@@ -39,6 +39,7 @@ export const roundProgress = (plan: RoundPlan[], forms: FormRecord[]): RoundProg
       round: round.round,
       startsAt: round.startsAt,
       sessionAt: round.sessionAt,
+      ...(round.location ? { location: round.location } : {}),
       status: outcome
         ? 'done'
         : outcomeForm?.status === 'expired'

@@ -6,7 +6,7 @@ import { journeyOfRequest } from '#shared/http/missing-journey.ts';
 import { rescheduleJourney } from '#shared/journeys/reschedule-journey.ts';
 
 /**
- * Moves a journey's start date or sessions as HR asked, over the API (`PATCH /journeys/{id}`) or in the console:
+ * Moves a journey's start date or sessions, or sets where sessions take place, as HR asked, over the API (`PATCH /journeys/{id}`) or in the console:
  * one validation for both. What the caller should fix is thrown as an HttpError; the journey as moved comes back.
  */
 export const moveJourneyRequest = async (journeyId: string, body: unknown): Promise<Journey> => {
@@ -15,7 +15,10 @@ export const moveJourneyRequest = async (journeyId: string, body: unknown): Prom
     const errors = fieldErrorsOf(parsed.error);
     throw badRequest(
       errors['(body)']
-        ? { '(body)': 'send {"startDate": "YYYY-MM-DD"} or {"sessions": {"2": "<ISO date-time>"}}' }
+        ? {
+            '(body)':
+              'send {"startDate": "YYYY-MM-DD"}, {"sessions": {"2": "<ISO date-time>"}} or {"locations": {"2": "<place or https link>"}}',
+          }
         : errors,
     );
   }

@@ -13,26 +13,34 @@ import {
   planRounds,
   type RoundPlan,
   sessionEndsAt,
+  sessionLocation,
 } from '#shared/domain/onboarding-schedule.ts';
 import { outcomeWindow } from '#shared/domain/outcome-window.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 import { movedSessionProblem, pendingRoundProblem } from '#shared/domain/reschedule-checks.ts';
 import { sessionsTooLateForTheirRound } from '#shared/journeys/begun-rounds.ts';
 import { followPulsePlan } from '#shared/journeys/pulse-checks.ts';
-import { moveInvitation } from '#shared/journeys/send-invitation.ts';
+import { updateInvitation } from '#shared/journeys/send-invitation.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer, moveTimer } from '#shared/timers/schedule-timer.ts';
 
-export type RescheduleRequest = { startDate: string } | { sessions: Record<string, string> };
+export type RescheduleRequest =
+  | { startDate: string }
+  | { sessions: Record<string, string> }
+  | { locations: Record<string, string> };
 
 export type RescheduleResult =
   | { ok: true }
   | { ok: false; status: 400 | 409; errors: Record<string, string> };
 
+/** A round planned afresh keeps the place HR set for it. */
+const keepingPlace = (before: RoundPlan, after: RoundPlan): RoundPlan =>
+  before.location === undefined ? after : { ...after, location: before.location };
+
 /**
- * Moves the start date or single sessions. Everything still pending follows, earlier or later: the schedules
- * that start rounds and end sessions, form deadlines, and the invitations people already have (same UID,
- * SEQUENCE + 1). Rounds that already took place stay as they were.
+ * Moves the start date or single sessions, or sets where sessions take place. Everything still pending follows,
+ * earlier or later: the schedules that start rounds and end sessions, form deadlines, and the invitations people
+ * already have (same UID, SEQUENCE + 1). Rounds that already took place stay as they were.
  */
 export const rescheduleJourney = async (
   journey: Journey,
@@ -61,9 +69,10 @@ export const rescheduleJourney = async (
       ...journey,
       hire,
       offer: journey.offer && { ...journey.offer, startDate: request.startDate },
-      rounds: journey.rounds?.map((plan) =>
-        tookPlace(plan.round) ? plan : (replanned?.find((next) => next.round === plan.round) ?? plan),
-      ),
+      rounds: journey.rounds?.map((plan) => {
+        const next = replanned?.find((candidate) => candidate.round === plan.round);
+        return tookPlace(plan.round) || !next ? plan : keepingPlace(plan, next);
+      }),
     };
     // Once onboarding has begun the start date may be corrected, even to a past day, as long as nothing still
     // pending moves into the past.
@@ -75,6 +84,32 @@ export const rescheduleJourney = async (
         return { ok: false, status: 400, errors: { startDate: `${problem}: choose a later date` } };
     }
     detail = { startDate: { from: journey.hire.startDate, to: request.startDate } };
+  } else if ('locations' in request) {
+    if (!journey.rounds) {
+      return {
+        ok: false,
+        status: 409,
+        errors: { locations: "a session's place can be set once onboarding has begun" },
+      };
+    }
+    const errors: Record<string, string> = {};
+    const places = new Map<number, string>();
+    for (const [key, location] of Object.entries(request.locations)) {
+      const round = Number(key);
+      if (!journey.rounds.some((plan) => plan.round === round)) errors[`locations.${key}`] = 'no such round';
+      else if (tookPlace(round)) errors[`locations.${key}`] = 'this session has already taken place';
+      else places.set(round, location);
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+    moved = {
+      ...journey,
+      rounds: journey.rounds.map((plan) => {
+        const location = places.get(plan.round);
+        return location === undefined ? plan : { ...plan, location };
+      }),
+    };
+    // The rounds only: a place is free text HR wrote, which the timeline never holds.
+    detail = { locations: [...places.keys()] };
   } else {
     if (!journey.rounds) {
       return {
@@ -93,7 +128,11 @@ export const rescheduleJourney = async (
       if (!journey.rounds.some((plan) => plan.round === round)) errors[`sessions.${key}`] = 'no such round';
       else if (tookPlace(round)) errors[`sessions.${key}`] = 'this session has already taken place';
       else if (sessionAt.toMillis() <= at.getTime()) errors[`sessions.${key}`] = 'must be in the future';
-      else changes.set(round, planRound(round, sessionAt.setZone(journey.hire.timezone), calendar));
+      else {
+        const before = journey.rounds.find((plan) => plan.round === round);
+        const after = planRound(round, sessionAt.setZone(journey.hire.timezone), calendar);
+        changes.set(round, before ? keepingPlace(before, after) : after);
+      }
     }
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     moved = { ...journey, rounds: journey.rounds.map((plan) => changes.get(plan.round) ?? plan) };
@@ -167,7 +206,12 @@ const followPlan = async (journey: Journey, calendar: BusinessCalendar): Promise
     await moveTimer(journeyId, `round-start-r${plan.round}`, zoned(plan.startsAt));
     await moveTimer(journeyId, `session-end-r${plan.round}`, sessionEndsAt(plan));
     const invitation = invitations.find((candidate) => candidate.meeting === `session-r${plan.round}`);
-    if (invitation?.status === 'sent') await moveInvitation(journey, invitation, plan.sessionAt);
+    if (invitation?.status === 'sent') {
+      await updateInvitation(journey, invitation, {
+        start: plan.sessionAt,
+        location: sessionLocation(hire, plan),
+      });
+    }
     // The round's extra follow-up session keeps its own time: a PATCH does not move it.
     for (const form of forms.filter((candidate) => candidate.round === plan.round && !candidate.followUp)) {
       const window = form.kind === 'session-outcome' ? outcomeWindow : prepWindow;

@@ -115,41 +115,53 @@ const meetingWithdrawn = (journeyId: string, meeting: string) => async (): Promi
 };
 
 /**
- * Moves a meeting people were already invited to; false when it has moved or been cancelled meanwhile. Asked
- * for the move it saved last, it only makes sure that update was mailed: a change retried after SES failed
- * still reaches the person, and one that went out is not sent again. An update whose journey ends (a
- * cancellation) before it goes out is never sent: the withdrawal is the last the person hears.
+ * Moves a meeting people were already invited to, or changes where it takes place; false when nothing changed,
+ * or it has changed or been cancelled meanwhile. Asked for the change it saved last, it only makes sure that
+ * update was mailed: a change retried after SES failed still reaches the person, and one that went out is not
+ * sent again. An update whose journey ends (a cancellation) before it goes out is never sent: the withdrawal is
+ * the last the person hears.
  */
-export const moveInvitation = async (
+export const updateInvitation = async (
   journey: Journey,
   current: InvitationRecord,
-  start: string,
+  meeting: { start: string; location: string | undefined },
 ): Promise<boolean> => {
-  const previousAt = current.start === start ? current.previousStart : current.start;
-  // Never moved: there is no update to mail.
-  if (previousAt === undefined) return false;
-  const moved: InvitationRecord =
-    current.start === start
-      ? current
-      : { ...current, start, previousStart: previousAt, sequence: current.sequence + 1 };
-  if (moved !== current && !(await saveInvitation(moved))) return false;
+  const changed = current.start !== meeting.start || current.location !== meeting.location;
+  // Never changed: there is no update to mail.
+  if (!changed && current.sequence === 0) return false;
+  const { location: _location, previousLocation: _previousLocation, ...withoutPlace } = current;
+  const updated: InvitationRecord = changed
+    ? {
+        ...withoutPlace,
+        start: meeting.start,
+        ...(meeting.location === undefined ? {} : { location: meeting.location }),
+        previousStart: current.start,
+        ...(current.location === undefined ? {} : { previousLocation: current.location }),
+        sequence: current.sequence + 1,
+      }
+    : current;
+  if (changed && !(await saveInvitation(updated))) return false;
+  const previousAt = updated.previousStart ?? updated.start;
   const rendered = renderMeetingUpdate({
     locale: current.attendee.locale,
     recipientName: current.attendee.name,
     hrName: journey.hire.hr.name,
     title: current.title,
-    meetingAt: start,
-    previousAt,
+    meetingAt: updated.start,
+    ...(previousAt === updated.start ? {} : { previousAt }),
+    ...(updated.location === updated.previousLocation
+      ? {}
+      : { place: { now: updated.location, before: updated.previousLocation } }),
     zone: journey.hire.timezone,
   });
   try {
     await mailInvitation(
       journey,
-      moved,
+      updated,
       rendered,
       'invitation.updated',
-      { previousAt },
-      { withdrawIf: meetingWithdrawn(journey.journeyId, moved.meeting) },
+      previousAt === updated.start ? {} : { previousAt },
+      { withdrawIf: meetingWithdrawn(journey.journeyId, updated.meeting) },
     );
   } catch (error) {
     if (error instanceof EmailWithdrawn) return false;

@@ -1,7 +1,7 @@
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { teamOf } from '#shared/domain/hire.ts';
-import { roundPlan, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
+import { roundPlan, SESSION_MINUTES, sessionLocation } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -46,13 +46,13 @@ export const startRound = async (
     durationMinutes: SESSION_MINUTES,
     threeParty,
     managerName: hire.manager.name,
-    location: hire.location,
+    location: sessionLocation(hire, plan),
   };
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
     durationMinutes: SESSION_MINUTES,
-    ...(hire.location ? { location: hire.location } : {}),
+    ...(invitation.location ? { location: invitation.location } : {}),
     title: sessionTitle(hire.employee.locale, hire.hr.name, round),
     rendered: renderSessionInvitation({ ...invitation, topicsUrl }),
     // Calendars are often visible to colleagues: the entry leaves out the new hire's personal topics link.

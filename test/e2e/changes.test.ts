@@ -19,6 +19,7 @@ const earlierAfterStart = hire('earlier-after');
 const movedSession = hire('moved-session');
 const cancelled = hire('cancelled');
 const movedTopics = hire('moved-topics');
+const placed = hire('placed');
 const everyone = [
   laterBeforeStart,
   earlierBeforeStart,
@@ -27,6 +28,7 @@ const everyone = [
   movedSession,
   cancelled,
   movedTopics,
+  placed,
 ];
 
 type View = Awaited<ReturnType<LocalSystem['journey']>> & {
@@ -226,6 +228,51 @@ describe('changes people make', () => {
     expect(eventTypes(after)).not.toContain('journey.rescheduled');
   });
 
+  it("sets where a round's session takes place: the invitation sent is updated in place, with HR's copy", async () => {
+    expect(
+      (await patch(laterBeforeStart, { locations: { '1': '本社 3階 会議室B' } })).status,
+      'onboarding has not begun',
+    ).toBe(409);
+    const refused = await patch(placed, { locations: { '1': 'http://meet.example.com/x', '9': '会議室' } });
+    expect(refused.status).toBe(400);
+    const { errors } = (await refused.json()) as { errors: Record<string, string> };
+    expect(Object.keys(errors).sort()).toEqual(['locations.1']);
+    const noRound = await patch(placed, { locations: { '9': '会議室' } });
+    expect(((await noRound.json()) as { errors: Record<string, string> }).errors).toEqual({
+      'locations.9': 'no such round',
+    });
+
+    const [invitation] = withoutPulseChecks(await system.mailTo(placed.employee.email));
+    expect(calendarOf(invitation)).not.toMatch(/LOCATION/);
+    const placedAt = { '1': '本社 3階 会議室B', '2': 'https://meet.example.com/follow-up-r2' };
+    expect((await patch(placed, { locations: placedAt })).status).toBe(200);
+    // Sent again: nothing more is mailed.
+    expect((await patch(placed, { locations: placedAt })).status).toBe(200);
+
+    const updates = (await system.mailTo(placed.employee.email)).filter((mail) =>
+      /場所変更/.test(mail.subject),
+    );
+    expect(updates).toHaveLength(1);
+    const update = updates[0];
+    expect(update?.text).toContain('本社 3階 会議室B');
+    expect(update?.subject).not.toMatch(/日時/);
+    const uid = calendarOf(invitation).match(/UID:(\S+)/)?.[1];
+    expect(calendarOf(update)).toContain(`UID:${uid}`);
+    expect(calendarOf(update)).toMatch(/SEQUENCE:1/);
+    expect(calendarOf(update)).toContain('LOCATION:本社 3階 会議室B');
+    expect(calendarOf(update).match(/DTSTART:\S+/)?.[0]).toBe(
+      calendarOf(invitation).match(/DTSTART:\S+/)?.[0],
+    );
+    const copies = await system.organizerCopiesTo(placed.hr.email);
+    expect(calendarOf(copies.at(-1))).toContain('LOCATION:本社 3階 会議室B');
+
+    const journey = await view(placed);
+    const rescheduled = journey.timeline.filter((event) => event.type === 'journey.rescheduled');
+    // The rounds only: what HR wrote for a place stays out of the timeline.
+    expect(rescheduled).toEqual([expect.objectContaining({ locations: [1, 2] })]);
+    expect(JSON.stringify(journey.timeline)).not.toContain('会議室');
+  });
+
   it('moves one session: the invitation is updated in place and the outcome waits for the new time', async () => {
     const [invitation] = withoutPulseChecks(await system.mailTo(movedSession.employee.email));
     expect(calendarOf(invitation)).toMatch(/SEQUENCE:0/);
@@ -254,5 +301,14 @@ describe('changes people make', () => {
     const later = await view(laterBeforeStart);
     expect(later.status).toBe('onboarding');
     expect(later.rounds[0]?.sessionAt).toBe('2027-04-01T15:00:00+09:00');
+  });
+
+  it('invites to a later round at the place HR set for it', async () => {
+    await system.advanceTo((await view(placed)).rounds[1]?.startsAt ?? '');
+    const invitation = withoutPulseChecks(await system.mailTo(placed.employee.email)).find((mail) =>
+      /第2回|2nd|round 2/i.test(mail.subject),
+    );
+    expect(calendarOf(invitation)).toContain('LOCATION:https://meet.example.com/follow-up-r2');
+    expect(invitation?.text).toContain('https://meet.example.com/follow-up-r2');
   });
 });

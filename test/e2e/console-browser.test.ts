@@ -115,6 +115,30 @@ describe('HR working in the console in Chromium', () => {
       rounds: { round: number; sessionAt: string }[];
     };
     expect(moved.rounds.find((round) => round.round === 2)?.sessionAt).toBe('2027-01-06T16:00:00+09:00');
+
+    // Round 2 by video: a link that is not https is shown in Japanese next to the form, and nothing changes.
+    await page.locator('#placeRound').selectOption('2');
+    await page.locator('#location').fill('http://meet.example.com/aoki');
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.getByRole('button', { name: /設定する/ }).click(),
+    ]);
+    expect(await page.locator('.error').allTextContents()).toContainEqual(
+      expect.stringContaining('https:// で始まるもの'),
+    );
+    await page.locator('#location').fill('https://meet.example.com/aoki');
+    await Promise.all([
+      page.waitForURL(/done=placed$/),
+      page.getByRole('button', { name: /設定する/ }).click(),
+    ]);
+    const placed = (await (await system.api(`/journeys/${hireId}`)).json()) as {
+      rounds: { round: number; location?: string }[];
+    };
+    expect(placed.rounds.map((round) => round.location)).toEqual([
+      undefined,
+      'https://meet.example.com/aoki',
+      undefined,
+    ]);
     await screenshot(page, 'console-journey.png');
 
     await page.getByRole('link', { name: /要対応/ }).click();

@@ -45,12 +45,25 @@ describe('follow-up arguments', () => {
     ).toMatchObject({
       command: { sessions: { '2': '2027-06-03T15:00:00+09:00', '3': '2027-07-01T15:00:00+09:00' } },
     });
+    expect(
+      parseArguments([
+        'move',
+        'j-1',
+        '--location',
+        '2=https://meet.example.com/a',
+        '--location',
+        '3=本社 会議室B',
+      ]),
+    ).toMatchObject({
+      command: { sessions: {}, locations: { '2': 'https://meet.example.com/a', '3': '本社 会議室B' } },
+    });
   });
 
   it.each([
     [['erase', 'j-1'], /--yes/],
     [['cancel', 'j-1'], /--reason/],
-    [['move', 'j-1'], /--start-date or --session/],
+    [['move', 'j-1'], /--start-date, --session or --location/],
+    [['move', 'j-1', '--location', '会議室B'], /<round>=<place>/],
     [['move', 'j-1', '--session', '2027-06-03'], /<round>=<ISO datetime>/],
     [['show'], /takes 1 argument/],
     [['show', 'j-1', '--reason', 'x'], /does not take --reason/],

@@ -16,18 +16,28 @@ describe('follow-up requests', () => {
       path: '/journeys',
       query: { status: 'cancelled' },
     });
-    expect(apiRequest({ name: 'move', journeyId: 'j-1', startDate: '2027-04-15', sessions: {} })).toEqual({
+    expect(
+      apiRequest({ name: 'move', journeyId: 'j-1', startDate: '2027-04-15', sessions: {}, locations: {} }),
+    ).toEqual({
       method: 'PATCH',
       path: '/journeys/j-1',
       body: { startDate: '2027-04-15' },
     });
     expect(
-      apiRequest({ name: 'move', journeyId: 'j-1', sessions: { '2': '2027-06-03T15:00:00+09:00' } }),
+      apiRequest({
+        name: 'move',
+        journeyId: 'j-1',
+        sessions: { '2': '2027-06-03T15:00:00+09:00' },
+        locations: {},
+      }),
     ).toEqual({
       method: 'PATCH',
       path: '/journeys/j-1',
       body: { sessions: { '2': '2027-06-03T15:00:00+09:00' } },
     });
+    expect(
+      apiRequest({ name: 'move', journeyId: 'j-1', sessions: {}, locations: { '2': '本社 3階 会議室B' } }),
+    ).toEqual({ method: 'PATCH', path: '/journeys/j-1', body: { locations: { '2': '本社 3階 会議室B' } } });
     expect(apiRequest({ name: 'cancel', journeyId: 'j-1', reason: 'resigned' })).toEqual({
       method: 'POST',
       path: '/journeys/j-1/cancel',

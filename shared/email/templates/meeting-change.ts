@@ -13,23 +13,45 @@ export interface MeetingChangeInput {
   zone: string;
 }
 
-/** A meeting moved: the attached calendar file (same UID, next SEQUENCE) moves the entry people already have. */
-export const renderMeetingUpdate = (input: MeetingChangeInput & { previousAt: string }): RenderedEmail => {
-  const { locale, recipientName, hrName, title } = input;
+/** What changed about a meeting: its time (`previousAt`), its place (`place`), or both. */
+export interface MeetingUpdate extends MeetingChangeInput {
+  /** When it was before, if the time changed. */
+  previousAt?: string;
+  /** Where it is now and was before, if the place changed; either may be unsaid. */
+  place?: { now?: string; before?: string };
+}
+
+const unsaid: Record<Locale, string> = { ja: '（未定）', en: '(not given)' };
+
+/**
+ * A meeting moved or relocated: the attached calendar file (same UID, next SEQUENCE) updates the entry people
+ * already have. The subject says what changed, so nobody has to compare the two entries to find it.
+ */
+export const renderMeetingUpdate = (input: MeetingUpdate): RenderedEmail => {
+  const { locale, recipientName, hrName, title, previousAt, place } = input;
   const when = formatDateTime(input.meetingAt, input.zone, locale);
-  const was = formatDateTime(input.previousAt, input.zone, locale);
+  const was = previousAt && formatDateTime(previousAt, input.zone, locale);
+  const where = place && (place.now ?? unsaid[locale]);
+  const wasWhere = place && (place.before ?? unsaid[locale]);
   if (locale === 'en') {
+    const what = was && where ? 'time and place' : where ? 'place' : 'time';
     return renderEmail({
       locale,
-      subject: `Time changed: ${title}, now ${when}`,
+      subject: `${what === 'place' ? 'Place' : what === 'time' ? 'Time' : 'Time and place'} changed: ${title}, ${when}`,
       greeting: `Dear ${recipientName},`,
       blocks: [
-        { kind: 'paragraph', text: `This is ${hrName} from HR. The time of "${title}" has changed.` },
+        { kind: 'paragraph', text: `This is ${hrName} from HR. The ${what} of "${title}" has changed.` },
         {
           kind: 'facts',
           rows: [
-            { label: 'New time', value: when },
-            { label: 'Before', value: was },
+            { label: was ? 'New time' : 'Time', value: when },
+            ...(was ? [{ label: 'Before', value: was }] : []),
+            ...(where && wasWhere
+              ? [
+                  { label: 'New place', value: where },
+                  { label: 'Before', value: wasWhere },
+                ]
+              : []),
           ],
         },
         { kind: 'paragraph', text: 'The attached calendar file updates the entry in your calendar.' },
@@ -37,17 +59,24 @@ export const renderMeetingUpdate = (input: MeetingChangeInput & { previousAt: st
       signature: `${hrName}, HR`,
     });
   }
+  const what = was && where ? '日時・場所' : where ? '場所' : '日時';
   return renderEmail({
     locale,
-    subject: `【日時変更】${title}（${when}）`,
+    subject: `【${what}変更】${title}（${when}）`,
     greeting: `${recipientName} 様`,
     blocks: [
-      { kind: 'paragraph', text: `人事の${hrName}です。「${title}」の日時を変更しました。` },
+      { kind: 'paragraph', text: `人事の${hrName}です。「${title}」の${what}を変更しました。` },
       {
         kind: 'facts',
         rows: [
-          { label: '新しい日時', value: when },
-          { label: '変更前', value: was },
+          { label: was ? '新しい日時' : '日時', value: when },
+          ...(was ? [{ label: '変更前', value: was }] : []),
+          ...(where && wasWhere
+            ? [
+                { label: '新しい場所', value: where },
+                { label: '変更前の場所', value: wasWhere },
+              ]
+            : []),
         ],
       },
       { kind: 'paragraph', text: '添付のカレンダーファイルで、カレンダーの予定が更新されます。' },

@@ -670,8 +670,12 @@ describe('onboarding months 1 to 3', () => {
   it("sends a form link afresh on HR's request: the new link works, the old one records nothing", async () => {
     await system.advanceTo((plan[1] as Round).startsAt);
     const journeyId = ids[unrecorded.hireId] ?? '';
+    // The manager's, not the mentor's: both are manager-prep forms, in no particular order.
     const prep = (await journeyOf(unrecorded)).forms.find(
-      (form) => form.kind === 'manager-prep' && (form as { round?: number }).round === 2,
+      (form) =>
+        form.kind === 'manager-prep' &&
+        (form as { round?: number }).round === 2 &&
+        (form as { recipient?: string }).recipient === 'manager',
     );
     const formId = prep?.formId ?? '';
     const oldLink = await latestLinkTo(unrecorded.manager.email);

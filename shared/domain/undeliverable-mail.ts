@@ -50,24 +50,26 @@ export const undeliverableMailOf = (event: SesMailEvent): UndeliverableMail | un
 };
 
 /**
- * Who on a journey has `address`, as the roles the timeline and the attention queue name them by
+ * Who on a journey has `address`, each by the role the timeline and the attention queue name them by
  * (`interviewer-<index>` for an interviewer): one address may be two people's (a manager who interviewed).
  */
-export const rolesWithAddress = (
+export const peopleWithAddress = (
   journey: { hire: Hire; offer?: Pick<Offer, 'interviewers'> },
   address: string,
-): string[] => {
+): { role: string; name: string }[] => {
   const { hire, offer } = journey;
-  const people: [string, { email: string } | undefined][] = [
+  const people: [string, { name: string; email: string } | undefined][] = [
     ['employee', hire.employee],
     ['hr', hire.hr],
     ['manager', hire.manager],
     ['mentor', hire.mentor],
-    ...(offer?.interviewers ?? []).map((person, index): [string, { email: string }] => [
+    ...(offer?.interviewers ?? []).map((person, index): [string, { name: string; email: string }] => [
       `interviewer-${index}`,
       person,
     ]),
   ];
   const wanted = address.toLowerCase();
-  return people.filter(([, person]) => person?.email.toLowerCase() === wanted).map(([role]) => role);
+  return people.flatMap(([role, person]) =>
+    person?.email.toLowerCase() === wanted ? [{ role, name: person.name }] : [],
+  );
 };

@@ -3,7 +3,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { getJourney, isOpen, type Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { attentionItemIds } from '#shared/domain/attention.ts';
-import { rolesWithAddress, type UndeliverableMail } from '#shared/domain/undeliverable-mail.ts';
+import { peopleWithAddress, type UndeliverableMail } from '#shared/domain/undeliverable-mail.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderMailUndeliverable } from '#shared/email/templates/mail-undeliverable.ts';
@@ -21,14 +21,18 @@ export const recordUndeliverable = async (mail: UndeliverableMail): Promise<void
   // Erased, or never ours: there is no one to tell.
   if (!journey) return;
   for (const address of mail.addresses) {
-    const roles = rolesWithAddress(journey, address);
-    if (roles.length === 0) logger.warn('undeliverable address is no longer on the journey');
-    for (const role of roles) await recordRole(journey, role, mail.reason);
+    const people = peopleWithAddress(journey, address);
+    if (people.length === 0) logger.warn('undeliverable address is no longer on the journey');
+    for (const person of people) await recordPerson(journey, person, mail.reason);
     await closeFormsTo(journey, address);
   }
 };
 
-const recordRole = async (journey: Journey, role: string, reason: UndeliverableMail['reason']) => {
+const recordPerson = async (
+  journey: Journey,
+  { role, name }: { role: string; name: string },
+  reason: UndeliverableMail['reason'],
+) => {
   const { journeyId, hire } = journey;
   await appendEvent(journeyId, `mail.bounced#${role}`, { type: 'mail.bounced', role, reason });
   // An ended journey has nothing left to send or chase.
@@ -48,19 +52,11 @@ const recordRole = async (journey: Journey, role: string, reason: UndeliverableM
         employeeName: hire.employee.name,
         journeyId,
         role,
-        personName: personNamed(journey, role),
+        personName: name,
         reason,
       }),
     ),
   );
-};
-
-const personNamed = ({ hire, offer }: Journey, role: string): string => {
-  if (role === 'employee') return hire.employee.name;
-  if (role === 'manager') return hire.manager.name;
-  if (role === 'mentor') return hire.mentor?.name ?? '';
-  const index = Number(role.replace('interviewer-', ''));
-  return offer?.interviewers[index]?.name ?? '';
 };
 
 /** HR's own forms stay open: HR reaches them from the console whatever happens to their mail. */

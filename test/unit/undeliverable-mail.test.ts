@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  rolesWithAddress,
+  peopleWithAddress,
   type SesMailEvent,
   undeliverableMailOf,
 } from '#shared/domain/undeliverable-mail.ts';
@@ -53,18 +53,23 @@ describe('undeliverable mail', () => {
   });
 
   it('finds every role an address has on the journey', () => {
-    const person = (email: string) => ({ name: 'x', email, locale: 'ja' as const });
+    const person = (name: string, email: string) => ({ name, email, locale: 'ja' as const });
     const journey = {
       hire: {
-        employee: person('hire@example.com'),
-        hr: person('hr@example.com'),
-        manager: person('boss@example.com'),
+        employee: person('山田 花子', 'hire@example.com'),
+        hr: person('佐藤 綾', 'hr@example.com'),
+        manager: person('鈴木 一郎', 'boss@example.com'),
         startDate: '2027-04-01',
         timezone: 'Asia/Tokyo',
       },
-      offer: { interviewers: [person('other@example.com'), person('Boss@example.com')] },
+      offer: {
+        interviewers: [person('高橋 健', 'other@example.com'), person('鈴木 一郎', 'Boss@example.com')],
+      },
     };
-    expect(rolesWithAddress(journey, 'BOSS@example.com')).toEqual(['manager', 'interviewer-1']);
-    expect(rolesWithAddress(journey, 'nobody@example.com')).toEqual([]);
+    expect(peopleWithAddress(journey, 'BOSS@example.com')).toEqual([
+      { role: 'manager', name: '鈴木 一郎' },
+      { role: 'interviewer-1', name: '鈴木 一郎' },
+    ]);
+    expect(peopleWithAddress(journey, 'nobody@example.com')).toEqual([]);
   });
 });

@@ -55,6 +55,13 @@ export const rescheduleJourney = async (
   const tookPlace = (round: number) =>
     forms.some((form) => form.kind === 'session-outcome' && !form.followUp && form.round === round) ||
     Date.parse(journey.rounds?.find((plan) => plan.round === round)?.sessionAt ?? '') <= at.getTime();
+  // Why a round named in a change cannot take it, if it cannot.
+  const unchangeable = (round: number): string | undefined =>
+    !journey.rounds?.some((plan) => plan.round === round)
+      ? 'no such round'
+      : tookPlace(round)
+        ? 'this session has already taken place'
+        : undefined;
 
   let moved: Journey;
   let detail: Record<string, unknown>;
@@ -95,10 +102,9 @@ export const rescheduleJourney = async (
     const errors: Record<string, string> = {};
     const places = new Map<number, string>();
     for (const [key, location] of Object.entries(request.locations)) {
-      const round = Number(key);
-      if (!journey.rounds.some((plan) => plan.round === round)) errors[`locations.${key}`] = 'no such round';
-      else if (tookPlace(round)) errors[`locations.${key}`] = 'this session has already taken place';
-      else places.set(round, location);
+      const problem = unchangeable(Number(key));
+      if (problem) errors[`locations.${key}`] = problem;
+      else places.set(Number(key), location);
     }
     if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
     moved = {
@@ -125,8 +131,8 @@ export const rescheduleJourney = async (
       const round = Number(key);
       const sessionAt = DateTime.fromISO(iso, { setZone: true });
       fields.set(round, `sessions.${key}`);
-      if (!journey.rounds.some((plan) => plan.round === round)) errors[`sessions.${key}`] = 'no such round';
-      else if (tookPlace(round)) errors[`sessions.${key}`] = 'this session has already taken place';
+      const problem = unchangeable(round);
+      if (problem) errors[`sessions.${key}`] = problem;
       else if (sessionAt.toMillis() <= at.getTime()) errors[`sessions.${key}`] = 'must be in the future';
       else {
         const before = journey.rounds.find((plan) => plan.round === round);

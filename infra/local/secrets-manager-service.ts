@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type LocalResponse, listenLocally } from '#infra/local/local-server.ts';
+import { listenAwsJson, ServiceError } from '#infra/local/aws-json-service.ts';
 
 export interface LocalSecret {
   name: string;
@@ -39,11 +39,9 @@ interface Secret {
 
 type Request = Record<string, unknown>;
 
-class ServiceError extends Error {}
-const notFound = (message: string) =>
-  Object.assign(new ServiceError(message), { name: 'ResourceNotFoundException' });
+const notFound = (message: string) => new ServiceError('ResourceNotFoundException', message);
 const invalid = (name: 'InvalidParameterException' | 'InvalidRequestException', message: string) =>
-  Object.assign(new ServiceError(message), { name });
+  new ServiceError(name, message);
 
 const ROTATION_STEPS = ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as const;
 
@@ -151,9 +149,10 @@ export const startSecretsManagerService = async (
         const stages = (request.VersionStages as string[] | undefined) ?? ['AWSCURRENT'];
         const existing = secret.versions.get(token);
         if (existing?.value !== undefined && existing.value !== value) {
-          throw Object.assign(new ServiceError('A version with this ClientRequestToken already exists.'), {
-            name: 'ResourceExistsException',
-          });
+          throw new ServiceError(
+            'ResourceExistsException',
+            'A version with this ClientRequestToken already exists.',
+          );
         }
         secret.versions.set(token, {
           stages: existing?.stages ?? new Set(),
@@ -208,47 +207,13 @@ export const startSecretsManagerService = async (
     ],
   ]);
 
-  const json = (status: number, body: unknown): LocalResponse => ({
-    status,
-    headers: { 'content-type': 'application/x-amz-json-1.1' },
-    body,
+  const server = await listenAwsJson({
+    service: 'Secrets Manager',
+    targetPrefix: 'secretsmanager.',
+    jsonVersion: '1.1',
+    operations,
+    internalErrorType: 'InternalServiceError',
   });
-
-  const server = await listenLocally(
-    async ({ method, headers, body }) => {
-      const target = headers['x-amz-target'];
-      const name = typeof target === 'string' ? target.replace(/^secretsmanager\./, '') : '';
-      const operation = operations.get(name);
-      if (method !== 'POST' || !operation) {
-        return json(400, {
-          __type: 'UnknownOperationException',
-          message: `The local Secrets Manager does not support ${name}`,
-        });
-      }
-      let request: unknown;
-      try {
-        request = body ? JSON.parse(body) : {};
-      } catch {
-        return json(400, { __type: 'SerializationException', message: 'The request body is not JSON' });
-      }
-      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-        return json(400, {
-          __type: 'SerializationException',
-          message: 'The request body is not a JSON object',
-        });
-      }
-      try {
-        return json(200, await operation(request as Request));
-      } catch (error) {
-        if (error instanceof ServiceError) return json(400, { __type: error.name, message: error.message });
-        throw error;
-      }
-    },
-    (error) => {
-      console.error('local Secrets Manager: internal error:', (error as Error).name);
-      return json(500, { __type: 'InternalServiceError', message: 'Internal error in the local stand-in' });
-    },
-  );
 
   return {
     url: server.url,

@@ -8,8 +8,8 @@ import {
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import type { ActivityTracker } from '#infra/local/activity.ts';
+import { listenAwsJson, ServiceError } from '#infra/local/aws-json-service.ts';
 import { type EngineEvent, ExecutionHistory, type HistoryEvent } from '#infra/local/execution-history.ts';
-import { type LocalResponse, listenLocally } from '#infra/local/local-server.ts';
 
 export interface StepFunctionsServiceOptions {
   /** ASL JSON by state machine ARN (`arn:aws:states:<region>:<account>:stateMachine:<name>`). */
@@ -101,14 +101,6 @@ interface IssuedToken {
   /** Set while a waitForTaskToken task waits on this token. */
   callback?: Callback;
   closed: boolean;
-}
-
-/** An error answered to the caller in the AWS JSON protocol, which the SDK raises as `name`. */
-class ServiceError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
 }
 
 /** A task failure as Step Functions reports it: Retry and Catch match on `name`, the error of the failure. */
@@ -683,49 +675,14 @@ export const startStepFunctionsService = async (
     ],
   ]);
 
-  const json = (status: number, body: unknown): LocalResponse => ({
-    status,
-    headers: { 'content-type': 'application/x-amz-json-1.0' },
-    body,
+  const server = await listenAwsJson({
+    service: 'Step Functions',
+    targetPrefix: 'AWSStepFunctions.',
+    jsonVersion: '1.0',
+    operations,
+    internalErrorType: 'InternalFailure',
+    beforeEach: timeOutOutlived,
   });
-  const errorResponse = (type: string, message: string) => json(400, { __type: type, message });
-
-  const server = await listenLocally(
-    async ({ method, headers, body }) => {
-      const target = headers['x-amz-target'];
-      const name = typeof target === 'string' ? target.replace(/^AWSStepFunctions\./, '') : '';
-      const operation = operations.get(name);
-      if (method !== 'POST' || !operation) {
-        return errorResponse(
-          'UnknownOperationException',
-          `The local Step Functions does not support ${name}`,
-        );
-      }
-      let request: unknown;
-      try {
-        request = body ? JSON.parse(body) : {};
-      } catch {
-        return errorResponse('SerializationException', 'The request body is not JSON');
-      }
-      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-        return errorResponse('SerializationException', 'The request body is not a JSON object');
-      }
-      try {
-        timeOutOutlived();
-        return json(200, operation(request as Request));
-      } catch (error) {
-        if (error instanceof ServiceError) return errorResponse(error.name, error.message);
-        throw error;
-      }
-    },
-    (error) => {
-      console.error('local Step Functions: internal error:', (error as Error).name);
-      return {
-        status: 500,
-        body: { __type: 'InternalFailure', message: 'Internal error in the local stand-in' },
-      };
-    },
-  );
 
   return {
     url: server.url,

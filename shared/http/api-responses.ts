@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attentionKinds } from '#shared/domain/attention.ts';
+import { departureSchema } from '#shared/domain/departure.ts';
 
 /**
  * The bodies the HR routes answer with, for the API description. Handlers check their answers against these
@@ -48,6 +49,12 @@ export const journeyMovedSchema = z.object({
 });
 
 export const journeyCancelledSchema = z.object({ journeyId, status: z.literal('cancelled') });
+
+export const departureRecordedSchema = z.object({
+  journeyId,
+  status: z.literal('left'),
+  departure: departureSchema,
+});
 
 export const formReissuedSchema = z.object({ journeyId, formId: z.string(), status: z.literal('reissued') });
 

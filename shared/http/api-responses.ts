@@ -167,6 +167,33 @@ export const reportSchema = z.object({
       }),
     ),
   }),
+  retention: z.object({
+    byStartMonth: z.array(
+      z.object({
+        startMonth: z.string().describe('YYYY-MM'),
+        started: z
+          .number()
+          .int()
+          .describe(
+            'Hires who started: an offer accepted (or a hire posted), not cancelled before the start date',
+          ),
+        after: z.array(
+          z.object({
+            months: z.union([z.literal(3), z.literal(6), z.literal(12)]),
+            reached: z
+              .boolean()
+              .describe('Whether every hire of the month is this far past their start date'),
+            stayed: z
+              .number()
+              .int()
+              .nullable()
+              .describe('Still with the company that many months after their start date; null until reached'),
+            retentionRate: rate.describe('Stayed out of started; null until reached'),
+          }),
+        ),
+      }),
+    ),
+  }),
 });
 
 /** A page of HR's attention queue (`shared/domain/attention.ts` `AttentionItem`): oldest first, no free text. */

@@ -131,7 +131,7 @@ describe('the report charts', () => {
   });
 
   it('shows retention by start month, a horizon not reached yet as "not yet", never as a rate', () => {
-    const after = (stayed: (number | null)[], started: number) =>
+    const horizons = (stayed: (number | null)[], started: number) =>
       ([3, 6, 12] as const).map((months, index) => {
         const count = stayed[index] ?? null;
         return {
@@ -145,8 +145,8 @@ describe('the report charts', () => {
       ...sampleFigures,
       retention: {
         byStartMonth: [
-          { startMonth: '2027-04', started: 8, after: after([7, 6, null], 8) },
-          { startMonth: '2027-05', started: 2, after: after([null, null, null], 2) },
+          { startMonth: '2027-04', started: 8, after: horizons([7, 6, null], 8) },
+          { startMonth: '2027-05', started: 2, after: horizons([null, null, null], 2) },
         ],
       },
     };

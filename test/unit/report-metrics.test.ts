@@ -317,7 +317,7 @@ describe('retention by start month', () => {
   const left = (on: string) => event('journey.left', `${on}T09:00:00Z`, { on, reason: 'voluntary' });
   const accepted = event('offer.accepted', '2027-02-01T01:00:00Z');
   const at = (iso: string) => new Date(iso);
-  const after = (journeys: ReportJourney[], asOf: string) =>
+  const cohorts = (journeys: ReportJourney[], asOf: string) =>
     retentionFigures(journeys, at(asOf)).byStartMonth.map(({ startMonth, started, after: horizons }) => ({
       startMonth,
       started,
@@ -331,10 +331,10 @@ describe('retention by start month', () => {
       journey({ startDate: '2027-04-15', status: 'left', timeline: [left('2027-09-30')] }),
     ];
     // 15 July in Tokyo: the hire of 15 April is three months in, the others more.
-    expect(after(april, '2027-07-14T15:00:00Z')).toEqual([
+    expect(cohorts(april, '2027-07-14T15:00:00Z')).toEqual([
       { startMonth: '2027-04', started: 3, stayed: [2, null, null] },
     ]);
-    expect(after(april, '2027-07-14T14:59:59Z')[0]?.stayed).toEqual([null, null, null]);
+    expect(cohorts(april, '2027-07-14T14:59:59Z')[0]?.stayed).toEqual([null, null, null]);
     const year = retentionFigures(april, at('2028-04-15T00:00:00Z')).byStartMonth[0];
     expect(year?.after).toEqual([
       { months: 3, reached: true, stayed: 2, retentionRate: 0.6667 },
@@ -346,11 +346,11 @@ describe('retention by start month', () => {
   it('counts someone whose last day is the 3-month day as still there that day, and not the day before', () => {
     const lastDay = (on: string) =>
       journey({ startDate: '2027-04-01', status: 'left', timeline: [left(on)] });
-    expect(after([lastDay('2027-07-01')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
-    expect(after([lastDay('2027-06-30')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(0);
+    expect(cohorts([lastDay('2027-07-01')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
+    expect(cohorts([lastDay('2027-06-30')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(0);
     // A start on the 31st: three months later is the last day of a shorter month.
     const late = journey({ startDate: '2027-08-31', status: 'left', timeline: [left('2027-11-30')] });
-    expect(after([late], '2027-12-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
+    expect(cohorts([late], '2027-12-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
   });
 
   it('counts only hires who started, by the start date as it is now', () => {
@@ -375,11 +375,11 @@ describe('retention by start month', () => {
       journey({ status: 'awaiting-start', startDate: '2027-05-10' }),
       journey({ status: 'completed', startDate: '2027-03-01' }),
     ];
-    expect(after(journeys, '2027-05-01T00:00:00Z')).toEqual([
+    expect(cohorts(journeys, '2027-05-01T00:00:00Z')).toEqual([
       { startMonth: '2027-03', started: 1, stayed: [null, null, null] },
       { startMonth: '2027-04', started: 3, stayed: [null, null, null] },
     ]);
-    expect(after(journeys, '2027-07-10T00:00:00Z')).toEqual([
+    expect(cohorts(journeys, '2027-07-10T00:00:00Z')).toEqual([
       { startMonth: '2027-03', started: 1, stayed: [1, null, null] },
       { startMonth: '2027-04', started: 3, stayed: [3, null, null] },
       { startMonth: '2027-05', started: 1, stayed: [null, null, null] },

@@ -135,6 +135,12 @@ export class JourneysStack extends Stack {
       HTTP_TIMEOUT,
     );
     const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
+    const recordDeparture = fn(
+      'RecordDeparture',
+      'record-departure',
+      'POST /journeys/{id}/left',
+      HTTP_TIMEOUT,
+    );
     const reissueForm = fn(
       'ReissueForm',
       'reissue-form',
@@ -209,6 +215,7 @@ export class JourneysStack extends Stack {
       handleAlert,
       rescheduleJourney,
       cancelJourney,
+      recordDeparture,
       reissueForm,
       // Read and write includes DeleteItem and BatchWriteItem: erasure deletes the journey's items.
       eraseJourney,
@@ -237,6 +244,8 @@ export class JourneysStack extends Stack {
     for (const sender of [
       rescheduleJourney,
       cancelJourney,
+      // A departure withdraws HR's copies of the meetings still ahead (and the person's, while still employed).
+      recordDeparture,
       // It mails a form's recipient a fresh link.
       reissueForm,
       // Erasing a journey withdraws the meetings still ahead from people's calendars.
@@ -323,6 +332,8 @@ export class JourneysStack extends Stack {
     rescheduleJourney.addEnvironment(timers.environment);
     timers.grantDeleting(cancelJourney);
     cancelJourney.addEnvironment(timers.groupEnvironment);
+    timers.grantDeleting(recordDeparture);
+    recordDeparture.addEnvironment(timers.groupEnvironment);
     timers.grantDeleting(eraseJourney);
     timers.grantMoving(consoleActions);
     timers.grantDeleting(consoleActions);
@@ -365,8 +376,8 @@ export class JourneysStack extends Stack {
       starter.addEnvironment(this.onboarding.environment);
     }
 
-    // A cancelled or erased journey stops whichever phase is running.
-    for (const stopper of [cancelJourney, eraseJourney, consoleActions]) {
+    // A cancelled, erased or left journey stops whichever phase is running.
+    for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions]) {
       this.offerFollowUp.grantStopExecution(stopper);
       this.onboarding.grantStopExecution(stopper);
       stopper.addEnvironment({
@@ -375,10 +386,10 @@ export class JourneysStack extends Stack {
       });
     }
 
-    // Private notes start their retention period when a journey ends (closed or cancelled), or when they are
+    // Private notes start their retention period when a journey ends (closed, cancelled or left), or when they are
     // submitted to a journey that has just ended.
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
-    for (const ender of [closeJourney, cancelJourney, consoleActions, submitForm]) {
+    for (const ender of [closeJourney, cancelJourney, recordDeparture, consoleActions, submitForm]) {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
@@ -403,6 +414,7 @@ export class JourneysStack extends Stack {
       handleAlert: handleAlert.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
+      recordDeparture: recordDeparture.lambda,
       reissueForm: reissueForm.lambda,
       eraseJourney: eraseJourney.lambda,
       getCalendarSettings: getCalendarSettings.lambda,

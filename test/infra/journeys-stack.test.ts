@@ -27,6 +27,7 @@ const FUNCTIONS = [
   'handle-alert',
   'reschedule-journey',
   'cancel-journey',
+  'record-departure',
   'reissue-form',
   'erase-journey',
   'show-form',
@@ -492,6 +493,7 @@ describe('functions', () => {
       'handle-alert': [],
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
+      'record-departure': [...stopping, retention],
       'erase-journey': stopping,
       // It signs and mails a fresh form link.
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
@@ -598,7 +600,13 @@ describe('functions', () => {
 
   it('keeps private notes 365 days after a journey ends by default, told to every function that ends one', () => {
     const keeping = FUNCTIONS.filter((folder) => envOf(folder).PRIVATE_NOTES_RETENTION_DAYS !== undefined);
-    expect(keeping.sort()).toEqual(['cancel-journey', 'close-journey', 'console-actions', 'submit-form']);
+    expect(keeping.sort()).toEqual([
+      'cancel-journey',
+      'close-journey',
+      'console-actions',
+      'record-departure',
+      'submit-form',
+    ]);
     for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
   });
 });
@@ -620,6 +628,7 @@ describe('HTTP API', () => {
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
+      'POST /journeys/{id}/left': 'AWS_IAM',
       'POST /journeys/{id}/forms/{formId}/reissue': 'AWS_IAM',
       'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /settings/calendar': 'AWS_IAM',
@@ -888,11 +897,12 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only cancel-journey, erase-journey and the console stop executions, those of both state machines', () => {
+  it('lets only cancel-journey, record-departure, erase-journey and the console stop executions, those of both state machines', () => {
     expect(foldersAllowed('states:StopExecution')).toEqual([
       'cancel-journey',
       'console-actions',
       'erase-journey',
+      'record-departure',
     ]);
     const arnPrefix = [
       'arn:',
@@ -907,6 +917,7 @@ describe('least privilege', () => {
         actionsOf([statement]).some((action) => action.startsWith('states:')),
       );
     expect(stopping('erase-journey')).toEqual(stopping('cancel-journey'));
+    expect(stopping('record-departure')).toEqual(stopping('cancel-journey'));
     expect(stopping('console-actions')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
     expect(stopping('cancel-journey')).toEqual([
       expect.objectContaining({
@@ -937,6 +948,7 @@ describe('least privilege', () => {
       [
         'reschedule-journey',
         'cancel-journey',
+        'record-departure',
         'reissue-form',
         'erase-journey',
         'console-actions',
@@ -1048,7 +1060,7 @@ describe('least privilege', () => {
     expect(foldersAllowed('iam:PassRole')).toEqual(movers);
     expect(foldersAllowed('scheduler:GetSchedule')).toEqual(schedulers);
     expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
-      [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
+      [...schedulers, 'cancel-journey', 'erase-journey', 'record-departure', 'reschedule-journey'].sort(),
     );
     // The link key's readers and its rotation, and the identifier key's: raise-alert, send-invitation and
     // start-journey.
@@ -1227,6 +1239,7 @@ describe('deployment context', () => {
         'cancel-journey',
         'close-journey',
         'console-actions',
+        'record-departure',
         'submit-form',
       ]);
     }

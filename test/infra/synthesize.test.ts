@@ -29,8 +29,8 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    // The 34 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(35);
+    // The 35 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(36);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -58,6 +58,7 @@ describe('functionHandlers', () => {
         'handle-alert',
         'put-calendar-settings',
         'raise-alert',
+        'record-departure',
         'record-undeliverable',
         'reissue-form',
         'request-form',

@@ -18,6 +18,7 @@ export type JourneyFunctionName =
   | 'handle-alert'
   | 'reschedule-journey'
   | 'cancel-journey'
+  | 'record-departure'
   | 'reissue-form'
   | 'erase-journey'
   | 'show-form'

@@ -24,6 +24,7 @@ export interface JourneysApiProps {
   readonly handleAlert: IFunction;
   readonly rescheduleJourney: IFunction;
   readonly cancelJourney: IFunction;
+  readonly recordDeparture: IFunction;
   readonly reissueForm: IFunction;
   readonly eraseJourney: IFunction;
   readonly getCalendarSettings: IFunction;
@@ -136,6 +137,11 @@ export class JourneysApi extends Construct {
       path: '/journeys/{id}/cancel',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('CancelJourney', props.cancelJourney),
+    });
+    hrRoute({
+      path: '/journeys/{id}/left',
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration('RecordDeparture', props.recordDeparture),
     });
     hrRoute({
       path: '/journeys/{id}/forms/{formId}/reissue',

@@ -137,6 +137,12 @@ export class JourneysStack extends Stack {
       HTTP_TIMEOUT,
     );
     const cancelJourney = fn('CancelJourney', 'cancel-journey', 'POST /journeys/{id}/cancel', HTTP_TIMEOUT);
+    const recordDeparture = fn(
+      'RecordDeparture',
+      'record-departure',
+      'POST /journeys/{id}/left',
+      HTTP_TIMEOUT,
+    );
     const reissueForm = fn(
       'ReissueForm',
       'reissue-form',
@@ -223,6 +229,7 @@ export class JourneysStack extends Stack {
       handleAlert,
       rescheduleJourney,
       cancelJourney,
+      recordDeparture,
       reissueForm,
       // Read and write includes DeleteItem and BatchWriteItem: erasure deletes the journey's items.
       eraseJourney,
@@ -252,6 +259,8 @@ export class JourneysStack extends Stack {
     for (const sender of [
       rescheduleJourney,
       cancelJourney,
+      // A departure withdraws HR's copies of the meetings still ahead (and the person's, while still employed).
+      recordDeparture,
       // It mails a form's recipient a fresh link.
       reissueForm,
       // Erasing a journey withdraws the meetings still ahead from people's calendars.
@@ -342,6 +351,8 @@ export class JourneysStack extends Stack {
     rescheduleJourney.addEnvironment(timers.environment);
     timers.grantDeleting(cancelJourney);
     cancelJourney.addEnvironment(timers.groupEnvironment);
+    timers.grantDeleting(recordDeparture);
+    recordDeparture.addEnvironment(timers.groupEnvironment);
     timers.grantDeleting(eraseJourney);
     timers.grantMoving(consoleActions);
     timers.grantDeleting(consoleActions);
@@ -387,8 +398,8 @@ export class JourneysStack extends Stack {
       starter.addEnvironment(this.onboarding.environment);
     }
 
-    // A cancelled or erased journey stops whichever phase is running.
-    for (const stopper of [cancelJourney, eraseJourney, consoleActions, receiveEvent]) {
+    // A cancelled, erased or left journey stops whichever phase is running.
+    for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions, receiveEvent]) {
       this.offerFollowUp.grantStopExecution(stopper);
       this.onboarding.grantStopExecution(stopper);
       stopper.addEnvironment({
@@ -397,10 +408,17 @@ export class JourneysStack extends Stack {
       });
     }
 
-    // Private notes start their retention period when a journey ends (closed or cancelled), or when they are
+    // Private notes start their retention period when a journey ends (closed, cancelled or left), or when they are
     // submitted to a journey that has just ended.
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
-    for (const ender of [closeJourney, cancelJourney, consoleActions, submitForm, receiveEvent]) {
+    for (const ender of [
+      closeJourney,
+      cancelJourney,
+      recordDeparture,
+      consoleActions,
+      submitForm,
+      receiveEvent,
+    ]) {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
@@ -430,6 +448,7 @@ export class JourneysStack extends Stack {
       handleAlert: handleAlert.lambda,
       rescheduleJourney: rescheduleJourney.lambda,
       cancelJourney: cancelJourney.lambda,
+      recordDeparture: recordDeparture.lambda,
       reissueForm: reissueForm.lambda,
       eraseJourney: eraseJourney.lambda,
       getCalendarSettings: getCalendarSettings.lambda,

@@ -35,6 +35,12 @@ export const apiRequest = (command: Command, startBody?: unknown): ApiRequest =>
         path: `/journeys/${segment(command.journeyId)}/cancel`,
         body: { reason: command.reason },
       };
+    case 'left':
+      return {
+        method: 'POST',
+        path: `/journeys/${segment(command.journeyId)}/left`,
+        body: { on: command.on, reason: command.reason },
+      };
     case 'erase':
       return { method: 'DELETE', path: `/journeys/${segment(command.journeyId)}` };
     case 'reissue':

@@ -14,10 +14,11 @@ export type Command =
       locations: Record<string, string>;
     }
   | { name: 'cancel'; journeyId: string; reason: string }
+  | { name: 'left'; journeyId: string; on: string; reason: string }
   | { name: 'erase'; journeyId: string }
   | { name: 'reissue'; journeyId: string; formId: string };
 
-export const COMMANDS = ['start', 'show', 'list', 'move', 'cancel', 'erase', 'reissue'] as const;
+export const COMMANDS = ['start', 'show', 'list', 'move', 'cancel', 'left', 'erase', 'reissue'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface GlobalOptions {
@@ -40,6 +41,7 @@ const optionSpec = {
   help: { type: 'boolean', short: 'h', default: false },
   yes: { type: 'boolean', default: false },
   reason: { type: 'string' },
+  on: { type: 'string' },
   'start-date': { type: 'string' },
   session: { type: 'string', multiple: true },
   location: { type: 'string', multiple: true },
@@ -58,6 +60,7 @@ const commandOptions: Record<CommandName, string[]> = {
   list: ['status', 'hr', 'start-month', 'q', 'limit', 'cursor'],
   move: ['start-date', 'session', 'location'],
   cancel: ['reason'],
+  left: ['on', 'reason'],
   erase: ['yes'],
   reissue: [],
 };
@@ -68,6 +71,7 @@ const positionalCount: Record<CommandName, number> = {
   list: 0,
   move: 1,
   cancel: 1,
+  left: 1,
   erase: 1,
   reissue: 2,
 };
@@ -140,6 +144,14 @@ export const parseArguments = (argv: string[]): Parsed => {
     case 'cancel':
       if (!values.reason) return error('cancel needs --reason');
       return { kind: 'run', command: { name: 'cancel', journeyId: one, reason: values.reason }, options };
+    case 'left':
+      // The API checks the day and the reason category, and names what is wrong with each.
+      if (!values.on || !values.reason) return error('left needs --on and --reason');
+      return {
+        kind: 'run',
+        command: { name: 'left', journeyId: one, on: values.on, reason: values.reason },
+        options,
+      };
     case 'erase':
       // Erasure cannot be undone, so it is never the default outcome of a mistyped command.
       if (!values.yes) return error('erase deletes the journey for good: add --yes to confirm');

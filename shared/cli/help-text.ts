@@ -13,6 +13,7 @@ const usage: Record<CommandName, string> = {
   list: 'follow-up list [--status S] [--hr EMAIL] [--start-month YYYY-MM] [--q NAME] [--limit N] [--cursor C]',
   move: 'follow-up move <journeyId> (--start-date YYYY-MM-DD | --session <round>=<ISO datetime> ... | --location <round>=<place> ...)',
   cancel: 'follow-up cancel <journeyId> --reason <text>',
+  left: 'follow-up left <journeyId> --on YYYY-MM-DD --reason voluntary|company|contract-end|other',
   erase: 'follow-up erase <journeyId> --yes',
   reissue: 'follow-up reissue <journeyId> <formId>',
 };
@@ -24,6 +25,7 @@ const summary: Record<Lang, Record<CommandName, string>> = {
     list: 'List journeys, latest start date first; pass nextCursor as --cursor for the next page. GET /journeys',
     move: "Move the start date or a round's session, or set where a session takes place (--session and --location may repeat). PATCH /journeys/{id}",
     cancel: 'Cancel a journey: schedules stop, meetings ahead are withdrawn. POST /journeys/{id}/cancel',
+    left: 'Record that the person left on their last day, for what kind of reason; the journey ends and reports count it in retention. POST /journeys/{id}/left',
     erase: "Erase a person's data on request. Cannot be undone: needs --yes. DELETE /journeys/{id}",
     reissue: 'Send an open form afresh with a new link. POST /journeys/{id}/forms/{formId}/reissue',
   },
@@ -33,6 +35,7 @@ const summary: Record<Lang, Record<CommandName, string>> = {
     list: 'ジャーニーを入社日の新しい順に一覧します。次のページは nextCursor を --cursor に渡します。GET /journeys',
     move: '入社日やラウンドの面談日時、面談の場所を変更します（--session と --location は複数可）。PATCH /journeys/{id}',
     cancel: 'ジャーニーを中止します。予定は止まり、今後の面談は取り消されます。POST /journeys/{id}/cancel',
+    left: '退職を記録します（--on は退職日、--reason は自己都合 voluntary・会社都合 company・契約満了 contract-end・その他 other）。ジャーニーは終わり、レポートの定着率に数えます。POST /journeys/{id}/left',
     erase: '本人の求めによりデータを削除します。元に戻せないため --yes が必要です。DELETE /journeys/{id}',
     reissue: '未回答のフォームを新しいリンクで再送します。POST /journeys/{id}/forms/{formId}/reissue',
   },

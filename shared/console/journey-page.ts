@@ -52,6 +52,7 @@ export const statusLabels: Record<Locale, Record<JourneyStatus, string>> = {
     'needs-attention': '要対応',
     completed: '完了',
     cancelled: '中止',
+    left: '退職',
   },
   en: {
     'offer-follow-up': 'Offer follow-up',
@@ -62,6 +63,7 @@ export const statusLabels: Record<Locale, Record<JourneyStatus, string>> = {
     'needs-attention': 'Needs attention',
     completed: 'Completed',
     cancelled: 'Cancelled',
+    left: 'Left the company',
   },
 };
 

@@ -19,6 +19,7 @@ export const statusLabels: Record<JourneyStatus, string> = {
   'needs-attention': '要対応 Needs attention',
   completed: '完了 Completed',
   cancelled: '中止 Cancelled',
+  left: '退職 Left',
 };
 
 const phaseLabels: Record<JourneyListItem['phase'], string> = {

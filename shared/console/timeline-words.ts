@@ -1,5 +1,6 @@
 import { bilingual } from '#shared/console/bilingual.ts';
 import type { TimelineEvent, TimelineEventType } from '#shared/data/timeline.ts';
+import type { DepartureReason } from '#shared/domain/departure.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 
@@ -44,9 +45,18 @@ const words: Record<TimelineEventType, Record<Locale, string>> = {
   'journey.summarized': { ja: 'ジャーニーのまとめを送付', en: 'Journey summary sent' },
   'journey.rescheduled': { ja: '日程・場所を変更', en: 'Dates or places changed' },
   'journey.cancelled': { ja: 'ジャーニーを中止', en: 'Journey cancelled' },
+  'journey.left': { ja: '退職を記録', en: 'Departure recorded' },
   'journey.needs-attention': { ja: '要対応になった', en: 'Needs attention' },
   'journey.completed': { ja: 'ジャーニーが終了', en: 'Journey ended' },
   'mail.bounced': { ja: 'メールが届かなかった', en: 'Mail could not be delivered' },
+};
+
+/** A departure's reason category as the console names it. */
+export const departureReasonWords: Record<DepartureReason, Record<Locale, string>> = {
+  voluntary: { ja: '自己都合', en: 'voluntary' },
+  company: { ja: '会社都合', en: 'company-initiated' },
+  'contract-end': { ja: '契約満了', en: 'end of contract' },
+  other: { ja: 'その他', en: 'other' },
 };
 
 const roleWords: Record<string, Record<Locale, string>> = {
@@ -82,6 +92,11 @@ export const timelineLine = (event: TimelineEvent): SafeHtml => {
     const role = typeof event.role === 'string' ? roleWords[event.role] : undefined;
     if (role) details.push(role[locale]);
     if (event.type === 'journey.cancelled' && typeof event.reason === 'string') details.push(event.reason);
+    if (event.type === 'journey.left') {
+      if (typeof event.on === 'string') details.push(event.on);
+      const reason = departureReasonWords[event.reason as DepartureReason];
+      if (reason) details.push(reason[locale]);
+    }
     const what = words[event.type]?.[locale] ?? event.type;
     return details.length > 0 ? `${what}${open}${details.join(separator)}${close}` : what;
   };

@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.ts';
+import type { Departure } from '#shared/domain/departure.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { listingAttributes } from '#shared/domain/journey-listing.ts';
 import type { Offer } from '#shared/domain/offer.ts';
@@ -15,6 +16,7 @@ export const journeyStatuses = [
   'needs-attention',
   'completed',
   'cancelled',
+  'left',
 ] as const;
 export type JourneyStatus = (typeof journeyStatuses)[number];
 
@@ -42,6 +44,8 @@ export interface Journey {
    * passed); the others keep their numbers.
    */
   roundsLeftOut?: number[];
+  /** Set with the status `left`: the person left the company (the timeline's `journey.left` says so too). */
+  departure?: Departure;
   createdAt: string;
   updatedAt: string;
 }
@@ -244,6 +248,36 @@ export const advanceJourneyStatus = async (
         ExpressionAttributeValues: {
           ...Object.fromEntries(sources.map((status, index) => [names[index], status])),
           ':to': to,
+          ':at': at.toISOString(),
+        },
+      }),
+    ),
+  );
+};
+
+/**
+ * Records that the person left, and only over the statuses given: false when the journey was elsewhere (already
+ * left, ended otherwise meanwhile, or erased), which it keeps along with any departure recorded first.
+ */
+export const saveDeparture = async (
+  journeyId: string,
+  from: readonly JourneyStatus[],
+  departure: Departure,
+  at: Date,
+): Promise<boolean> => {
+  const names = from.map((_, index) => `:from${index}`);
+  return wasWritten(
+    documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: journeyKey(journeyId),
+        UpdateExpression: 'SET #status = :left, departure = :departure, updatedAt = :at',
+        ConditionExpression: `#status IN (${names.join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(from.map((status, index) => [names[index], status])),
+          ':left': 'left',
+          ':departure': departure,
           ':at': at.toISOString(),
         },
       }),

@@ -40,6 +40,7 @@ export const timelineEventTypes = [
   'journey.summarized',
   'journey.rescheduled',
   'journey.cancelled',
+  'journey.left',
   'journey.needs-attention',
   'journey.completed',
   'mail.bounced',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type TimelineEventType, timelineEventTypes } from '#shared/data/timeline.ts';
+import { departureSchema } from '#shared/domain/departure.ts';
 import { isoDate, journeyKeySchema, offerSchema } from '#shared/domain/offer.ts';
 
 /** The `source` of every event the service publishes; incoming events with it are its own and never applied. */
@@ -36,11 +37,20 @@ export const hireCancelledSchema = z
   .superRefine(oneJourneyKey)
   .meta({ description: 'The hire will not happen (after acceptance): the journey is cancelled.' });
 
+export const employeeLeftSchema = z
+  .strictObject({ ...journeyKeyFields, ...departureSchema.shape })
+  .superRefine(oneJourneyKey)
+  .meta({
+    description:
+      'The person left (or will leave) the company: their last day and a reason category, as POST /journeys/{id}/left records it.',
+  });
+
 export const incomingEventSchemas = {
   OfferIssued: offerSchema,
   OfferWithdrawn: offerWithdrawnSchema,
   StartDateChanged: startDateChangedSchema,
   HireCancelled: hireCancelledSchema,
+  EmployeeLeft: employeeLeftSchema,
 } as const;
 export type IncomingDetailType = keyof typeof incomingEventSchemas;
 export const incomingDetailTypes = Object.keys(incomingEventSchemas) as IncomingDetailType[];
@@ -95,6 +105,7 @@ const publishedFields = {
   startsAt: dateTime,
   deadline: date,
   startDate: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+  on: z.iso.date(),
   decision: category,
   outcome: category,
   consent: category,
@@ -152,6 +163,7 @@ export const publishedFieldsByType: Record<TimelineEventType, readonly Published
   'journey.summarized': ['conditions', 'alerts'],
   'journey.rescheduled': ['startDate', 'sessions', 'locations'],
   'journey.cancelled': ['reason'],
+  'journey.left': ['on', 'reason'],
   'journey.needs-attention': [],
   'journey.completed': ['outcome'],
   'mail.bounced': ['role', 'reason'],

@@ -16,7 +16,7 @@ export const DEFAULT_PRIVATE_NOTES_RETENTION_DAYS = 365;
 const DAY_SECONDS = 86_400;
 
 /** Statuses a journey never leaves: its private notes start their retention period when it reaches one. */
-export const endingStatuses = ['declined', 'lapsed', 'completed', 'cancelled'] as const;
+export const endingStatuses = ['declined', 'lapsed', 'completed', 'cancelled', 'left'] as const;
 
 export const hasEnded = (status: string): boolean => (endingStatuses as readonly string[]).includes(status);
 

@@ -19,7 +19,8 @@ export const csvField = (value: string | number | null): string => {
 
 /**
  * Every figure as one row `metric,group,value` (long form): a spreadsheet pivots it by metric and group.
- * `group` is `all`, a role, a source, `round-<n>` or `check-<n>`; a rate with nothing to count over is empty.
+ * `group` is `all`, a role, a source, `round-<n>`, `check-<n>` or `start-<YYYY-MM>`; a rate with nothing to count
+ * over is empty, and so is retention at a horizon the start month has not reached yet.
  */
 export const reportRows = (report: ReportFigures): Row[] => {
   const { offers, rounds, prep, alerts, pulse } = report;
@@ -67,6 +68,13 @@ export const reportRows = (report: ReportFigures): Row[] => {
     ...pulse.byCheck.flatMap(({ check, answers, unanswered }): Row[] => [
       ...weathers.map((weather): Row => [`pulse.${weather}`, `check-${check}`, answers[weather]]),
       ['pulse.unanswered', `check-${check}`, unanswered],
+    ]),
+    ...report.retention.byStartMonth.flatMap(({ startMonth, started, after }): Row[] => [
+      ['retention.started', `start-${startMonth}`, started],
+      ...after.flatMap(({ months, stayed, retentionRate }): Row[] => [
+        [`retention.stayed_${months}_months`, `start-${startMonth}`, stayed],
+        [`retention.rate_${months}_months`, `start-${startMonth}`, retentionRate],
+      ]),
     ]),
   ];
 };

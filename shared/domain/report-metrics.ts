@@ -35,6 +35,8 @@ export interface ReportForm {
 export interface ReportJourney {
   phase: 'offer' | 'onboarding';
   status: JourneyStatus;
+  /** As it is now: a moved start date counts from the day it was moved to. */
+  startDate: string;
   timezone: string;
   /** The rounds as now planned: a moved session is here at the time it was held. */
   rounds: RoundPlan[];
@@ -299,6 +301,81 @@ export const pulseFigures = (journeys: ReportJourney[]): PulseFigures => {
   };
 };
 
+/** How long after their start date people are counted as still with the company. */
+export const retentionMonths = [3, 6, 12] as const;
+
+export interface RetentionAfter {
+  months: (typeof retentionMonths)[number];
+  /** Whether every hire of the start month has reached this many months: until then the figures are null. */
+  reached: boolean;
+  stayed: number | null;
+  retentionRate: Rate;
+}
+
+export interface StartMonthRetention {
+  /** `YYYY-MM`. */
+  startMonth: string;
+  /** Hires who started: the journey reached its start date (an offer accepted, not cancelled before). */
+  started: number;
+  after: RetentionAfter[];
+}
+
+export interface RetentionFigures {
+  byStartMonth: StartMonthRetention[];
+}
+
+const dayIn = (at: Date | string, zone: string): string =>
+  (typeof at === 'string' ? DateTime.fromISO(at) : DateTime.fromJSDate(at)).setZone(zone).toISODate() ?? '';
+
+/** Whether the person joined by `today`: an offer was accepted, and the journey was not cancelled before the start. */
+export const hasStarted = (journey: ReportJourney, today: string): boolean => {
+  if (journey.phase === 'offer' && !journey.timeline.some((event) => event.type === 'offer.accepted'))
+    return false;
+  if (journey.startDate > today) return false;
+  if (journey.status !== 'cancelled') return true;
+  const cancelled = journey.timeline.find((event) => event.type === 'journey.cancelled');
+  return cancelled !== undefined && dayIn(cancelled.at, journey.timezone) >= journey.startDate;
+};
+
+/** The person's last day with the company, as the first `journey.left` recorded it. */
+export const lastDayOf = (journey: ReportJourney): string | undefined => {
+  const left = journey.timeline.find(
+    (event) => event.type === 'journey.left' && typeof event.on === 'string',
+  );
+  return left?.on as string | undefined;
+};
+
+/** The day `months` after a start date (the last day of a shorter month for a start on the 29th to 31st). */
+export const monthsAfter = (startDate: string, months: number): string =>
+  DateTime.fromISO(startDate, { zone: 'utc' }).plus({ months }).toISODate() ?? '';
+
+/**
+ * Retention by start month: of the hires who started, how many were still with the company 3, 6 and 12 months
+ * after their start date. Someone whose last day is that very day was still there; a cancelled journey that had
+ * started records no departure, so its person counts as staying. A horizon counts for a start month only once
+ * every hire of it has reached it (in their own time zone): a partial count would read as a rate.
+ */
+export const retentionFigures = (journeys: ReportJourney[], asOf: Date): RetentionFigures => {
+  const started = journeys.filter((journey) => hasStarted(journey, dayIn(asOf, journey.timezone)));
+  const months = [...new Set(started.map((journey) => journey.startDate.slice(0, 7)))].sort();
+  return {
+    byStartMonth: months.map((startMonth): StartMonthRetention => {
+      const cohort = started.filter((journey) => journey.startDate.startsWith(startMonth));
+      return {
+        startMonth,
+        started: cohort.length,
+        after: retentionMonths.map((after): RetentionAfter => {
+          const horizon = (journey: ReportJourney) => monthsAfter(journey.startDate, after);
+          const reached = cohort.every((journey) => horizon(journey) <= dayIn(asOf, journey.timezone));
+          if (!reached) return { months: after, reached, stayed: null, retentionRate: null };
+          const stayed = count(cohort, (journey) => (lastDayOf(journey) ?? '9999-12-31') >= horizon(journey));
+          return { months: after, reached, stayed, retentionRate: rate(stayed, cohort.length) };
+        }),
+      };
+    }),
+  };
+};
+
 export interface ReportFigures {
   journeys: number;
   offers: OfferFigures;
@@ -306,14 +383,23 @@ export interface ReportFigures {
   prep: PrepFigures;
   alerts: AlertFigures;
   pulse: PulseFigures;
+  retention: RetentionFigures;
 }
 
-/** Every figure of a report, from the journeys whose start date falls in its period. Counts and rates only. */
-export const reportFigures = (journeys: ReportJourney[], calendar: BusinessCalendar): ReportFigures => ({
+/**
+ * Every figure of a report, from the journeys whose start date falls in its period, as of a moment (retention
+ * counts the months passed by then). Counts and rates only.
+ */
+export const reportFigures = (
+  journeys: ReportJourney[],
+  calendar: BusinessCalendar,
+  asOf: Date,
+): ReportFigures => ({
   journeys: journeys.length,
   offers: offerFigures(journeys),
   rounds: roundFigures(journeys, calendar),
   prep: prepFigures(journeys),
   alerts: alertFigures(journeys),
   pulse: pulseFigures(journeys),
+  retention: retentionFigures(journeys, asOf),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attentionKinds } from '#shared/domain/attention.ts';
+import { departureSchema } from '#shared/domain/departure.ts';
 
 /**
  * The bodies the HR routes answer with, for the API description. Handlers check their answers against these
@@ -48,6 +49,12 @@ export const journeyMovedSchema = z.object({
 });
 
 export const journeyCancelledSchema = z.object({ journeyId, status: z.literal('cancelled') });
+
+export const departureRecordedSchema = z.object({
+  journeyId,
+  status: z.literal('left'),
+  departure: departureSchema,
+});
 
 export const formReissuedSchema = z.object({ journeyId, formId: z.string(), status: z.literal('reissued') });
 
@@ -157,6 +164,33 @@ export const reportSchema = z.object({
           stormy: z.number().int(),
         }),
         unanswered: z.number().int(),
+      }),
+    ),
+  }),
+  retention: z.object({
+    byStartMonth: z.array(
+      z.object({
+        startMonth: z.string().describe('YYYY-MM'),
+        started: z
+          .number()
+          .int()
+          .describe(
+            'Hires who started: an offer accepted (or a hire posted), not cancelled before the start date',
+          ),
+        after: z.array(
+          z.object({
+            months: z.union([z.literal(3), z.literal(6), z.literal(12)]),
+            reached: z
+              .boolean()
+              .describe('Whether every hire of the month is this far past their start date'),
+            stayed: z
+              .number()
+              .int()
+              .nullable()
+              .describe('Still with the company that many months after their start date; null until reached'),
+            retentionRate: rate.describe('Stayed out of started; null until reached'),
+          }),
+        ),
       }),
     ),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention.ts';
 import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
+import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
@@ -11,6 +12,7 @@ import { reportQuerySchema } from '#shared/domain/report-query.ts';
 import {
   alertHandledAnswerSchema,
   attentionPageSchema,
+  departureRecordedSchema,
   formReissuedSchema,
   journeyCancelledSchema,
   journeyErasedSchema,
@@ -110,6 +112,14 @@ export const apiRoutes: Record<string, RouteDescription> = {
     answers: { 200: journeyCancelledSchema },
     refusals: [400, 404, 409, 410, 413],
   }),
+  'POST /journeys/{id}/left': hr(
+    'Record that the person left the company: the journey ends as on cancellation, and reports count it in retention',
+    {
+      body: departureSchema,
+      answers: { 200: departureRecordedSchema },
+      refusals: [400, 404, 409, 410, 413],
+    },
+  ),
   'POST /journeys/{id}/forms/{formId}/reissue': hr('Mail an open form again, with a fresh link', {
     answers: { 200: formReissuedSchema },
     refusals: [404, 409, 410],

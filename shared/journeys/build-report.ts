@@ -45,6 +45,7 @@ const readJourneyFacts = async (journey: ListedJourney): Promise<ReportJourney> 
   return {
     phase: journey.phase,
     status: journey.status,
+    startDate: journey.hire.startDate,
     timezone: journey.hire.timezone,
     rounds: journey.rounds ?? [],
     timeline,
@@ -90,8 +91,9 @@ const journeysStartingIn = async (period: ReportPeriod, hr: string | undefined):
 /** A report on the journeys whose start date falls in the period asked for: counts and rates only. */
 export const buildReport = async (query: ReportQuery): Promise<Report> => {
   const period = reportPeriodOf(query);
-  const generatedAt = now().toISOString();
+  const at = now();
+  const generatedAt = at.toISOString();
   const [listed, calendar] = await Promise.all([journeysStartingIn(period, query.hr), loadCompanyCalendar()]);
   const journeys = await inTurns(listed, JOURNEY_READS_AT_ONCE, readJourneyFacts);
-  return { period, hr: query.hr ?? null, generatedAt, ...reportFigures(journeys, calendar) };
+  return { period, hr: query.hr ?? null, generatedAt, ...reportFigures(journeys, calendar, at) };
 };

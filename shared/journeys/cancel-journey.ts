@@ -37,9 +37,13 @@ const stopExecution = async (arn: string, error: string, cause: string): Promise
 };
 
 /** Why a journey is stopped, as the stopped executions record it. */
-export type StopReason = 'cancelled' | 'erased';
+export type StopReason = 'cancelled' | 'erased' | 'left';
 
-const stopErrors: Record<StopReason, string> = { cancelled: 'JourneyCancelled', erased: 'JourneyErased' };
+const stopErrors: Record<StopReason, string> = {
+  cancelled: 'JourneyCancelled',
+  erased: 'JourneyErased',
+  left: 'JourneyLeft',
+};
 
 /** Stops the journey's executions; an erasure stops them again once recorded, for any started meanwhile. */
 export const stopExecutions = async (
@@ -58,9 +62,15 @@ export const stopExecutions = async (
 /**
  * Stops everything a journey has under way: its executions stop, pending schedules go, open forms stop working,
  * and every meeting still ahead is withdrawn from people's calendars (`METHOD:CANCEL`), so nobody keeps a
- * meeting nobody will hold. Shared by cancellation and erasure; each step can run again safely.
+ * meeting nobody will hold. Shared by cancellation, erasure and a departure; each step can run again safely.
+ * Without `tellPerson`, the person's own calendar is left alone and only HR's copies are withdrawn.
  */
-export const stopJourney = async (journey: Journey, why: StopReason, at: Date): Promise<void> => {
+export const stopJourney = async (
+  journey: Journey,
+  why: StopReason,
+  at: Date,
+  tellPerson = true,
+): Promise<void> => {
   const { journeyId } = journey;
   await stopExecutions(journeyId, journey.rounds, why);
   for (const timer of await listPendingTimers(journeyId)) await cancelTimer(journeyId, timer.name);
@@ -69,7 +79,7 @@ export const stopJourney = async (journey: Journey, why: StopReason, at: Date): 
   }
   // Withdrawn ones too: a stop retried after SES failed still has their withdrawal to mail.
   for (const invitation of await listInvitations(journeyId)) {
-    if (Date.parse(invitation.start) > at.getTime()) await cancelInvitation(journey, invitation);
+    if (Date.parse(invitation.start) > at.getTime()) await cancelInvitation(journey, invitation, tellPerson);
   }
 };
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { getClaim } from '#shared/data/journeys.ts';
 import {
   cancellationReasons,
+  employeeLeftSchema,
   hireCancelledSchema,
   type IncomingDetailType,
   isIncomingDetailType,
@@ -13,6 +14,7 @@ import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { cancelJourneyRequest } from '#shared/journeys/cancel-journey-request.ts';
 import { moveJourneyRequest } from '#shared/journeys/move-journey-request.ts';
+import { recordDepartureRequest } from '#shared/journeys/record-departure-request.ts';
 import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 
 /** An event as EventBridge hands it to a rule's target: only what applying it reads. */
@@ -64,6 +66,12 @@ const apply = async (type: IncomingDetailType, detail: unknown, at: Date): Promi
     case 'HireCancelled': {
       const journeyId = await journeyIdOf(parseDetail(hireCancelledSchema, detail));
       await cancelJourneyRequest(journeyId, { reason: cancellationReasons.HireCancelled });
+      return journeyId;
+    }
+    case 'EmployeeLeft': {
+      const { on, reason, ...key } = parseDetail(employeeLeftSchema, detail);
+      const journeyId = await journeyIdOf(key);
+      await recordDepartureRequest(journeyId, { on, reason }, at);
       return journeyId;
     }
   }

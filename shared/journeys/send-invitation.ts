@@ -43,6 +43,7 @@ const mailInvitation = async (
   detail: Record<string, unknown> = {},
   options: SendOnceOptions = {},
   calendarText = rendered.text,
+  toAttendee = true,
 ): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
@@ -63,12 +64,14 @@ const mailInvitation = async (
       attendee: invitation.attendee,
     }),
   });
-  await sendEmailOnce(
-    journeyId,
-    `invitation#${meeting}#${sequence}`,
-    outgoingEmail(journey, invitation.attendee, rendered, entry(cancelled ? 'CANCEL' : 'REQUEST')),
-    options,
-  );
+  if (toAttendee) {
+    await sendEmailOnce(
+      journeyId,
+      `invitation#${meeting}#${sequence}`,
+      outgoingEmail(journey, invitation.attendee, rendered, entry(cancelled ? 'CANCEL' : 'REQUEST')),
+      options,
+    );
+  }
   const organizerCopy = renderOrganizerCopy({
     locale: hire.hr.locale,
     hrName: hire.hr.name,
@@ -173,8 +176,13 @@ export const updateInvitation = async (
 /**
  * Withdraws a meeting; for one already withdrawn, only makes sure the withdrawal was mailed. A move saved
  * meanwhile is withdrawn as it now is, and an update of it already on its way goes out before the withdrawal.
+ * Without `toAttendee`, only HR's copy is withdrawn: for someone who has left, whose address may be gone.
  */
-export const cancelInvitation = async (journey: Journey, invitation: InvitationRecord): Promise<boolean> => {
+export const cancelInvitation = async (
+  journey: Journey,
+  invitation: InvitationRecord,
+  toAttendee = true,
+): Promise<boolean> => {
   let current: InvitationRecord | undefined = invitation;
   while (current && current.status !== 'cancelled') {
     const withdrawn: InvitationRecord = { ...current, sequence: current.sequence + 1, status: 'cancelled' };
@@ -192,6 +200,6 @@ export const cancelInvitation = async (journey: Journey, invitation: InvitationR
     meetingAt: current.start,
     zone: journey.hire.timezone,
   });
-  await mailInvitation(journey, current, rendered, 'invitation.cancelled');
+  await mailInvitation(journey, current, rendered, 'invitation.cancelled', {}, {}, rendered.text, toAttendee);
   return true;
 };

@@ -1,7 +1,7 @@
 import { conditionLabels } from '#shared/domain/form-answers.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import { weatherLabels, weathers } from '#shared/domain/pulse.ts';
-import type { Rate, ReportFigures } from '#shared/domain/report-metrics.ts';
+import { type Rate, type ReportFigures, retentionMonths } from '#shared/domain/report-metrics.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 
 interface ChartCopy {
@@ -22,6 +22,12 @@ interface ChartCopy {
   open: string;
   medianToHandle: string;
   hours: (hours: number) => string;
+  retention: string;
+  startMonth: string;
+  started: string;
+  monthsAfter: (months: number) => string;
+  notYet: string;
+  month: (startMonth: string) => string;
   round: (round: number) => string;
   check: (check: number) => string;
   count: string;
@@ -49,6 +55,12 @@ const copy: Record<Locale, ChartCopy> = {
     open: '未対応',
     medianToHandle: '対応までの時間（中央値）',
     hours: (hours) => `${hours}時間`,
+    retention: '定着（入社月別、入社からの月数で在籍している人）',
+    startMonth: '入社月',
+    started: '入社',
+    monthsAfter: (months) => `${months}か月後`,
+    notYet: 'まだ',
+    month: (startMonth) => `${Number(startMonth.slice(0, 4))}年${Number(startMonth.slice(5))}月`,
     round: (round) => `第${round}回`,
     check: (check) => `${check}回目`,
     count: '件数',
@@ -79,6 +91,12 @@ const copy: Record<Locale, ChartCopy> = {
     open: 'Open',
     medianToHandle: 'Time to handle (median)',
     hours: (hours) => `${hours} h`,
+    retention: 'Retention (by start month, still with the company so many months after starting)',
+    startMonth: 'Start month',
+    started: 'Started',
+    monthsAfter: (months) => `After ${months} months`,
+    notYet: 'Not yet',
+    month: (startMonth) => startMonth,
     round: (round) => `Round ${round}`,
     check: (check) => `Check ${check}`,
     count: 'Count',
@@ -391,6 +409,23 @@ const alertsTable = (figures: ReportFigures, text: ChartCopy): SafeHtml => {
   );
 };
 
+/** Each start month's hires still there after 3, 6 and 12 months; a horizon not reached yet says so. */
+const retentionTable = (figures: ReportFigures, text: ChartCopy): SafeHtml =>
+  section(
+    text.retention,
+    table(
+      text.retention,
+      [text.startMonth, text.started, ...retentionMonths.map(text.monthsAfter)],
+      figures.retention.byStartMonth.map(({ startMonth, started, after }) => [
+        text.month(startMonth),
+        started,
+        ...after.map(({ stayed, retentionRate }) =>
+          stayed === null ? text.notYet : `${stayed}/${started} (${percent(retentionRate, text)})`,
+        ),
+      ]),
+    ),
+  );
+
 /**
  * A report's figures as charts drawn on the server: SVG with presentation attributes only (no script, no style
  * attribute, so the pages' CSP holds), each titled and described for screen readers and followed by its numbers
@@ -401,5 +436,7 @@ export const reportCharts = (figures: ReportFigures, locale: Locale = 'ja'): Saf
   if (figures.journeys === 0) return html`<p>${text.noData}</p>`;
   return html`${offersChart(figures, text)}${figures.rounds.byRound.length > 0 && roundsChart(figures, text)}${
     figures.rounds.byRound.length > 0 && conditionsChart(figures, locale, text)
-  }${figures.pulse.byCheck.length > 0 && pulseChart(figures, locale, text)}${alertsTable(figures, text)}`;
+  }${figures.pulse.byCheck.length > 0 && pulseChart(figures, locale, text)}${alertsTable(figures, text)}${
+    figures.retention.byStartMonth.length > 0 && retentionTable(figures, text)
+  }`;
 };

@@ -3,7 +3,7 @@ import type { PutEvent } from '#infra/local/event-bus-service.ts';
 import { LOCAL_EVENT_BUS_NAME } from '#infra/local/runtime.ts';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
 import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
-import { scenarioOffer } from '../support/sample-offer.ts';
+import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
 /**
@@ -151,6 +151,24 @@ describe('events in', () => {
       expect.objectContaining({ reason: 'offer-withdrawn' }),
     ]);
     expect(await system.emails()).toHaveLength(mailAfterCancel);
+  });
+
+  it('EmployeeLeft records the departure of a journey started under its hireId, once however often it comes', async () => {
+    const hire = scenarioHire('event-left', '2026-12-01');
+    const journeyId = await system.startJourney(hire);
+    await putEvent('EmployeeLeft', { hireId: hire.hireId, on: '2027-01-31', reason: 'voluntary' });
+    const mailAfterFirst = (await system.emails()).length;
+    await putEvent('EmployeeLeft', { hireId: hire.hireId, on: '2027-01-31', reason: 'voluntary' });
+    const journey = await system.journey(journeyId);
+    expect(journey.status).toBe('left');
+    expect(journey.timeline.filter((event) => event.type === 'journey.left')).toEqual([
+      expect.objectContaining({ on: '2027-01-31', reason: 'voluntary' }),
+    ]);
+    expect(await system.emails()).toHaveLength(mailAfterFirst);
+    const leftOut = (await published()).filter((entry) => entry.event['detail-type'] === 'journey.left');
+    expect(leftOut.map((entry) => entry.event.detail)).toEqual([
+      expect.objectContaining({ journeyId, on: '2027-01-31', reason: 'voluntary' }),
+    ]);
   });
 });
 

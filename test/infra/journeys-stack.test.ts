@@ -27,6 +27,7 @@ const FUNCTIONS = [
   'handle-alert',
   'reschedule-journey',
   'cancel-journey',
+  'record-departure',
   'reissue-form',
   'erase-journey',
   'show-form',
@@ -495,6 +496,7 @@ describe('functions', () => {
       'handle-alert': [],
       'reschedule-journey': [...mail, ...timers],
       'cancel-journey': [...stopping, retention],
+      'record-departure': [...stopping, retention],
       'erase-journey': stopping,
       // It signs and mails a fresh form link.
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
@@ -617,6 +619,7 @@ describe('functions', () => {
       'close-journey',
       'console-actions',
       'receive-event',
+      'record-departure',
       'submit-form',
     ]);
     for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
@@ -640,6 +643,7 @@ describe('HTTP API', () => {
       'GET /journeys/{id}': 'AWS_IAM',
       'PATCH /journeys/{id}': 'AWS_IAM',
       'POST /journeys/{id}/cancel': 'AWS_IAM',
+      'POST /journeys/{id}/left': 'AWS_IAM',
       'POST /journeys/{id}/forms/{formId}/reissue': 'AWS_IAM',
       'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /settings/calendar': 'AWS_IAM',
@@ -914,12 +918,13 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only cancel-journey, erase-journey and the console stop executions, those of both state machines', () => {
+  it('lets only cancel-journey, record-departure, erase-journey and the console stop executions, those of both state machines', () => {
     expect(foldersAllowed('states:StopExecution')).toEqual([
       'cancel-journey',
       'console-actions',
       'erase-journey',
       'receive-event',
+      'record-departure',
     ]);
     const arnPrefix = [
       'arn:',
@@ -934,6 +939,7 @@ describe('least privilege', () => {
         actionsOf([statement]).some((action) => action.startsWith('states:')),
       );
     expect(stopping('erase-journey')).toEqual(stopping('cancel-journey'));
+    expect(stopping('record-departure')).toEqual(stopping('cancel-journey'));
     expect(stopping('console-actions')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
     expect(stopping('receive-event')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
     expect(stopping('cancel-journey')).toEqual([
@@ -965,6 +971,7 @@ describe('least privilege', () => {
       [
         'reschedule-journey',
         'cancel-journey',
+        'record-departure',
         'reissue-form',
         'erase-journey',
         'console-actions',
@@ -1078,7 +1085,7 @@ describe('least privilege', () => {
     expect(foldersAllowed('iam:PassRole')).toEqual(movers);
     expect(foldersAllowed('scheduler:GetSchedule')).toEqual(schedulers);
     expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
-      [...schedulers, 'cancel-journey', 'erase-journey', 'reschedule-journey'].sort(),
+      [...schedulers, 'cancel-journey', 'erase-journey', 'record-departure', 'reschedule-journey'].sort(),
     );
     // The link key's readers and its rotation, and the identifier key's: raise-alert, receive-event,
     // send-invitation and start-journey.
@@ -1259,6 +1266,7 @@ describe('deployment context', () => {
         'close-journey',
         'console-actions',
         'receive-event',
+        'record-departure',
         'submit-form',
       ]);
     }

@@ -29,8 +29,8 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    // The 36 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(37);
+    // The 37 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(38);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -60,6 +60,7 @@ describe('functionHandlers', () => {
         'put-calendar-settings',
         'raise-alert',
         'receive-event',
+        'record-departure',
         'record-undeliverable',
         'reissue-form',
         'request-form',

@@ -13,6 +13,9 @@ describe('follow-up arguments', () => {
     expect(parseArguments(['reissue', 'j-1', 'f-2'])).toMatchObject({
       command: { name: 'reissue', journeyId: 'j-1', formId: 'f-2' },
     });
+    expect(parseArguments(['left', 'j-1', '--on', '2027-08-31', '--reason', 'voluntary'])).toMatchObject({
+      command: { name: 'left', journeyId: 'j-1', on: '2027-08-31', reason: 'voluntary' },
+    });
     expect(parseArguments(['cancel', 'j-1', '--reason', 'resigned'])).toMatchObject({
       command: { name: 'cancel', journeyId: 'j-1', reason: 'resigned' },
     });
@@ -62,6 +65,8 @@ describe('follow-up arguments', () => {
   it.each([
     [['erase', 'j-1'], /--yes/],
     [['cancel', 'j-1'], /--reason/],
+    [['left', 'j-1', '--on', '2027-08-31'], /--on and --reason/],
+    [['left', 'j-1', '--on', '2027-08-31', '--reason', 'voluntary', '--yes'], /does not take --yes/],
     [['move', 'j-1'], /--start-date, --session or --location/],
     [['move', 'j-1', '--location', '会議室B'], /<round>=<place>/],
     [['move', 'j-1', '--session', '2027-06-03'], /<round>=<ISO datetime>/],
@@ -94,7 +99,7 @@ describe('follow-up help', () => {
   it('describes every command in both languages, or one command on its own', () => {
     for (const lang of ['en', 'ja'] as const) {
       const text = helpText(lang);
-      for (const name of ['start', 'show', 'list', 'move', 'cancel', 'erase', 'reissue']) {
+      for (const name of ['start', 'show', 'list', 'move', 'cancel', 'left', 'erase', 'reissue']) {
         expect(text).toContain(`follow-up ${name}`);
       }
       expect(text).toContain('execute-api:Invoke');

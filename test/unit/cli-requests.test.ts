@@ -38,6 +38,11 @@ describe('follow-up requests', () => {
     expect(
       apiRequest({ name: 'move', journeyId: 'j-1', sessions: {}, locations: { '2': '本社 3階 会議室B' } }),
     ).toEqual({ method: 'PATCH', path: '/journeys/j-1', body: { locations: { '2': '本社 3階 会議室B' } } });
+    expect(apiRequest({ name: 'left', journeyId: 'j-1', on: '2027-08-31', reason: 'voluntary' })).toEqual({
+      method: 'POST',
+      path: '/journeys/j-1/left',
+      body: { on: '2027-08-31', reason: 'voluntary' },
+    });
     expect(apiRequest({ name: 'cancel', journeyId: 'j-1', reason: 'resigned' })).toEqual({
       method: 'POST',
       path: '/journeys/j-1/cancel',

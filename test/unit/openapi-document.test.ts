@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { alertHandledSchema } from '#shared/domain/attention.ts';
 import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
+import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
@@ -85,6 +86,7 @@ describe('the OpenAPI document', () => {
   it('takes each request body from the schema its handler validates with', () => {
     expect(bodySchema('PATCH /journeys/{id}')).toEqual(requestOf(journeyMoveSchema));
     expect(bodySchema('POST /journeys/{id}/cancel')).toEqual(requestOf(cancellationSchema));
+    expect(bodySchema('POST /journeys/{id}/left')).toEqual(requestOf(departureSchema));
     expect(bodySchema('PUT /settings/calendar')).toEqual(requestOf(calendarSettingsSchema));
     expect(bodySchema('POST /journeys/{id}/alerts/{alertId}/handled')).toEqual(requestOf(alertHandledSchema));
     // start-journey picks the schema by `phase`.
@@ -103,6 +105,7 @@ describe('the OpenAPI document', () => {
       'POST /journeys',
       'POST /journeys/{id}/alerts/{alertId}/handled',
       'POST /journeys/{id}/cancel',
+      'POST /journeys/{id}/left',
       'PUT /settings/calendar',
     ]);
   });

@@ -64,6 +64,7 @@ const sampleFigures: ReportFigures = {
       unanswered: 2 + check,
     })),
   },
+  retention: { byStartMonth: [] },
 };
 
 const page = (locale: 'ja' | 'en', figures = sampleFigures) =>
@@ -127,6 +128,35 @@ describe('the report charts', () => {
     const markup = page('en');
     expect(markup).toContain('&lt;b&gt;other&lt;/b&gt;');
     expect(markup).not.toContain('<b>other</b>');
+  });
+
+  it('shows retention by start month, a horizon not reached yet as "not yet", never as a rate', () => {
+    const horizons = (stayed: (number | null)[], started: number) =>
+      ([3, 6, 12] as const).map((months, index) => {
+        const count = stayed[index] ?? null;
+        return {
+          months,
+          reached: count !== null,
+          stayed: count,
+          retentionRate: count === null ? null : count / started,
+        };
+      });
+    const figures = {
+      ...sampleFigures,
+      retention: {
+        byStartMonth: [
+          { startMonth: '2027-04', started: 8, after: horizons([7, 6, null], 8) },
+          { startMonth: '2027-05', started: 2, after: horizons([null, null, null], 2) },
+        ],
+      },
+    };
+    expect(page('ja', figures)).toContain(
+      '<th scope="row">2027年4月</th><td>8</td><td>7/8 (87.5%)</td><td>6/8 (75%)</td><td>まだ</td>',
+    );
+    expect(page('en', figures)).toContain(
+      '<th scope="row">2027-05</th><td>2</td><td>Not yet</td><td>Not yet</td><td>Not yet</td>',
+    );
+    expect(page('en', sampleFigures)).not.toContain('Retention');
   });
 
   it('says so when no journey started in the period', () => {

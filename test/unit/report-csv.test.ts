@@ -42,7 +42,7 @@ describe('the report as CSV', () => {
   });
 
   it('writes a byte order mark, one header row and a row per figure, rates with no denominator empty', () => {
-    const text = reportCsv(reportFigures([], DEFAULT_CALENDAR));
+    const text = reportCsv(reportFigures([], DEFAULT_CALENDAR, new Date('2027-04-01T00:00:00Z')));
     expect(text.startsWith('\uFEFFmetric,group,value\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = text.slice(1).trimEnd().split('\r\n').slice(1).map(readRow);

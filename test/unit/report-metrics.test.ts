@@ -15,6 +15,7 @@ import {
   type ReportJourney,
   rate,
   reportFigures,
+  retentionFigures,
   roundFigures,
 } from '#shared/domain/report-metrics.ts';
 
@@ -24,6 +25,7 @@ const event = (type: string, at: string, detail: Record<string, unknown> = {}) =
 const journey = (overrides: Partial<ReportJourney> = {}): ReportJourney => ({
   phase: 'onboarding',
   status: 'onboarding',
+  startDate: '2027-04-01',
   timezone: 'Asia/Tokyo',
   rounds: [],
   timeline: [],
@@ -268,6 +270,7 @@ describe('every figure, for any journeys', () => {
   const reportJourney = fc.record({
     phase: fc.constantFrom('offer', 'onboarding'),
     status: fc.constant('onboarding'),
+    startDate: fc.constantFrom('2027-01-15', '2027-04-01', '2027-08-31'),
     timezone: fc.constant('Asia/Tokyo'),
     rounds: fc.array(
       fc.record({ round, sessionAt: iso }).map(({ round, sessionAt }) => plan(round, sessionAt)),
@@ -288,7 +291,7 @@ describe('every figure, for any journeys', () => {
   it('keeps every rate within 0..1 or null, and every breakdown adding up to its total', () => {
     fc.assert(
       fc.property(fc.array(reportJourney, { maxLength: 6 }), (journeys) => {
-        const figures = reportFigures(journeys, DEFAULT_CALENDAR);
+        const figures = reportFigures(journeys, DEFAULT_CALENDAR, new Date('2028-01-01T00:00:00Z'));
         for (const value of rates(figures)) {
           expect(value === null || (typeof value === 'number' && value >= 0 && value <= 1)).toBe(true);
         }
@@ -307,5 +310,83 @@ describe('every figure, for any journeys', () => {
         expect(sum(pulse.byCheck.map((each) => each.unanswered))).toBe(pulse.unanswered);
       }),
     );
+  });
+});
+
+describe('retention by start month', () => {
+  const left = (on: string) => event('journey.left', `${on}T09:00:00Z`, { on, reason: 'voluntary' });
+  const accepted = event('offer.accepted', '2027-02-01T01:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  const cohorts = (journeys: ReportJourney[], asOf: string) =>
+    retentionFigures(journeys, at(asOf)).byStartMonth.map(({ startMonth, started, after: horizons }) => ({
+      startMonth,
+      started,
+      stayed: horizons.map((each) => each.stayed),
+    }));
+
+  it('counts who is still there 3, 6 and 12 months after starting, "not yet" (null) until every hire is that far', () => {
+    const april = [
+      journey({ startDate: '2027-04-01' }),
+      journey({ startDate: '2027-04-01', status: 'left', timeline: [left('2027-05-31')] }),
+      journey({ startDate: '2027-04-15', status: 'left', timeline: [left('2027-09-30')] }),
+    ];
+    // 15 July in Tokyo: the hire of 15 April is three months in, the others more.
+    expect(cohorts(april, '2027-07-14T15:00:00Z')).toEqual([
+      { startMonth: '2027-04', started: 3, stayed: [2, null, null] },
+    ]);
+    expect(cohorts(april, '2027-07-14T14:59:59Z')[0]?.stayed).toEqual([null, null, null]);
+    const year = retentionFigures(april, at('2028-04-15T00:00:00Z')).byStartMonth[0];
+    expect(year?.after).toEqual([
+      { months: 3, reached: true, stayed: 2, retentionRate: 0.6667 },
+      { months: 6, reached: true, stayed: 1, retentionRate: 0.3333 },
+      { months: 12, reached: true, stayed: 1, retentionRate: 0.3333 },
+    ]);
+  });
+
+  it('counts someone whose last day is the 3-month day as still there that day, and not the day before', () => {
+    const lastDay = (on: string) =>
+      journey({ startDate: '2027-04-01', status: 'left', timeline: [left(on)] });
+    expect(cohorts([lastDay('2027-07-01')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
+    expect(cohorts([lastDay('2027-06-30')], '2027-08-01T00:00:00Z')[0]?.stayed[0]).toBe(0);
+    // A start on the 31st: three months later is the last day of a shorter month.
+    const late = journey({ startDate: '2027-08-31', status: 'left', timeline: [left('2027-11-30')] });
+    expect(cohorts([late], '2027-12-01T00:00:00Z')[0]?.stayed[0]).toBe(1);
+  });
+
+  it('counts only hires who started, by the start date as it is now', () => {
+    const journeys = [
+      // Moved from March to April: an April hire.
+      journey({ startDate: '2027-04-01' }),
+      journey({ phase: 'offer', status: 'declined', startDate: '2027-04-01' }),
+      journey({ phase: 'offer', status: 'offer-follow-up', startDate: '2027-04-01' }),
+      journey({ phase: 'offer', status: 'onboarding', startDate: '2027-04-02', timeline: [accepted] }),
+      journey({
+        status: 'cancelled',
+        startDate: '2027-04-05',
+        timeline: [event('journey.cancelled', '2027-04-04T02:00:00Z')],
+      }),
+      // Cancelled after its start: the hire joined, and no departure is known.
+      journey({
+        status: 'cancelled',
+        startDate: '2027-04-05',
+        timeline: [event('journey.cancelled', '2027-04-06T02:00:00Z')],
+      }),
+      // Not started yet on the day of the report.
+      journey({ status: 'awaiting-start', startDate: '2027-05-10' }),
+      journey({ status: 'completed', startDate: '2027-03-01' }),
+    ];
+    expect(cohorts(journeys, '2027-05-01T00:00:00Z')).toEqual([
+      { startMonth: '2027-03', started: 1, stayed: [null, null, null] },
+      { startMonth: '2027-04', started: 3, stayed: [null, null, null] },
+    ]);
+    expect(cohorts(journeys, '2027-07-10T00:00:00Z')).toEqual([
+      { startMonth: '2027-03', started: 1, stayed: [1, null, null] },
+      { startMonth: '2027-04', started: 3, stayed: [3, null, null] },
+      { startMonth: '2027-05', started: 1, stayed: [null, null, null] },
+    ]);
+  });
+
+  it('is empty when no one started', () => {
+    expect(retentionFigures([], at('2027-07-10T00:00:00Z'))).toEqual({ byStartMonth: [] });
   });
 });

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { isoDate } from '#shared/domain/offer.ts';
+
+/**
+ * Why someone left, in the categories Japanese HR records a separation under (離職理由): 自己都合, 会社都合 and
+ * 契約満了 decide how the employment insurance papers are filled in, so HR knows them for every departure;
+ * anything else is その他. A leaving during probation is one of these too: the start month already shows when.
+ */
+export const departureReasons = ['voluntary', 'company', 'contract-end', 'other'] as const;
+export type DepartureReason = (typeof departureReasons)[number];
+
+/**
+ * How far ahead a departure may be recorded: a resignation is usually given one to three months ahead, and a
+ * fixed-term contract's end is known within its year; a date further out is far more likely a typo.
+ */
+export const DEPARTURE_MAX_YEARS_AHEAD = 1;
+
+/**
+ * `POST /journeys/{id}/left`: the last day of employment (退職日, the day they were still with the company) and
+ * a reason category. No free text: why someone left in their own words stays in HR's own records.
+ */
+export const departureSchema = z.strictObject({
+  on: isoDate,
+  reason: z.enum(departureReasons, {
+    error: `must be one of ${departureReasons.join(', ')}`,
+  }),
+});
+export type Departure = z.infer<typeof departureSchema>;
+
+/** The one departure a journey records, with the rules a date must keep for that journey. */
+export const departureSchemaFor = (journey: { startDate: string; today: string }) =>
+  departureSchema.superRefine((departure, context) => {
+    const problem = (message: string) => context.addIssue({ code: 'custom', path: ['on'], message });
+    if (departure.on < journey.startDate) problem(`must not be before the start date (${journey.startDate})`);
+    const latest = DateTime.fromISO(journey.today, { zone: 'utc' })
+      .plus({ years: DEPARTURE_MAX_YEARS_AHEAD })
+      .toISODate();
+    if (latest !== null && departure.on > latest)
+      problem(`must be within ${DEPARTURE_MAX_YEARS_AHEAD} year from today (${latest} at the latest)`);
+  });
+
+/** The same departure, asked again: a retry, which answers as the first did. */
+export const sameDeparture = (a: Departure, b: Departure): boolean => a.on === b.on && a.reason === b.reason;
+
+/**
+ * Whether the person is still with the company on `today`, so still reads their work mail and calendar: the
+ * departure day itself included.
+ */
+export const stillEmployed = (departure: Departure, today: string): boolean => departure.on >= today;

@@ -15,6 +15,8 @@ const journeyKeyFields = {
   offerId: journeyKeySchema.optional(),
   hireId: journeyKeySchema.optional(),
 };
+/** `oneJourneyKey` as JSON Schema says it, for the published schemas. */
+const oneJourneyKeyRequired = { oneOf: [{ required: ['offerId'] }, { required: ['hireId'] }] };
 const oneJourneyKey = (detail: { offerId?: string; hireId?: string }, ctx: z.RefinementCtx) => {
   if ((detail.offerId === undefined) === (detail.hireId === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['offerId'], message: 'give either offerId or hireId' });
@@ -35,7 +37,10 @@ export const startDateChangedSchema = z
 export const hireCancelledSchema = z
   .strictObject(journeyKeyFields)
   .superRefine(oneJourneyKey)
-  .meta({ description: 'The hire will not happen (after acceptance): the journey is cancelled.' });
+  .meta({
+    description: 'The hire will not happen (after acceptance): the journey is cancelled.',
+    ...oneJourneyKeyRequired,
+  });
 
 export const employeeLeftSchema = z
   .strictObject({ ...journeyKeyFields, ...departureSchema.shape })
@@ -43,6 +48,7 @@ export const employeeLeftSchema = z
   .meta({
     description:
       'The person left (or will leave) the company: their last day and a reason category, as POST /journeys/{id}/left records it.',
+    ...oneJourneyKeyRequired,
   });
 
 export const incomingEventSchemas = {
@@ -168,6 +174,22 @@ export const publishedFieldsByType: Record<TimelineEventType, readonly Published
   'journey.completed': ['outcome'],
   'mail.bounced': ['role', 'reason'],
 };
+
+/** The detail of every published event, for subscribers (`docs/events/journey-event.schema.json`). */
+export const publishedEventSchema = z
+  .object({
+    eventId: z.string().meta({ description: 'Stable for the same timeline event: dedupe on it' }),
+    journeyId: z.string(),
+    type: z.enum(timelineEventTypes).meta({ description: "The event's detail-type, too" }),
+    at: dateTime,
+    ...Object.fromEntries(
+      Object.entries(publishedFields).map(([field, schema]) => [field, schema.optional()]),
+    ),
+  })
+  .meta({
+    description:
+      'A timeline event of a journey, as published to the journeys bus (source follow-up-journeys): ids, dates and categories, never names, addresses or free text. Which fields each type carries: README, Events.',
+  });
 
 /** The cancellation reasons HR's systems and these events use; anything HR wrote in its own words is `other`. */
 const knownCancellationReasons = new Set(['offer-withdrawn', 'resigned', 'hire-cancelled']);

@@ -129,6 +129,16 @@ describe('the published detail of a timeline event', () => {
     );
   });
 
+  it('is catalogued in the README, each type with exactly the fields it may carry', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const [type, fields] of Object.entries(publishedFieldsByType)) {
+      const row = readme.match(new RegExp(`^\\| \`${type.replace('.', '\\.')}\` \\| (.*) \\|$`, 'm'));
+      expect(row, type).not.toBeNull();
+      const listed = [...(row?.[1] ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1]);
+      expect(listed, type).toEqual(fields);
+    }
+  });
+
   it('fits the published schema', () => {
     const detail = publishedEventOf(
       item('journey.rescheduled', { startDate: { from: '2027-04-01', to: '2027-04-08' } }),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PutEvent } from '#infra/local/event-bus-service.ts';
 import { LOCAL_EVENT_BUS_NAME } from '#infra/local/runtime.ts';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
-import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
@@ -13,7 +13,7 @@ import { tableSnapshot } from '../support/table-snapshot.ts';
 let system: LocalSystem;
 
 beforeAll(async () => {
-  system = await startLocalSystem();
+  system = await startLocalSystem({ faults: true });
 });
 afterAll(async () => {
   await system?.runtime.stop();
@@ -50,7 +50,13 @@ const published = async (): Promise<PutEvent[]> => {
 
 interface DeadLetter {
   queue: string;
-  body: { id?: string; 'detail-type'?: string; detail?: unknown };
+  body: {
+    id?: string;
+    'detail-type'?: string;
+    detail?: unknown;
+    requestContext?: { condition?: string };
+    requestPayload?: { id?: string };
+  };
   attributes: Record<string, string>;
 }
 const deadLetters = async (): Promise<DeadLetter[]> => {
@@ -86,7 +92,9 @@ describe('events in', () => {
   it('StartDateChanged moves the journey once, however often it is delivered', async () => {
     const journeyId = await journeyIdOf(offer);
     await putEvent('StartDateChanged', { offerId: offer.offerId, startDate: '2027-04-08' });
+    const mailAfterFirst = (await system.emails()).length;
     await putEvent('StartDateChanged', { offerId: offer.offerId, startDate: '2027-04-08' });
+    expect(await system.emails()).toHaveLength(mailAfterFirst);
     const journey = (await system.journey(journeyId)) as Awaited<ReturnType<LocalSystem['journey']>> & {
       startDate: string;
     };
@@ -136,6 +144,22 @@ describe('events in', () => {
       expect(reason).not.toContain('not-an-address');
       expect(reason).not.toContain('山田');
     }
+  });
+
+  it('tries an event again when handling it failed, and dead-letters one that keeps failing', async () => {
+    const faults = faultControls(system).functions;
+    const retried = scenarioOffer('event-retried');
+    faults.failNext('receive-event', 'before', 1);
+    await putEvent('OfferIssued', retried);
+    expect((await system.journey(await journeyIdOf(retried))).status).toBe('offer-follow-up');
+
+    const failing = scenarioOffer('event-failing');
+    faults.failNext('receive-event', 'before', 3);
+    const failingId = await putEvent('OfferIssued', failing);
+    const letters = (await deadLetters()).filter((letter) => letter.body.requestPayload?.id === failingId);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.body.requestContext?.condition).toBe('RetriesExhausted');
+    expect(await system.mailTo(failing.candidate.email)).toEqual([]);
   });
 
   it('OfferWithdrawn cancels the journey, and a redelivery finds it cancelled already', async () => {

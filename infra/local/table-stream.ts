@@ -43,6 +43,16 @@ export interface TableStream {
 /** An event source mapping tries a batch again this many times before its on-failure destination gets it. */
 const ATTEMPTS = 3;
 
+/** A DynamoDB request's JSON; anything else (never sent by the SDK) makes no record. */
+const requestOf = (body: Buffer): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
 const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
   const chunks: Buffer[] = [];
   for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -104,7 +114,7 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
       outgoing.writeHead(response.statusCode ?? 502, response.headers);
       response.pipe(outgoing);
       if (response.statusCode !== 200 || !operation.endsWith('.PutItem')) return;
-      const record = recordOf(JSON.parse(body.toString('utf8')) as Record<string, unknown>);
+      const record = recordOf(requestOf(body));
       if (!record) return;
       for (const source of options.sources) {
         const passes =

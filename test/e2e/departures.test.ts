@@ -133,6 +133,10 @@ describe('POST /journeys/{id}/left', () => {
 
     const journey = await system.journey(idOf(leaving));
     expect(journey.status).toBe('left');
+    expect((journey as unknown as { departure: unknown }).departure).toEqual({
+      on: '2027-02-25',
+      reason: 'voluntary',
+    });
     expect(journey.timeline.find((event) => event.type === 'journey.left')).toMatchObject({
       on: '2027-02-25',
       reason: 'voluntary',

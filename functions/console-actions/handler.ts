@@ -6,6 +6,7 @@ import {
   cancelJourney,
   eraseJourneyOnRequest,
   moveJourney,
+  recordDeparture,
   reissueForm,
 } from '#shared/console/journey-routes.ts';
 import { startJourneyFromForm } from '#shared/console/start-journey-routes.ts';
@@ -26,6 +27,9 @@ export const handler = consoleHandler({
   ),
   'POST /console/journeys/{id}/cancel': consoleRoute('/console', (request) =>
     cancelJourney(journeyContext(request), formOf(request.form)),
+  ),
+  'POST /console/journeys/{id}/left': consoleRoute('/console', (request) =>
+    recordDeparture(journeyContext(request), formOf(request.form)),
   ),
   'POST /console/journeys/{id}/erase': consoleRoute('/console', (request) =>
     eraseJourneyOnRequest(journeyContext(request), formOf(request.form)),

@@ -18,6 +18,7 @@ export const handler = apiHandler(async (event) => {
     respondBy: offer?.respondBy,
     startDate: hire.startDate,
     timezone: hire.timezone,
+    departure: journey.departure,
     createdAt: journey.createdAt,
     updatedAt: journey.updatedAt,
     rounds,

@@ -67,6 +67,7 @@ export const CONSOLE_ACTION_ROUTES = [
   'POST /console/journeys',
   'POST /console/journeys/{id}/move',
   'POST /console/journeys/{id}/cancel',
+  'POST /console/journeys/{id}/left',
   'POST /console/journeys/{id}/erase',
   'POST /console/journeys/{id}/forms/{formId}/reissue',
   'POST /console/journeys/{id}/alerts/{alertId}/handled',

@@ -42,6 +42,10 @@ const japanese: [string, string][] = [
   ['a video link must be an https:// URL', 'ビデオ会議のURLは https:// で始まるものにしてください'],
   ['no such round', 'その回の面談はありません'],
   ['this session has already taken place', 'この面談はすでに終わっています'],
+  ['must not be before the start date', '入社日より前の日付にはできません'],
+  ['must be within 1 year from today', '今日から1年以内の日付にしてください'],
+  ['a different departure was recorded', 'このジャーニーには別の退職がすでに記録されています'],
+  ['the journey has ended without a hire', 'このジャーニーは入社前に終わっているため、退職を記録できません'],
 ];
 
 export const fieldMessage = (message: string): string => {

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { bilingual, bilingualText, bothOf, bothTextOf } from '#shared/console/bilingual.ts';
 import { CSRF_FIELD } from '#shared/console/csrf.ts';
-import { roleLabel, roundLabel, timelineLine } from '#shared/console/timeline-words.ts';
+import { departureReasonWords, roleLabel, roundLabel, timelineLine } from '#shared/console/timeline-words.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import { isOpen, type JourneyStatus } from '#shared/data/journeys.ts';
 import type { PrivateNotesRecord } from '#shared/data/private-notes.ts';
+import { departureReasons, mayRecordDeparture } from '#shared/domain/departure.ts';
 import {
   type Condition,
   conditionLabels,
@@ -220,6 +221,10 @@ const doneWords: Record<string, Record<Locale, string>> = {
     en: 'The place is set. Invitations already sent are updated.',
   },
   cancelled: { ja: 'ジャーニーを中止しました。', en: 'The journey was cancelled.' },
+  left: {
+    ja: '退職を記録しました。予定は取り消され、レポートの定着率に数えます。',
+    en: 'The departure is recorded. Schedules end, and reports count it in retention.',
+  },
   started: { ja: 'ジャーニーを開始しました。', en: 'The journey was started.' },
   reissued: {
     ja: 'フォームのリンクを再送しました。以前のリンクは使えなくなります。',
@@ -468,6 +473,22 @@ ${actionErrors(input, 'cancel')}
 <button type="submit" class="danger">${bilingual('中止する', 'Cancel the journey')}</button></form>`
 }
 ${
+  mayRecordDeparture(journey.status) &&
+  html`<form method="post" action="${base}/left" class="action">${csrf(csrfToken)}
+<fieldset class="field"><legend>${bilingual('退職を記録', 'Record a departure')}</legend>
+<p class="hint">${bilingual('予定中の面談とフォームは取り消されます。退職日を過ぎていれば、本人には取消のメールを送りません。', 'Meetings and forms ahead are withdrawn. Once the last day has passed, the person gets no withdrawal mail.')}</p>
+${actionErrors(input, 'left')}
+<label for="on">${bilingual('退職日（最終出社日ではなく在籍最終日）', 'Last day of employment')}</label>
+<input type="date" id="on" name="on" required min="${journey.hire.startDate}" value="${shownValue(input, 'left', 'on')}">
+<label for="departureReason">${bilingual('退職理由の区分', 'Reason')}</label>
+<select id="departureReason" name="reason">${departureReasons.map(
+    (reason) =>
+      html`<option value="${reason}"${shownValue(input, 'left', 'reason') === reason ? html` selected` : ''}>${bilingual(departureReasonWords[reason].ja, departureReasonWords[reason].en)}</option>`,
+  )}</select>
+</fieldset>
+<button type="submit" class="danger">${bilingual('退職を記録する', 'Record the departure')}</button></form>`
+}
+${
   mayErase &&
   html`<form method="post" action="${base}/erase" class="action">${csrf(csrfToken)}
 <label for="confirm">${bilingual('ジャーニーを消去（本人の求めによる削除）', 'Erase the journey (on the person’s request)')}</label>
@@ -476,7 +497,7 @@ ${actionErrors(input, 'erase')}
 <input type="text" id="confirm" name="confirm" required autocomplete="off">
 <button type="submit" class="danger">${bilingual('消去する', 'Erase')}</button></form>`
 }
-${!open && !mayErase && html`<p class="meta">${bilingual('このジャーニーは終了しています。', 'This journey has ended.')}</p>`}
+${!open && !mayErase && !mayRecordDeparture(journey.status) && html`<p class="meta">${bilingual('このジャーニーは終了しています。', 'This journey has ended.')}</p>`}
 </section>`;
 };
 

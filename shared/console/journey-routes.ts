@@ -12,7 +12,9 @@ import { eraseJourney } from '#shared/journeys/erase-journey.ts';
 import { hrFormLink } from '#shared/journeys/hr-form-link.ts';
 import { loadJourneyRecords } from '#shared/journeys/journey-records.ts';
 import { moveJourneyRequest } from '#shared/journeys/move-journey-request.ts';
+import { recordDepartureRequest } from '#shared/journeys/record-departure-request.ts';
 import { reissueFormRequest } from '#shared/journeys/reissue-form-request.ts';
+import { now } from '#shared/time/clock.ts';
 
 export interface JourneyRouteContext {
   journeyId: string;
@@ -115,6 +117,23 @@ export const cancelJourney = (context: JourneyRouteContext, form: URLSearchParam
     Object.fromEntries(form),
     () => cancelJourneyRequest(context.journeyId, { reason: form.get('reason') ?? '' }),
     'cancelled',
+  );
+
+export const recordDeparture = (
+  context: JourneyRouteContext,
+  form: URLSearchParams,
+): Promise<ConsoleResult> =>
+  act(
+    context,
+    'left',
+    Object.fromEntries(form),
+    () =>
+      recordDepartureRequest(
+        context.journeyId,
+        { on: form.get('on') ?? '', reason: form.get('reason') ?? '' },
+        now(),
+      ),
+    'left',
   );
 
 export const reissueForm = (context: JourneyRouteContext, formId: string): Promise<ConsoleResult> =>

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { JourneyStatus } from '#shared/data/journeys.ts';
 import { isoDate } from '#shared/domain/offer.ts';
 
 /**
@@ -39,6 +40,19 @@ export const departureSchemaFor = (journey: { startDate: string; today: string }
     if (latest !== null && departure.on > latest)
       problem(`must be within ${DEPARTURE_MAX_YEARS_AHEAD} year from today (${latest} at the latest)`);
   });
+
+/**
+ * A departure follows a hire who joined or is about to: during onboarding, on one flagged for attention, and
+ * after it completed, since retention counts to month 12. An offer never accepted or a cancelled journey has
+ * no one who could leave.
+ */
+export const departableStatuses: readonly JourneyStatus[] = [
+  'awaiting-start',
+  'onboarding',
+  'needs-attention',
+  'completed',
+];
+export const mayRecordDeparture = (status: JourneyStatus): boolean => departableStatuses.includes(status);
 
 /** The same departure, asked again: a retry, which answers as the first did. */
 export const sameDeparture = (a: Departure, b: Departure): boolean => a.on === b.on && a.reason === b.reason;

@@ -28,6 +28,9 @@ export const journeyViewSchema = z
     status: z.string(),
     startDate: z.iso.date(),
     timezone: z.string(),
+    departure: departureSchema
+      .optional()
+      .describe('Once the person left: their last day and the reason category'),
     rounds: z.array(z.looseObject({ round: z.number().int() })),
     forms: z.array(z.looseObject({ formId: z.string(), kind: z.string(), status: z.string() })),
     timeline: z.array(z.looseObject({ at: isoDateTime, type: z.string() })),

@@ -230,6 +230,11 @@ export const apiRoutes: Record<string, RouteDescription> = {
       409: 'The page again: the journey cannot be moved like this',
     },
   ),
+  'POST /console/journeys/{id}/left': consolePage('Records a departure, as POST /journeys/{id}/left', {
+    302: "To the journey's page, saying the departure was recorded",
+    400: 'The page again with the message next to the departure form; nothing recorded',
+    409: 'The page again: the journey has no hire who could leave, or another departure was recorded',
+  }),
   'POST /console/journeys/{id}/cancel': consolePage('Cancels the journey, as POST /journeys/{id}/cancel', {
     302: "To the journey's page, saying it was cancelled",
     400: 'The page again: a reason is needed',

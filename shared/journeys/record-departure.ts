@@ -1,20 +1,19 @@
 import { DateTime } from 'luxon';
 import { closeAttentionWhere } from '#shared/data/attention.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
-import { getJourney, type Journey, type JourneyStatus, saveDeparture } from '#shared/data/journeys.ts';
+import { getJourney, type Journey, saveDeparture } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
-import { type Departure, sameDeparture, stillEmployed } from '#shared/domain/departure.ts';
+import {
+  type Departure,
+  departableStatuses,
+  mayRecordDeparture,
+  sameDeparture,
+  stillEmployed,
+} from '#shared/domain/departure.ts';
 import { stopJourney } from '#shared/journeys/cancel-journey.ts';
 
 export type DepartureResult = { ok: true } | { ok: false; reason: string };
-
-/**
- * A departure follows a hire who joined or is about to: during onboarding, on one flagged for attention, and
- * after it completed, since retention counts to month 12. An offer never accepted or a cancelled journey has
- * no one who could leave.
- */
-const DEPARTABLE: readonly JourneyStatus[] = ['awaiting-start', 'onboarding', 'needs-attention', 'completed'];
 
 /** The journey's own calendar day at a moment: the day HR means by "today". */
 export const todayOf = (journey: Journey, at: Date): string =>
@@ -27,7 +26,7 @@ const refusal = (journey: Journey | undefined, departure: Departure): DepartureR
       ? undefined
       : { ok: false, reason: 'a different departure was recorded for this journey already' };
   }
-  return DEPARTABLE.includes(journey.status)
+  return mayRecordDeparture(journey.status)
     ? undefined
     : { ok: false, reason: `the journey has ended without a hire who could leave (${journey.status})` };
 };
@@ -46,7 +45,7 @@ export const recordDeparture = async (
   const refused = refusal(journey, departure);
   if (refused) return refused;
   const { journeyId } = journey;
-  if (journey.status !== 'left' && !(await saveDeparture(journeyId, DEPARTABLE, departure, at))) {
+  if (journey.status !== 'left' && !(await saveDeparture(journeyId, departableStatuses, departure, at))) {
     // Something else got there first (another departure, a cancellation): answer as it now stands.
     const current = await getJourney(journeyId);
     if (!current) throw new JourneyErased(journeyId);

@@ -1,4 +1,10 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { signInInBrowser } from '../support/console-sign-in.ts';
 import {
   eventTypes,
   formLinkIn,
@@ -9,12 +15,15 @@ import {
 import { scenarioHire } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
-// The February 2027 cohort: one leaves during round 1, one gives notice for the end of March, one stays past
-// month 3 and leaves in July; a fourth is cancelled before it starts.
+// The February 2027 cohort: one leaves during round 1, one gives notice for the end of March, one whose contract
+// ends in June (recorded in the console), one stays past month 3 and leaves in July; a fifth is cancelled before
+// it starts.
 const leaving = scenarioHire('dep-leaving', '2027-02-01');
 const givingNotice = scenarioHire('dep-notice', '2027-02-01');
+const contractEnding = scenarioHire('dep-contract', '2027-02-01');
 const staying = scenarioHire('dep-staying', '2027-02-01');
 const cancelledEarly = scenarioHire('dep-cancelled', '2027-02-01');
+const [, lead] = LOCAL_CONSOLE_USERS;
 
 interface Retention {
   byStartMonth: {
@@ -25,6 +34,12 @@ interface Retention {
 }
 
 let system: LocalSystem;
+let browser: Browser;
+const screenshot = async (page: Page, name: string) => {
+  if (!process.env.SCREENSHOT_DIR) return;
+  mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(process.env.SCREENSHOT_DIR, name), fullPage: true });
+};
 const ids: Record<string, string> = {};
 const idOf = (body: { hireId: string }) => ids[body.hireId] ?? '';
 const left = (body: { hireId: string }, departure: unknown) =>
@@ -45,15 +60,17 @@ const stayedAfter = (report: Retention) =>
 
 beforeAll(async () => {
   system = await startLocalSystem();
-  for (const body of [leaving, givingNotice, staying, cancelledEarly]) {
+  for (const body of [leaving, givingNotice, contractEnding, staying, cancelledEarly]) {
     ids[body.hireId] = await system.startJourney(body);
   }
   const cancelled = await system.postJson(`/journeys/${idOf(cancelledEarly)}/cancel`, { reason: 'withdrew' });
   expect(cancelled.status).toBe(200);
   // Round 1 (1on1 on 1 March) has begun: invitations and prep requests are out.
   await system.advanceTo('2027-02-26T10:00:00+09:00');
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
+  await browser?.close();
   await system?.runtime.stop();
 });
 
@@ -116,6 +133,10 @@ describe('POST /journeys/{id}/left', () => {
 
     const journey = await system.journey(idOf(leaving));
     expect(journey.status).toBe('left');
+    expect((journey as unknown as { departure: unknown }).departure).toEqual({
+      on: '2027-02-25',
+      reason: 'voluntary',
+    });
     expect(journey.timeline.find((event) => event.type === 'journey.left')).toMatchObject({
       on: '2027-02-25',
       reason: 'voluntary',
@@ -164,11 +185,40 @@ describe('POST /journeys/{id}/left', () => {
   });
 });
 
+describe('the console', () => {
+  it("records a departure from the journey's page, with the API's checks", async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInInBrowser(page, system.runtime.apiUrl, lead);
+    await page.goto(`${system.runtime.apiUrl}/console/journeys/${idOf(contractEnding)}`);
+    const form = page.locator('form[action$="/left"]');
+    await form.locator('#on').fill('2029-06-30');
+    await form.locator('#departureReason').selectOption('contract-end');
+    await form.getByRole('button', { name: /退職を記録する/ }).click();
+    await expect.poll(() => page.locator('p.error').first().textContent()).toMatch(/今日から1年以内/);
+    expect((await system.journey(idOf(contractEnding))).status).toBe('onboarding');
+
+    await page.locator('form[action$="/left"] #on').fill('2027-06-30');
+    await Promise.all([
+      page.waitForURL(/done=left$/),
+      page
+        .locator('form[action$="/left"]')
+        .getByRole('button', { name: /退職を記録する/ })
+        .click(),
+    ]);
+    expect(await page.locator('h1 .status').textContent()).toContain('退職');
+    expect(await page.locator('ol.timeline').textContent()).toMatch(/退職を記録（2027-06-30・契約満了）/);
+    await screenshot(page, 'console-departure.png');
+    expect((await system.journey(idOf(contractEnding))).status).toBe('left');
+    await context.close();
+  });
+});
+
 describe('retention in reports', () => {
   it('shows "not yet" (null) until the start month is 3 months in', async () => {
     const report = await retention();
     expect(report.byStartMonth.map(({ startMonth, started }) => ({ startMonth, started }))).toEqual([
-      { startMonth: '2027-02', started: 3 },
+      { startMonth: '2027-02', started: 4 },
     ]);
     expect(report.byStartMonth[0]?.after.map(({ months, reached }) => ({ months, reached }))).toEqual([
       { months: 3, reached: false },
@@ -188,13 +238,28 @@ describe('retention in reports', () => {
 
     const report = await retention();
     expect(report.byStartMonth[0]?.after).toEqual([
-      { months: 3, reached: true, stayed: 1, retentionRate: 0.3333 },
+      { months: 3, reached: true, stayed: 2, retentionRate: 0.5 },
       { months: 6, reached: true, stayed: 0, retentionRate: 0 },
       { months: 12, reached: false, stayed: null, retentionRate: null },
     ]);
     const csv = await (await system.api('/reports?startMonth=2027-02&format=csv')).text();
-    expect(csv).toContain('retention.started,start-2027-02,3\r\n');
-    expect(csv).toContain('retention.stayed_3_months,start-2027-02,1\r\n');
+    expect(csv).toContain('retention.started,start-2027-02,4\r\n');
+    expect(csv).toContain('retention.stayed_3_months,start-2027-02,2\r\n');
     expect(csv).toContain('retention.rate_12_months,start-2027-02,\r\n');
+  });
+
+  it("shows on the console's report page, in Japanese and in English", async () => {
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInInBrowser(page, system.runtime.apiUrl, lead);
+    await page.goto(`${system.runtime.apiUrl}/console/reports?startMonth=2027-02`);
+    const row = page.locator('table.report-figures tr', { hasText: '2027年2月' });
+    expect(await row.textContent()).toBe('2027年2月42/4 (50%)0/4 (0%)まだ');
+    await screenshot(page, 'console-report-retention-ja.png');
+    await page.goto(`${system.runtime.apiUrl}/console/reports?startMonth=2027-02&lang=en`);
+    const english = page.locator('table.report-figures tr', { hasText: '2027-02' });
+    expect(await english.textContent()).toBe('2027-0242/4 (50%)0/4 (0%)Not yet');
+    await screenshot(page, 'console-report-retention-en.png');
+    await context.close();
   });
 });

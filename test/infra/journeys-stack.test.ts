@@ -669,6 +669,7 @@ describe('HTTP API', () => {
       'POST /console/journeys': 'NONE',
       'POST /console/journeys/{id}/move': 'NONE',
       'POST /console/journeys/{id}/cancel': 'NONE',
+      'POST /console/journeys/{id}/left': 'NONE',
       'POST /console/journeys/{id}/erase': 'NONE',
       'POST /console/journeys/{id}/forms/{formId}/reissue': 'NONE',
     });

@@ -47,7 +47,7 @@ describe('the retention period', () => {
   });
 
   it('starts only for the statuses a journey never leaves', () => {
-    expect(['declined', 'lapsed', 'completed', 'cancelled'].every(hasEnded)).toBe(true);
+    expect(['declined', 'lapsed', 'completed', 'cancelled', 'left'].every(hasEnded)).toBe(true);
     expect(['offer-follow-up', 'awaiting-start', 'onboarding', 'needs-attention'].some(hasEnded)).toBe(false);
   });
 });

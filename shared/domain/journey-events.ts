@@ -32,6 +32,7 @@ export const startDateChangedSchema = z
   .superRefine(oneJourneyKey)
   .meta({
     description: 'The new hire starts on another day: the journey moves as PATCH {"startDate"} moves it.',
+    ...oneJourneyKeyRequired,
   });
 
 export const hireCancelledSchema = z
@@ -197,7 +198,12 @@ const knownCancellationReasons = new Set(['offer-withdrawn', 'resigned', 'hire-c
 /** The fields of a timeline item that say what happened, before the whitelist picks from them. */
 const facts = (type: TimelineEventType, item: Record<string, unknown>): Record<string, unknown> =>
   type === 'journey.cancelled'
-    ? { reason: knownCancellationReasons.has(String(item.reason)) ? item.reason : 'other' }
+    ? {
+        reason:
+          typeof item.reason === 'string' && knownCancellationReasons.has(item.reason)
+            ? item.reason
+            : 'other',
+      }
     : item;
 
 export interface PublishedJourneyEvent {

@@ -126,6 +126,7 @@ describe('the published detail of a timeline event', () => {
           expect(text).not.toMatch(/[@\s\u3000-\u9fff]/);
         },
       ),
+      { numRuns: 2000 },
     );
   });
 
@@ -176,6 +177,15 @@ describe('incoming event details', () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success) {
       expect(Object.keys(fieldErrorsOf(parsed.error)).sort()).toEqual(['(body)', 'reason']);
+    }
+  });
+
+  it('say in their JSON Schema that exactly one of offerId and hireId names the journey', () => {
+    for (const name of ['StartDateChanged', 'HireCancelled', 'EmployeeLeft']) {
+      expect(JSON.parse(eventSchemaFiles()[`${name}.schema.json`] ?? '{}').oneOf, name).toEqual([
+        { required: ['offerId'] },
+        { required: ['hireId'] },
+      ]);
     }
   });
 

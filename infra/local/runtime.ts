@@ -271,17 +271,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     LINK_KEY_SECRET_ARN: secrets.arns[LINK_KEY_SECRET],
   });
 
-  // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
-  mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));
-
-  // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
-  for (const [arn, name] of Object.entries(handlersByArn)) {
-    const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
-      handler: Handler;
-    };
-    handlers.set(arn, module.handler);
-  }
-
   const eventBus = await startEventBusService({
     buses: Object.fromEntries(
       logicalIdsOf(template, 'AWS::Events::EventBus').map((logicalId) => [logicalId, LOCAL_EVENT_BUS_NAME]),
@@ -310,6 +299,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   );
   const receiverQueue = receiverRule?.targets.find((target) => target.deadLetterQueue)?.deadLetterQueue;
   if (receiverQueue) process.env.EVENT_DEAD_LETTERS_URL = queues.queueUrl(receiverQueue);
+
+  // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
+  mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));
+
+  // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
+  for (const [arn, name] of Object.entries(handlersByArn)) {
+    const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
+      handler: Handler;
+    };
+    handlers.set(arn, module.handler);
+  }
 
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PutEvent } from '#infra/local/event-bus-service.ts';
 import { LOCAL_EVENT_BUS_NAME } from '#infra/local/runtime.ts';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
-import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import {
+  eventTypes,
+  faultControls,
+  formLinkIn,
+  type LocalSystem,
+  startLocalSystem,
+} from '../support/local-system.ts';
 import { scenarioHire, scenarioOffer } from '../support/sample-offer.ts';
 import { tableSnapshot } from '../support/table-snapshot.ts';
 
@@ -228,6 +234,61 @@ describe('events out', () => {
     ];
     const text = JSON.stringify(ours);
     for (const secret of secrets) expect(text).not.toContain(secret);
+  });
+
+  it('publishes a lived round (pulse answered with a comment, prep written by the team) with none of what anyone wrote or answered', async () => {
+    const mentor = { name: '田中 美咲', email: 'misaki.tanaka+event-round@example.co.jp' };
+    const location = '本社 5F 面談室';
+    const hire = scenarioHire('event-round', '2027-02-01', { mentor, location });
+    const journeyId = await system.startJourney(hire);
+    const written = {
+      comment: 'PULSE-COMMENT: 最近よく眠れない',
+      progress: 'PREP-PROGRESS: 一人で進められるようになった',
+      topics: 'PREP-TOPICS: チーム外の人との接点',
+    };
+    await system.advanceTo('2027-02-08T10:00:00+09:00');
+    const [pulse] = (await system.mailTo(hire.employee.email)).filter((email) =>
+      /仕事の調子/.test(email.subject),
+    );
+    const answered = await system.submitForm(formLinkIn(pulse), {
+      answer: 'stormy',
+      workload: 'rainy',
+      relationships: '',
+      comment: written.comment,
+    });
+    expect(answered.status).toBe(200);
+    const { rounds } = (await system.journey(journeyId)) as unknown as { rounds: { startsAt: string }[] };
+    await system.advanceTo(rounds[0]?.startsAt ?? '');
+    for (const person of [hire.manager, mentor]) {
+      const withLink = (await system.mailTo(person.email)).filter((email) => /\/forms\//.test(email.text));
+      const prep = await system.submitForm(formLinkIn(withLink.at(-1)), {
+        progress: written.progress,
+        wellbeing: 'worried',
+        topics: written.topics,
+      });
+      expect(prep.status).toBe(200);
+    }
+    const journey = await system.journey(journeyId);
+    expect(eventTypes(journey)).toEqual(
+      expect.arrayContaining(['pulse.answered', 'alert.raised', 'round.started', 'prep.submitted']),
+    );
+
+    const ours = (await published()).filter(
+      (entry) => (entry.event.detail as { journeyId?: string }).journeyId === journeyId,
+    );
+    expect(ours.map((entry) => entry.event['detail-type']).sort()).toEqual(eventTypes(journey).sort());
+    const text = JSON.stringify(ours);
+    const people = [hire.employee, hire.hr, hire.manager, mentor];
+    for (const secret of [
+      ...people.flatMap((person) => [person.name, person.email]),
+      location,
+      ...Object.values(written),
+      // The weather answers: what the new hire tells HR reaches no one else.
+      'stormy',
+      'rainy',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
   });
 
   it("takes none of the service's own events back in", async () => {

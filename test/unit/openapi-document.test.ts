@@ -7,6 +7,7 @@ import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { erasedJourneySchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
@@ -86,6 +87,7 @@ describe('the OpenAPI document', () => {
     expect(bodySchema('PATCH /journeys/{id}')).toEqual(requestOf(journeyMoveSchema));
     expect(bodySchema('POST /journeys/{id}/cancel')).toEqual(requestOf(cancellationSchema));
     expect(bodySchema('PUT /settings/calendar')).toEqual(requestOf(calendarSettingsSchema));
+    expect(bodySchema('PUT /settings/templates/{name}')).toEqual(requestOf(journeyTemplateSchema));
     expect(bodySchema('POST /journeys/{id}/alerts/{alertId}/handled')).toEqual(requestOf(alertHandledSchema));
     // start-journey picks the schema by `phase`.
     expect(bodySchema('POST /journeys')?.anyOf).toEqual([
@@ -104,6 +106,7 @@ describe('the OpenAPI document', () => {
       'POST /journeys/{id}/alerts/{alertId}/handled',
       'POST /journeys/{id}/cancel',
       'PUT /settings/calendar',
+      'PUT /settings/templates/{name}',
     ]);
   });
 

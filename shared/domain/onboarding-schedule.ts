@@ -5,8 +5,8 @@ import { type CadencePoint, hasSession, type JourneyTemplateCopy } from '#shared
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 
-/** How long an HR 1on1 is booked for when its plan says nothing (planned before templates) or for an extra session. */
-export const SESSION_MINUTES = 60;
+/** How long an HR 1on1 is booked for when its plan says nothing: planned before templates, when it was always this. */
+const SESSION_MINUTES = 60;
 const ONBOARDING_START_HOUR = 9;
 /** An extra follow-up after an alert is proposed within this many business days. */
 const FOLLOW_UP_BUSINESS_DAYS = 3;

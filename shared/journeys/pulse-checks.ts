@@ -78,6 +78,14 @@ export const followPulsePlan = async (journey: Journey, calendar: BusinessCalend
     await moveTimer(journeyId, `expire-${formId}`, plan.closesAt);
     await moveTimer(journeyId, timer.name, plan.sendAt);
   }
+  // A journey waiting on light checks after its last 1on1 ends when the last of them now closes.
+  if ((await getTimer(journeyId, ONBOARDING_END))?.status === 'pending') {
+    await moveTimer(
+      journeyId,
+      ONBOARDING_END,
+      (await lastCheckCloses(journeyId)) ?? DateTime.fromJSDate(now()),
+    );
+  }
 };
 
 /**
@@ -114,6 +122,19 @@ export const sendPulseCheck = async (journeyId: string, check: number): Promise<
   await appendEvent(journeyId, `pulse.requested#${formId}`, { type: 'pulse.requested', formId, check });
 };
 
+const ONBOARDING_END = 'onboarding-end';
+
+/** When the last check still to be sent closes; none when every check has gone out. */
+const lastCheckCloses = async (journeyId: string): Promise<DateTime | undefined> => {
+  const pending = await listPendingTimers(journeyId);
+  const closingOf = (check: number) =>
+    pending.find((timer) => timer.name === `expire-${pulseFormId(journeyId, check)}`);
+  const closings = pending.flatMap(({ action, at }) =>
+    action.kind === 'send-pulse' ? [DateTime.fromISO(closingOf(action.check)?.at ?? at)] : [],
+  );
+  return DateTime.max(...closings);
+};
+
 /**
  * The journey's end once its last 1on1 is done, if pulse checks are still to be sent (a template's light checks
  * after its last 1on1): it stays in its onboarding months, and a schedule ends it when the last of them closes.
@@ -121,15 +142,9 @@ export const sendPulseCheck = async (journeyId: string, check: number): Promise<
  * their own schedule, as they always did.
  */
 export const endAfterLastChecks = async (journeyId: string): Promise<string | null> => {
-  const pending = await listPendingTimers(journeyId);
-  const closingOf = (check: number) =>
-    pending.find((timer) => timer.name === `expire-${pulseFormId(journeyId, check)}`);
-  const closings = pending.flatMap(({ action, at }) =>
-    action.kind === 'send-pulse' ? [DateTime.fromISO(closingOf(action.check)?.at ?? at)] : [],
-  );
-  const endsAt = DateTime.max(...closings);
+  const endsAt = await lastCheckCloses(journeyId);
   if (!endsAt) return null;
-  await scheduleTimer({ journeyId, name: 'onboarding-end', at: endsAt, action: { kind: 'end-onboarding' } });
+  await scheduleTimer({ journeyId, name: ONBOARDING_END, at: endsAt, action: { kind: 'end-onboarding' } });
   const until = endsAt.toUTC().toISO() ?? '';
   await appendEvent(journeyId, 'onboarding.checks-continue', { type: 'onboarding.checks-continue', until });
   return until;

@@ -46,8 +46,7 @@ export const startJourneyRequest = async (body: unknown, at: Date): Promise<Star
       throw badRequest({ offerMeetingAt: 'must be in the future' });
     case 'no-round-ahead':
       throw badRequest({
-        startDate:
-          'is too far in the past: every round would already have had to start its prep (five business days before its session)',
+        startDate: `is too far in the past: every round would already have had to start its prep (${result.prepLeadBusinessDays} business days before its session)`,
       });
     case 'session-time-outside-hours': {
       const { from, to } = result.workingHours;

@@ -32,7 +32,7 @@ export type StartResult =
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'erased'; journeyId: string }
   | { outcome: 'meeting-passed' }
-  | { outcome: 'no-round-ahead' }
+  | { outcome: 'no-round-ahead'; prepLeadBusinessDays: number }
   | {
       outcome: 'session-time-outside-hours';
       workingHours: { from: string; to: string };
@@ -116,7 +116,9 @@ const planNewJourney = async (
   }
   if (request.phase === 'offer') return {};
   const ahead = roundsStillAhead(planned, at);
-  if (ahead.length === 0) return { outcome: 'no-round-ahead' };
+  if (ahead.length === 0) {
+    return { outcome: 'no-round-ahead', prepLeadBusinessDays: template.prepLeadBusinessDays };
+  }
   const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
   return leftOut.length > 0 ? { roundsLeftOut: leftOut } : {};
 };

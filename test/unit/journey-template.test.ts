@@ -3,6 +3,7 @@ import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import {
   defaultTemplate,
   journeyTemplateSchema,
+  questionWords,
   sameTemplateBody,
   templateNameSchema,
 } from '#shared/domain/journey-template.ts';
@@ -83,6 +84,16 @@ describe('a journey template', () => {
       'cadence.0': 'its prep (5 business days before) would start before the start date',
     });
     expect(errorsOf({ cadence: [{ weeks: 1, kind: '1on1' }], prepLeadBusinessDays: 3 })).toEqual({});
+  });
+
+  it("gives a form the template's words for its questions in the recipient's language, and other forms none", () => {
+    const worded = journeyTemplateSchema.parse({
+      cadence: [{ months: 1, kind: 'both' }],
+      questions: { pulse: { answer: { ja: '今週はどう？', en: 'How was this week?' } } },
+    });
+    expect(questionWords(worded, 'pulse', 'en')).toEqual({ answer: 'How was this week?' });
+    expect(questionWords(worded, 'manager-prep', 'ja')).toEqual({});
+    expect(questionWords(worded, 'session-outcome', 'ja')).toEqual({});
   });
 
   it('names templates with lowercase letters, digits and dashes', () => {

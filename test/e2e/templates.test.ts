@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalEmail } from '#infra/local/mailbox.ts';
+import { LOCAL_CONSOLE_USERS } from '#infra/local/oidc-provider.ts';
+import { signInOverHttp } from '../support/console-sign-in.ts';
 import {
   eventTypes,
   formLinkIn,
@@ -235,5 +237,46 @@ describe('journey templates as data', () => {
     ]);
     // Only the two weekly checks: the template has none with its 1on1s.
     expect(await pulseMailTo(onEngineers)).toHaveLength(2);
+  });
+});
+
+describe("the console's start form", () => {
+  it('offers the templates and starts a journey on the one HR chose', async () => {
+    const [hr] = LOCAL_CONSOLE_USERS;
+    const { jar } = await signInOverHttp(
+      `${system.runtime.apiUrl}/console`,
+      hr?.email ?? '',
+      hr?.password ?? '',
+    );
+    const form = await (await jar.fetch(`${system.runtime.apiUrl}/console/journeys/new`)).text();
+    expect(form).toContain('<option value="engineers">engineers</option>');
+    const response = await jar.fetch(`${system.runtime.apiUrl}/console/journeys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: system.runtime.apiUrl },
+      body: new URLSearchParams({
+        csrf: form.match(/name="csrf" value="([^"]+)"/)?.[1] ?? '',
+        phase: 'onboarding',
+        key: 'HIRE-tpl-console',
+        'person.name': '小林 優',
+        'person.email': 'yu.kobayashi+tpl@example.com',
+        'hr.name': '人事 花子',
+        'hr.email': 'hr+tpl@example.com',
+        'manager.name': '鈴木 一郎',
+        'manager.email': 'ichiro.suzuki+tpl-console@example.co.jp',
+        startDate: '2028-02-01',
+        timezone: 'Asia/Tokyo',
+        template: 'engineers',
+        // The form always sends the default's number of rounds; a named template leaves it out.
+        rounds: '3',
+        sessionTime: '15:00',
+      }).toString(),
+    });
+    await system.runtime.idle();
+    expect(response.status).toBe(302);
+    const journeyId = response.headers.get('location')?.split('/')[3]?.split('?')[0] ?? '';
+    expect(((await system.journey(journeyId)) as unknown as Planned).template).toEqual({
+      name: 'engineers',
+      version: 2,
+    });
   });
 });

@@ -155,6 +155,19 @@ describe('the console start form', () => {
     expect(parsed.onboarding).toMatchObject({ pulse: true, hireConfirmsSummary: false });
   });
 
+  it('names the template HR chose and leaves the rounds to it; the default keeps the rounds typed', () => {
+    const entries: [string, string][] = [
+      ['phase', 'onboarding'],
+      ['rounds', '3'],
+    ];
+    expect(journeyRequestFromForm(form([...entries, ['template', 'engineers']]))).toMatchObject({
+      template: 'engineers',
+      onboarding: { rounds: undefined },
+    });
+    const onDefault = journeyRequestFromForm(form([...entries, ['template', 'default']]));
+    expect(onDefault).toMatchObject({ template: undefined, onboarding: { rounds: 3 } });
+  });
+
   it("puts each of the API's messages next to its own field, in Japanese", () => {
     expect(formFieldOf('candidate.email')).toBe('person.email');
     expect(formFieldOf('interviewers.0.name')).toBe('interviewer1.name');
@@ -163,6 +176,7 @@ describe('the console start form', () => {
     const body = startJourneyPageBody({
       csrfToken: 'tok',
       signedIn: { name: '佐藤', email: 'aya@example.co.jp' },
+      templates: ['default'],
       values: form([['person.email', 'not-an-address']]),
       errors: { 'candidate.email': 'must be an email address' },
     }).toString();
@@ -176,8 +190,10 @@ describe('the console start form', () => {
     const body = startJourneyPageBody({
       csrfToken: 'tok',
       signedIn: { name: 'Aya', email: 'aya@example.co.jp' },
+      templates: ['default', 'engineers'],
     }).toString();
     expect(body).toContain('name="hr.email" value="aya@example.co.jp"');
+    expect(body).toContain('<option value="default" selected>default</option><option value="engineers">');
   });
 });
 

@@ -204,17 +204,26 @@ describe('journey templates as data', () => {
     expect(light.status).toBe('onboarding');
     expect(eventTypes(light)).toContain('onboarding.checks-continue');
     expect(eventTypes(light)).not.toContain('journey.completed');
+    // HR corrects the start date by a week: the month 3 check moves, and the journey's end with it.
+    const moved = await system.api(`/journeys/${ids[onLight.hireId]}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ startDate: '2027-02-08' }),
+    });
+    expect(moved.status).toBe(200);
     // The engineers' second 1on1 meanwhile.
     await system.advanceTo(hourAfter((rounds[1] as Round).sessionAt));
     await recordOutcome(onEngineers);
-    await system.advanceTo('2027-05-10T09:00:00+09:00');
+    await system.advanceTo('2027-05-12T09:00:00+09:00');
     // A month 1 check a week before its 1on1, then months 2 and 3 after it.
     expect((await pulseMailTo(onLight)).map((email) => email.at.slice(0, 10))).toEqual([
       '2027-02-22',
       '2027-03-25',
-      // 24 April is a Saturday.
-      '2027-04-26',
+      // A week before 8 May, a Saturday after Golden Week.
+      '2027-05-06',
     ]);
+    expect((await journeyOf(onLight)).status).toBe('onboarding');
+    await system.advanceTo('2027-05-14T09:00:00+09:00');
     const ended = await journeyOf(onLight);
     expect(ended.status).toBe('completed');
     expect(eventTypes(ended).slice(-2)).toEqual(['journey.summarized', 'journey.completed']);

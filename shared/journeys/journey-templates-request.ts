@@ -26,7 +26,7 @@ export const listTemplatesRequest = async (): Promise<
 };
 
 /** The newest version of a template, or the built-in default; what a journey started now would run on. */
-export const findTemplate = async (name: string): Promise<JourneyTemplate | undefined> =>
+const findTemplate = async (name: string): Promise<JourneyTemplate | undefined> =>
   name === DEFAULT_TEMPLATE_NAME ? builtInDefault() : getTemplate(name);
 
 export const getTemplateRequest = async (name: string): Promise<JourneyTemplate> => {

@@ -6,6 +6,7 @@ import { timelineLine } from '#shared/console/timeline-words.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import type { PrivateNotesRecord } from '#shared/data/private-notes.ts';
+import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import type { JourneyRecords } from '#shared/journeys/journey-records.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
@@ -116,6 +117,15 @@ describe("a journey's console page", () => {
     expect(body).toContain(
       '面談結果を記録（第1回） <span class="en" lang="en">Outcome recorded (round 1)</span>',
     );
+  });
+
+  it('names the template the journey runs on, in the version it started with', () => {
+    expect(page()).toContain('<dd>default（第1版 <span class="en" lang="en">version 1</span>）</dd>');
+    const onEngineers = {
+      ...journey,
+      template: { ...defaultTemplate(journey.onboarding), name: 'engineers', version: 2 },
+    };
+    expect(page({ records: { ...records, journey: onEngineers } })).toContain('<dd>engineers（第2版');
   });
 });
 

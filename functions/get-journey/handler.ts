@@ -1,3 +1,4 @@
+import { templateOf } from '#shared/domain/journey-template.ts';
 import { pulseSeries } from '#shared/domain/pulse.ts';
 import { followUpProgress, roundProgress } from '#shared/domain/round-progress.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
@@ -7,6 +8,7 @@ export const handler = apiHandler(async (event) => {
   const { journey, timeline, forms, invitations } = await loadJourneyRecords(event.pathParameters?.id ?? '');
   const { offer, hire } = journey;
   const rounds = roundProgress(journey.rounds ?? [], forms);
+  const template = templateOf(journey);
   return json(200, {
     journeyId: journey.journeyId,
     phase: journey.phase,
@@ -19,6 +21,8 @@ export const handler = apiHandler(async (event) => {
     startDate: hire.startDate,
     timezone: hire.timezone,
     departure: journey.departure,
+    // The version it started on: a template saved since applies to journeys started after it.
+    template: { name: template.name, version: template.version },
     createdAt: journey.createdAt,
     updatedAt: journey.updatedAt,
     rounds,

@@ -40,6 +40,8 @@ export type JourneyFunctionName =
   | 'send-journey-summary'
   | 'get-calendar-settings'
   | 'put-calendar-settings'
+  | 'get-templates'
+  | 'put-template'
   | 'get-openapi'
   | 'console'
   | 'console-actions'

@@ -29,6 +29,9 @@ export interface JourneysApiProps {
   readonly eraseJourney: IFunction;
   readonly getCalendarSettings: IFunction;
   readonly putCalendarSettings: IFunction;
+  /** `GET /settings/templates` and `GET /settings/templates/{name}`. */
+  readonly getTemplates: IFunction;
+  readonly putTemplate: IFunction;
   readonly getOpenApi: IFunction;
   readonly showForm: IFunction;
   readonly submitForm: IFunction;
@@ -165,6 +168,15 @@ export class JourneysApi extends Construct {
       path: '/settings/calendar',
       methods: [HttpMethod.PUT],
       integration: new HttpLambdaIntegration('PutCalendarSettings', props.putCalendarSettings),
+    });
+    // Journey templates: how the company runs its onboarding months, HR's like the calendar.
+    const getTemplates = new HttpLambdaIntegration('GetTemplates', props.getTemplates);
+    hrRoute({ path: '/settings/templates', methods: [HttpMethod.GET], integration: getTemplates });
+    hrRoute({ path: '/settings/templates/{name}', methods: [HttpMethod.GET], integration: getTemplates });
+    hrRoute({
+      path: '/settings/templates/{name}',
+      methods: [HttpMethod.PUT],
+      integration: new HttpLambdaIntegration('PutTemplate', props.putTemplate),
     });
     // The API's description: IAM like the routes it describes, so it tells no one outside HR what HR can do.
     hrRoute({

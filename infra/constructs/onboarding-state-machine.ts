@@ -48,7 +48,9 @@ const followUp = JsonPath.objectAt('$.followUp');
  * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
  * its outcome, an alert on an `alert` condition (a worried manager or mentor raises theirs at submission, not
  * here), the new hire's confirmation of a consented team summary, and sharing; then it schedules the next
- * planned round, or after the last one sends the summary and completes the journey. An execution lasts from its
+ * planned round, or after the last one sends the summary and completes the journey; when the journey's template
+ * keeps pulse checks going after its last 1on1, a schedule starts one more when the last check closes, with
+ * `{"journeyId", "ending": true}` (`<journeyId>-onboarding-end`), which sends the summary and completes it. An execution lasts from its
  * round's start to the round's outcome and what is shared of it. An alert that proposes a round's extra
  * follow-up session starts one more, with `{"journeyId", "round", "followUp": true}`
  * (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why, then the round's own states from the
@@ -73,16 +75,21 @@ export class OnboardingStateMachine extends JourneyStateMachine {
       closeJourney: fns.closeJourney,
       define: ({ invoke, invokeAndWait }, machine) => {
         const nextRound = {
-          resultSelector: { round: JsonPath.numberAt('$.Payload.round') },
+          resultSelector: {
+            round: JsonPath.numberAt('$.Payload.round'),
+            checksUntil: JsonPath.stringAt('$.Payload.checksUntil'),
+          },
           resultPath: '$.next',
         };
+        const completeJourney = invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId })
+          .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
+          .next(Succeed.jsonPath(machine, 'Completed'));
+        // After the last 1on1, a template's light pulse checks may go on: a schedule then ends the journey in an
+        // execution of its own when the last of them closes.
         const roundsLeft = Choice.jsonPath(machine, 'RoundsLeft')
           .when(Condition.isNotNull('$.next.round'), Succeed.jsonPath(machine, 'AwaitingNextRound'))
-          .otherwise(
-            invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId })
-              .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
-              .next(Succeed.jsonPath(machine, 'Completed')),
-          );
+          .when(Condition.isNotNull('$.next.checksUntil'), Succeed.jsonPath(machine, 'AwaitingLastChecks'))
+          .otherwise(completeJourney);
         const scheduleNextRound = invoke(
           'ScheduleNextRound',
           fns.scheduleRound,
@@ -207,9 +214,10 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           .next(invoke('ScheduleFirstRound', fns.scheduleRound, { journeyId }, nextRound))
           .next(roundsLeft);
 
-        // A round's execution is started with its round, an extra session's with its round and `followUp`; the
-        // first execution, on the start date, has neither.
+        // A round's execution is started with its round, an extra session's with its round and `followUp`, the
+        // end after the last checks with `ending`; the first execution, on the start date, has none of them.
         return Choice.jsonPath(machine, 'OnboardingBegun')
+          .when(Condition.isPresent('$.ending'), completeJourney)
           .when(Condition.isPresent('$.followUp'), runFollowUp)
           .when(Condition.isPresent('$.round'), runRound)
           .otherwise(beginOnboarding);

@@ -16,6 +16,7 @@ import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machi
 import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/company-calendar.ts';
+import { TEMPLATES_PARTITION_KEY } from '#shared/domain/journey-template.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
 
 export interface JourneysStackProps extends StackProps {
@@ -163,6 +164,13 @@ export class JourneysStack extends Stack {
       'PUT /settings/calendar',
       HTTP_TIMEOUT,
     );
+    const getTemplates = fn(
+      'GetTemplates',
+      'get-templates',
+      'GET /settings/templates, GET /settings/templates/{name}',
+      HTTP_TIMEOUT,
+    );
+    const putTemplate = fn('PutTemplate', 'put-template', 'PUT /settings/templates/{name}', HTTP_TIMEOUT);
     const getOpenApi = fn('GetOpenApi', 'get-openapi', 'GET /openapi.json', HTTP_TIMEOUT);
     const showForm = fn('ShowForm', 'show-form', 'GET /forms/{token}', HTTP_TIMEOUT);
     const submitForm = fn('SubmitForm', 'submit-form', 'POST /forms/{token}', HTTP_TIMEOUT);
@@ -224,6 +232,10 @@ export class JourneysStack extends Stack {
     this.table.grantReadData(consolePages);
     // The company calendar is one item; its writer can touch nothing else in the table.
     this.table.grantPutItemsIn(putCalendarSettings, CALENDAR_PARTITION_KEY);
+    this.table.grantReadData(getTemplates);
+    // It reads the newest version to number the next; it writes templates and nothing else.
+    this.table.grantReadData(putTemplate);
+    this.table.grantPutItemsIn(putTemplate, TEMPLATES_PARTITION_KEY);
     for (const writer of [
       startJourney,
       handleAlert,
@@ -453,6 +465,8 @@ export class JourneysStack extends Stack {
       eraseJourney: eraseJourney.lambda,
       getCalendarSettings: getCalendarSettings.lambda,
       putCalendarSettings: putCalendarSettings.lambda,
+      getTemplates: getTemplates.lambda,
+      putTemplate: putTemplate.lambda,
       getOpenApi: getOpenApi.lambda,
       showForm: showForm.lambda,
       submitForm: submitForm.lambda,

@@ -19,10 +19,12 @@ const japanese: [string, string][] = [
   ['at most 64 characters', '64文字以内で入力してください'],
   ['letters, digits, dot, dash and underscore only', '半角英数字・ドット・ハイフン・下線のみ使えます'],
   ['at most 10 interviewers', '面接官は10人までです'],
-  ['is too far in the past', '入社日が過去すぎて、どの面談も準備期間（面談の5営業日前から）を取れません'],
+  ['is too far in the past', '入社日が過去すぎて、どの面談も準備期間（面談の数営業日前から）を取れません'],
   ['must leave room for a', '勤務時間内に面談の時間が取れる時刻にしてください'],
   ['must be a time like', '時刻を入力してください（例：15:00）'],
   ['never in round 1', '第1回は三者面談にできません'],
+  ['unknown template', 'そのテンプレートはありません'],
+  ['set by the template', 'テンプレートが面談の予定を決めます。空欄にしてください'],
   [
     'must be MM-DD, MM-DD..MM-DD or YYYY-MM-DD',
     'MM-DD、MM-DD..MM-DD、YYYY-MM-DD のいずれかで入力してください',

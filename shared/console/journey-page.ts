@@ -14,6 +14,7 @@ import {
   type Wellbeing,
   wellbeingLabels,
 } from '#shared/domain/form-answers.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
 import { MEETING_LOCATION_MAX } from '#shared/domain/meeting-location.ts';
 import type { Locale, Person } from '#shared/domain/offer.ts';
 import { pulseSeries, type Weather, weatherLabels, weathers } from '#shared/domain/pulse.ts';
@@ -256,6 +257,8 @@ const planSection = ({ records }: JourneyPageInput) => {
   const { journey, forms } = records;
   const zone = journey.hire.timezone;
   const rounds = roundProgress(journey.rounds ?? [], forms);
+  // The version it started with: a template saved since applies to journeys started after it.
+  const template = templateOf(journey);
   const roundStatus: Record<string, { ja: string; en: string }> = {
     scheduled: { ja: '予定', en: 'Scheduled' },
     'in-progress': { ja: '進行中', en: 'In progress' },
@@ -270,6 +273,7 @@ ${
 <dt>${bilingual('回答期限', 'Respond by')}</dt><dd>${formatDate(journey.offer.respondBy, 'ja')}</dd>`
 }
 <dt>${bilingual('入社日', 'Start date')}</dt><dd>${formatDate(journey.hire.startDate, 'ja')}</dd>
+<dt>${bilingual('テンプレート', 'Template')}</dt><dd>${template.name}（${bilingual(`第${template.version}版`, `version ${template.version}`)}）</dd>
 </dl>
 ${
   rounds.length > 0

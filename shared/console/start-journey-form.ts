@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DEFAULT_TEMPLATE_NAME } from '#shared/domain/journey-template.ts';
 
 /**
  * The console's start form, as the JSON body `POST /journeys` takes: the console sends what HR typed through the
@@ -15,8 +16,10 @@ export const journeyRequestFromForm = (form: URLSearchParams): Record<string, un
   const optionalPerson = (prefix: string) =>
     text(`${prefix}.name`) === '' && text(`${prefix}.email`) === '' ? undefined : person(prefix);
   const timezone = text('timezone') || 'Asia/Tokyo';
+  // A named template sets the cadence: the number of rounds is the default template's only.
+  const template = text('template') === DEFAULT_TEMPLATE_NAME ? '' : text('template');
   const onboarding = {
-    rounds: text('rounds') === '' ? undefined : Number(text('rounds')),
+    rounds: text('rounds') === '' || template !== '' ? undefined : Number(text('rounds')),
     sessionTime: text('sessionTime') || undefined,
     // An unticked box sends nothing: its absence is the answer.
     pulse: form.has('pulse'),
@@ -31,6 +34,7 @@ export const journeyRequestFromForm = (form: URLSearchParams): Record<string, un
     // Left empty, there is no place to say.
     location: text('location') || undefined,
     onboarding,
+    template: template || undefined,
   };
   if (phase === 'onboarding') return { phase, hireId: text('key'), employee: person('person'), ...common };
   return {

@@ -2,6 +2,7 @@ import { bilingual, bothOf } from '#shared/console/bilingual.ts';
 import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { formFieldOf } from '#shared/console/start-journey-form.ts';
+import { DEFAULT_TEMPLATE_NAME } from '#shared/domain/journey-template.ts';
 import type { Locale } from '#shared/domain/offer.ts';
 import { situationFlags } from '#shared/domain/offer.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
@@ -16,6 +17,8 @@ export interface StartJourneyPageInput {
   signedIn: { name: string; email: string };
   /** A refusal that belongs to no field (the offer id started another journey). */
   problem?: string;
+  /** The journey templates HR can choose, the built-in default first. */
+  templates: string[];
 }
 
 const situationLabels: Record<Locale, Record<(typeof situationFlags)[number], string>> = {
@@ -110,7 +113,9 @@ ${[1, 2, 3].map((index) => personFields(`interviewer${index}`, bilingual(`面接
 ${situationFlags.map((flag) => html`<label class="choice"><input type="checkbox" name="situation" value="${flag}"${checked('situation', flag)}> ${bothOf(situationLabels, flag)}</label>`)}
 </fieldset>
 <h2>${bilingual('入社後のフォロー', 'After the start')}</h2>
-${input_('rounds', bilingual('面談の回数（1〜6）', 'Rounds (1 to 6)'), 'number', { fallback: '3' })}
+<div class="field"><label for="template">${bilingual('テンプレート（面談とパルスチェックの予定）', 'Template (the cadence of 1on1s and pulse checks)')}</label>${error('template')}
+<select id="template" name="template"${invalid('template')}>${input.templates.map((name) => html`<option value="${name}"${value('template', DEFAULT_TEMPLATE_NAME) === name ? html` selected` : ''}>${name}</option>`)}</select></div>
+${input_('rounds', bilingual('面談の回数（1〜6、default のみ）', 'Rounds (1 to 6, default only)'), 'number', { fallback: '3' })}
 ${input_('sessionTime', bilingual('面談の時刻', 'Session time'), 'time', { fallback: '15:00' })}
 <label class="choice"><input type="checkbox" name="pulse"${checked('pulse')}> ${bilingual('本人にパルスチェックを送る', 'Send the new hire pulse checks')}</label>
 <label class="choice"><input type="checkbox" name="hireConfirmsSummary"${checked('hireConfirmsSummary')}> ${bilingual('チームへの要約は本人の確認後に共有する', 'The new hire confirms a team summary before it is shared')}</label>

@@ -5,6 +5,7 @@ import { refusalOf } from '#shared/console/refusal.ts';
 import { journeyRequestFromForm } from '#shared/console/start-journey-form.ts';
 import { startJourneyPageBody } from '#shared/console/start-journey-page.ts';
 import type { ConsoleUser } from '#shared/domain/console-access.ts';
+import { listTemplatesRequest } from '#shared/journeys/journey-templates-request.ts';
 import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -15,10 +16,12 @@ export interface StartRouteContext {
 
 const title = bilingualText('ジャーニーを開始', 'Start a journey');
 
-export const showStartForm = (context: StartRouteContext): ConsoleResult => ({
+const templateNames = async (): Promise<string[]> => (await listTemplatesRequest()).map(({ name }) => name);
+
+export const showStartForm = async (context: StartRouteContext): Promise<ConsoleResult> => ({
   status: 200,
   title,
-  body: startJourneyPageBody({ ...context, signedIn: context.viewer }),
+  body: startJourneyPageBody({ ...context, signedIn: context.viewer, templates: await templateNames() }),
 });
 
 /**
@@ -41,6 +44,7 @@ export const startJourneyFromForm = async (
       body: startJourneyPageBody({
         ...context,
         signedIn: context.viewer,
+        templates: await templateNames(),
         values: form,
         errors,
         problem: errors ? undefined : fieldMessage(message),

@@ -31,6 +31,10 @@ const words: Record<TimelineEventType, Record<Locale, string>> = {
   'onboarding.scheduled': { ja: '入社後フォローを予定', en: 'Onboarding scheduled' },
   'onboarding.started': { ja: '入社後フォローを開始', en: 'Onboarding started' },
   'round.started': { ja: 'フォローアップ回を開始', en: 'Round started' },
+  'onboarding.checks-continue': {
+    ja: '面談はすべて終了、パルスチェックは継続',
+    en: 'Last 1on1 done; pulse checks go on',
+  },
   'team-session.reminded': { ja: 'チームへ面談のリマインド', en: 'Team reminded of the session' },
   'summary.requested': {
     ja: 'チーム共有の内容を本人に確認依頼',

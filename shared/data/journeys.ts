@@ -3,6 +3,7 @@ import { documents, journeyPk, tableName, wasWritten } from '#shared/data/table.
 import type { Departure } from '#shared/domain/departure.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { listingAttributes } from '#shared/domain/journey-listing.ts';
+import type { JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
@@ -37,6 +38,11 @@ export interface Journey {
   offer?: Offer;
   hire: Hire;
   onboarding: OnboardingSettings;
+  /**
+   * The template the journey was started on, as it was then (`templateOf` reads it). None when it was started on
+   * the default, or before templates existed: the default shaped by `onboarding` then.
+   */
+  template?: JourneyTemplateCopy;
   /** Planned when onboarding begins, from the start date and settings of that moment. */
   rounds?: RoundPlan[];
   /**

@@ -29,6 +29,7 @@ export const timelineEventTypes = [
   'onboarding.scheduled',
   'onboarding.started',
   'round.started',
+  'onboarding.checks-continue',
   'team-session.reminded',
   'summary.requested',
   'summary.confirmed',

@@ -15,7 +15,8 @@ export type TimerAction =
   | { kind: 'resume-task'; taskToken: string }
   | { kind: 'begin-onboarding' }
   | { kind: 'start-round'; round: number }
-  | { kind: 'send-pulse'; check: number };
+  | { kind: 'send-pulse'; check: number }
+  | { kind: 'end-onboarding' };
 
 export interface TimerRecord {
   journeyId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import {
   isoDate,
@@ -35,6 +36,8 @@ export const onboardingJourneySchema = z.object({
   /** Where the HR sessions take place, unless a session says otherwise. */
   location: meetingLocationSchema.optional(),
   onboarding: onboardingSettingsSchema,
+  /** The journey template its onboarding months run on (`GET /settings/templates`); the default when absent. */
+  template: templateNameSchema.optional(),
 });
 export type OnboardingJourneyRequest = z.infer<typeof onboardingJourneySchema>;
 

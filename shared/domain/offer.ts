@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 
@@ -64,6 +65,8 @@ export const offerSchema = z
       })
       .default({ concerns: [], situation: [] }),
     onboarding: onboardingSettingsSchema,
+    /** The journey template its onboarding months run on (`GET /settings/templates`); the default when absent. */
+    template: templateNameSchema.optional(),
   })
   .superRefine((offer, ctx) => {
     const meetingDay = offer.offerMeetingAt.slice(0, 10);

@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import type { JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 
 /**
  * How HR wants the onboarding months run for one hire: by default an HR 1on1 one, two and three months after
- * the start date at 15:00, HR-only throughout. A three-party meeting is never offered in round 1.
+ * the start date at 15:00, HR-only throughout. A three-party meeting is offered in round 1 only when the
+ * journey's template says round 1 need not be HR-only (checked as the journey starts).
  */
 export const onboardingSettingsSchema = z
   .object({
+    /** The default template's 1on1s: a named template sets its own cadence. */
     rounds: z.number().int().min(1).max(6).default(3),
     monthsBetween: z.number().int().min(1).max(3).default(1),
     sessionTime: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 15:00')
       .default('15:00'),
-    threePartyFromRound: z.number().int().min(2, 'never in round 1').max(6).optional(),
+    threePartyFromRound: z.number().int().min(1).max(24).optional(),
     hrLeadEmail: z.email('must be an email address').max(254).optional(),
     /** How alerts greet the HR lead named by `hrLeadEmail`; without it they greet the role. */
     hrLeadName: z.string().trim().min(1, 'required').max(100, 'at most 100 characters').optional(),
@@ -30,10 +33,17 @@ export type OnboardingSettings = z.infer<typeof onboardingSettingsSchema>;
 
 /**
  * Whether a round's HR session is offered as a three-party meeting: only from the round HR chose, and never in
- * round 1, when the manager and HR must not face the new hire together.
+ * round 1 unless the template says otherwise: by default the manager and HR must not face the new hire together
+ * in month 1.
  */
-export const offersThreeParty = (settings: OnboardingSettings, round: number): boolean =>
-  round > 1 && settings.threePartyFromRound !== undefined && round >= settings.threePartyFromRound;
+export const offersThreeParty = (
+  settings: OnboardingSettings,
+  template: Pick<JourneyTemplateCopy, 'firstRoundHrOnly'>,
+  round: number,
+): boolean =>
+  (round > 1 || !template.firstRoundHrOnly) &&
+  settings.threePartyFromRound !== undefined &&
+  round >= settings.threePartyFromRound;
 
 /**
  * Whether the new hire confirms a team summary before the team sees it: on unless HR turned it off (journeys

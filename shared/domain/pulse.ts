@@ -3,8 +3,9 @@ import type { FormRecord } from '#shared/data/forms.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
+import { hasCheck, hasSession, type JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 import type { Locale } from '#shared/domain/offer.ts';
-import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
+import { pointDay, type RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
 
 /** How the new hire says they are doing, as weather, from the brightest to the hardest: the order matters. */
@@ -25,11 +26,10 @@ export type WeatherMood = 'good' | 'so-so' | 'hard';
 export const weatherMood = (weather: Weather): WeatherMood =>
   weather === 'sunny' || weather === 'fair' ? 'good' : weather === 'cloudy' ? 'so-so' : 'hard';
 
-/** A check goes out this long after the start date: two weekly ones to catch the first days, then monthly. */
-const WEEKLY_CHECKS = [1, 2];
 /**
- * Each monthly check goes out this long before the month is up: the 1on1s fall on those anniversaries by
- * default, so the answer reaches HR's brief (sent the business day before the session) rather than coming after.
+ * A check of a point counted in months goes out this long before the month is up: a 1on1 of the same month
+ * falls on the anniversary, so the answer reaches HR's brief (sent the business day before the session) rather
+ * than coming after. A point counted in weeks has its check on the day.
  */
 const MONTHLY_LEAD_WEEKS = 1;
 /** A check not answered after this many business days gets its one reminder. */
@@ -51,13 +51,15 @@ export const pulseFormId = (journeyId: string, check: number): string =>
 export const pulseTimerName = (check: number): string => `pulse-c${check}`;
 
 /**
- * The pulse checks of a journey: one and two weeks after the start date, then once a month, a week before each
- * month is up, each an hour after opening on a business day of the company calendar (in the journey's time
- * zone), as long as it goes out before the last round's session. None after it: the follow-up months are over.
+ * The pulse checks of a journey, one per check of its template's cadence (by default one and two weeks after the
+ * start date, then a week before each month is up), each an hour after opening on a business day of the company
+ * calendar (in the journey's time zone). A check up to the template's last 1on1 goes out only before the last
+ * round's session; the light checks a template keeps after its last 1on1 go on past it.
  */
 export const planPulseChecks = (
   hire: Pick<Hire, 'startDate' | 'timezone'>,
   settings: Pick<OnboardingSettings, 'pulse'>,
+  template: Pick<JourneyTemplateCopy, 'cadence'>,
   rounds: Pick<RoundPlan, 'sessionAt'>[],
   calendar: BusinessCalendar,
 ): PulseCheckPlan[] => {
@@ -66,12 +68,18 @@ export const planPulseChecks = (
   const lastSession = DateTime.max(...rounds.map((round) => DateTime.fromISO(round.sessionAt)));
   if (!lastSession) return [];
   const start = DateTime.fromISO(hire.startDate, { zone: hire.timezone });
-  const sendTimes: DateTime[] = [];
   const sendOn = (day: DateTime) => calendar.morningOf(calendar.businessDayFrom(day));
-  for (const weeks of WEEKLY_CHECKS) sendTimes.push(sendOn(start.plus({ weeks })));
-  const monthly = (months: number) => sendOn(start.plus({ months }).minus({ weeks: MONTHLY_LEAD_WEEKS }));
-  for (let months = 1; monthly(months) < lastSession; months += 1) sendTimes.push(monthly(months));
-  const ahead = sendTimes.filter((at) => at < lastSession);
+  const lastSessionPoint = template.cadence.findLastIndex(hasSession);
+  const sendTimes = template.cadence.flatMap((point, index) => {
+    if (!hasCheck(point)) return [];
+    const day = pointDay(start, point);
+    const sendAt = sendOn(point.weeks === undefined ? day.minus({ weeks: MONTHLY_LEAD_WEEKS }) : day);
+    return index > lastSessionPoint || sendAt < lastSession ? [sendAt] : [];
+  });
+  // Points in weeks and in months interleave by their send day; two on one morning are one check.
+  const ahead = sendTimes
+    .sort((one, two) => one.toMillis() - two.toMillis())
+    .filter((at, index, all) => index === 0 || !at.equals(all[index - 1] as DateTime));
   return ahead.map((sendAt, index) => {
     const next = ahead[index + 1];
     const fullWindow = calendar.closesOn(calendar.addBusinessDays(sendAt, OPEN_BUSINESS_DAYS));

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
-import { type RoundPlan, SESSION_MINUTES, sessionEndsAt } from '#shared/domain/onboarding-schedule.ts';
+import { type RoundPlan, sessionEndsAt, sessionMinutesOf } from '#shared/domain/onboarding-schedule.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { setZone: true });
@@ -43,9 +43,9 @@ export const movedSessionProblem = (
 ): string | undefined => {
   const sessionAt = zoned(plan.sessionAt);
   if (!calendar.isBusinessDay(sessionAt)) return 'must be on a business day of the company calendar';
-  if (!calendar.holdsMeeting(sessionAt, sessionAt.plus({ minutes: SESSION_MINUTES }))) {
+  if (!calendar.holdsMeeting(sessionAt, sessionEndsAt(plan))) {
     const { from, to } = calendar.settings.workingHours;
-    return `must start and end (${SESSION_MINUTES} minutes) within working hours, ${from} to ${to}`;
+    return `must start and end (${sessionMinutesOf(plan)} minutes) within working hours, ${from} to ${to}`;
   }
   const ordered = [...rounds].sort((one, two) => one.round - two.round);
   const previous = ordered.filter((other) => other.round < plan.round).at(-1);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attentionKinds } from '#shared/domain/attention.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
+import { cadenceKinds } from '#shared/domain/journey-template.ts';
 
 /**
  * The bodies the HR routes answer with, for the API description. Handlers check their answers against these
@@ -31,6 +32,9 @@ export const journeyViewSchema = z
     departure: departureSchema
       .optional()
       .describe('Once the person left: their last day and the reason category'),
+    template: z
+      .object({ name: z.string(), version: z.number().int() })
+      .describe('The journey template it runs on, in the version it started with'),
     rounds: z.array(z.looseObject({ round: z.number().int() })),
     forms: z.array(z.looseObject({ formId: z.string(), kind: z.string(), status: z.string() })),
     timeline: z.array(z.looseObject({ at: isoDateTime, type: z.string() })),
@@ -65,6 +69,39 @@ export const journeyErasedSchema = z.object({
   journeyId,
   status: z.literal('erased'),
   erasedAt: isoDateTime,
+});
+
+const wordingSchema = z.object({ ja: z.string(), en: z.string() });
+
+/** A journey template as saved (`shared/domain/journey-template.ts`), with its name and version. */
+export const templateSchema = z.object({
+  name: z.string(),
+  version: z.number().int().describe('1 for the first save; each change of the body adds one'),
+  updatedAt: isoDateTime.optional().describe('When this version was saved; absent for the built-in default'),
+  cadence: z.array(
+    z.object({
+      weeks: z.number().int().optional(),
+      months: z.number().int().optional(),
+      kind: z.enum(cadenceKinds),
+    }),
+  ),
+  prepLeadBusinessDays: z.number().int(),
+  sessionMinutes: z.number().int(),
+  firstRoundHrOnly: z.boolean(),
+  questions: z.object({
+    prep: z.record(z.string(), wordingSchema).optional(),
+    pulse: z.record(z.string(), wordingSchema).optional(),
+  }),
+});
+
+export const templateListSchema = z.object({
+  items: z.array(
+    z.object({
+      name: z.string(),
+      version: z.number().int(),
+      updatedAt: isoDateTime.nullable().describe('Null for the built-in default'),
+    }),
+  ),
 });
 
 /** Every refusal and failure of an HR route carries a message fit to show a person. */

@@ -6,6 +6,7 @@ import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
 import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { reportQuerySchema } from '#shared/domain/report-query.ts';
@@ -21,6 +22,8 @@ import {
   journeyStartedSchema,
   journeyViewSchema,
   reportSchema,
+  templateListSchema,
+  templateSchema,
 } from '#shared/http/api-responses.ts';
 
 /** The refusals an HR route can answer with, each with its shared body (`openapi-document.ts`). */
@@ -148,6 +151,27 @@ export const apiRoutes: Record<string, RouteDescription> = {
     answers: { 200: calendarSettingsSchema },
     refusals: [400, 413],
   }),
+  'GET /settings/templates': hr(
+    'The journey templates a journey can name: the built-in default, then those saved',
+    {
+      answers: { 200: templateListSchema },
+    },
+  ),
+  'GET /settings/templates/{name}': hr(
+    "A journey template's newest version, as a journey started now runs on it",
+    {
+      answers: { 200: templateSchema },
+      refusals: [404],
+    },
+  ),
+  'PUT /settings/templates/{name}': hr(
+    'Save a journey template as its next version (the same body again keeps its version); running journeys keep theirs',
+    {
+      body: journeyTemplateSchema,
+      answers: { 200: templateSchema },
+      refusals: [400, 413],
+    },
+  ),
   'GET /reports': hr(
     'Figures for the journeys starting in a period or a start month: offers, rounds, prep, alerts, pulse',
     {

@@ -27,6 +27,7 @@ const SIGV4 = 'awsSigV4';
 const pathParameterDescriptions: Record<string, string> = {
   id: 'The journey id POST /journeys answered with',
   formId: "A form id from the journey's `forms` (GET /journeys/{id})",
+  name: 'A template name: lowercase letters, digits and dashes (`default` is built in)',
   token: 'The signed token of an emailed link; it alone authenticates the person',
 };
 

@@ -1,6 +1,7 @@
 import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { requireJourney, saveRounds } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { schedulePulseChecks } from '#shared/journeys/pulse-checks.ts';
 import { now } from '#shared/time/clock.ts';
@@ -16,7 +17,9 @@ export const beginOnboarding = async (journeyId: string): Promise<void> => {
   const leftOut = new Set(journey.roundsLeftOut);
   const rounds =
     journey.rounds ??
-    planRounds(journey.hire, journey.onboarding, calendar).filter((plan) => !leftOut.has(plan.round));
+    planRounds(journey.hire, journey.onboarding, templateOf(journey), calendar).filter(
+      (plan) => !leftOut.has(plan.round),
+    );
   if (!journey.rounds) await saveRounds(journey, rounds, now());
   await schedulePulseChecks({ ...journey, rounds }, calendar);
   await appendEvent(journeyId, 'onboarding.started', {

@@ -10,7 +10,11 @@ import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sendPulseCheck } from '#shared/journeys/pulse-checks.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
-import { onboardingExecutionName, startExecutionOnce } from '#shared/journeys/start-execution.ts';
+import {
+  onboardingEndExecutionName,
+  onboardingExecutionName,
+  startExecutionOnce,
+} from '#shared/journeys/start-execution.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
 import { logger } from '#shared/observability/logger.ts';
 
@@ -52,6 +56,12 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       break;
     case 'send-pulse':
       await sendPulseCheck(journeyId, action.check);
+      break;
+    case 'end-onboarding':
+      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', onboardingEndExecutionName(journeyId), {
+        journeyId,
+        ending: true,
+      });
       break;
   }
   await markTimerFired(journeyId, name);

@@ -1,6 +1,7 @@
 import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { questionWords, templateOf } from '#shared/domain/journey-template.ts';
 import { isWeather } from '#shared/domain/pulse.ts';
 import { checkFormLink } from '#shared/links/form-links.ts';
 import type { FormPageInput } from '#shared/pages/form-page.ts';
@@ -45,8 +46,9 @@ export const formPageInput = (
   target: Extract<FormLinkTarget, { ok: true }>,
   action: string,
   chosen?: string,
-): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context' | 'values'> => ({
+): Pick<FormPageInput, 'form' | 'locale' | 'action' | 'context' | 'values' | 'questions'> => ({
   form: target.form.kind,
+  questions: questionWords(templateOf(target.journey), target.form.kind, target.form.recipient.locale),
   values: target.form.kind === 'pulse' && isWeather(chosen) ? { answer: chosen } : target.form.prefill,
   locale: target.form.recipient.locale,
   action,

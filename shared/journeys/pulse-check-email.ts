@@ -1,5 +1,6 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
+import { questionWords, templateOf } from '#shared/domain/journey-template.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { renderPulseCheck } from '#shared/email/templates/pulse-check.ts';
@@ -24,6 +25,7 @@ export const pulseCheckEmail = (
       closesAt: form.deadline ?? form.linkExpiresAt,
       zone: hire.timezone,
       reminder,
+      question: questionWords(templateOf(journey), 'pulse', form.recipient.locale).answer,
     }),
   );
 };

@@ -5,6 +5,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { getTimer, listPendingTimers } from '#shared/data/timers.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { linkExpiryAfter } from '#shared/domain/form-link-expiry.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
 import {
   type PulseCheckPlan,
   planPulseChecks,
@@ -20,7 +21,7 @@ import { cancelTimer, moveTimer, scheduleTimer } from '#shared/timers/schedule-t
 
 /** The checks of a journey as it is planned now: none when HR turned them off or no round is planned. */
 const pulsePlan = (journey: Journey, calendar: BusinessCalendar): PulseCheckPlan[] =>
-  planPulseChecks(journey.hire, journey.onboarding, journey.rounds ?? [], calendar);
+  planPulseChecks(journey.hire, journey.onboarding, templateOf(journey), journey.rounds ?? [], calendar);
 
 /**
  * Every check still ahead gets three schedules when onboarding begins: its mail, its reminder and its closing.
@@ -77,6 +78,14 @@ export const followPulsePlan = async (journey: Journey, calendar: BusinessCalend
     await moveTimer(journeyId, `expire-${formId}`, plan.closesAt);
     await moveTimer(journeyId, timer.name, plan.sendAt);
   }
+  // A journey waiting on light checks after its last 1on1 ends when the last of them now closes.
+  if ((await getTimer(journeyId, ONBOARDING_END))?.status === 'pending') {
+    await moveTimer(
+      journeyId,
+      ONBOARDING_END,
+      (await lastCheckCloses(journeyId)) ?? DateTime.fromJSDate(now()),
+    );
+  }
 };
 
 /**
@@ -111,4 +120,32 @@ export const sendPulseCheck = async (journeyId: string, check: number): Promise<
   });
   await sendEmailOnce(journeyId, `pulse.requested#${formId}`, pulseCheckEmail(journey, form, formUrl, false));
   await appendEvent(journeyId, `pulse.requested#${formId}`, { type: 'pulse.requested', formId, check });
+};
+
+const ONBOARDING_END = 'onboarding-end';
+
+/** When the last check still to be sent closes; none when every check has gone out. */
+const lastCheckCloses = async (journeyId: string): Promise<DateTime | undefined> => {
+  const pending = await listPendingTimers(journeyId);
+  const closingOf = (check: number) =>
+    pending.find((timer) => timer.name === `expire-${pulseFormId(journeyId, check)}`);
+  const closings = pending.flatMap(({ action, at }) =>
+    action.kind === 'send-pulse' ? [DateTime.fromISO(closingOf(action.check)?.at ?? at)] : [],
+  );
+  return DateTime.max(...closings);
+};
+
+/**
+ * The journey's end once its last 1on1 is done, if pulse checks are still to be sent (a template's light checks
+ * after its last 1on1): it stays in its onboarding months, and a schedule ends it when the last of them closes.
+ * Returns that time, or null when nothing is left to send and the journey ends now. Checks already sent close on
+ * their own schedule, as they always did.
+ */
+export const endAfterLastChecks = async (journeyId: string): Promise<string | null> => {
+  const endsAt = await lastCheckCloses(journeyId);
+  if (!endsAt) return null;
+  await scheduleTimer({ journeyId, name: ONBOARDING_END, at: endsAt, action: { kind: 'end-onboarding' } });
+  const until = endsAt.toUTC().toISO() ?? '';
+  await appendEvent(journeyId, 'onboarding.checks-continue', { type: 'onboarding.checks-continue', until });
+  return until;
 };

@@ -6,7 +6,8 @@ import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { alertRecipients } from '#shared/domain/alert-recipients.ts';
 import { alertIdFor, attentionItemIds } from '#shared/domain/attention.ts';
-import { followUpSessionAt, SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
+import { followUpSessionAt } from '#shared/domain/onboarding-schedule.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { type AlertReason, type PulseSignal, renderAlert } from '#shared/email/templates/alert.ts';
@@ -48,6 +49,8 @@ export const raiseAlert = async (
   const journey = await requireJourney(journeyId);
   const { hire, onboarding } = journey;
   const meeting = followUpMeeting(round);
+  // An extra session is booked like the journey's 1on1s.
+  const { sessionMinutes } = templateOf(journey);
   const calendar = await loadCompanyCalendar();
   const key = pulse ? `r${round}#pulse#${pulse.formId}` : `r${round}#${reason}`;
   const proposed = (await listInvitations(journeyId)).find((invitation) => invitation.meeting === meeting);
@@ -96,7 +99,7 @@ export const raiseAlert = async (
       meeting,
       proposedBy: key,
       start: followUpAt,
-      durationMinutes: SESSION_MINUTES,
+      durationMinutes: sessionMinutes,
       ...(hire.location ? { location: hire.location } : {}),
       title: sessionTitle(hire.employee.locale, hire.hr.name, round, true),
       rendered: renderSessionInvitation({
@@ -106,7 +109,7 @@ export const raiseAlert = async (
         round,
         sessionAt: followUpAt,
         zone: hire.timezone,
-        durationMinutes: SESSION_MINUTES,
+        durationMinutes: sessionMinutes,
         threeParty: false,
         managerName: hire.manager.name,
         location: hire.location,

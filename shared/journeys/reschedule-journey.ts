@@ -7,6 +7,7 @@ import { getJourney, isOpen, type Journey, saveSchedule } from '#shared/data/jou
 import { appendEvent, removeEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { changeIdFor } from '#shared/domain/ids.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
 import {
   onboardingStartsAt,
   planRound,
@@ -71,7 +72,7 @@ export const rescheduleJourney = async (
       return { ok: false, status: 400, errors: { startDate: 'must not be in the past' } };
     }
     const hire = { ...journey.hire, startDate: request.startDate };
-    const replanned = journey.rounds && planRounds(hire, journey.onboarding, calendar);
+    const replanned = journey.rounds && planRounds(hire, journey.onboarding, templateOf(journey), calendar);
     moved = {
       ...journey,
       hire,
@@ -136,7 +137,12 @@ export const rescheduleJourney = async (
       else if (sessionAt.toMillis() <= at.getTime()) errors[`sessions.${key}`] = 'must be in the future';
       else {
         const before = journey.rounds.find((plan) => plan.round === round);
-        const after = planRound(round, sessionAt.setZone(journey.hire.timezone), calendar);
+        const after = planRound(
+          round,
+          sessionAt.setZone(journey.hire.timezone),
+          calendar,
+          templateOf(journey),
+        );
         changes.set(round, before ? keepingPlace(before, after) : after);
       }
     }

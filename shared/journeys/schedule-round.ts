@@ -1,26 +1,28 @@
 import { DateTime } from 'luxon';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { nextPlannedRound } from '#shared/domain/round-progress.ts';
+import { endAfterLastChecks } from '#shared/journeys/pulse-checks.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
 /**
  * Schedules the start of the next planned round after `after` (the first planned round when absent). Each round
  * runs in an execution of its own, started by this schedule when the round begins, so no execution outlives its
  * round and none comes near Step Functions' year however many rounds are planned. Returns `null` once the last
- * planned round is done.
+ * planned round is done, with when the journey ends instead if its template keeps pulse checks going after it
+ * (`checksUntil`; `null` when it ends now).
  */
 export const scheduleNextRound = async (
   journeyId: string,
   after?: number,
-): Promise<{ round: number | null }> => {
+): Promise<{ round: number | null; checksUntil: string | null }> => {
   const journey = await requireJourney(journeyId);
   const next = nextPlannedRound(journey.rounds ?? [], after);
-  if (!next) return { round: null };
+  if (!next) return { round: null, checksUntil: await endAfterLastChecks(journeyId) };
   await scheduleTimer({
     journeyId,
     name: `round-start-r${next.round}`,
     at: DateTime.fromISO(next.startsAt, { setZone: true }),
     action: { kind: 'start-round', round: next.round },
   });
-  return { round: next.round };
+  return { round: next.round, checksUntil: null };
 };

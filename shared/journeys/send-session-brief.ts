@@ -2,6 +2,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
+import { hasSession, templateOf } from '#shared/domain/journey-template.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
@@ -43,7 +44,8 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
   const topics = forms.find(
     (form) => form.kind === 'session-topics' && form.round === round && form.status === 'submitted',
   );
-  const threeParty = offersThreeParty(onboarding, round);
+  const template = templateOf(journey);
+  const threeParty = offersThreeParty(onboarding, template, round);
   const lastFollowUp = forms.find(
     (form) =>
       form.kind === 'session-outcome' &&
@@ -56,7 +58,7 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     {
       round,
       // Rounds keep their numbers when a journey runs only some of them (a hire posted late).
-      roundsTotal: onboarding.rounds,
+      roundsTotal: template.cadence.filter(hasSession).length,
       employeeName: hire.employee.name,
       prep,
       earlier,

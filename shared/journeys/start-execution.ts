@@ -25,16 +25,20 @@ export const executionArn = (machine: JourneyMachine, name: string): string =>
 export const onboardingExecutionName = (journeyId: string, round?: number): string =>
   round === undefined ? `${journeyId}-onboarding` : `${journeyId}-onboarding-r${round}`;
 
+/** The end of a journey whose pulse checks went on after its last 1on1: its summary and completion. */
+export const onboardingEndExecutionName = (journeyId: string): string => `${journeyId}-onboarding-end`;
+
 /** A round's extra follow-up session, which an alert starts beside the round's own execution. */
 export const followUpExecutionName = (journeyId: string, round: number): string =>
   `${onboardingExecutionName(journeyId, round)}-followup`;
 
 /**
- * Every onboarding execution a journey can have: the one that plans, and per planned round its own and its
- * extra follow-up session's.
+ * Every onboarding execution a journey can have: the one that plans, the one that ends it after its last
+ * checks, and per planned round its own and its extra follow-up session's.
  */
 export const onboardingExecutionNames = (journeyId: string, rounds: { round: number }[] = []): string[] => [
   onboardingExecutionName(journeyId),
+  onboardingEndExecutionName(journeyId),
   ...rounds.flatMap(({ round }) => [
     onboardingExecutionName(journeyId, round),
     followUpExecutionName(journeyId, round),

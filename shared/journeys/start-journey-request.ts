@@ -1,11 +1,12 @@
+import { getTemplate } from '#shared/data/journey-templates.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { latestReplyDeadline } from '#shared/domain/execution-limits.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
+import { DEFAULT_TEMPLATE_NAME, type JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
-import { SESSION_MINUTES } from '#shared/domain/onboarding-schedule.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
-import { startJourney } from '#shared/journeys/start-journey.ts';
+import { type JourneyRequest, startJourney } from '#shared/journeys/start-journey.ts';
 
 // A missing field reads better as "required" than as zod's "expected string, received undefined".
 const requiredWhenMissing = (issue: { input?: unknown }) =>
@@ -35,7 +36,8 @@ export const startJourneyRequest = async (body: unknown, at: Date): Promise<Star
       throw badRequest({ respondBy: `must be within six months of today (no later than ${latest})` });
     }
   }
-  const result = await startJourney(parsed.data, at);
+  const template = await namedTemplate(parsed.data, body);
+  const result = await startJourney(parsed.data, at, template);
   switch (result.outcome) {
     case 'started':
     case 'already-started':
@@ -44,13 +46,12 @@ export const startJourneyRequest = async (body: unknown, at: Date): Promise<Star
       throw badRequest({ offerMeetingAt: 'must be in the future' });
     case 'no-round-ahead':
       throw badRequest({
-        startDate:
-          'is too far in the past: every round would already have had to start its prep (five business days before its session)',
+        startDate: `is too far in the past: every round would already have had to start its prep (${result.prepLeadBusinessDays} business days before its session)`,
       });
     case 'session-time-outside-hours': {
       const { from, to } = result.workingHours;
       throw badRequest({
-        'onboarding.sessionTime': `must leave room for a ${SESSION_MINUTES}-minute session within working hours, ${from} to ${to}`,
+        'onboarding.sessionTime': `must leave room for a ${result.sessionMinutes}-minute session within working hours, ${from} to ${to}`,
       });
     }
     case 'conflict':
@@ -67,4 +68,33 @@ export const startJourneyRequest = async (body: unknown, at: Date): Promise<Star
         status: 'erased',
       });
   }
+};
+
+/**
+ * The template a request names, as it is now: the journey keeps this copy, so a later change of the template
+ * never reaches it. None for the default, which the request's `onboarding.rounds` and `monthsBetween` shape; a
+ * named template sets the cadence itself, so the request may not set those too.
+ */
+const namedTemplate = async (
+  request: JourneyRequest,
+  body: unknown,
+): Promise<JourneyTemplateCopy | undefined> => {
+  const name = request.template ?? DEFAULT_TEMPLATE_NAME;
+  const saved = name === DEFAULT_TEMPLATE_NAME ? undefined : await getTemplate(name);
+  const errors: Record<string, string> = {};
+  if (name !== DEFAULT_TEMPLATE_NAME && !saved) errors.template = 'unknown template';
+  if (name !== DEFAULT_TEMPLATE_NAME) {
+    const given = (body as { onboarding?: Record<string, unknown> }).onboarding ?? {};
+    for (const field of ['rounds', 'monthsBetween']) {
+      if (given[field] !== undefined) errors[`onboarding.${field}`] = 'set by the template: leave it out';
+    }
+  }
+  if (request.onboarding.threePartyFromRound === 1 && (saved?.firstRoundHrOnly ?? true)) {
+    errors['onboarding.threePartyFromRound'] =
+      'never in round 1, unless the template lets round 1 be three-party';
+  }
+  if (Object.keys(errors).length > 0) throw badRequest(errors);
+  if (!saved) return undefined;
+  const { updatedAt: _updatedAt, ...copy } = saved;
+  return copy;
 };

@@ -12,6 +12,7 @@ import {
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';
+import { type JourneyTemplateCopy, templateOf } from '#shared/domain/journey-template.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import {
   planRounds,
@@ -31,8 +32,12 @@ export type StartResult =
   | { outcome: 'conflict'; journeyId: string }
   | { outcome: 'erased'; journeyId: string }
   | { outcome: 'meeting-passed' }
-  | { outcome: 'no-round-ahead' }
-  | { outcome: 'session-time-outside-hours'; workingHours: { from: string; to: string } };
+  | { outcome: 'no-round-ahead'; prepLeadBusinessDays: number }
+  | {
+      outcome: 'session-time-outside-hours';
+      workingHours: { from: string; to: string };
+      sessionMinutes: number;
+    };
 
 const journeyKeyOf = (request: JourneyRequest): string =>
   request.phase === 'onboarding' ? `hire:${request.hireId}` : `offer:${request.offerId}`;
@@ -45,7 +50,11 @@ const journeyKeyOf = (request: JourneyRequest): string =>
  * the erasure sweeps; finding the record after its writes, the start takes back what it began (the claim, the
  * journey's items, an execution it started) and answers as for an erased journey.
  */
-export const startJourney = async (request: JourneyRequest, at: Date): Promise<StartResult> => {
+export const startJourney = async (
+  request: JourneyRequest,
+  at: Date,
+  template?: JourneyTemplateCopy,
+): Promise<StartResult> => {
   const key = journeyKeyOf(request);
   const claim = await getClaim(key);
   // A journey started before ids were keyed keeps the id its claim names.
@@ -58,13 +67,13 @@ export const startJourney = async (request: JourneyRequest, at: Date): Promise<S
   // A retry of a journey that started earlier skips what a new one must pass, and finds its journey.
   let roundsLeftOut: number[] | undefined;
   if (!claim) {
-    const plan = await planNewJourney(request, at);
+    const plan = await planNewJourney(request, at, template);
     if ('outcome' in plan) return plan;
     roundsLeftOut = plan.roundsLeftOut;
   }
   let result: StartResult | undefined;
   try {
-    result = await writeJourney(request, key, journeyId, at, roundsLeftOut);
+    result = await writeJourney(request, key, journeyId, at, roundsLeftOut, template);
   } catch (error) {
     // An erasure deleting the journey under a start shows up as anything from JourneyErased to a missing item.
     if (!(await getErasure(journeyId))) throw error;
@@ -87,21 +96,29 @@ type Refusal = Extract<
 const planNewJourney = async (
   request: JourneyRequest,
   at: Date,
+  named: JourneyTemplateCopy | undefined,
 ): Promise<Refusal | { roundsLeftOut?: number[] }> => {
   if (request.phase === 'offer' && Date.parse(request.offerMeetingAt) <= at.getTime()) {
     return { outcome: 'meeting-passed' };
   }
   const calendar = await loadCompanyCalendar();
   const hire = request.phase === 'onboarding' ? hireFromRequest(request) : hireFromOffer(request);
-  const planned = planRounds(hire, request.onboarding, calendar);
+  const template = templateOf({ template: named, onboarding: request.onboarding });
+  const planned = planRounds(hire, request.onboarding, template, calendar);
   const fits = (plan: RoundPlan) =>
     calendar.holdsMeeting(DateTime.fromISO(plan.sessionAt, { setZone: true }), sessionEndsAt(plan));
   if (!planned.every(fits)) {
-    return { outcome: 'session-time-outside-hours', workingHours: calendar.settings.workingHours };
+    return {
+      outcome: 'session-time-outside-hours',
+      workingHours: calendar.settings.workingHours,
+      sessionMinutes: template.sessionMinutes,
+    };
   }
   if (request.phase === 'offer') return {};
   const ahead = roundsStillAhead(planned, at);
-  if (ahead.length === 0) return { outcome: 'no-round-ahead' };
+  if (ahead.length === 0) {
+    return { outcome: 'no-round-ahead', prepLeadBusinessDays: template.prepLeadBusinessDays };
+  }
   const leftOut = planned.filter((plan) => !ahead.includes(plan)).map((plan) => plan.round);
   return leftOut.length > 0 ? { roundsLeftOut: leftOut } : {};
 };
@@ -112,6 +129,7 @@ const writeJourney = async (
   journeyId: string,
   at: Date,
   roundsLeftOut: number[] | undefined,
+  template: JourneyTemplateCopy | undefined,
 ): Promise<StartResult> => {
   const requestHash = offerFingerprint(request);
   const earlier = await claimJourneyKey(key, { journeyId, requestHash });
@@ -123,6 +141,7 @@ const writeJourney = async (
     key,
     requestHash,
     onboarding: request.onboarding,
+    ...(template ? { template } : {}),
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
   };

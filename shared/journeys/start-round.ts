@@ -1,7 +1,8 @@
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { teamOf } from '#shared/domain/hire.ts';
-import { roundPlan, SESSION_MINUTES, sessionLocation } from '#shared/domain/onboarding-schedule.ts';
+import { templateOf } from '#shared/domain/journey-template.ts';
+import { roundPlan, sessionLocation, sessionMinutesOf } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import { sendEmailOnce } from '#shared/email/send-once.ts';
@@ -34,7 +35,7 @@ export const startRound = async (
     sessionAt: plan.sessionAt,
   });
 
-  const threeParty = offersThreeParty(onboarding, round);
+  const threeParty = offersThreeParty(onboarding, templateOf(journey), round);
   const topicsUrl = await openTopicsForm(journey, round, plan.sessionAt);
   const invitation: SessionInvitationInput = {
     locale: hire.employee.locale,
@@ -43,7 +44,7 @@ export const startRound = async (
     round,
     sessionAt: plan.sessionAt,
     zone: hire.timezone,
-    durationMinutes: SESSION_MINUTES,
+    durationMinutes: sessionMinutesOf(plan),
     threeParty,
     managerName: hire.manager.name,
     location: sessionLocation(hire, plan),
@@ -51,7 +52,7 @@ export const startRound = async (
   await sendInvitation(journey, {
     meeting: `session-r${round}`,
     start: plan.sessionAt,
-    durationMinutes: SESSION_MINUTES,
+    durationMinutes: invitation.durationMinutes,
     ...(invitation.location ? { location: invitation.location } : {}),
     title: sessionTitle(hire.employee.locale, hire.hr.name, round),
     rendered: renderSessionInvitation({ ...invitation, topicsUrl }),

@@ -51,6 +51,8 @@ export interface FormPageInput {
   values?: Record<string, string>;
   /** Error codes by field, from `fieldErrors`. */
   errors?: Record<string, string>;
+  /** The company's own wording of some questions, by field, from the journey's template. */
+  questions?: Record<string, string>;
 }
 
 type Field =
@@ -669,7 +671,14 @@ ${value}</textarea>
 export const renderFormPage = (input: FormPageInput): string => {
   const { locale, context } = input;
   const text = copy[locale];
-  const form = text.forms[input.form](context);
+  const worded = text.forms[input.form](context);
+  const form = {
+    ...worded,
+    fields: worded.fields.map((field) => {
+      const label = input.questions?.[field.name];
+      return label ? { ...field, label } : field;
+    }),
+  };
   const errors = Object.fromEntries(
     Object.entries(input.errors ?? {}).map(([name, code]) => [name, fieldErrorMessage(code, locale)]),
   );

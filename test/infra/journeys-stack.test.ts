@@ -49,6 +49,8 @@ const FUNCTIONS = [
   'send-journey-summary',
   'get-calendar-settings',
   'put-calendar-settings',
+  'get-templates',
+  'put-template',
   'record-undeliverable',
   'get-openapi',
   'console',
@@ -101,6 +103,7 @@ const ONBOARDING_STATES = [
   'ScheduleNextRound',
   'RoundsLeft',
   'AwaitingNextRound',
+  'AwaitingLastChecks',
   'SendJourneySummary',
   'CompleteJourney',
   'Completed',
@@ -522,6 +525,8 @@ describe('functions', () => {
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
+      'get-templates': [],
+      'put-template': [],
       'get-openapi': [],
       // It tells HR whose address mail cannot reach.
       'record-undeliverable': mail,
@@ -648,6 +653,9 @@ describe('HTTP API', () => {
       'DELETE /journeys/{id}': 'AWS_IAM',
       'GET /settings/calendar': 'AWS_IAM',
       'PUT /settings/calendar': 'AWS_IAM',
+      'GET /settings/templates': 'AWS_IAM',
+      'GET /settings/templates/{name}': 'AWS_IAM',
+      'PUT /settings/templates/{name}': 'AWS_IAM',
       'GET /openapi.json': 'AWS_IAM',
       'GET /forms/{token}': 'NONE',
       'POST /forms/{token}': 'NONE',
@@ -837,10 +845,12 @@ describe('Onboarding state machine', () => {
     const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
     const states = Object.fromEntries(all);
     // Started with a round, an execution runs that round; started without one (on the start date), it plans.
-    // Started with `followUp`, it runs the round's extra session, which ends without scheduling a round.
+    // Started with `followUp`, it runs the round's extra session, which ends without scheduling a round; started
+    // with `ending` (a schedule when a template's last pulse check closes), it completes the journey.
     expect(states.OnboardingBegun).toMatchObject({
       Type: 'Choice',
       Choices: [
+        { Variable: '$.ending', IsPresent: true, Next: 'SendJourneySummary' },
         { Variable: '$.followUp', IsPresent: true, Next: 'SendFollowUpBrief' },
         { Variable: '$.round', IsPresent: true, Next: 'MonthlyRound' },
       ],
@@ -858,10 +868,15 @@ describe('Onboarding state machine', () => {
     ]);
     expect(states.RoundsLeft).toMatchObject({
       Type: 'Choice',
-      Choices: [{ Variable: '$.next.round', IsNull: false, Next: 'AwaitingNextRound' }],
+      Choices: [
+        { Variable: '$.next.round', IsNull: false, Next: 'AwaitingNextRound' },
+        // Pulse checks a template keeps after its last 1on1: the journey ends when the last one closes.
+        { Variable: '$.next.checksUntil', IsNull: false, Next: 'AwaitingLastChecks' },
+      ],
       Default: 'SendJourneySummary',
     });
     expect(states.AwaitingNextRound?.Type).toBe('Succeed');
+    expect(states.AwaitingLastChecks?.Type).toBe('Succeed');
   });
 });
 
@@ -1051,6 +1066,17 @@ describe('least privilege', () => {
     });
   });
 
+  it('lets put-template put templates only, and nothing else in the table', () => {
+    const writes = statementsOf('put-template').filter((statement) =>
+      actionsOf([statement]).some((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action)),
+    );
+    expect(writes).toHaveLength(1);
+    expect(actionsOf(writes)).toEqual(['dynamodb:PutItem']);
+    expect(writes[0]?.Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['SETTINGS#templates'] },
+    });
+  });
+
   it('keeps the GET handlers read-only: a GET never changes a journey', () => {
     for (const folder of [
       'get-journey',
@@ -1059,6 +1085,7 @@ describe('least privilege', () => {
       'list-attention',
       'show-form',
       'get-calendar-settings',
+      'get-templates',
     ]) {
       expect(actionsOf(statementsOf(folder)), folder).not.toEqual(
         expect.arrayContaining([expect.stringMatching(/^dynamodb:(Put|Update|Delete|BatchWrite)/)]),

@@ -5,6 +5,7 @@ import {
   calendarSettingsSchema,
   DEFAULT_CALENDAR,
 } from '#shared/domain/company-calendar.ts';
+import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
@@ -69,20 +70,23 @@ describe('business days of the company calendar', () => {
 
   it('plans a round that would fall in the New Year closure after it, with prep before it', () => {
     // Round 1 of a hire starting 30 November would be on Wednesday 30 December.
-    expect(planRounds(hire('2026-11-30'), defaults, noClosures)[0]?.sessionAt).toBe(
-      '2026-12-30T15:00:00+09:00',
-    );
-    expect(planRounds(hire('2026-11-30'), defaults, DEFAULT_CALENDAR)[0]).toEqual({
+    expect(
+      planRounds(hire('2026-11-30'), defaults, defaultTemplate(defaults), noClosures)[0]?.sessionAt,
+    ).toBe('2026-12-30T15:00:00+09:00');
+    expect(planRounds(hire('2026-11-30'), defaults, defaultTemplate(defaults), DEFAULT_CALENDAR)[0]).toEqual({
       round: 1,
       startsAt: '2026-12-22T10:00:00+09:00',
       sessionAt: '2027-01-04T15:00:00+09:00',
       prepDeadline: '2026-12-28T18:00:00+09:00',
+      sessionMinutes: 60,
     });
   });
 
   it('skips a one-off closed day', () => {
     const company = calendar({ closedDays: ['2027-03-01'] });
-    expect(planRounds(hire('2027-02-01'), defaults, company)[0]?.sessionAt).toBe('2027-03-02T15:00:00+09:00');
+    expect(planRounds(hire('2027-02-01'), defaults, defaultTemplate(defaults), company)[0]?.sessionAt).toBe(
+      '2027-03-02T15:00:00+09:00',
+    );
   });
 
   it('moves reminders and extra sessions past closed days', () => {
@@ -113,7 +117,7 @@ describe('business days of the company calendar', () => {
 
   it('keeps to the working hours HR set', () => {
     const late = calendar({ workingHours: { from: '10:00', to: '19:30' } });
-    const [first] = planRounds(hire('2027-02-01'), defaults, late);
+    const [first] = planRounds(hire('2027-02-01'), defaults, defaultTemplate(defaults), late);
     // Rounds start an hour after opening; prep is due at closing time the business day before.
     expect(first?.startsAt).toBe('2027-02-19T11:00:00+09:00');
     expect(first?.prepDeadline).toBe('2027-02-26T19:30:00+09:00');

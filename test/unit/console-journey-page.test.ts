@@ -6,6 +6,7 @@ import { timelineLine } from '#shared/console/timeline-words.ts';
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import type { PrivateNotesRecord } from '#shared/data/private-notes.ts';
+import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import type { JourneyRecords } from '#shared/journeys/journey-records.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
@@ -117,6 +118,15 @@ describe("a journey's console page", () => {
       '面談結果を記録（第1回） <span class="en" lang="en">Outcome recorded (round 1)</span>',
     );
   });
+
+  it('names the template the journey runs on, in the version it started with', () => {
+    expect(page()).toContain('<dd>default（第1版 <span class="en" lang="en">version 1</span>）</dd>');
+    const onEngineers = {
+      ...journey,
+      template: { ...defaultTemplate(journey.onboarding), name: 'engineers', version: 2 },
+    };
+    expect(page({ records: { ...records, journey: onEngineers } })).toContain('<dd>engineers（第2版');
+  });
 });
 
 describe('the console start form', () => {
@@ -155,6 +165,19 @@ describe('the console start form', () => {
     expect(parsed.onboarding).toMatchObject({ pulse: true, hireConfirmsSummary: false });
   });
 
+  it('names the template HR chose and leaves the rounds to it; the default keeps the rounds typed', () => {
+    const entries: [string, string][] = [
+      ['phase', 'onboarding'],
+      ['rounds', '3'],
+    ];
+    expect(journeyRequestFromForm(form([...entries, ['template', 'engineers']]))).toMatchObject({
+      template: 'engineers',
+      onboarding: { rounds: undefined },
+    });
+    const onDefault = journeyRequestFromForm(form([...entries, ['template', 'default']]));
+    expect(onDefault).toMatchObject({ template: undefined, onboarding: { rounds: 3 } });
+  });
+
   it("puts each of the API's messages next to its own field, in Japanese", () => {
     expect(formFieldOf('candidate.email')).toBe('person.email');
     expect(formFieldOf('interviewers.0.name')).toBe('interviewer1.name');
@@ -163,6 +186,7 @@ describe('the console start form', () => {
     const body = startJourneyPageBody({
       csrfToken: 'tok',
       signedIn: { name: '佐藤', email: 'aya@example.co.jp' },
+      templates: ['default'],
       values: form([['person.email', 'not-an-address']]),
       errors: { 'candidate.email': 'must be an email address' },
     }).toString();
@@ -176,8 +200,10 @@ describe('the console start form', () => {
     const body = startJourneyPageBody({
       csrfToken: 'tok',
       signedIn: { name: 'Aya', email: 'aya@example.co.jp' },
+      templates: ['default', 'engineers'],
     }).toString();
     expect(body).toContain('name="hr.email" value="aya@example.co.jp"');
+    expect(body).toContain('<option value="default" selected>default</option><option value="engineers">');
   });
 });
 

@@ -12,6 +12,7 @@ import { renderManagerPrepRequest } from '#shared/email/templates/manager-prep-r
 import { renderMeetingBrief } from '#shared/email/templates/meeting-brief.ts';
 import { renderOutcomeNotRecorded } from '#shared/email/templates/outcome-not-recorded.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
+import { renderPulseCheck } from '#shared/email/templates/pulse-check.ts';
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 import { renderSessionInvitation, sessionTitle } from '#shared/email/templates/session-invitation.ts';
 import { renderSessionOutcomeRequest } from '#shared/email/templates/session-outcome-request.ts';
@@ -1099,5 +1100,31 @@ describe("the update on the new hire's topics", () => {
     expect(en.text).toMatch(
       /after its brief went out[\s\S]*for HR only[\s\S]*They would like to talk about: 通勤がつらい/,
     );
+  });
+});
+
+describe('the pulse check', () => {
+  const check = (locale: Locale, question?: string) =>
+    renderPulseCheck({
+      locale,
+      employeeName: '山田 花子',
+      hrName: '佐藤 綾',
+      hrEmail: 'aya.sato@example.co.jp',
+      formUrl,
+      closesAt: '2027-02-15T18:00:00+09:00',
+      zone: 'Asia/Tokyo',
+      reminder: false,
+      ...(question ? { question } : {}),
+    });
+
+  it("asks the journey template's question when it words one, in either language", () => {
+    expect(check('ja', '今週の働きやすさはどうですか？').text).toContain('今週の働きやすさはどうですか？');
+    expect(check('ja', '今週の働きやすさはどうですか？').text).not.toContain(
+      '最近、仕事の調子はいかがですか？',
+    );
+    expect(check('en', 'How easy was it to work this week?').html).toContain(
+      'How easy was it to work this week?',
+    );
+    expect(check('en').text).toContain('How are you doing at work lately?');
   });
 });

@@ -115,6 +115,7 @@ describe('eraseJourney', () => {
     const executions = [
       `arn:aws:states:ap-northeast-1:123456789012:execution:OfferFollowUp:${journeyId}`,
       `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding`,
+      `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding-end`,
     ];
     expect(stops.map((call) => call.args[0].input.executionArn)).toEqual([...executions, ...executions]);
     expect(sfn).toReceiveCommandWith(StopExecutionCommand, { error: 'JourneyErased' });
@@ -163,7 +164,7 @@ describe('eraseJourney', () => {
       erasure: { journeyId, erasedAt: '2026-11-30T00:00:00.000Z' },
     });
     // Whatever a step in flight started or wrote meanwhile is stopped and swept.
-    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(2);
+    expect(sfn.commandCalls(StopExecutionCommand)).toHaveLength(3);
     expect(deletedKeys().flat()).toEqual(['EVENT#stray']);
   });
 });

@@ -374,3 +374,24 @@ describe('the summary confirmation page', () => {
     expect(html).toContain('<p class="error" id="share-error">選択してください。</p>');
   });
 });
+
+describe("a journey template's wording", () => {
+  const context = { recipientName: '鈴木 一郎', candidateName: '山田 花子', zone: 'Asia/Tokyo', round: 1 };
+  const prep = (overrides: Partial<FormPageInput> = {}) =>
+    page({ form: 'manager-prep', context, ...overrides });
+
+  it('replaces the label of the fields it words, in the summary of errors too, and keeps the others', () => {
+    const html = prep({
+      questions: { progress: 'この1カ月で任せた仕事と、その進み具合' },
+      errors: { progress: 'required' },
+    });
+    expect(html).toContain('<label for="progress">この1カ月で任せた仕事と、その進み具合</label>');
+    expect(html).toContain('<a href="#progress">この1カ月で任せた仕事と、その進み具合：');
+    expect(html).toContain('<legend>本人の様子</legend>');
+    expectBoundLabels(html);
+  });
+
+  it('changes nothing when it words nothing', () => {
+    expect(prep({ questions: {} })).toBe(prep());
+  });
+});

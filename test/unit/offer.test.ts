@@ -24,6 +24,16 @@ describe('the offer contract', () => {
     expect(offer.selection).toEqual({ concerns: [], situation: [] });
   });
 
+  it('names the journey template by its name, lowercase letters, digits and dashes', () => {
+    expect(offerSchema.parse({ ...sampleOffer(), template: 'engineers-2027' }).template).toBe(
+      'engineers-2027',
+    );
+    expect(offerSchema.parse(sampleOffer()).template).toBeUndefined();
+    expect(errorsFor({ ...sampleOffer(), template: 'Engineers' })).toEqual({
+      template: 'lowercase letters, digits and single dashes only',
+    });
+  });
+
   it('names each bad field', () => {
     const errors = errorsFor({
       ...sampleOffer(),

@@ -8,6 +8,7 @@ import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { erasedJourneySchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
@@ -88,6 +89,7 @@ describe('the OpenAPI document', () => {
     expect(bodySchema('POST /journeys/{id}/cancel')).toEqual(requestOf(cancellationSchema));
     expect(bodySchema('POST /journeys/{id}/left')).toEqual(requestOf(departureSchema));
     expect(bodySchema('PUT /settings/calendar')).toEqual(requestOf(calendarSettingsSchema));
+    expect(bodySchema('PUT /settings/templates/{name}')).toEqual(requestOf(journeyTemplateSchema));
     expect(bodySchema('POST /journeys/{id}/alerts/{alertId}/handled')).toEqual(requestOf(alertHandledSchema));
     // start-journey picks the schema by `phase`.
     expect(bodySchema('POST /journeys')?.anyOf).toEqual([
@@ -107,6 +109,7 @@ describe('the OpenAPI document', () => {
       'POST /journeys/{id}/cancel',
       'POST /journeys/{id}/left',
       'PUT /settings/calendar',
+      'PUT /settings/templates/{name}',
     ]);
   });
 

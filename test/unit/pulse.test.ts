@@ -5,6 +5,7 @@ import {
   DEFAULT_CALENDAR,
 } from '#shared/domain/company-calendar.ts';
 import { pulseSchema } from '#shared/domain/form-answers.ts';
+import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
 import { planPulseChecks, pulseChecksAhead, weatherMood, weathers } from '#shared/domain/pulse.ts';
@@ -18,7 +19,13 @@ const plan = (
   timezone = 'Asia/Tokyo',
 ) => {
   const hire = { ...tokyoHire(startDate), timezone };
-  return planPulseChecks(hire, settings, planRounds(hire, settings, calendar), calendar);
+  return planPulseChecks(
+    hire,
+    settings,
+    defaultTemplate(settings),
+    planRounds(hire, settings, defaultTemplate(settings), calendar),
+    calendar,
+  );
 };
 const sendTimes = (checks: ReturnType<typeof plan>) => checks.map((check) => check.sendAt.toISO());
 
@@ -36,7 +43,7 @@ describe('pulse check cadence', () => {
       '2027-04-26T10:00:00.000+09:00',
     ]);
     // Each month's answer can reach HR's brief, sent at the close of the business day before the session.
-    const rounds = planRounds(tokyoHire('2027-02-01'), defaults, DEFAULT_CALENDAR);
+    const rounds = planRounds(tokyoHire('2027-02-01'), defaults, defaultTemplate(defaults), DEFAULT_CALENDAR);
     for (const [index, round] of rounds.entries()) {
       const monthly = checks[index + 2];
       expect(monthly?.sendAt.toMillis()).toBeLessThan(Date.parse(round.prepDeadline));

@@ -5,7 +5,10 @@ import { planRound } from '#shared/domain/onboarding-schedule.ts';
 import { movedSessionProblem, pendingRoundProblem } from '#shared/domain/reschedule-checks.ts';
 
 const round = (number: number, sessionAt: string) =>
-  planRound(number, DateTime.fromISO(sessionAt, { zone: 'Asia/Tokyo' }), DEFAULT_CALENDAR);
+  planRound(number, DateTime.fromISO(sessionAt, { zone: 'Asia/Tokyo' }), DEFAULT_CALENDAR, {
+    prepLeadBusinessDays: 5,
+    sessionMinutes: 60,
+  });
 // Round 1 on Monday 1 March 2027 starts on Friday 19 February; round 2 on Thursday 1 April starts on 25 March.
 const first = round(1, '2027-03-01T15:00');
 const second = round(2, '2027-04-01T15:00');

@@ -15,6 +15,8 @@ export interface PulseCheckInput {
   closesAt: string;
   zone: string;
   reminder: boolean;
+  /** The company's own wording of the question, from the journey's template. */
+  question?: string;
 }
 
 /** Each answer is a link of its own; opening one only shows the page, where the person sends it. */
@@ -45,7 +47,7 @@ export const renderPulseCheck = (input: PulseCheckInput): RenderedEmail => {
             ? `This is a gentle reminder of our short check-in from HR (${hrName}). If you have a moment, we would love to hear how you are.`
             : `This is ${hrName} from HR, with a short check-in for your first months. It takes a few seconds.`,
         },
-        { kind: 'heading', text: 'How are you doing at work lately?' },
+        { kind: 'heading', text: input.question ?? 'How are you doing at work lately?' },
         { kind: 'choices', items: answerLinks(locale, input.formUrl) },
         {
           kind: 'paragraph',
@@ -77,7 +79,7 @@ export const renderPulseCheck = (input: PulseCheckInput): RenderedEmail => {
           ? `人事の${hrName}です。先日お送りした短いチェックのご案内を、念のためもう一度お送りします。お手すきのときに、今の様子を教えてください。`
           : `人事の${hrName}です。入社後の毎日、おつかれさまです。最近の様子を伺う短いチェックです。数秒で答えられます。`,
       },
-      { kind: 'heading', text: '最近、仕事の調子はいかがですか？' },
+      { kind: 'heading', text: input.question ?? '最近、仕事の調子はいかがですか？' },
       { kind: 'choices', items: answerLinks(locale, input.formUrl) },
       {
         kind: 'paragraph',

@@ -99,24 +99,100 @@ export const stateMachineDefinitions = (template: Record<string, unknown>): Stat
     });
 };
 
-/** Placeholder function ARN to the `functions/` folder of its handler, for every function of the project. */
-/**
- * The functions EventBridge rules with an event pattern on `source` invoke, by placeholder ARN: the local
- * runtime hands such events to them as the rules would.
- */
-export const eventRuleTargets = (template: Record<string, unknown>, source: string): string[] =>
-  Object.values(resourcesOf(template)).flatMap((resource) => {
+const INTRINSICS = new Set(['Ref', 'Fn::GetAtt', 'Fn::Join']);
+
+/** A value from the template with every intrinsic in it resolved to its placeholder (an event pattern, say). */
+const resolveDeep = (resources: Record<string, TemplateResource>, value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map((element) => resolveDeep(resources, element));
+  if (typeof value !== 'object' || value === null) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && INTRINSICS.has(keys[0] ?? '')) return resolveIntrinsics(resources, value);
+  return Object.fromEntries(
+    Object.entries(value).map(([key, element]) => [key, resolveDeep(resources, element)]),
+  );
+};
+
+/** The logical id a target or mapping names its function by (`Fn::GetAtt` of its Arn, or its `Ref`). */
+const functionLogicalId = (reference: unknown): string | undefined => {
+  const value = reference as { 'Fn::GetAtt'?: [string, string]; Ref?: string } | undefined;
+  return value?.['Fn::GetAtt']?.[0] ?? value?.Ref;
+};
+
+export interface EventRule {
+  /** `default`, or the logical id of the template's event bus the rule is on. */
+  bus: string;
+  pattern: Record<string, unknown>;
+  /** The functions it invokes, by placeholder ARN, each with the logical id of its dead-letter queue, if any. */
+  targets: { functionArn: string; deadLetterQueue?: string }[];
+}
+
+/** Every EventBridge rule with an event pattern and function targets: the local event buses route through them. */
+export const eventRules = (template: Record<string, unknown>): EventRule[] => {
+  const resources = resourcesOf(template);
+  return Object.values(resources).flatMap((resource) => {
     if (resource.Type !== 'AWS::Events::Rule') return [];
     const properties = resource.Properties ?? {};
-    const pattern = properties.EventPattern as { source?: string[] } | undefined;
-    if (!pattern?.source?.includes(source)) return [];
-    const targets = (properties.Targets ?? []) as { Arn?: { 'Fn::GetAtt'?: [string, string] } }[];
-    return targets.flatMap((target) => {
-      const logicalId = target.Arn?.['Fn::GetAtt']?.[0];
-      return logicalId ? [placeholderFunctionArn(logicalId)] : [];
+    if (!properties.EventPattern || properties.State === 'DISABLED') return [];
+    const busName = properties.EventBusName as { Ref?: string } | string | undefined;
+    const targets = (
+      (properties.Targets ?? []) as { Arn?: unknown; DeadLetterConfig?: { Arn?: unknown } }[]
+    ).flatMap((target) => {
+      const logicalId = functionLogicalId(target.Arn);
+      const deadLetterQueue = functionLogicalId(target.DeadLetterConfig?.Arn);
+      return logicalId
+        ? [
+            {
+              functionArn: placeholderFunctionArn(logicalId),
+              ...(deadLetterQueue ? { deadLetterQueue } : {}),
+            },
+          ]
+        : [];
     });
+    return [
+      {
+        bus: typeof busName === 'string' ? busName : (busName?.Ref ?? 'default'),
+        pattern: resolveDeep(resources, properties.EventPattern) as Record<string, unknown>,
+        targets,
+      },
+    ];
+  });
+};
+
+export interface StreamEventSource {
+  /** The function the mapping invokes, by placeholder ARN. */
+  target: string;
+  /** Its filter patterns: a record reaches the function when any of them matches. */
+  filters: Record<string, unknown>[];
+  /** The logical id of the queue records go to once retries are exhausted, if any. */
+  onFailureQueue?: string;
+}
+
+/** The Lambda event source mappings on the table's stream: the local stream stand-in invokes their functions. */
+export const streamEventSources = (template: Record<string, unknown>): StreamEventSource[] =>
+  Object.values(resourcesOf(template)).flatMap((resource) => {
+    if (resource.Type !== 'AWS::Lambda::EventSourceMapping') return [];
+    const properties = resource.Properties ?? {};
+    const logicalId = functionLogicalId(properties.FunctionName);
+    const source = properties.EventSourceArn as { 'Fn::GetAtt'?: [string, string] } | undefined;
+    if (!logicalId || source?.['Fn::GetAtt']?.[1] !== 'StreamArn') return [];
+    const filters = (
+      (properties.FilterCriteria as { Filters?: { Pattern: string }[] } | undefined)?.Filters ?? []
+    ).map((filter) => JSON.parse(filter.Pattern) as Record<string, unknown>);
+    const onFailure = (properties.DestinationConfig as { OnFailure?: { Destination?: unknown } } | undefined)
+      ?.OnFailure?.Destination;
+    const onFailureQueue = functionLogicalId(onFailure);
+    return [
+      { target: placeholderFunctionArn(logicalId), filters, ...(onFailureQueue ? { onFailureQueue } : {}) },
+    ];
   });
 
+/** The logical id of each resource of a type in the template (the event bus, the configuration set). */
+export const logicalIdsOf = (template: Record<string, unknown>, type: string): string[] =>
+  Object.entries(resourcesOf(template))
+    .filter(([, resource]) => resource.Type === type)
+    .map(([logicalId]) => logicalId);
+
+/** Placeholder function ARN to the `functions/` folder of its handler, for every function of the project. */
 export const functionHandlers = (template: Record<string, unknown>): Record<string, string> => {
   const handlers: Record<string, string> = {};
   for (const [logicalId, resource] of Object.entries(resourcesOf(template))) {

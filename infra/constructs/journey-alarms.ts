@@ -7,6 +7,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { JourneyEvents } from '#infra/constructs/journey-events.ts';
 import type { JourneyFunction } from '#infra/constructs/journey-function.ts';
 import type { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
 import type { JourneyTimers } from '#infra/constructs/journey-timers.ts';
@@ -23,6 +24,8 @@ export interface JourneyAlarmsProps {
   readonly timers: JourneyTimers;
   /** Where EventBridge puts the SES events it could not hand to their function. */
   readonly eventDeadLetters: IQueue;
+  /** The journeys bus's queues: refused or failing incoming events, and timeline events not published. */
+  readonly journeyEvents: Pick<JourneyEvents, 'deadLetters' | 'unpublished'>;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -117,6 +120,22 @@ export class JourneyAlarms extends Construct {
         statistic: 'Maximum',
       }),
       'A bounce or complaint from SES could not be recorded: its journey may wait on mail that never arrived',
+    );
+    this.alarmOn(
+      'JourneyEventDeadLetters',
+      props.journeyEvents.deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      "An event from HR's systems was refused or kept failing: its journey did not start, move or end as they meant",
+    );
+    this.alarmOn(
+      'JourneyEventsUnpublished',
+      props.journeyEvents.unpublished.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      'Timeline events could not be published to the bus after their retries: subscribers missed them',
     );
   }
 

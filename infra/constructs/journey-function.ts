@@ -46,6 +46,8 @@ export type JourneyFunctionName =
   | 'console'
   | 'console-actions'
   | 'record-undeliverable'
+  | 'receive-event'
+  | 'publish-events'
   | 'rotate-link-key';
 
 /** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */

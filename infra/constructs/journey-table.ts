@@ -4,6 +4,7 @@ import {
   BillingMode,
   type CfnTable,
   ProjectionType,
+  StreamViewType,
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -39,6 +40,8 @@ export class JourneyTable extends Construct {
       deletionProtection: true,
       timeToLiveAttribute: 'expiresAt',
       removalPolicy: RemovalPolicy.RETAIN,
+      // The outbox of the events the service publishes (`JourneyEvents`): new timeline items, as written.
+      stream: StreamViewType.NEW_IMAGE,
     });
     // HR's list of journeys (`shared/data/journey-list.ts`): one partition per status, newest start date first.
     // Status changes move an entry with no extra write, and even `completed`, the largest partition, only takes

@@ -30,6 +30,8 @@ console.log(`Follow-up journeys are running locally (virtual time ${runtime.now(
   Bounces     ${runtime.apiUrl}/local/bounces   (POST {"email":"someone@example.com"}: mail to it bounces from now on)
   Mail (page) ${runtime.sesUrl}/
   Link key    ${runtime.apiUrl}/local/rotate-link-key   (POST rotates it now)
+  Events      ${runtime.apiUrl}/local/events   (POST {"Entries":[…]} as PutEvents takes them; GET lists what came in and went out)
+  Dead letters ${runtime.apiUrl}/local/dead-letters   (events refused or failed, with why)
 Press Ctrl+C to stop. Nothing is kept after it stops.`);
 
 const stop = async () => {

@@ -12,29 +12,36 @@ import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/constructs/journey-email.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
+import { type PutEvent, startEventBusService } from '#infra/local/event-bus-service.ts';
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
+import { type QueuedMessage, startQueueService } from '#infra/local/queue-service.ts';
 import { startSchedulerService } from '#infra/local/scheduler-service.ts';
 import { startSecretsManagerService } from '#infra/local/secrets-manager-service.ts';
 import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
+import { startTableStream } from '#infra/local/table-stream.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
 import {
-  eventRuleTargets,
+  eventRules,
   functionHandlers,
+  logicalIdsOf,
   PLACEHOLDER_REGION,
   placeholderFunctionArn,
   placeholderStateMachineArn,
   stateMachineDefinitions,
+  streamEventSources,
   synthesizeJourneysTemplate,
 } from '#infra/synthesize.ts';
 import { useClock } from '#shared/time/clock.ts';
 
 const TABLE_NAME = 'follow-up-journeys';
+/** The journeys bus's name locally, where HR's systems' events go (`POST /local/events`). */
+export const LOCAL_EVENT_BUS_NAME = 'follow-up-journeys';
 const LINK_KEY_SECRET = 'follow-up-journeys-link-signing-key';
 /** Locally nothing is dead-lettered (a failed schedule is kept for inspection), but schedules name the queue. */
 export const LOCAL_TIMER_DEAD_LETTER_ARN = `arn:aws:sqs:${PLACEHOLDER_REGION}:000000000000:local-timer-dead-letters`;
@@ -69,6 +76,10 @@ export interface LocalRuntime {
   /** Resolves once every started execution is waiting on a person or a timer. */
   idle(): Promise<void>;
   emails(): Promise<LocalEmail[]>;
+  /** Every event put on a local bus, HR's systems' and the service's own, once the system is idle. */
+  events(): Promise<PutEvent[]>;
+  /** What the dead-letter queues hold, once the system is idle. */
+  deadLetters(): Promise<QueuedMessage[]>;
   /**
    * Rotates the link signing key now, as `aws secretsmanager rotate-secret` would: the rotation function's four
    * steps run before it resolves.
@@ -122,21 +133,49 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const clock = new VirtualClock(options.start ?? new Date());
   useClock(() => clock.now());
 
+  const template = synthesizeJourneysTemplate();
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
+  const queues = await startQueueService({ now: () => clock.now() });
+  // Bound below, once the handlers are loaded: the stream only invokes after a write, long after startup.
+  const invokeLater = (arn: string, payload: unknown) => invokeFunction(arn, payload);
+  const keySchema = tableDefinition(template).KeySchema as { AttributeName: string }[];
+  const tableStream = await startTableStream({
+    target: localUrl(dynamo.address()),
+    keyNames: keySchema.map((key) => key.AttributeName),
+    sources: streamEventSources(template),
+    invokeFunction: invokeLater,
+    onFailure: (source, record) => {
+      if (source.onFailureQueue) {
+        queues.send(
+          source.onFailureQueue,
+          JSON.stringify({
+            requestContext: { functionArn: source.target, condition: 'RetryAttemptsExhausted' },
+            DDBStreamBatchInfo: {
+              startSequenceNumber: record.dynamodb.SequenceNumber,
+              endSequenceNumber: record.dynamodb.SequenceNumber,
+              batchSize: 1,
+              streamArn: record.eventSourceARN,
+            },
+          }),
+        );
+      }
+    },
+    tracker,
+    now: () => clock.now(),
+  });
   const ses = await startSes({ host: '127.0.0.1', port: 0 });
   const sesUrl = localUrl(ses.address());
   const mailStamps = await MailStamps.start(sesUrl, () => clock.now());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
     ? {
-        dynamo: await FaultProxy.start(localUrl(dynamo.address()), faultAnswers.dynamo),
+        dynamo: await FaultProxy.start(tableStream.url, faultAnswers.dynamo),
         ses: await FaultProxy.start(mailStamps.url, faultAnswers.ses),
       }
     : undefined;
-  const dynamoUrl = proxies?.dynamo.url ?? localUrl(dynamo.address());
+  const dynamoUrl = proxies?.dynamo.url ?? tableStream.url;
 
-  const template = synthesizeJourneysTemplate();
   const handlersByArn = functionHandlers(template);
   const machines = stateMachineDefinitions(template);
   const arnOf = (folder: string) => Object.entries(handlersByArn).find(([, name]) => name === folder)?.[0];
@@ -167,6 +206,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     // Only for the redacting logger: the functions read the key from the local Secrets Manager.
     LINK_SIGNING_KEY: linkSigningKey,
     IDENTIFIER_KEY: randomBytes(32).toString('hex'),
+    // Named as the template names it, so the bounce rule's pattern on the configuration set matches locally.
+    SES_CONFIGURATION_SET: logicalIdsOf(template, 'AWS::SES::ConfigurationSet')[0] ?? 'local',
+    EVENT_BUS_NAME: LOCAL_EVENT_BUS_NAME,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
 
@@ -229,6 +271,38 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     LINK_KEY_SECRET_ARN: secrets.arns[LINK_KEY_SECRET],
   });
 
+  const eventBus = await startEventBusService({
+    buses: Object.fromEntries(
+      logicalIdsOf(template, 'AWS::Events::EventBus').map((logicalId) => [logicalId, LOCAL_EVENT_BUS_NAME]),
+    ),
+    rules: eventRules(template),
+    invokeFunction,
+    // As Lambda's on-failure destination would, in the rule target's dead-letter queue (the receiver's are one).
+    onTargetFailure: (target, event) => {
+      if (target.deadLetterQueue) {
+        queues.send(
+          target.deadLetterQueue,
+          JSON.stringify({
+            requestContext: { functionArn: target.functionArn, condition: 'RetriesExhausted' },
+            requestPayload: event,
+          }),
+        );
+      }
+    },
+    tracker,
+    now: () => clock.now(),
+  });
+  process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = eventBus.url;
+  process.env.AWS_ENDPOINT_URL_SQS = queues.url;
+  const receiverRule = eventRules(template).find((rule) =>
+    rule.targets.some((target) => handlersByArn[target.functionArn] === 'receive-event'),
+  );
+  const receiverQueue = receiverRule?.targets.find((target) => target.deadLetterQueue)?.deadLetterQueue;
+  if (receiverQueue) process.env.EVENT_DEAD_LETTERS_URL = queues.queueUrl(receiverQueue);
+
+  // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
+  mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));
+
   // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
   for (const [arn, name] of Object.entries(handlersByArn)) {
     const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
@@ -237,22 +311,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     handlers.set(arn, module.handler);
   }
 
-  // SES publishes a bounce on its own time, after the send: the function the rule targets gets it as an event.
-  const bounceTargets = eventRuleTargets(template, 'aws.ses');
-  mailStamps.onBounce((message) => {
-    const event = bounceEvent(message);
-    for (const target of bounceTargets) {
-      setImmediate(() => {
-        // EventBridge retries and then dead-letters; invokeFunction has already logged the failure.
-        invokeFunction(target, event).catch(() => undefined);
-      });
-    }
-  });
-
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {
     await tracker.whenIdle();
     return readMailbox(sesUrl, (messageId) => mailStamps.acceptedAt(messageId));
+  };
+  const events = async () => {
+    await tracker.whenIdle();
+    return eventBus.events();
+  };
+  const deadLetters = async () => {
+    await tracker.whenIdle();
+    return queues.messages();
   };
 
   const routes: ApiRoute[] = templateRoutes(template).map((route) => {
@@ -272,6 +342,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       clock,
       advanceTo,
       emails,
+      events,
+      deadLetters,
+      putEvents: (request) => tracker.track(Promise.resolve(eventBus.putEvents(request))),
       rotateLinkKey,
       idle: () => tracker.whenIdle(),
       bounce: (address) => mailStamps.bounce(address),
@@ -299,6 +372,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     advanceTo,
     idle: () => tracker.whenIdle(),
     emails,
+    events,
+    deadLetters,
     rotateLinkKey,
     rawEmail: (messageId) => mailStamps.rawMessage(messageId),
     invoke: (functionName, payload) => {
@@ -319,6 +394,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         secrets.close(),
         closeServer(ses),
         mailStamps.close(),
+        eventBus.close(),
+        queues.close(),
+        tableStream.close(),
         closeServer(dynamo),
         proxies?.dynamo.close(),
         proxies?.ses.close(),
@@ -339,6 +417,9 @@ const localRoutes = (local: {
   clock: VirtualClock;
   advanceTo: (to: Date) => Promise<{ fired: number }>;
   emails: () => Promise<LocalEmail[]>;
+  events: () => Promise<PutEvent[]>;
+  deadLetters: () => Promise<QueuedMessage[]>;
+  putEvents: (request: Record<string, unknown>) => Promise<unknown>;
   rotateLinkKey: () => Promise<void>;
   idle: () => Promise<void>;
   bounce: (address: string) => void;
@@ -367,6 +448,34 @@ const localRoutes = (local: {
     handler: async () => jsonResult(200, await local.emails()),
   },
   {
+    method: 'GET',
+    path: '/local/events',
+    handler: async () => jsonResult(200, await local.events()),
+  },
+  {
+    method: 'POST',
+    path: '/local/events',
+    handler: async (event: APIGatewayProxyEventV2) => {
+      const request = jsonObject(event.body);
+      if (!request || !Array.isArray(request.Entries)) {
+        return jsonResult(400, {
+          message:
+            'Send JSON as PutEvents takes it: {"Entries": [{"Source", "DetailType", "Detail": "<JSON text>", "EventBusName"}]}.',
+        });
+      }
+      try {
+        return jsonResult(200, await local.putEvents(request));
+      } catch (error) {
+        return jsonResult(400, { message: (error as Error).message });
+      }
+    },
+  },
+  {
+    method: 'GET',
+    path: '/local/dead-letters',
+    handler: async () => jsonResult(200, await local.deadLetters()),
+  },
+  {
     method: 'POST',
     path: '/local/bounces',
     handler: async (event: APIGatewayProxyEventV2) => {
@@ -385,6 +494,17 @@ const localRoutes = (local: {
     },
   },
 ];
+
+const jsonObject = (body: string | undefined): Record<string, unknown> | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** `{"email": "..."}`: the address to bounce from now on. */
 const bounceAddress = (body: string | undefined): string | undefined => {

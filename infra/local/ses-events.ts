@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BusEvent } from '#infra/local/event-bus-service.ts';
 import type { BouncedMessage } from '#infra/local/mail-stamps.ts';
 import { PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesize.ts';
 
@@ -6,7 +7,7 @@ import { PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesize.ts';
  * The event SES puts on the default bus for a hard bounce (detail-type "Email Bounced"), shaped as SES
  * documents its bounce notifications, for what a local bounce is told to be: a mailbox that does not exist.
  */
-export const bounceEvent = (message: BouncedMessage) => {
+export const bounceEvent = (message: BouncedMessage): BusEvent => {
   const time = new Date(message.at).toISOString();
   return {
     version: '0',

@@ -5,6 +5,7 @@ import { ConsoleUsers } from '#infra/constructs/console-users.ts';
 import { IdentifierKey } from '#infra/constructs/identifier-key.ts';
 import { JourneyAlarms } from '#infra/constructs/journey-alarms.ts';
 import { JourneyEmail } from '#infra/constructs/journey-email.ts';
+import { JourneyEvents } from '#infra/constructs/journey-events.ts';
 import { JourneyFunction, type JourneyFunctionName } from '#infra/constructs/journey-function.ts';
 import { JourneyTable } from '#infra/constructs/journey-table.ts';
 import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
@@ -88,6 +89,7 @@ export class JourneysStack extends Stack {
   readonly onboarding: OnboardingStateMachine;
   readonly consoleUsers: ConsoleUsers;
   readonly alarms: JourneyAlarms;
+  readonly events: JourneyEvents;
 
   constructor(scope: Construct, id: string, props: JourneysStackProps) {
     super(scope, id, props);
@@ -208,6 +210,18 @@ export class JourneysStack extends Stack {
       'record-undeliverable',
       'Records a bounce or complaint on its journey and tells HR (SES events)',
     );
+    // Starting a journey from an event is what POST /journeys does, and ending one may withdraw its meetings.
+    const receiveEvent = fn(
+      'ReceiveEvent',
+      'receive-event',
+      "Starts, moves or ends a journey on an event from HR's systems (journeys bus)",
+      Duration.seconds(29),
+    );
+    const publishEvents = fn(
+      'PublishEvents',
+      'publish-events',
+      'Publishes new timeline events to the journeys bus (table stream)',
+    );
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
@@ -249,6 +263,7 @@ export class JourneysStack extends Stack {
       raiseAlert,
       sendJourneySummary,
       recordUndeliverable,
+      receiveEvent,
     ]) {
       this.table.grantReadWriteData(writer);
     }
@@ -280,6 +295,8 @@ export class JourneysStack extends Stack {
       submitForm,
       // It tells HR whose address mail cannot reach.
       recordUndeliverable,
+      // Moving or ending a journey from an event updates or withdraws its invitations.
+      receiveEvent,
     ]) {
       email.grantSend(sender);
       sender.addEnvironment(email.environment);
@@ -316,6 +333,7 @@ export class JourneysStack extends Stack {
       startRound,
       raiseAlert,
       submitForm,
+      receiveEvent,
     ]) {
       identifiers.grantRead(deriving);
       deriving.addEnvironment(identifiers.environment);
@@ -333,6 +351,7 @@ export class JourneysStack extends Stack {
       scheduleRound,
       startRound,
       consoleActions,
+      receiveEvent,
     ]) {
       timers.grantScheduling(scheduling);
       scheduling.addEnvironment(timers.environment);
@@ -349,6 +368,8 @@ export class JourneysStack extends Stack {
     timers.grantDeleting(eraseJourney);
     timers.grantMoving(consoleActions);
     timers.grantDeleting(consoleActions);
+    timers.grantMoving(receiveEvent);
+    timers.grantDeleting(receiveEvent);
     eraseJourney.addEnvironment(timers.groupEnvironment);
 
     this.offerFollowUp = new OfferFollowUpStateMachine(this, 'OfferFollowUp', {
@@ -366,6 +387,7 @@ export class JourneysStack extends Stack {
     stateMachine.grantStartExecution(startJourney);
     startJourney.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
     stateMachine.grantStartExecution(consoleActions);
+    stateMachine.grantStartExecution(receiveEvent);
 
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
       functions: {
@@ -389,7 +411,7 @@ export class JourneysStack extends Stack {
     }
 
     // A cancelled, erased or left journey stops whichever phase is running.
-    for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions]) {
+    for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions, receiveEvent]) {
       this.offerFollowUp.grantStopExecution(stopper);
       this.onboarding.grantStopExecution(stopper);
       stopper.addEnvironment({
@@ -401,7 +423,14 @@ export class JourneysStack extends Stack {
     // Private notes start their retention period when a journey ends (closed, cancelled or left), or when they are
     // submitted to a journey that has just ended.
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
-    for (const ender of [closeJourney, cancelJourney, recordDeparture, consoleActions, submitForm]) {
+    for (const ender of [
+      closeJourney,
+      cancelJourney,
+      recordDeparture,
+      consoleActions,
+      submitForm,
+      receiveEvent,
+    ]) {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
@@ -415,6 +444,11 @@ export class JourneysStack extends Stack {
     const undeliverable = new UndeliverableMail(this, 'UndeliverableMail', {
       configurationSet: email.configurationSet,
       handler: recordUndeliverable.lambda,
+    });
+    this.events = new JourneyEvents(this, 'Events', {
+      table: this.table,
+      receiver: receiveEvent,
+      publisher: publishEvents,
     });
 
     this.api = new JourneysApi(this, 'Api', {
@@ -465,6 +499,7 @@ export class JourneysStack extends Stack {
       functions,
       timers,
       eventDeadLetters: undeliverable.deadLetters,
+      journeyEvents: this.events,
     });
 
     const apiCallers = new ApiCallerPolicies(this, 'ApiCallers', { api: this.api });
@@ -510,6 +545,15 @@ export class JourneysStack extends Stack {
       value: linkKey.secret.secretArn,
       description:
         'The link signing keys; rotate now with aws secretsmanager rotate-secret (README: Link signing keys)',
+    });
+    new CfnOutput(this, 'EventBusName', {
+      value: this.events.bus.eventBusName,
+      description:
+        "HR's systems put journey events here, and every timeline event is published here (README: Events)",
+    });
+    new CfnOutput(this, 'EventDeadLettersUrl', {
+      value: this.events.deadLetters.queueUrl,
+      description: 'Incoming events that were refused or kept failing, with the reason (README: Events)',
     });
     new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: stateMachine.stateMachineArn });

@@ -227,13 +227,16 @@ describe("SES's bounces and complaints", () => {
   it("reach the function that records them, this deployment's only, with retries and a dead-letter queue", () => {
     const [setId] = onlyOfType('AWS::SES::ConfigurationSet');
     const [queueId] = queueOf('UndeliverableMailDeadLetters');
-    const [, rule] = onlyOfType('AWS::Events::Rule');
-    expect(rule.Properties.EventPattern).toEqual({
+    const [rule] = ofType('AWS::Events::Rule')
+      .map(([, found]) => found)
+      .filter((found) => found.Properties.EventBusName === 'default');
+    expect(ofType('AWS::Events::Rule')).toHaveLength(2);
+    expect(rule?.Properties.EventPattern).toEqual({
       source: ['aws.ses'],
       'detail-type': ['Email Bounced', 'Email Complaint Received'],
       detail: { mail: { tags: { 'ses:configuration-set': [{ Ref: setId }] } } },
     });
-    expect(rule.Properties.Targets).toEqual([
+    expect(rule?.Properties.Targets).toEqual([
       expect.objectContaining({
         Arn: { 'Fn::GetAtt': [recordUndeliverable(), 'Arn'] },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },

@@ -56,6 +56,8 @@ const FUNCTIONS = [
   'console',
   'console-actions',
   'rotate-link-key',
+  'receive-event',
+  'publish-events',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -350,6 +352,7 @@ describe('journey table', () => {
       'start-round',
       'raise-alert',
       'submit-form',
+      'receive-event',
     ];
     expect(readers).toEqual(deriving.map(roleOf).sort());
   });
@@ -527,6 +530,17 @@ describe('functions', () => {
       'get-openapi': [],
       // It tells HR whose address mail cannot reach.
       'record-undeliverable': mail,
+      // HR's systems' events start, move and end journeys as the API does, and refusals go to the queue.
+      'receive-event': [
+        ...mail,
+        ...timers,
+        'STATE_MACHINE_ARN',
+        'ONBOARDING_STATE_MACHINE_ARN',
+        retention,
+        identifiers,
+        'EVENT_DEAD_LETTERS_URL',
+      ],
+      'publish-events': ['EVENT_BUS_NAME'],
       // It derives its session keys from the link key and sends people to the user pool's sign-in.
       console: ['LINK_KEY_SECRET_ARN', 'BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_LOGOUT_URL'],
       // Every change HR makes over the API, from the console: it starts, moves, stops and mails as those do.
@@ -609,6 +623,7 @@ describe('functions', () => {
       'cancel-journey',
       'close-journey',
       'console-actions',
+      'receive-event',
       'record-departure',
       'submit-form',
     ]);
@@ -866,21 +881,27 @@ describe('Onboarding state machine', () => {
 });
 
 describe('least privilege', () => {
-  it('grants wildcard resources only for X-Ray and log delivery, which have no resource-level permissions', () => {
+  it('grants wildcard resources only for X-Ray, log delivery and listing streams, which have no resource-level permissions', () => {
     for (const [policyId, policy] of resourcesOfType('AWS::IAM::Policy')) {
       for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
         if (![statement.Resource].flat().includes('*')) continue;
+        if (policyId.startsWith('PublishEventsRole')) {
+          // The stream grant: ListStreams has no resource-level permissions.
+          expect(statement.Action).toBe('dynamodb:ListStreams');
+          continue;
+        }
         expect(policyId).toMatch(/^(OfferFollowUp|Onboarding)StateMachineRole/);
         for (const action of [statement.Action].flat()) expect(action).toMatch(/^(xray|logs):/);
       }
     }
   });
 
-  it('lets start-journey (and the console) start offer follow-ups, fire-timer and alerts onboarding, and only the resumers resume tasks', () => {
+  it('lets start-journey (the console and OfferIssued events too) start offer follow-ups, fire-timer and alerts onboarding, and only the resumers resume tasks', () => {
     expect(foldersAllowed('states:StartExecution')).toEqual([
       'console-actions',
       'fire-timer',
       'raise-alert',
+      'receive-event',
       'start-journey',
       'submit-form',
     ]);
@@ -888,7 +909,7 @@ describe('least privilege', () => {
       statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:StartExecution'))
         .map((statement) => JSON.stringify(statement.Resource));
-    for (const folder of ['start-journey', 'console-actions']) {
+    for (const folder of ['start-journey', 'console-actions', 'receive-event']) {
       expect(startable(folder), folder).toEqual([
         JSON.stringify({ Ref: machineNamed('OfferFollowUp').logicalId }),
       ]);
@@ -918,6 +939,7 @@ describe('least privilege', () => {
       'cancel-journey',
       'console-actions',
       'erase-journey',
+      'receive-event',
       'record-departure',
     ]);
     const arnPrefix = [
@@ -935,6 +957,7 @@ describe('least privilege', () => {
     expect(stopping('erase-journey')).toEqual(stopping('cancel-journey'));
     expect(stopping('record-departure')).toEqual(stopping('cancel-journey'));
     expect(stopping('console-actions')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
+    expect(stopping('receive-event')).toEqual(expect.arrayContaining(stopping('cancel-journey')));
     expect(stopping('cancel-journey')).toEqual([
       expect.objectContaining({
         Action: 'states:StopExecution',
@@ -981,6 +1004,7 @@ describe('least privilege', () => {
         'close-journey',
         'submit-form',
         'record-undeliverable',
+        'receive-event',
       ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>
@@ -1074,6 +1098,7 @@ describe('least privilege', () => {
     const schedulers = [
       'begin-onboarding',
       'console-actions',
+      'receive-event',
       'request-form',
       'schedule-onboarding',
       'schedule-round',
@@ -1090,14 +1115,15 @@ describe('least privilege', () => {
     expect(foldersAllowed('scheduler:DeleteSchedule')).toEqual(
       [...schedulers, 'cancel-journey', 'erase-journey', 'record-departure', 'reschedule-journey'].sort(),
     );
-    // The link key's readers and its rotation, and the identifier key's: raise-alert, send-invitation and
-    // start-journey.
+    // The link key's readers and its rotation, and the identifier key's: raise-alert, receive-event,
+    // send-invitation and start-journey.
     expect(foldersAllowed('secretsmanager:GetSecretValue')).toEqual(
       [
         'console',
         'console-actions',
         'fire-timer',
         'raise-alert',
+        'receive-event',
         'reissue-form',
         'request-form',
         'rotate-link-key',
@@ -1267,6 +1293,7 @@ describe('deployment context', () => {
         'cancel-journey',
         'close-journey',
         'console-actions',
+        'receive-event',
         'record-departure',
         'submit-form',
       ]);

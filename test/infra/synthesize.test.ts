@@ -29,8 +29,8 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    // The 37 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(38);
+    // The 39 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(40);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       2,
     );
@@ -57,9 +57,11 @@ describe('functionHandlers', () => {
         'list-journeys',
         'list-attention',
         'handle-alert',
+        'publish-events',
         'put-calendar-settings',
         'put-template',
         'raise-alert',
+        'receive-event',
         'record-departure',
         'record-undeliverable',
         'reissue-form',

@@ -1,0 +1,136 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ActivityTracker } from '#infra/local/activity.ts';
+import { matchesPattern } from '#infra/local/event-pattern.ts';
+import { forwardRequest } from '#infra/local/forward-request.ts';
+import { PLACEHOLDER_REGION, type StreamEventSource } from '#infra/synthesize.ts';
+
+export interface TableStreamOptions {
+  /** The local DynamoDB the proxy stands in front of. */
+  target: string;
+  /** The names of the table's key attributes (`pk`, `sk`): a record's `Keys`. */
+  keyNames: string[];
+  sources: StreamEventSource[];
+  invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
+  /** A record still not taken after the mapping's retries, as Lambda reports it to its on-failure queue. */
+  onFailure: (source: StreamEventSource, record: StreamRecord) => void;
+  tracker: ActivityTracker;
+  now: () => number;
+}
+
+export interface StreamRecord {
+  eventID: string;
+  eventName: 'INSERT' | 'MODIFY';
+  eventVersion: '1.1';
+  eventSource: 'aws:dynamodb';
+  awsRegion: string;
+  eventSourceARN: string;
+  dynamodb: {
+    ApproximateCreationDateTime: number;
+    Keys: Record<string, unknown>;
+    NewImage: Record<string, unknown>;
+    SequenceNumber: string;
+    SizeBytes: number;
+    StreamViewType: 'NEW_IMAGE';
+  };
+}
+
+export interface TableStream {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** An event source mapping tries a batch again this many times before its on-failure destination gets it. */
+const ATTEMPTS = 3;
+
+/** A DynamoDB request's JSON; anything else (never sent by the SDK) makes no record. */
+const requestOf = (body: Buffer): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+};
+
+/**
+ * The table's stream, which dynalite lacks: a proxy in front of it turns each successful `PutItem` into a
+ * stream record (`NEW_IMAGE`) and hands it, when the mapping's filter criteria (as synthesized) let it through,
+ * to the mapping's function, as Lambda's event source mapping would: one record per batch, retried, then reported
+ * as failed. A put is an `INSERT` when it was conditioned on the item not existing (as the table's writers put
+ * new items, timeline events among them), a `MODIFY` otherwise; updates and deletes make no records here.
+ */
+export const startTableStream = async (options: TableStreamOptions): Promise<TableStream> => {
+  const target = new URL(options.target);
+  let sequence = 0;
+
+  const deliver = async (source: StreamEventSource, record: StreamRecord) => {
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      try {
+        const result = (await options.invokeFunction(source.target, { Records: [record] })) as {
+          batchItemFailures?: unknown[];
+        } | null;
+        if (!result?.batchItemFailures?.length) return;
+      } catch {
+        // The invocation logged its failure; the mapping tries the batch again.
+      }
+    }
+    options.onFailure(source, record);
+  };
+
+  const recordOf = (request: Record<string, unknown>): StreamRecord | undefined => {
+    const item = request.Item as Record<string, unknown> | undefined;
+    if (!item) return undefined;
+    sequence += 1;
+    const condition = String(request.ConditionExpression ?? '');
+    return {
+      eventID: crypto.randomUUID(),
+      eventName: /attribute_not_exists\s*\(/.test(condition) ? 'INSERT' : 'MODIFY',
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: PLACEHOLDER_REGION,
+      eventSourceARN: `arn:aws:dynamodb:${PLACEHOLDER_REGION}:000000000000:table/${String(request.TableName)}/stream/local`,
+      dynamodb: {
+        ApproximateCreationDateTime: Math.floor(options.now() / 1000),
+        Keys: Object.fromEntries(options.keyNames.map((name) => [name, item[name]])),
+        NewImage: item,
+        SequenceNumber: String(sequence).padStart(21, '0'),
+        SizeBytes: Buffer.byteLength(JSON.stringify(item)),
+        StreamViewType: 'NEW_IMAGE',
+      },
+    };
+  };
+
+  const server = createServer(async (incoming, outgoing) => {
+    const body = await readAll(incoming);
+    const operation = String(incoming.headers['x-amz-target'] ?? '');
+    const upstream = forwardRequest(target, incoming, outgoing, (response) => {
+      outgoing.writeHead(response.statusCode ?? 502, response.headers);
+      response.pipe(outgoing);
+      if (response.statusCode !== 200 || !operation.endsWith('.PutItem')) return;
+      const record = recordOf(requestOf(body));
+      if (!record) return;
+      for (const source of options.sources) {
+        const passes =
+          source.filters.length === 0 || source.filters.some((filter) => matchesPattern(filter, record));
+        if (passes) options.tracker.track(deliver(source, record));
+      }
+    });
+    upstream.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};

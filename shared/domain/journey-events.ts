@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { type TimelineEventType, timelineEventTypes } from '#shared/data/timeline.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
+import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { isoDate, journeyKeySchema, offerSchema } from '#shared/domain/offer.ts';
 
 /** The `source` of every event the service publishes; incoming events with it are its own and never applied. */
@@ -79,6 +80,8 @@ export const cancellationReasons = {
 // Events out: every timeline event, with ids, types, dates and categories only.
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+/** An offerId or hireId, as HR's systems gave it (`journeyKeySchema`). */
+const hrKey = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 const count = z.number().int().min(0).max(1000);
 const dateTime = z.iso.datetime({ offset: true });
 const date = z.union([z.iso.date(), dateTime]);
@@ -93,6 +96,9 @@ const condition = z.enum(['good', 'watch', 'alert']);
 const publishedFields = {
   formId: id,
   alertId: id,
+  offerId: hrKey,
+  hireId: hrKey,
+  template: templateNameSchema,
   round: count,
   check: count,
   interviewer: count,
@@ -135,7 +141,7 @@ type PublishedField = keyof typeof publishedFields;
  * and what the new hire answered in a pulse check (its weather, and the cause of an alert drawn from it).
  */
 export const publishedFieldsByType: Record<TimelineEventType, readonly PublishedField[]> = {
-  'journey.started': ['phase'],
+  'journey.started': ['phase', 'offerId', 'hireId', 'template'],
   'prep.requested': ['formId', 'role', 'deadline', 'interviewer', 'round', 'followUp'],
   'prep.reminded': ['formId', 'role', 'round'],
   'prep.submitted': ['formId', 'role', 'interviewer', 'round'],

@@ -158,7 +158,13 @@ const writeJourney = async (
         }
       : { ...common, phase: 'offer', status: initialStatus, offer: request, hire: hireFromOffer(request) },
   );
-  await appendEvent(journeyId, 'journey.started', { type: 'journey.started', phase: request.phase });
+  await appendEvent(journeyId, 'journey.started', {
+    type: 'journey.started',
+    phase: request.phase,
+    // HR's own id, once: how HR's systems tell which of their offers or hires the journey's other events are about.
+    ...(request.phase === 'onboarding' ? { hireId: request.hireId } : { offerId: request.offerId }),
+    template: templateOf({ template, onboarding: request.onboarding }).name,
+  });
   const journey = await getJourney(journeyId);
   if (!journey) throw new JourneyNotFoundError(journeyId);
   // A repeat finishes what an earlier attempt left undone, and only while the journey is where that attempt

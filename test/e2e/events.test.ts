@@ -225,6 +225,10 @@ describe('events out', () => {
       type: 'journey.cancelled',
       reason: 'hire-cancelled',
     });
+    // HR's own offerId, once, so their systems can tell which offer the journey's events are about.
+    expect(
+      ours.find((entry) => entry.event['detail-type'] === 'journey.started')?.event.detail,
+    ).toMatchObject({ journeyId, phase: 'offer', offerId: offer.offerId, template: 'default' });
 
     const people = [offer.candidate, offer.hr, offer.manager, offer.mentor, ...offer.interviewers];
     const secrets = [

@@ -233,57 +233,36 @@ export const saveSchedule = async (journey: Journey, at: Date): Promise<boolean>
 /**
  * Moves the journey to a status, and only from the ones given: false when it was elsewhere (a retried step, a
  * journey that ended or was cancelled meanwhile, or one erased), which it keeps. No status is ever written over
- * one it was not meant to follow.
+ * one it was not meant to follow. `also` sets attributes that come with the status (a departure), in one write.
  */
 export const advanceJourneyStatus = async (
   journeyId: string,
   from: JourneyStatus | readonly JourneyStatus[],
   to: JourneyStatus,
   at: Date,
+  also: Record<string, unknown> = {},
 ): Promise<boolean> => {
   const sources = typeof from === 'string' ? [from] : from;
   const names = sources.map((_, index) => `:from${index}`);
+  const extra = Object.keys(also);
   return wasWritten(
     documents.send(
       new UpdateCommand({
         TableName: tableName(),
         Key: journeyKey(journeyId),
-        UpdateExpression: 'SET #status = :to, updatedAt = :at',
+        UpdateExpression: [
+          'SET #status = :to, updatedAt = :at',
+          ...extra.map((name) => `#${name} = :${name}`),
+        ].join(', '),
         ConditionExpression: `#status IN (${names.join(', ')})`,
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          ...Object.fromEntries(extra.map((name) => [`#${name}`, name])),
+        },
         ExpressionAttributeValues: {
           ...Object.fromEntries(sources.map((status, index) => [names[index], status])),
+          ...Object.fromEntries(extra.map((name) => [`:${name}`, also[name]])),
           ':to': to,
-          ':at': at.toISOString(),
-        },
-      }),
-    ),
-  );
-};
-
-/**
- * Records that the person left, and only over the statuses given: false when the journey was elsewhere (already
- * left, ended otherwise meanwhile, or erased), which it keeps along with any departure recorded first.
- */
-export const saveDeparture = async (
-  journeyId: string,
-  from: readonly JourneyStatus[],
-  departure: Departure,
-  at: Date,
-): Promise<boolean> => {
-  const names = from.map((_, index) => `:from${index}`);
-  return wasWritten(
-    documents.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: journeyKey(journeyId),
-        UpdateExpression: 'SET #status = :left, departure = :departure, updatedAt = :at',
-        ConditionExpression: `#status IN (${names.join(', ')})`,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ...Object.fromEntries(from.map((status, index) => [names[index], status])),
-          ':left': 'left',
-          ':departure': departure,
           ':at': at.toISOString(),
         },
       }),

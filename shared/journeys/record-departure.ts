@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { closeAttentionWhere } from '#shared/data/attention.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
-import { getJourney, type Journey, saveDeparture } from '#shared/data/journeys.ts';
+import { advanceJourneyStatus, getJourney, type Journey } from '#shared/data/journeys.ts';
 import { scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import {
@@ -45,7 +45,10 @@ export const recordDeparture = async (
   const refused = refusal(journey, departure);
   if (refused) return refused;
   const { journeyId } = journey;
-  if (journey.status !== 'left' && !(await saveDeparture(journeyId, departableStatuses, departure, at))) {
+  if (
+    journey.status !== 'left' &&
+    !(await advanceJourneyStatus(journeyId, departableStatuses, 'left', at, { departure }))
+  ) {
     // Something else got there first (another departure, a cancellation): answer as it now stands.
     const current = await getJourney(journeyId);
     if (!current) throw new JourneyErased(journeyId);

@@ -68,7 +68,7 @@ describe('recordDeparture', () => {
 
     const [save] = dynamo.commandCalls(UpdateCommand);
     expect(save?.args[0].input.ExpressionAttributeValues).toMatchObject({
-      ':left': 'left',
+      ':to': 'left',
       ':departure': departure,
       ':from0': 'awaiting-start',
     });

@@ -7,6 +7,8 @@ export interface Figure {
   /** 'lower' when smaller is better */
   better: 'lower' | 'higher';
   note?: string;
+  /** What the figure is made of (a cost by service, say): printed under the table and kept in the JSON. */
+  details?: Record<string, number | string>;
 }
 
 /** A bench module's default export: it measures on this machine and reports its figures. */

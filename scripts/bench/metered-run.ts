@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { UsageCounts } from '#infra/local/usage-meter.ts';
+
+const repoRoot = new URL('../../', import.meta.url);
+
+/**
+ * Runs a script that starts the local runtime in a process of its own (as `npm run` would, its output dropped),
+ * with the runtime's usage meter on, and returns what the run used. A fresh process keeps one measurement's
+ * clock, environment and loaded handlers out of the next.
+ */
+export const meteredRun = async (
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ usage: UsageCounts; seconds: number }> => {
+  const directory = await mkdtemp(join(tmpdir(), 'bench-'));
+  const usageFile = join(directory, 'usage.json');
+  const started = performance.now();
+  try {
+    const output: Buffer[] = [];
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], {
+        cwd: repoRoot,
+        env: { ...process.env, ...env, LOCAL_USAGE_FILE: usageFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    if (code !== 0) {
+      throw new Error(
+        `${script} exited with ${code}:\n${Buffer.concat(output).toString('utf8').slice(-2000)}`,
+      );
+    }
+    const usage = JSON.parse(await readFile(usageFile, 'utf8')) as UsageCounts;
+    return { usage, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+};

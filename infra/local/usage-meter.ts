@@ -30,6 +30,8 @@ export interface UsageCounts {
      * `MAIL/PACE` the send-slot schedule): what tells the writes a send makes from the journey's own.
      */
     writesByItem: Record<string, number>;
+    /** Read units likewise: a GetItem by the item it read, a Query or Scan by its operation. */
+    readsByItem: Record<string, number>;
   };
   ses: { emails: number; recipients: number };
   scheduler: { invocations: number };
@@ -48,7 +50,7 @@ export class UsageMeter {
   readonly counts: UsageCounts = {
     lambda: { invocations: 0, billedMs: 0, gbSeconds: 0, byFunction: {} },
     stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, executions: 0 },
-    dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {} },
+    dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {}, readsByItem: {} },
     ses: { emails: 0, recipients: 0 },
     scheduler: { invocations: 0 },
     events: { entries: 0 },
@@ -116,6 +118,8 @@ export class UsageMeter {
     dynamo.byOperation[operation] = entry;
     if (!WRITES.has(operation)) {
       dynamo.readUnits += units;
+      const kind = operation === 'GetItem' ? itemKind(request) : operation;
+      dynamo.readsByItem[kind] = (dynamo.readsByItem[kind] ?? 0) + units;
       return;
     }
     dynamo.writeUnits += units;

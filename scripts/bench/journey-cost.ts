@@ -77,6 +77,9 @@ const measure: Measurement = async () => {
           Object.entries(dynamo.writesByItem).map(([kind, units]) => [`writes to ${kind}`, units]),
         ),
         'all writes per email': Number((dynamo.writeUnits / Math.max(1, ses.emails)).toFixed(2)),
+        ...Object.fromEntries(
+          Object.entries(dynamo.readsByItem).map(([kind, units]) => [`reads of ${kind}`, units]),
+        ),
       },
     },
   ];

@@ -7,7 +7,7 @@ import { formatNumber, formatTable, isMet, ratioOf } from '../../scripts/bench/t
 const usage = (overrides: Partial<UsageCounts> = {}): UsageCounts => ({
   lambda: { invocations: 0, billedMs: 0, gbSeconds: 0, byFunction: {} },
   stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, executions: 0 },
-  dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {} },
+  dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {}, readsByItem: {} },
   ses: { emails: 0, recipients: 0 },
   scheduler: { invocations: 0 },
   events: { entries: 0 },
@@ -39,7 +39,7 @@ describe('the cost of a run', () => {
       usage({
         lambda: { invocations: 2, billedMs: 3000, gbSeconds: 0.5, byFunction: {} },
         stepFunctions: { transitions: 3, taskStates: 2, byStateType: {}, executions: 1 },
-        dynamo: { writeUnits: 4, readUnits: 5, byOperation: {}, writesByItem: {} },
+        dynamo: { writeUnits: 4, readUnits: 5, byOperation: {}, writesByItem: {}, readsByItem: {} },
         ses: { emails: 6, recipients: 7 },
         scheduler: { invocations: 8 },
         events: { entries: 9 },
@@ -69,6 +69,7 @@ describe('the cost of a run', () => {
         readUnits: 0,
         byOperation: {},
         writesByItem: { 'JOURNEY/EMAIL': 8, 'MAIL/PACE': 5, 'JOURNEY/TIMER': 7 },
+        readsByItem: {},
       },
     });
 
@@ -128,6 +129,7 @@ describe('the usage meter', () => {
       writeUnits: 3,
       byOperation: { GetItem: { requests: 1, units: 0.5 }, UpdateItem: { requests: 2, units: 3 } },
       writesByItem: { 'JOURNEY/EMAIL': 2, 'MAIL/PACE': 1 },
+      readsByItem: { 'JOURNEY/EMAIL': 0.5 },
     });
   });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -26,6 +27,7 @@ import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { startTableStream } from '#infra/local/table-stream.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
+import { functionMemory, UsageMeter } from '#infra/local/usage-meter.ts';
 import {
   eventRules,
   functionHandlers,
@@ -37,6 +39,7 @@ import {
   streamEventSources,
   synthesizeJourneysTemplate,
 } from '#infra/synthesize.ts';
+import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
 import { useClock } from '#shared/time/clock.ts';
 
 const TABLE_NAME = 'follow-up-journeys';
@@ -55,6 +58,11 @@ export interface LocalRuntimeOptions {
   speed?: number;
   /** Put fault-injecting proxies in front of DynamoDB and SES (tests of what survives failures). */
   faults?: boolean;
+  /**
+   * Counts what the run uses in AWS's billing units and writes it there (JSON) on stop; defaults to
+   * `LOCAL_USAGE_FILE`, which `npm run bench` sets on the runs it prices.
+   */
+  usageFile?: string;
 }
 
 export interface LocalFaultControls {
@@ -134,14 +142,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   useClock(() => clock.now());
 
   const template = synthesizeJourneysTemplate();
+  const usageFile = options.usageFile ?? process.env.LOCAL_USAGE_FILE;
+  const usage = usageFile ? new UsageMeter(functionMemory(template)) : undefined;
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
+  const usageProxy = await usage?.dynamoProxy(localUrl(dynamo.address()));
   const queues = await startQueueService({ now: () => clock.now() });
   // Bound below, once the handlers are loaded: the stream only invokes after a write, long after startup.
   const invokeLater = (arn: string, payload: unknown) => invokeFunction(arn, payload);
   const keySchema = tableDefinition(template).KeySchema as { AttributeName: string }[];
   const tableStream = await startTableStream({
-    target: localUrl(dynamo.address()),
+    target: usageProxy?.url ?? localUrl(dynamo.address()),
     keyNames: keySchema.map((key) => key.AttributeName),
     sources: streamEventSources(template),
     invokeFunction: invokeLater,
@@ -226,12 +237,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     if (!handler) throw new Error(`no local handler for ${arn}`);
     const name = handlersByArn[arn] ?? arn;
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
+    const run = () => handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name));
     const result = await tracker
-      .track(
-        functionFaults.around(name, () =>
-          handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
-        ),
-      )
+      .track(functionFaults.around(name, usage ? () => usage.invocation(name, run) : run))
       .catch((error: unknown) => {
         logInvokeError(error);
         throw error;
@@ -246,8 +254,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     invokeFunction,
     tracker,
     now: () => clock.now(),
+    observe: usage && ((event) => usage.stateEvent(event)),
   });
-  const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
+  const scheduler = await startSchedulerService({
+    invokeFunction: usage
+      ? (arn, payload) => {
+          usage.counts.scheduler.invocations += 1;
+          return invokeFunction(arn, payload);
+        }
+      : invokeFunction,
+    tracker,
+    clock,
+  });
   // The key starts as a plain secret, as deployments before key sets have it: a rotation turns it into a set.
   const secrets = await startSecretsManagerService({
     region: PLACEHOLDER_REGION,
@@ -330,7 +348,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     return {
       method: route.method,
       path: route.path,
-      handler: (event) => invokeFunction(arn, event) as Promise<APIGatewayProxyStructuredResultV2>,
+      handler: (event) => {
+        if (usage) usage.counts.api.requests += 1;
+        return invokeFunction(arn, event) as Promise<APIGatewayProxyStructuredResultV2>;
+      },
     };
   });
   const secretsClient = new SecretsManagerClient({ endpoint: secrets.url });
@@ -386,6 +407,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     stop: async () => {
       clock.stopTicking();
       await tracker.whenIdle();
+      if (usage && usageFile) {
+        const mail = await emails();
+        usage.counts.ses = {
+          emails: mail.length,
+          recipients: mail.reduce((sum, email) => sum + email.to.length, 0),
+        };
+        // Only what the service publishes is billed to it: not HR's systems' events, nor SES's bounces.
+        usage.counts.events.entries = eventBus
+          .events()
+          .filter((event) => event.event.source === JOURNEY_EVENT_SOURCE).length;
+        await writeFile(usageFile, JSON.stringify(usage.counts, null, 2));
+      }
       await Promise.all([
         closeServer(api.server),
         oidc.close(),
@@ -398,6 +431,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         queues.close(),
         tableStream.close(),
         closeServer(dynamo),
+        usageProxy?.close(),
         proxies?.dynamo.close(),
         proxies?.ses.close(),
         stepFunctionsProxy?.close(),

@@ -17,6 +17,8 @@ export interface StepFunctionsServiceOptions {
   invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
   tracker: ActivityTracker;
   now: () => number;
+  /** Sees every event of every execution's log as it happens (the benchmark counts state transitions). */
+  observe?: (event: EngineEvent) => void;
 }
 
 export interface StepFunctionsService {
@@ -532,6 +534,7 @@ export const startStepFunctionsService = async (
     (async () => {
       for await (const event of run.eventLogs) {
         execution.history.record(event);
+        options.observe?.(event);
         trackWaitStates(execution, event);
         trackRetries(execution, event);
       }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JourneyStatus } from '#shared/data/journeys.ts';
 import { isoDate } from '#shared/domain/offer.ts';
 

@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';

@@ -20,6 +20,9 @@ const bundledInputs = async (name: string): Promise<string[]> => {
 const MAIL_COMPOSER = /node_modules\/nodemailer\//;
 const HOLIDAY_DATA = /node_modules\/@holiday-jp\//;
 const ZOD_LOCALE = /node_modules\/zod\/.*\/locales\/(?!en\.js$)/;
+/** The SDK clients a credential provider Lambda never takes (profiles, SSO, web identity) would call. */
+const UNREACHED_CREDENTIALS =
+  /node_modules\/@aws-sdk\/(nested-clients|credential-provider-(ini|sso|process|web-identity))\//;
 
 describe("each function's bundle holds only what it uses", () => {
   it('is built for the Node the functions run on', () => {
@@ -27,13 +30,14 @@ describe("each function's bundle holds only what it uses", () => {
   });
 
   it.each(['get-journey', 'get-openapi', 'get-calendar-settings', 'publish-events'])(
-    '%s sends no mail and plans no dates: no mail composer, no holiday data, no zod locale but English',
+    '%s sends no mail and plans no dates: no mail composer, no holiday data, no zod locale but English, no credential provider Lambda never takes',
     async (name) => {
       const inputs = await bundledInputs(name);
 
       expect(inputs.filter((path) => MAIL_COMPOSER.test(path))).toEqual([]);
       expect(inputs.filter((path) => HOLIDAY_DATA.test(path))).toEqual([]);
       expect(inputs.filter((path) => ZOD_LOCALE.test(path))).toEqual([]);
+      expect(inputs.filter((path) => UNREACHED_CREDENTIALS.test(path))).toEqual([]);
     },
   );
 

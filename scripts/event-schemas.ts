@@ -6,7 +6,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { incomingEventSchemas, publishedEventSchema } from '#shared/domain/journey-events.ts';
 
 export const EVENT_SCHEMA_DIRECTORY = join(import.meta.dirname, '..', 'docs', 'events');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { beginOnboarding } from '#shared/journeys/begin-onboarding.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeJourney } from '#shared/journeys/close-journey.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fireTimer } from '#shared/journeys/fire-timer.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

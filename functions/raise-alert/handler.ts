@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { raiseAlert } from '#shared/journeys/raise-alert.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

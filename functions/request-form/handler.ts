@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requestForm } from '#shared/journeys/request-form.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 import { rotateLinkKeyStep } from '#shared/links/key-rotation.ts';
 

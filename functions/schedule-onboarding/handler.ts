@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduleOnboarding } from '#shared/journeys/schedule-onboarding.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduleNextRound } from '#shared/journeys/schedule-round.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

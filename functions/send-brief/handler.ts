@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendMeetingBrief } from '#shared/journeys/send-brief.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendHandoff } from '#shared/journeys/send-handoff.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inviteCandidate } from '#shared/journeys/invite-candidate.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

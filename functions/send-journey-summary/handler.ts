@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendJourneySummary } from '#shared/journeys/send-journey-summary.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

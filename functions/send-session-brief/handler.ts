@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendFollowUpBrief } from '#shared/journeys/send-follow-up-brief.ts';
 import { sendSessionBrief } from '#shared/journeys/send-session-brief.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';

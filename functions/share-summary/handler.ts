@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { shareWithTeam } from '#shared/journeys/share-summary.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { startRound } from '#shared/journeys/start-round.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

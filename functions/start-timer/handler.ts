@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { startTimer } from '#shared/journeys/start-timer.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

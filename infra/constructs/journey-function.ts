@@ -5,6 +5,7 @@ import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda'
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_BUNDLING, functionEntry } from '#infra/constructs/function-bundling.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -92,7 +93,7 @@ export class JourneyFunction extends Construct implements iam.IGrantable {
     this.logGroup.grantWrite(this.role);
 
     this.lambda = new NodejsFunction(this, 'Function', {
-      entry: join(repoRoot, 'functions', props.name, 'handler.ts'),
+      entry: functionEntry(repoRoot, props.name),
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
@@ -111,17 +112,14 @@ export class JourneyFunction extends Construct implements iam.IGrantable {
       },
       bundling: {
         format: OutputFormat.ESM,
-        // Prefer the ES module builds of dependencies: esbuild can only tree-shake those.
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
-        banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Stack traces need positions only; the sources themselves would double the bundle.
-        sourcesContent: false,
-        // The SDK clients are bundled (and tree-shaken) rather than taken from the runtime, so the code that
-        // runs on Lambda is the code the tests ran, at the locked versions.
-        bundleAwsSDK: true,
+        target: FUNCTION_BUNDLING.target,
+        mainFields: [...FUNCTION_BUNDLING.mainFields],
+        banner: FUNCTION_BUNDLING.banner,
+        minify: FUNCTION_BUNDLING.minify,
+        keepNames: FUNCTION_BUNDLING.keepNames,
+        sourceMap: FUNCTION_BUNDLING.sourceMap,
+        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
+        externalModules: [...FUNCTION_BUNDLING.external],
         forceDockerBundling: false,
       },
     });

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/constructs/journey-email.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';

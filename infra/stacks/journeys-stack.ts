@@ -15,7 +15,7 @@ import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-sta
 import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
 import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
-import { CALENDAR_PARTITION_KEY } from '#shared/domain/company-calendar.ts';
+import { CALENDAR_PARTITION_KEY } from '#shared/domain/calendar-settings.ts';
 import { TEMPLATES_PARTITION_KEY } from '#shared/domain/journey-template.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
 

@@ -1,13 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName } from '#shared/data/table.ts';
 import {
-  type BusinessCalendar,
-  businessCalendar,
   CALENDAR_PARTITION_KEY,
   type CalendarSettings,
   calendarSettingsSchema,
   DEFAULT_CALENDAR_SETTINGS,
-} from '#shared/domain/company-calendar.ts';
+} from '#shared/domain/calendar-settings.ts';
 
 /** One item for the whole company: HR changes it as data, without a deploy. */
 const calendarKey = { pk: CALENDAR_PARTITION_KEY, sk: 'SETTINGS' };
@@ -32,10 +30,3 @@ export const putCalendarSettings = async (settings: CalendarSettings, at: Date):
     }),
   );
 };
-
-/**
- * The calendar schedules are computed with, read once per invocation: a change applies to what is computed
- * after it, and leaves schedules already made as they are.
- */
-export const loadCompanyCalendar = async (): Promise<BusinessCalendar> =>
-  businessCalendar(await getCalendarSettings());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isJourneyId } from '#shared/domain/ids.ts';
 import { cursorSchema, hrFilterSchema, limitSchema } from '#shared/domain/page-query.ts';
 

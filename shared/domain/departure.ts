@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JourneyStatus } from '#shared/data/journeys.ts';
 import { isoDate } from '#shared/domain/offer.ts';
 
@@ -28,18 +27,6 @@ export const departureSchema = z.strictObject({
   }),
 });
 export type Departure = z.infer<typeof departureSchema>;
-
-/** The one departure a journey records, with the rules a date must keep for that journey. */
-export const departureSchemaFor = (journey: { startDate: string; today: string }) =>
-  departureSchema.superRefine((departure, context) => {
-    const problem = (message: string) => context.addIssue({ code: 'custom', path: ['on'], message });
-    if (departure.on < journey.startDate) problem(`must not be before the start date (${journey.startDate})`);
-    const latest = DateTime.fromISO(journey.today, { zone: 'utc' })
-      .plus({ years: DEPARTURE_MAX_YEARS_AHEAD })
-      .toISODate();
-    if (latest !== null && departure.on > latest)
-      problem(`must be within ${DEPARTURE_MAX_YEARS_AHEAD} year from today (${latest} at the latest)`);
-  });
 
 /**
  * A departure follows a hire who joined or is about to: during onboarding, on one flagged for attention, and

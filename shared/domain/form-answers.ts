@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '#shared/domain/offer.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import {

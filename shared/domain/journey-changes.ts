@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
 import { isoDate } from '#shared/domain/offer.ts';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TimelineEventType, timelineEventTypes } from '#shared/data/timeline.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { journeyStatuses } from '#shared/data/journeys.ts';
 import { isListSortKey } from '#shared/domain/journey-listing.ts';
 import { cursorSchema, hrFilterSchema, limitSchema, oneValue } from '#shared/domain/page-query.ts';

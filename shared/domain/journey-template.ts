@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '#shared/domain/offer.ts';
 import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 
 /**

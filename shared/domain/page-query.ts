@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What HR's paged lists (`GET /journeys`, `GET /attention`) share: a page size, an HR filter and a cursor. */
 export const DEFAULT_LIST_LIMIT = 25;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { START_MONTH } from '#shared/domain/journey-list-query.ts';
 import { hrFilterSchema } from '#shared/domain/page-query.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Hire } from '#shared/domain/hire.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 

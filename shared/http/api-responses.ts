@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { attentionKinds } from '#shared/domain/attention.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { cadenceKinds } from '#shared/domain/journey-template.ts';

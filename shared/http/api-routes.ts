@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention.ts';
-import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';

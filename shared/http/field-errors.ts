@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One readable message per field, keyed by its dotted path (`candidate.email`, `interviewers.0.name`). */
 export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { erasedJourneySchema, errorSchema, invalidRequestSchema } from '#shared/http/api-responses.ts';
 import { documentedRoutes, type RefusalStatus, type RouteDescription } from '#shared/http/api-routes.ts';
 

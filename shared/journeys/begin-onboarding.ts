@@ -1,5 +1,5 @@
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { requireJourney, saveRounds } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { templateOf } from '#shared/domain/journey-template.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';

@@ -1,7 +1,7 @@
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { type FormRecord, listForms } from '#shared/data/forms.ts';
 import { readListRange } from '#shared/data/journey-list.ts';
 import { journeyStatuses } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { listTimeline } from '#shared/data/timeline.ts';
 import type { ListedJourney } from '#shared/domain/journey-listing.ts';
 import { isWeather } from '#shared/domain/pulse.ts';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { openForm } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { linkExpiryAfter } from '#shared/domain/form-link-expiry.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';

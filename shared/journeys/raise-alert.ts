@@ -1,8 +1,8 @@
 import { openAttention } from '#shared/data/attention.ts';
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { listForms } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { alertRecipients } from '#shared/domain/alert-recipients.ts';
 import { alertIdFor, attentionItemIds } from '#shared/domain/attention.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { getClaim } from '#shared/data/journeys.ts';
 import {
   cancellationReasons,

@@ -1,7 +1,7 @@
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import { type FormRecord, getForm, markResumed, submitForm } from '#shared/data/forms.ts';
 import { getJourney, type Journey } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { deletePrivateNotes, savePrivateNotes, scheduleNotesExpiry } from '#shared/data/private-notes.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';

@@ -1,4 +1,5 @@
-import { type Departure, departureSchema, departureSchemaFor } from '#shared/domain/departure.ts';
+import { type Departure, departureSchema } from '#shared/domain/departure.ts';
+import { departureSchemaFor } from '#shared/domain/departure-date.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { journeyOfRequest } from '#shared/http/missing-journey.ts';

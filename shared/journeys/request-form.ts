@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { closeAttentionWhere } from '#shared/data/attention.ts';
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { type FormRecipient, type FormRecord, listForms, openForm } from '#shared/data/forms.ts';
 import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import { listForms, moveFormDeadline } from '#shared/data/forms.ts';
 import { listInvitations } from '#shared/data/invitations.ts';
 import { getJourney, isOpen, type Journey, saveSchedule } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent, removeEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import { changeIdFor } from '#shared/domain/ids.ts';

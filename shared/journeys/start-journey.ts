@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { loadCompanyCalendar } from '#shared/data/company-calendar.ts';
 import { getErasure } from '#shared/data/erasures.ts';
 import {
   claimJourneyKey,
@@ -9,6 +8,7 @@ import {
   JourneyNotFoundError,
   putJourneyOnce,
 } from '#shared/data/journeys.ts';
+import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';

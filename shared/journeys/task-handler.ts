@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '#shared/observability/logger.ts';
 import { redactError } from '#shared/observability/redact-error.ts';
 

@@ -1,10 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import {
-  businessCalendar,
-  calendarSettingsSchema,
-  DEFAULT_CALENDAR,
-} from '#shared/domain/company-calendar.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
+import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  departureSchema,
-  departureSchemaFor,
-  sameDeparture,
-  stillEmployed,
-} from '#shared/domain/departure.ts';
+import { departureSchema, sameDeparture, stillEmployed } from '#shared/domain/departure.ts';
+import { departureSchemaFor } from '#shared/domain/departure-date.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { recordDepartureRequest } from '#shared/journeys/record-departure-request.ts';

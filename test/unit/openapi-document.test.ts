@@ -1,9 +1,9 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertHandledSchema } from '#shared/domain/attention.ts';
-import { calendarSettingsSchema } from '#shared/domain/company-calendar.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { onboardingJourneySchema } from '#shared/domain/hire.ts';

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  businessCalendar,
-  calendarSettingsSchema,
-  DEFAULT_CALENDAR,
-} from '#shared/domain/company-calendar.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
+import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { pulseSchema } from '#shared/domain/form-answers.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';

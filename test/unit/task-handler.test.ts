@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How every function's handler is bundled, in esbuild's own terms: the stack hands these to NodejsFunction and the
+ * cold-start benchmark and the bundle-contents test hand them to esbuild, so what is measured is what is deployed.
+ * Kept free of aws-cdk-lib so the benchmark loads it in milliseconds.
+ */
+export const FUNCTION_BUNDLING = {
+  /** The Lambda runtime's Node major (the stack's FUNCTION_RUNTIME). */
+  target: 'node24',
+  format: 'esm',
+  // Prefer the ES module builds of dependencies: esbuild can only tree-shake those.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
+  banner: "import { createRequire } from 'node:module';const require = createRequire(import.meta.url);",
+  minify: true,
+  // Minified, a class or function would lose its name; errors are told apart by name in the state machine's
+  // Retry/Catch and in the logs.
+  keepNames: true,
+  sourceMap: true,
+  // Stack traces need positions only; the sources themselves would double the bundle.
+  sourcesContent: false,
+  // The SDK clients are bundled (and tree-shaken) rather than taken from the runtime, so the code that runs on
+  // Lambda is the code the tests ran, at the locked versions, and a client loads from one parsed file instead of
+  // hundreds of the runtime's modules. Left out are only the credential providers a function never reaches: its
+  // credentials are always in its environment, so the SDK's chain stops at the first link and never imports
+  // these (profile files, SSO, credential processes, web identity tokens: about 90 KB in every bundle).
+  external: [
+    '@aws-sdk/credential-provider-ini',
+    '@aws-sdk/credential-provider-process',
+    '@aws-sdk/credential-provider-sso',
+    '@aws-sdk/credential-provider-web-identity',
+  ] as string[],
+} as const;
+
+/** The handler file a function's bundle starts from. */
+export const functionEntry = (repoRoot: string, name: string): string =>
+  join(repoRoot, 'functions', name, 'handler.ts');
+
+/** The esbuild build NodejsFunction runs for a function (it passes the same flags on esbuild's command line). */
+export const functionBuildOptions = (repoRoot: string, name: string, outfile: string): BuildOptions => ({
+  entryPoints: [functionEntry(repoRoot, name)],
+  outfile,
+  absWorkingDir: repoRoot,
+  bundle: true,
+  platform: 'node',
+  target: FUNCTION_BUNDLING.target,
+  format: FUNCTION_BUNDLING.format,
+  mainFields: [...FUNCTION_BUNDLING.mainFields],
+  banner: { js: FUNCTION_BUNDLING.banner },
+  minify: FUNCTION_BUNDLING.minify,
+  keepNames: FUNCTION_BUNDLING.keepNames,
+  sourcemap: FUNCTION_BUNDLING.sourceMap,
+  sourcesContent: FUNCTION_BUNDLING.sourcesContent,
+  external: [...FUNCTION_BUNDLING.external],
+  metafile: true,
+  logLevel: 'warning',
+});

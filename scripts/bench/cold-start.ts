@@ -1,0 +1,175 @@
+/**
+ * Cold start: every function bundled exactly as the stack bundles it (the options come from one module), each
+ * bundle's size, and per function the median time to import the bundle in a fresh Node process against the median
+ * time to import its TypeScript source the way the local runtime does (through tsx). Only the import is timed,
+ * inside the child, so Node's own start-up is left out of both sides.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { functionBuildOptions, functionEntry } from '#infra/constructs/function-bundling.ts';
+import type { Figure, Measurement } from './figure.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/** Fresh processes per function and side; the median of these is the figure. */
+const BUNDLE_RUNS = 5;
+const SOURCE_RUNS = 3;
+const IMPORT_TARGET_MS = 50;
+const RATIO_TARGET = 10;
+/**
+ * Parsing grows with the bytes, and it is the largest part of a bundle's import: a function with one SDK client,
+ * its schemas and the logger is about 360 KB; one that also plans dates and sends mail (holiday data, the mail
+ * composer, calendar invites) should stay under twice that.
+ */
+const SIZE_TARGET_KB = 700;
+
+// What Lambda runs the bundle with (the stack sets NODE_OPTIONS), without Node 20's deprecation notices, which
+// the Lambda runtime (Node 24) would not print.
+const BUNDLE_FLAGS = ['--enable-source-maps', '--no-warnings'];
+const SOURCE_FLAGS = ['--no-warnings', '--import', 'tsx'];
+/** The child times the import alone and prints milliseconds. */
+const TIMED_IMPORT =
+  'const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);';
+// Dummy credentials and a region, as the Lambda environment always has: clients created at import read them.
+const CHILD_ENV = {
+  ...process.env,
+  AWS_REGION: 'ap-northeast-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  NODE_OPTIONS: '',
+};
+
+interface FunctionColdStart {
+  name: string;
+  bytes: number;
+  bundleMs: number;
+  sourceMs: number;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** One fresh process importing `url`; the child times the import alone. */
+const timeImport = async (flags: string[], url: string): Promise<number> => {
+  const { stdout } = await run(process.execPath, [...flags, '--input-type=module', '-e', TIMED_IMPORT, url], {
+    cwd: repoRoot,
+    env: CHILD_ENV,
+  });
+  return Number(stdout.trim().split('\n').at(-1));
+};
+
+const functionNames = (): string[] =>
+  readdirSync(join(repoRoot, 'functions'))
+    .filter((name) => existsSync(functionEntry(repoRoot, name)))
+    .sort();
+
+/** Bundles every function first, all at once, so that only the imports are timed one by one. */
+const bundleAll = async (names: string[], outDir: string): Promise<Map<string, string>> => {
+  const outfiles = new Map(names.map((name) => [name, join(outDir, name, 'index.mjs')]));
+  await Promise.all(
+    [...outfiles].map(([name, outfile]) => build(functionBuildOptions(repoRoot, name, outfile))),
+  );
+  return outfiles;
+};
+
+/**
+ * Round after round over all functions rather than one function's runs back to back: on a shared machine a busy
+ * minute then slows every function a little instead of one function a lot.
+ */
+const measureAll = async (outfiles: Map<string, string>): Promise<FunctionColdStart[]> => {
+  const bundleTimes = new Map<string, number[]>();
+  const sourceTimes = new Map<string, number[]>();
+  for (let pass = 0; pass < Math.max(BUNDLE_RUNS, SOURCE_RUNS); pass += 1) {
+    for (const [name, outfile] of outfiles) {
+      if (pass < BUNDLE_RUNS) {
+        const times = bundleTimes.get(name) ?? [];
+        times.push(await timeImport(BUNDLE_FLAGS, pathToFileURL(outfile).href));
+        bundleTimes.set(name, times);
+      }
+      if (pass < SOURCE_RUNS) {
+        const times = sourceTimes.get(name) ?? [];
+        times.push(await timeImport(SOURCE_FLAGS, pathToFileURL(functionEntry(repoRoot, name)).href));
+        sourceTimes.set(name, times);
+      }
+    }
+  }
+  return [...outfiles].map(([name, outfile]) => ({
+    name,
+    bytes: statSync(outfile).size,
+    bundleMs: median(bundleTimes.get(name) ?? []),
+    sourceMs: median(sourceTimes.get(name) ?? []),
+  }));
+};
+
+const kilobytes = (bytes: number): number => Math.round(bytes / 1024);
+const round = (value: number): number => Math.round(value * 10) / 10;
+
+const printTable = (rows: FunctionColdStart[]): void => {
+  console.log('function                  bundle KB  bundle import ms  source import ms  source/bundle');
+  for (const row of rows) {
+    console.log(
+      [
+        row.name.padEnd(24),
+        String(kilobytes(row.bytes)).padStart(10),
+        row.bundleMs.toFixed(1).padStart(17),
+        row.sourceMs.toFixed(1).padStart(17),
+        (row.sourceMs / row.bundleMs).toFixed(1).padStart(14),
+      ].join(' '),
+    );
+  }
+};
+
+const worst = <T>(rows: T[], score: (row: T) => number): T =>
+  rows.reduce((found, row) => (score(row) > score(found) ? row : found));
+
+const coldStart: Measurement = async (): Promise<Figure[]> => {
+  const outDir = mkdtempSync(join(tmpdir(), 'cold-start-'));
+  try {
+    const rows = await measureAll(await bundleAll(functionNames(), outDir));
+    printTable(rows);
+    const slowest = worst(rows, (row) => row.bundleMs);
+    const leastGain = worst(rows, (row) => row.bundleMs / row.sourceMs);
+    const largest = worst(rows, (row) => row.bytes);
+    return [
+      {
+        figure: 'cold start: slowest function, median bundle import',
+        value: round(slowest.bundleMs),
+        unit: 'ms',
+        target: IMPORT_TARGET_MS,
+        better: 'lower',
+        note: `${slowest.name}; median of ${BUNDLE_RUNS} fresh processes each`,
+      },
+      {
+        figure: 'cold start: smallest source/bundle import ratio',
+        value: round(leastGain.sourceMs / leastGain.bundleMs),
+        unit: 'x',
+        target: RATIO_TARGET,
+        better: 'higher',
+        note: `${leastGain.name}: source through tsx ${round(leastGain.sourceMs)} ms, bundle ${round(leastGain.bundleMs)} ms`,
+      },
+      {
+        figure: 'cold start: largest bundle',
+        value: kilobytes(largest.bytes),
+        unit: 'KB',
+        target: SIZE_TARGET_KB,
+        better: 'lower',
+        note: `${largest.name}; ${rows.length} functions, ${kilobytes(rows.reduce((sum, row) => sum + row.bytes, 0))} KB in all`,
+      },
+    ];
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+};
+
+export default coldStart;

@@ -8,7 +8,6 @@ import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/constructs/journey-email.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
@@ -25,7 +24,9 @@ import { startSecretsManagerService } from '#infra/local/secrets-manager-service
 import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { startTableStream } from '#infra/local/table-stream.ts';
+import { loadJourneysTemplate } from '#infra/local/template-cache.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
+import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 import {
   eventRules,
   functionHandlers,
@@ -35,8 +36,7 @@ import {
   placeholderStateMachineArn,
   stateMachineDefinitions,
   streamEventSources,
-  synthesizeJourneysTemplate,
-} from '#infra/synthesize.ts';
+} from '#infra/synthesized-template.ts';
 import { useClock } from '#shared/time/clock.ts';
 
 const TABLE_NAME = 'follow-up-journeys';
@@ -55,6 +55,8 @@ export interface LocalRuntimeOptions {
   speed?: number;
   /** Put fault-injecting proxies in front of DynamoDB and SES (tests of what survives failures). */
   faults?: boolean;
+  /** Where the synthesized template is cached (tests of a cold start); defaults to `TEMPLATE_CACHE_DIR`. */
+  templateCacheDir?: string;
 }
 
 export interface LocalFaultControls {
@@ -133,7 +135,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const clock = new VirtualClock(options.start ?? new Date());
   useClock(() => clock.now());
 
-  const template = synthesizeJourneysTemplate();
+  const { template, cached } = await loadJourneysTemplate(options.templateCacheDir);
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
   const queues = await startQueueService({ now: () => clock.now() });
@@ -220,16 +222,27 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     }),
   );
 
-  const handlers = new Map<string, Handler>();
+  // Each handler is imported on its first invocation, not at startup: a start pays for none of the forty, and a
+  // test or a demo only for those it runs. By then the endpoints below are set, which its SDK clients read at load.
+  const handlers = new Map<string, Promise<Handler>>();
+  const handlerOf = (arn: string, name: string): Promise<Handler> => {
+    let handler = handlers.get(arn);
+    if (!handler) {
+      handler = import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href).then(
+        (module: { handler: Handler }) => module.handler,
+      );
+      handlers.set(arn, handler);
+    }
+    return handler;
+  };
   const invokeFunction = async (arn: string, payload: unknown): Promise<unknown> => {
-    const handler = handlers.get(arn);
-    if (!handler) throw new Error(`no local handler for ${arn}`);
-    const name = handlersByArn[arn] ?? arn;
+    const name = handlersByArn[arn];
+    if (!name) throw new Error(`no local handler for ${arn}`);
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
     const result = await tracker
       .track(
-        functionFaults.around(name, () =>
-          handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
+        functionFaults.around(name, async () =>
+          (await handlerOf(arn, name))(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name)),
         ),
       )
       .catch((error: unknown) => {
@@ -246,6 +259,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     invokeFunction,
     tracker,
     now: () => clock.now(),
+    validate: !cached,
   });
   const scheduler = await startSchedulerService({ invokeFunction, tracker, clock });
   // The key starts as a plain secret, as deployments before key sets have it: a rotation turns it into a set.
@@ -302,14 +316,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
   // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
   mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));
-
-  // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
-  for (const [arn, name] of Object.entries(handlersByArn)) {
-    const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
-      handler: Handler;
-    };
-    handlers.set(arn, module.handler);
-  }
 
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {

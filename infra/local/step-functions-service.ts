@@ -17,6 +17,12 @@ export interface StepFunctionsServiceOptions {
   invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
   tracker: ActivityTracker;
   now: () => number;
+  /**
+   * Check each definition against the ASL schema (asl-validator, about half a second a machine). Definitions from
+   * the template cache were checked when they were synthesized and cached.
+   * @default true
+   */
+  validate?: boolean;
 }
 
 export interface StepFunctionsService {
@@ -202,7 +208,7 @@ const negateFalseTypeTests = (rule: Record<string, unknown>): Record<string, unk
  * Takes a state machine as synthesized and makes it runnable by aws-local-stepfunctions on virtual time.
  * Only Lambda tasks are supported: anything else fails here, when the runtime starts, rather than mid-journey.
  */
-const prepareMachine = (arn: string, definition: object): LocalMachine => {
+const prepareMachine = (arn: string, definition: object, validate: boolean): LocalMachine => {
   const parts = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):stateMachine:([\w-]{1,80})$/.exec(arn);
   if (!parts) throw new Error(`not a state machine ARN: ${arn}`);
   const [, region = '', account = '', name = ''] = parts;
@@ -255,7 +261,7 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
     name,
     region,
     account,
-    engine: new StateMachine(asl),
+    engine: new StateMachine(asl, { validationOptions: { noValidate: !validate } }),
     taskResources,
     retryIntervals,
     callbackTimeouts,
@@ -276,7 +282,10 @@ export const startStepFunctionsService = async (
 ): Promise<StepFunctionsService> => {
   const { invokeFunction, tracker, now } = options;
   const machines = new Map(
-    Object.entries(options.definitions).map(([arn, definition]) => [arn, prepareMachine(arn, definition)]),
+    Object.entries(options.definitions).map(([arn, definition]) => [
+      arn,
+      prepareMachine(arn, definition, options.validate ?? true),
+    ]),
   );
   const executions = new Map<string, Execution>();
   const issuedTokens = new Map<string, IssuedToken>();

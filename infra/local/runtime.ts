@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
 import { z } from 'zod';
@@ -15,6 +14,7 @@ import { type PutEvent, startEventBusService } from '#infra/local/event-bus-serv
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { startLazyServer } from '#infra/local/lazy-server.ts';
 import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
@@ -98,11 +98,18 @@ export interface LocalRuntime {
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-// aws-ses-v2-local is CommonJS with an `exports.default`: Node's ESM loader hands over the exports object,
-// vitest's interop the function itself.
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
-const sesInterop = sesServer as unknown as StartSes | { default: StartSes };
-const startSes: StartSes = typeof sesInterop === 'function' ? sesInterop : sesInterop.default;
+
+/** The SES stand-in, loaded only when mail is first sent or read: loading it took a fair part of every start. */
+const startSes = async (): Promise<Server> => {
+  // aws-ses-v2-local is CommonJS with an `exports.default`: Node's ESM loader hands over the exports object,
+  // vitest's interop the function itself.
+  const { default: sesInterop } = (await import('aws-ses-v2-local')) as {
+    default: StartSes | { default: StartSes };
+  };
+  const start = typeof sesInterop === 'function' ? sesInterop : sesInterop.default;
+  return start({ host: '127.0.0.1', port: 0 });
+};
 
 const listen = async (server: { listen: (port: number, host: string, cb: () => void) => unknown }) =>
   new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -166,8 +173,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     tracker,
     now: () => clock.now(),
   });
-  const ses = await startSes({ host: '127.0.0.1', port: 0 });
-  const sesUrl = localUrl(ses.address());
+  const ses = await startLazyServer(startSes);
+  const sesUrl = ses.url;
   const mailStamps = await MailStamps.start(sesUrl, () => clock.now());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
@@ -398,7 +405,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         stepFunctions.close(),
         scheduler.close(),
         secrets.close(),
-        closeServer(ses),
+        ses.close(),
         mailStamps.close(),
         eventBus.close(),
         queues.close(),

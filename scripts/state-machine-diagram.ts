@@ -6,7 +6,8 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stateMachineDefinitions, synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { stateMachineDefinitions } from '#infra/synthesized-template.ts';
 
 interface AslState {
   Type: string;

@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 
 export interface JourneyEmailProps {
   /** The From address of every journey email. */
@@ -22,9 +23,6 @@ export interface JourneyEmailProps {
    */
   readonly maxSendRate?: number;
 }
-
-/** The sending rate SES gives a new production account. */
-export const DEFAULT_SES_MAX_SEND_RATE = 14;
 
 /** The SES identity mail is sent from, and the configuration set every message is sent through. */
 export class JourneyEmail extends Construct {

@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FUNCTION_BUNDLING, functionEntry } from '#infra/constructs/function-bundling.ts';
+import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -50,9 +51,6 @@ export type JourneyFunctionName =
   | 'receive-event'
   | 'publish-events'
   | 'rotate-link-key';
-
-/** Metadata on each function's CloudFormation resource naming its handler folder; the local runtime reads it. */
-export const FUNCTION_METADATA_KEY = 'journeys:function';
 
 /** The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's latest-runtime rule (AwsSolutions-L1) wants it. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;

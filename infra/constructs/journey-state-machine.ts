@@ -26,9 +26,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { wildcardResourceFinding } from '#infra/constructs/nag-findings.ts';
-
-/** Metadata on a state machine's CloudFormation resource carrying the name HR and the local runtime know it by. */
-export const STATE_MACHINE_METADATA_KEY = 'journeys:state-machine';
+import { STATE_MACHINE_METADATA_KEY } from '#infra/stack-contract.ts';
 
 const journeyId = JsonPath.stringAt('$.journeyId');
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import { listenAwsJson, ServiceError } from '#infra/local/aws-json-service.ts';
 import { matchesPattern } from '#infra/local/event-pattern.ts';
-import { type EventRule, PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesize.ts';
+import { type EventRule, PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesized-template.ts';
 
 /** An event as EventBridge hands it to rules and their targets. */
 export interface BusEvent {

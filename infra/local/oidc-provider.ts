@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { KoaContextWithOIDC, default as Provider } from 'oidc-provider';
 import { type ConsoleGroup, MAX_SESSION_SECONDS } from '#shared/domain/console-access.ts';
 import { html, type SafeHtml, trustedHtml } from '#shared/html/escape.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';
@@ -72,27 +71,29 @@ ${failed && html`<p class="error" role="alert">メールアドレスかパスワ
 
 const noticePage = (title: string, body: SafeHtml): string => renderPage({ locale: 'ja', title, body });
 
-/**
- * A local OpenID Connect provider standing in for the Cognito user pool: the console runs the same sign-in code
- * against it (discovery, code flow with PKCE, ID tokens with `email`, `name` and `cognito:groups`). It listens on
- * 127.0.0.1; its issuer is known only once it listens, and the console's callback only once the API does, so it
- * starts after the API.
- */
-export const startLocalOidcProvider = async (consoleBaseUrl: string): Promise<LocalOidcProvider> => {
-  const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const consoleOrigin = new URL(consoleBaseUrl).origin;
-  const headers = headersFor(consoleOrigin);
+interface LoadedProvider {
+  provider: Provider;
+  callback: ReturnType<Provider['callback']>;
+}
 
+/** The provider itself: oidc-provider, with a key pair of its own. */
+const createProvider = async (
+  issuer: string,
+  consoleBaseUrl: string,
+  headers: Record<string, string | undefined>,
+): Promise<LoadedProvider> => {
+  const [{ default: OidcProvider }, { exportJWK, generateKeyPair }] = await Promise.all([
+    import('oidc-provider'),
+    import('jose'),
+  ]);
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const render = (ctx: KoaContextWithOIDC, status: number, page: string) => {
     ctx.status = status;
     ctx.set(headers as Record<string, string>);
     ctx.body = page;
   };
 
-  const provider = new Provider(issuer, {
+  const provider = new OidcProvider(issuer, {
     clients: [
       {
         client_id: LOCAL_CONSOLE_CLIENT_ID,
@@ -179,9 +180,28 @@ ${trustedHtml(form)}
         ),
       ),
   });
-  const callback = provider.callback();
+  return { provider, callback: provider.callback() };
+};
 
-  const interaction = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+/**
+ * A local OpenID Connect provider standing in for the Cognito user pool: the console runs the same sign-in code
+ * against it (discovery, code flow with PKCE, ID tokens with `email`, `name` and `cognito:groups`). It listens on
+ * 127.0.0.1; its issuer is known only once it listens, and the console's callback only once the API does, so it
+ * starts after the API. The provider is built on the first request: loading it and making its key took a good
+ * part of every start, and most starts never sign in.
+ */
+export const startLocalOidcProvider = async (consoleBaseUrl: string): Promise<LocalOidcProvider> => {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const headers = headersFor(new URL(consoleBaseUrl).origin);
+  let created: Promise<LoadedProvider> | undefined;
+
+  const interaction = async (
+    provider: Provider,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> => {
     const send = (status: number, page: string) => {
       response.writeHead(status, headers as Record<string, string>);
       response.end(page);
@@ -208,10 +228,12 @@ ${trustedHtml(form)}
     );
   };
 
-  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+  server.on('request', async (request: IncomingMessage, response: ServerResponse) => {
+    created ??= createProvider(issuer, consoleBaseUrl, headers);
+    const { provider, callback } = await created;
     const path = new URL(request.url ?? '/', issuer).pathname;
     if (/^\/interaction\/[\w-]+$/.test(path)) {
-      interaction(request, response).catch(() => {
+      interaction(provider, request, response).catch(() => {
         if (!response.headersSent) response.writeHead(400, headers as Record<string, string>);
         response.end(
           noticePage('エラー Error', html`<h1>サインインをやり直してください Please sign in again</h1>`),

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { listenAwsJson, ServiceError } from '#infra/local/aws-json-service.ts';
-import { PLACEHOLDER_ACCOUNT } from '#infra/synthesize.ts';
+import { PLACEHOLDER_ACCOUNT } from '#infra/synthesized-template.ts';
 
 export interface QueuedMessage {
   queue: string;

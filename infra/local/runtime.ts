@@ -5,11 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import sesServer from 'aws-ses-v2-local';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
 import * as z from 'zod';
-import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/constructs/journey-email.ts';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
@@ -17,6 +15,7 @@ import { type PutEvent, startEventBusService } from '#infra/local/event-bus-serv
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { startLazyServer } from '#infra/local/lazy-server.ts';
 import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
@@ -26,8 +25,10 @@ import { startSecretsManagerService } from '#infra/local/secrets-manager-service
 import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
 import { startTableStream } from '#infra/local/table-stream.ts';
+import { loadJourneysTemplate } from '#infra/local/template-cache.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
 import { functionMemory, UsageMeter } from '#infra/local/usage-meter.ts';
+import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 import {
   eventRules,
   functionHandlers,
@@ -37,8 +38,7 @@ import {
   placeholderStateMachineArn,
   stateMachineDefinitions,
   streamEventSources,
-  synthesizeJourneysTemplate,
-} from '#infra/synthesize.ts';
+} from '#infra/synthesized-template.ts';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
 import { useClock } from '#shared/time/clock.ts';
 
@@ -63,6 +63,8 @@ export interface LocalRuntimeOptions {
    * `LOCAL_USAGE_FILE`, which `npm run bench` sets on the runs it prices.
    */
   usageFile?: string;
+  /** Where the synthesized template is cached (tests of a cold start); defaults to `TEMPLATE_CACHE_DIR`. */
+  templateCacheDir?: string;
 }
 
 export interface LocalFaultControls {
@@ -104,11 +106,18 @@ export interface LocalRuntime {
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-// aws-ses-v2-local is CommonJS with an `exports.default`: Node's ESM loader hands over the exports object,
-// vitest's interop the function itself.
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
-const sesInterop = sesServer as unknown as StartSes | { default: StartSes };
-const startSes: StartSes = typeof sesInterop === 'function' ? sesInterop : sesInterop.default;
+
+/** The SES stand-in, loaded only when mail is first sent or read: loading it took a fair part of every start. */
+const startSes = async (): Promise<Server> => {
+  // aws-ses-v2-local is CommonJS with an `exports.default`: Node's ESM loader hands over the exports object,
+  // vitest's interop the function itself.
+  const { default: sesInterop } = (await import('aws-ses-v2-local')) as {
+    default: StartSes | { default: StartSes };
+  };
+  const start = typeof sesInterop === 'function' ? sesInterop : sesInterop.default;
+  return start({ host: '127.0.0.1', port: 0 });
+};
 
 const listen = async (server: { listen: (port: number, host: string, cb: () => void) => unknown }) =>
   new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -141,7 +150,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const clock = new VirtualClock(options.start ?? new Date());
   useClock(() => clock.now());
 
-  const template = synthesizeJourneysTemplate();
+  const { template, cached } = await loadJourneysTemplate(options.templateCacheDir);
   const usageFile = options.usageFile ?? process.env.LOCAL_USAGE_FILE;
   const usage = usageFile ? new UsageMeter(functionMemory(template)) : undefined;
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -175,8 +184,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     tracker,
     now: () => clock.now(),
   });
-  const ses = await startSes({ host: '127.0.0.1', port: 0 });
-  const sesUrl = localUrl(ses.address());
+  const ses = await startLazyServer(startSes);
+  const sesUrl = ses.url;
   const mailStamps = await MailStamps.start(sesUrl, () => clock.now());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
@@ -231,15 +240,32 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     }),
   );
 
-  const handlers = new Map<string, Handler>();
+  // Each handler is imported on its first invocation, not at startup: a start pays for none of the forty, and a
+  // test or a demo only for those it runs. By then the endpoints below are set, which its SDK clients read at load.
+  const handlers = new Map<string, Promise<Handler>>();
+  const handlerOf = (arn: string, name: string): Promise<Handler> => {
+    let handler = handlers.get(arn);
+    if (!handler) {
+      handler = import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href).then(
+        (module: { handler: Handler }) => module.handler,
+      );
+      handlers.set(arn, handler);
+    }
+    return handler;
+  };
   const invokeFunction = async (arn: string, payload: unknown): Promise<unknown> => {
-    const handler = handlers.get(arn);
-    if (!handler) throw new Error(`no local handler for ${arn}`);
-    const name = handlersByArn[arn] ?? arn;
+    const name = handlersByArn[arn];
+    if (!name) throw new Error(`no local handler for ${arn}`);
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
-    const run = () => handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name));
     const result = await tracker
-      .track(functionFaults.around(name, usage ? () => usage.invocation(name, run) : run))
+      .track(
+        functionFaults.around(name, async () => {
+          const handler = await handlerOf(arn, name);
+          // Metered from the handler's call: its first import is the local runtime's, not a billed invocation's.
+          const run = () => handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name));
+          return usage ? usage.invocation(name, run) : run();
+        }),
+      )
       .catch((error: unknown) => {
         logInvokeError(error);
         throw error;
@@ -255,6 +281,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     tracker,
     now: () => clock.now(),
     observe: usage && ((event) => usage.stateEvent(event)),
+    validate: !cached,
   });
   const scheduler = await startSchedulerService({
     invokeFunction: usage
@@ -320,14 +347,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
   // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
   mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));
-
-  // Imported only now: each handler's SDK clients read the endpoints above when the module loads.
-  for (const [arn, name] of Object.entries(handlersByArn)) {
-    const module = (await import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href)) as {
-      handler: Handler;
-    };
-    handlers.set(arn, module.handler);
-  }
 
   const advanceTo = (to: Date) => advanceTime(clock, scheduler, stepFunctions, tracker, to);
   const emails = async () => {
@@ -425,7 +444,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         stepFunctions.close(),
         scheduler.close(),
         secrets.close(),
-        closeServer(ses),
+        ses.close(),
         mailStamps.close(),
         eventBus.close(),
         queues.close(),

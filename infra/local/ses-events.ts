@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusEvent } from '#infra/local/event-bus-service.ts';
 import type { BouncedMessage } from '#infra/local/mail-stamps.ts';
-import { PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesize.ts';
+import { PLACEHOLDER_ACCOUNT, PLACEHOLDER_REGION } from '#infra/synthesized-template.ts';
 
 /**
  * The event SES puts on the default bus for a hard bounce (detail-type "Email Bounced"), shaped as SES

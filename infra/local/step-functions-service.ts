@@ -1,12 +1,6 @@
 import '#infra/local/promise-with-resolvers.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  ExecutionError,
-  ExecutionTimeoutError,
-  type RunOptions,
-  StateMachine,
-  type StateMachineDefinition,
-} from 'aws-local-stepfunctions';
+import type { RunOptions, StateMachine, StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import { listenAwsJson, ServiceError } from '#infra/local/aws-json-service.ts';
 import { type EngineEvent, ExecutionHistory, type HistoryEvent } from '#infra/local/execution-history.ts';
@@ -19,6 +13,12 @@ export interface StepFunctionsServiceOptions {
   now: () => number;
   /** Sees every event of every execution's log as it happens (the benchmark counts state transitions). */
   observe?: (event: EngineEvent) => void;
+  /**
+   * Check each definition against the ASL schema (asl-validator, about half a second a machine). Definitions from
+   * the template cache were checked when they were synthesized and cached.
+   * @default true
+   */
+  validate?: boolean;
 }
 
 export interface StepFunctionsService {
@@ -56,7 +56,9 @@ interface LocalMachine {
   name: string;
   region: string;
   account: string;
-  engine: StateMachine;
+  asl: StateMachineDefinition;
+  /** Made on the first execution, or at once when definitions are checked. */
+  engine?: StateMachine;
   /** Resource of every Task state, nested ones included, by state name (names are unique in a machine). */
   taskResources: Map<string, string>;
   retryIntervals: Record<string, number[]>;
@@ -200,6 +202,14 @@ const negateFalseTypeTests = (rule: Record<string, unknown>): Record<string, unk
   };
 };
 
+type EngineLibrary = typeof import('aws-local-stepfunctions');
+let engineLibrary: Promise<EngineLibrary> | undefined;
+/** aws-local-stepfunctions, loaded once, when first needed: a start that runs no execution does not wait for it. */
+const loadEngineLibrary = (): Promise<EngineLibrary> => {
+  engineLibrary ??= import('aws-local-stepfunctions');
+  return engineLibrary;
+};
+
 /**
  * Takes a state machine as synthesized and makes it runnable by aws-local-stepfunctions on virtual time.
  * Only Lambda tasks are supported: anything else fails here, when the runtime starts, rather than mid-journey.
@@ -257,7 +267,7 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
     name,
     region,
     account,
-    engine: new StateMachine(asl),
+    asl,
     taskResources,
     retryIntervals,
     callbackTimeouts,
@@ -277,9 +287,22 @@ export const startStepFunctionsService = async (
   options: StepFunctionsServiceOptions,
 ): Promise<StepFunctionsService> => {
   const { invokeFunction, tracker, now } = options;
+  const validate = options.validate ?? true;
   const machines = new Map(
     Object.entries(options.definitions).map(([arn, definition]) => [arn, prepareMachine(arn, definition)]),
   );
+  const engineOf = (library: EngineLibrary, machine: LocalMachine): StateMachine => {
+    machine.engine ??= new library.StateMachine(machine.asl, {
+      validationOptions: { noValidate: !validate },
+    });
+    return machine.engine;
+  };
+  // A definition that is checked fails here, when the runtime starts; one that is not (from the template cache)
+  // leaves loading the engine to the first execution.
+  if (validate) {
+    const library = await loadEngineLibrary();
+    for (const machine of machines.values()) engineOf(library, machine);
+  }
   const executions = new Map<string, Execution>();
   const issuedTokens = new Map<string, IssuedToken>();
   const waitingTasks = new Set<WaitingTask>();
@@ -461,7 +484,8 @@ export const startStepFunctionsService = async (
     }
   };
 
-  const startExecution = (request: Request) => {
+  const startExecution = async (request: Request) => {
+    const library = await loadEngineLibrary();
     const machineArn = requiredString(request, 'stateMachineArn');
     const machine = machines.get(machineArn);
     if (!machine) {
@@ -521,7 +545,7 @@ export const startStepFunctionsService = async (
         },
       },
     };
-    const run = machine.engine.run(parsedInput, {
+    const run = engineOf(library, machine).run(parsedInput, {
       overrides: {
         taskResourceLocalHandlers: taskHandlers(execution),
         retryIntervalOverrides: machine.retryIntervals,
@@ -545,8 +569,9 @@ export const startStepFunctionsService = async (
     run.result.then(
       (output) => finish(execution, 'SUCCEEDED', { output: JSON.stringify(output) }),
       (error: unknown) => {
-        if (error instanceof ExecutionTimeoutError) return finish(execution, 'TIMED_OUT', {});
-        const failure = error instanceof ExecutionError && error.cause instanceof Error ? error.cause : error;
+        if (error instanceof library.ExecutionTimeoutError) return finish(execution, 'TIMED_OUT', {});
+        const failure =
+          error instanceof library.ExecutionError && error.cause instanceof Error ? error.cause : error;
         const { name: errorName, message } = failure instanceof Error ? failure : new Error(String(failure));
         finish(execution, 'FAILED', { error: errorName, cause: message });
         console.warn(`local Step Functions: execution ${machine.name}:${name} failed with ${errorName}`);

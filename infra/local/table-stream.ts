@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import { matchesPattern } from '#infra/local/event-pattern.ts';
 import { forwardRequest } from '#infra/local/forward-request.ts';
-import { PLACEHOLDER_REGION, type StreamEventSource } from '#infra/synthesize.ts';
+import { PLACEHOLDER_REGION, type StreamEventSource } from '#infra/synthesized-template.ts';
 
 export interface TableStreamOptions {
   /** The local DynamoDB the proxy stands in front of. */

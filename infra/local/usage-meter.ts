@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
+import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 /** What one run of the local system used, in the units AWS bills: what `npm run bench` prices. */
 export interface UsageCounts {

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
 import { createJourneysApp } from '#infra/journeys-app.ts';
+import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 interface Resource {
   Type: string;

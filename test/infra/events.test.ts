@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
 import { createJourneysApp } from '#infra/journeys-app.ts';
+import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 interface Resource {
   Type: string;

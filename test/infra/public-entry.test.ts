@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FUNCTION_METADATA_KEY } from '#infra/constructs/journey-function.ts';
 import { createJourneysApp } from '#infra/journeys-app.ts';
+import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 import { FORM_REQUESTS_PER_CLIENT, REQUESTS_PER_CLIENT } from '#infra/stacks/edge-protection-stack.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stateMachineDefinitions, synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { synthesizeJourneysTemplate } from '#infra/synthesize.ts';
+import { stateMachineDefinitions } from '#infra/synthesized-template.ts';
 import {
   readmeDiagramSection,
   replaceReadmeDiagramSection,

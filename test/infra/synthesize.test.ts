@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { synthesizeJourneysTemplate } from '#infra/synthesize.ts';
 import {
   functionHandlers,
   placeholderFunctionArn,
   stateMachineDefinitions,
-  synthesizeJourneysTemplate,
-} from '#infra/synthesize.ts';
+} from '#infra/synthesized-template.ts';
 
 type AslState = {
   Type: string;

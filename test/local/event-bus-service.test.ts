@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { type BusEvent, type EventBusService, startEventBusService } from '#infra/local/event-bus-service.ts';
 import { matchesPattern } from '#infra/local/event-pattern.ts';
-import type { EventRule } from '#infra/synthesize.ts';
+import type { EventRule } from '#infra/synthesized-template.ts';
 import { localClientConfig } from './local-clients.ts';
 
 describe('matchesPattern', () => {

@@ -1,18 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forwardRequest } from '#infra/local/forward-request.ts';
+import { closeServer, serveLocally } from '#infra/local/local-server.ts';
 
 export interface LazyServer {
   url: string;
   close(): Promise<void>;
 }
-
-// Keep-alive connections from the SDK clients would hold close() open forever.
-const closeServer = (server: Server) =>
-  new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 
 /**
  * Listens at once on a free port of 127.0.0.1 and starts the server it stands for on the first request, then
@@ -36,11 +30,11 @@ export const startLazyServer = async (start: () => Promise<Server>): Promise<Laz
       () => outgoing.writeHead(502).end(),
     );
   });
-  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  const { url, close } = await serveLocally(front);
   return {
-    url: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+    url,
     close: async () => {
-      await Promise.all([closeServer(front), started?.then(closeServer, () => undefined)]);
+      await Promise.all([close(), started?.then(closeServer, () => undefined)]);
     },
   };
 };

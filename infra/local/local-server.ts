@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface LocalResponse {
@@ -64,18 +64,25 @@ export const listenLocally = async (
     });
     response.end(payload);
   });
+  return serveLocally(server);
+};
+
+// Keep-alive connections from the SDK clients would hold close() open until they time out on their own.
+export const closeServer = (server: Server): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+
+/**
+ * Serves a stand-in (or a proxy in front of one) on 127.0.0.1 only and a port the OS picks, so parallel test
+ * files never collide and nothing is reachable from the network.
+ */
+export const serveLocally = async (server: Server): Promise<LocalServer> => {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // The SDK keeps connections alive; without this `close` waits for them to time out on their own.
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 };

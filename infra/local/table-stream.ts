@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import { matchesPattern } from '#infra/local/event-pattern.ts';
 import { forwardRequest } from '#infra/local/forward-request.ts';
+import { serveLocally } from '#infra/local/local-server.ts';
 import { PLACEHOLDER_REGION, type StreamEventSource } from '#infra/synthesized-template.ts';
 
 export interface TableStreamOptions {
@@ -124,13 +124,5 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
     });
     upstream.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return serveLocally(server);
 };

@@ -1,5 +1,5 @@
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveLocally } from '#infra/local/local-server.ts';
 import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 /** What one run of the local system used, in the units AWS bills: what `npm run bench` prices. */
@@ -177,15 +177,7 @@ export class UsageMeter {
       upstream.on('error', () => outgoing.destroy());
       upstream.end(body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return {
-      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    };
+    return serveLocally(server);
   }
 }
 

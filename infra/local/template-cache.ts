@@ -49,6 +49,7 @@ const projectFile = (root: string, from: string, specifier: string): string | un
 export const templateCacheKey = (root = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): string => {
   const local = join(root, 'infra', 'local');
   const sources = new Set(filesUnder(join(root, 'infra')).filter((file) => !file.startsWith(`${local}/`)));
+  // A Set's iteration reaches what is added on the way: imports are followed all the way down.
   for (const file of sources) {
     if (!file.endsWith('.ts')) continue;
     for (const [, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)) {

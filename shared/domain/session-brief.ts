@@ -362,11 +362,6 @@ export const buildSessionBrief = (input: SessionBriefInput, locale: Locale): Ses
   if (!Number.isInteger(round) || round < 1 || !Number.isInteger(roundsTotal) || round > roundsTotal) {
     throw new RangeError(`round ${round} of ${roundsTotal} is not a round of the journey`);
   }
-  // The first session is HR's alone: a new hire facing their manager and HR together in month one feels
-  // assessed and keeps their worries to themselves.
-  if (input.threeParty && round === 1) {
-    throw new RangeError('a three-party meeting is never offered in round 1');
-  }
   const text = copy[locale];
   const concerned = input.prep.filter(
     (insight): insight is TeamInsight & { wellbeing: Wellbeing } =>

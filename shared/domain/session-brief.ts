@@ -43,6 +43,11 @@ export interface SessionBriefInput {
   newHireTopics?: NewHireTopics;
   /** The new hire's pulse answers so far, with their comments, dated in the journey's zone; for HR's eyes only. */
   pulse?: { series: PulseBriefEntry[]; zone: string };
+  /**
+   * The company's own words for the prep questions (its journey template), by field, in the brief's language: HR
+   * reads each answer beside the question the manager or mentor was asked.
+   */
+  prepQuestions?: Record<string, string>;
 }
 
 export interface NewHireTopics {
@@ -80,6 +85,7 @@ interface BriefCopy {
   wellbeing: (person: string, wellbeing: string) => string;
   progress: (person: string, progress: string) => string;
   topics: (person: string, topics: string) => string;
+  worded: (person: string, question: string, answer: string) => string;
   noAnswer: (person: string) => string;
   noPrep: string;
   earlierRound: (round: number, condition: string) => string;
@@ -134,6 +140,7 @@ const copy: Record<Locale, BriefCopy> = {
     wellbeing: (person, wellbeing) => `${person}　本人の様子：${wellbeing}`,
     progress: (person, progress) => `${person}　最近の業務の進捗：${progress}`,
     topics: (person, topics) => `${person}　話題にしてほしいこと：${topics}`,
+    worded: (person, question, answer) => `${person}　${question}：${answer}`,
     noAnswer: (person) => `${person}：期限までに回答がありませんでした`,
     noPrep: '上司・メンターからの事前の回答はありません。',
     earlierRound: (round, condition) => `第${round}回：${condition}`,
@@ -209,6 +216,7 @@ const copy: Record<Locale, BriefCopy> = {
     wellbeing: (person, wellbeing) => `${person}, how they seem: ${wellbeing}`,
     progress: (person, progress) => `${person}, recent progress at work: ${progress}`,
     topics: (person, topics) => `${person}, topics to raise: ${topics}`,
+    worded: (person, question, answer) => `${person}, ${question}: ${answer}`,
     noAnswer: (person) => `${person}: no answer by the deadline`,
     noPrep: 'No answer from the manager or mentor before this session.',
     earlierRound: (round, condition) => `Round ${round}: ${condition}`,
@@ -266,15 +274,30 @@ export const conditionTrend = (conditions: readonly Condition[], locale: Locale)
 const direction = (from: Condition, to: Condition): Direction =>
   severity[to] > severity[from] ? 'worse' : severity[to] < severity[from] ? 'better' : 'same';
 
-const prepItems = (prep: TeamInsight[], locale: Locale, text: BriefCopy): string[] => {
+const prepItems = (
+  prep: TeamInsight[],
+  locale: Locale,
+  text: BriefCopy,
+  questions: Record<string, string> = {},
+): string[] => {
   if (prep.length === 0) return [text.noPrep];
   return prep.flatMap((insight) => {
     const person = text.role[insight.role](insight.name);
     if (insight.status === 'expired') return [text.noAnswer(person)];
+    const line = (
+      field: 'wellbeing' | 'progress' | 'topics',
+      answer: string,
+      usual: typeof text.progress,
+    ) => {
+      const question = questions[field];
+      return question ? text.worded(person, question, answer) : usual(person, answer);
+    };
     return [
-      ...(insight.wellbeing ? [text.wellbeing(person, wellbeingLabels[locale][insight.wellbeing])] : []),
-      ...(filled(insight.progress) ? [text.progress(person, insight.progress)] : []),
-      ...(filled(insight.topics) ? [text.topics(person, insight.topics)] : []),
+      ...(insight.wellbeing
+        ? [line('wellbeing', wellbeingLabels[locale][insight.wellbeing], text.wellbeing)]
+        : []),
+      ...(filled(insight.progress) ? [line('progress', insight.progress, text.progress)] : []),
+      ...(filled(insight.topics) ? [line('topics', insight.topics, text.topics)] : []),
     ];
   });
 };
@@ -398,7 +421,7 @@ export const buildSessionBrief = (input: SessionBriefInput, locale: Locale): Ses
     {
       key: 'prep',
       heading: text.headings.prep(input.employeeName),
-      items: prepItems(input.prep, locale, text),
+      items: prepItems(input.prep, locale, text, input.prepQuestions),
     },
     { key: 'earlier', heading: text.headings.earlier, items: earlierItems(input, locale, text) },
     { key: 'prompts', heading: text.headings.prompts(round), items: promptItems(input, text) },

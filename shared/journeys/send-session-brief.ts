@@ -2,7 +2,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
-import { hasSession, templateOf } from '#shared/domain/journey-template.ts';
+import { hasSession, questionWords, templateOf } from '#shared/domain/journey-template.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
 import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
@@ -73,6 +73,7 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
         series: pulseBriefEntries(forms),
         zone: hire.timezone,
       },
+      prepQuestions: questionWords(template, 'manager-prep', hire.hr.locale),
     },
     hire.hr.locale,
   );

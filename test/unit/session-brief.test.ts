@@ -49,6 +49,17 @@ describe('the onboarding session brief', () => {
     expect(section(brief(), 'prep')?.heading).toContain('山田 花子');
   });
 
+  it("sets each answer beside the question in the company's own words, where its template words it", () => {
+    const items = section(
+      brief({ prepQuestions: { progress: 'この1カ月で任せた仕事と、その進み具合' } }),
+      'prep',
+    )?.items;
+    expect(items).toContain(
+      '上司 鈴木 一郎 さん　この1カ月で任せた仕事と、その進み具合：請求書の処理を一人で回せるようになった',
+    );
+    expect(items).toContain('上司 鈴木 一郎 さん　話題にしてほしいこと：他部署との関わり');
+  });
+
   it('says so when nobody was asked', () => {
     expect(section(brief({ prep: [] }, 'en'), 'prep')?.items).toEqual([
       'No answer from the manager or mentor before this session.',
@@ -152,7 +163,9 @@ describe('the onboarding session brief', () => {
     const offered = section(brief({ round: 2, threeParty: true }, 'en'), 'three-party')?.items.join('\n');
     expect(offered).toMatch(/three-party meeting with the manager[\s\S]*optional/);
     // Whether round 1 may be one is the template's to say (offersThreeParty); the brief follows what was offered.
-    expect(section(brief({ round: 1, threeParty: true }, 'en'), 'three-party')?.items.join('\n')).toBe(offered);
+    expect(section(brief({ round: 1, threeParty: true }, 'en'), 'three-party')?.items.join('\n')).toBe(
+      offered,
+    );
   });
 
   it('refuses a round outside the journey', () => {

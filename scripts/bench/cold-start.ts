@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { functionBuildOptions, functionEntry } from '#infra/constructs/function-bundling.ts';
+import { median } from '#shared/domain/report-metrics.ts';
 import type { Figure, Measurement } from './figure.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -51,14 +52,6 @@ interface FunctionColdStart {
   bundleMs: number;
   sourceMs: number;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 /** One fresh process importing `url`; the child times the import alone. */
 const timeImport = async (flags: string[], url: string): Promise<number> => {
@@ -107,8 +100,8 @@ const measureAll = async (outfiles: Map<string, string>): Promise<FunctionColdSt
   return [...outfiles].map(([name, outfile]) => ({
     name,
     bytes: statSync(outfile).size,
-    bundleMs: median(bundleTimes.get(name) ?? []),
-    sourceMs: median(sourceTimes.get(name) ?? []),
+    bundleMs: median(bundleTimes.get(name) ?? []) ?? 0,
+    sourceMs: median(sourceTimes.get(name) ?? []) ?? 0,
   }));
 };
 

@@ -7,16 +7,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { median } from '#shared/domain/report-metrics.ts';
 import type { Figure, Measurement } from './figure.ts';
 
 const START_RUNS = 5;
 const DEMO_RUNS = 3;
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 const freePort = async (): Promise<number> => {
   const server = createServer().listen(0, '127.0.0.1');
@@ -88,7 +83,7 @@ const measure: Measurement = async (): Promise<Figure[]> => {
   return [
     {
       figure: 'npm start: launch until the API answers (template cached)',
-      value: round(median(starts)),
+      value: round(median(starts) ?? 0),
       unit: 's',
       target: 1.5,
       better: 'lower',
@@ -97,7 +92,7 @@ const measure: Measurement = async (): Promise<Figure[]> => {
     },
     {
       figure: 'npm run demo: wall time',
-      value: round(median(demos)),
+      value: round(median(demos) ?? 0),
       unit: 's',
       target: 4,
       better: 'lower',

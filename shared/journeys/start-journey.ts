@@ -12,7 +12,11 @@ import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';
-import { type JourneyTemplateCopy, templateOf } from '#shared/domain/journey-template.ts';
+import {
+  DEFAULT_TEMPLATE_NAME,
+  type JourneyTemplateCopy,
+  templateOf,
+} from '#shared/domain/journey-template.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import {
   planRounds,
@@ -163,7 +167,7 @@ const writeJourney = async (
     phase: request.phase,
     // HR's own id, once: how HR's systems tell which of their offers or hires the journey's other events are about.
     ...(request.phase === 'onboarding' ? { hireId: request.hireId } : { offerId: request.offerId }),
-    template: templateOf({ template, onboarding: request.onboarding }).name,
+    template: template?.name ?? DEFAULT_TEMPLATE_NAME,
   });
   const journey = await getJourney(journeyId);
   if (!journey) throw new JourneyNotFoundError(journeyId);

@@ -31,12 +31,13 @@ const personWaiting = new AsyncLocalStorage<true>();
 export const whilePersonWaits = <T>(fn: () => Promise<T>): Promise<T> => personWaiting.run(true, fn);
 
 /**
- * Takes the next send slot at `ratePerSecond` and returns its time (epoch ms). `wait: false` takes it whatever
- * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away is refused.
+ * The latest next free slot this environment has seen. A send that knows the queue is busy queues at once instead
+ * of first trying the idle update, so in a burst, as between bursts, a slot usually costs one write: a refused
+ * conditional write is billed like any other.
  */
-export const takeSendSlot = async (ratePerSecond: number, options: { wait: boolean }): Promise<number> => {
-  const interval = 1000 / (ratePerSecond * RATE_HEADROOM);
-  const now = Date.now();
+let nextSlotSeen = 0;
+
+const takeIdleSlot = async (now: number, interval: number): Promise<boolean> => {
   const idle = await wasWritten(
     documents.send(
       new UpdateCommand({
@@ -48,23 +49,62 @@ export const takeSendSlot = async (ratePerSecond: number, options: { wait: boole
       }),
     ),
   );
-  if (idle) return now;
+  if (idle) nextSlotSeen = now + interval;
+  return idle;
+};
+
+/**
+ * Queues behind the last slot taken and returns this one's time. `busy` also asks that the queue is not idle, so
+ * a turn guessed busy is never taken in the past; `latest` refuses a turn further off.
+ */
+const takeQueuedSlot = async (
+  now: number,
+  interval: number,
+  limits: { busy: boolean; latest?: number },
+): Promise<number> => {
+  const conditions = [
+    ...(limits.busy ? ['nextSlotAt > :now'] : []),
+    ...(limits.latest === undefined ? [] : ['nextSlotAt <= :latest']),
+  ];
+  const queued = await documents.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: PACE_KEY,
+      UpdateExpression: 'SET nextSlotAt = nextSlotAt + :interval',
+      ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+      ExpressionAttributeValues: {
+        ':interval': interval,
+        ...(limits.busy ? { ':now': now } : {}),
+        ...(limits.latest === undefined ? {} : { ':latest': limits.latest }),
+      },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  nextSlotSeen = Number(queued.Attributes?.nextSlotAt);
+  return nextSlotSeen - interval;
+};
+
+/**
+ * Takes the next send slot at `ratePerSecond` and returns its time (epoch ms). `wait: false` takes it whatever
+ * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away is refused.
+ */
+export const takeSendSlot = async (ratePerSecond: number, options: { wait: boolean }): Promise<number> => {
+  const interval = 1000 / (ratePerSecond * RATE_HEADROOM);
+  const now = Date.now();
+  const latest = options.wait ? now + MAX_TURN_WAIT_MS : undefined;
+  // The next free slot only ever moves later, so a queue seen busy until after now is busy still. Seen longer than
+  // a step waits, it is left to the usual order to refuse.
+  if (nextSlotSeen > now && (latest === undefined || nextSlotSeen <= latest)) {
+    try {
+      return await takeQueuedSlot(now, interval, { busy: true, latest });
+    } catch (error) {
+      // Grown too long since, or the item was removed: the usual order decides.
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  if (await takeIdleSlot(now, interval)) return now;
   try {
-    const queued = await documents.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: PACE_KEY,
-        UpdateExpression: 'SET nextSlotAt = nextSlotAt + :interval',
-        ...(options.wait
-          ? {
-              ConditionExpression: 'nextSlotAt <= :latest',
-              ExpressionAttributeValues: { ':interval': interval, ':latest': now + MAX_TURN_WAIT_MS },
-            }
-          : { ExpressionAttributeValues: { ':interval': interval } }),
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(queued.Attributes?.nextSlotAt) - interval;
+    return await takeQueuedSlot(now, interval, { busy: false, latest });
   } catch (error) {
     if (isConditionFailure(error)) throw new MailQueueFull('the mail queue is longer than a step waits');
     throw error;

@@ -1,6 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documents, tableName } from '#shared/data/table.ts';
 import { sendEmail } from '#shared/email/send.ts';
 import {
@@ -51,6 +52,24 @@ describe('send pacing', () => {
         sorted.filter((other) => other >= slot && other < slot + 1000).length,
         `from ${index}`,
       ).toBeLessThanOrEqual(14);
+    }
+  });
+
+  it('takes each turn with one write, whether the queue is idle or busy', async () => {
+    // Once the turn after this one has passed, the queue is idle.
+    const turn = await takeSendSlot(14, { wait: false });
+    await sleep(turn + 2 * (1000 / 14) - Date.now());
+    const writes = vi.spyOn(documents, 'send');
+    try {
+      await takeSendSlot(14, { wait: true });
+      expect(writes).toHaveBeenCalledTimes(1);
+      // The first turn queued behind a busy queue learns it is busy; from then on each turn is one write.
+      await takeSendSlot(14, { wait: true });
+      writes.mockClear();
+      for (let index = 0; index < 10; index += 1) await takeSendSlot(14, { wait: true });
+      expect(writes).toHaveBeenCalledTimes(10);
+    } finally {
+      writes.mockRestore();
     }
   });
 

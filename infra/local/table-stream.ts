@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import { matchesPattern } from '#infra/local/event-pattern.ts';
 import { forwardRequest } from '#infra/local/forward-request.ts';
@@ -6,8 +6,11 @@ import { serveLocally } from '#infra/local/local-server.ts';
 import { PLACEHOLDER_REGION, type StreamEventSource } from '#infra/synthesized-template.ts';
 
 export interface TableStreamOptions {
-  /** The local DynamoDB the proxy stands in front of. */
-  target: string;
+  /**
+   * The local DynamoDB the stream stands in front of: its URL, or the request listener of a server in this process,
+   * handed each request directly (every table call then costs one HTTP exchange, not two).
+   */
+  target: string | RequestListener;
   /** The names of the table's key attributes (`pk`, `sk`): a record's `Keys`. */
   keyNames: string[];
   sources: StreamEventSource[];
@@ -67,7 +70,6 @@ const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
  * new items, timeline events among them), a `MODIFY` otherwise; updates and deletes make no records here.
  */
 export const startTableStream = async (options: TableStreamOptions): Promise<TableStream> => {
-  const target = new URL(options.target);
   let sequence = 0;
 
   const deliver = async (source: StreamEventSource, record: StreamRecord) => {
@@ -107,20 +109,42 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
     };
   };
 
+  const answered = (operation: string, status: number, body: Buffer) => {
+    if (status !== 200 || !operation.endsWith('.PutItem')) return;
+    const record = recordOf(requestOf(body));
+    if (!record) return;
+    for (const source of options.sources) {
+      const passes =
+        source.filters.length === 0 || source.filters.some((filter) => matchesPattern(filter, record));
+      if (passes) options.tracker.track(deliver(source, record));
+    }
+  };
+
+  const handOver = (handle: RequestListener, incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const operation = String(incoming.headers['x-amz-target'] ?? '');
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // Recorded as the answer goes out, so the delivery is tracked before the writer hears it was written.
+    const end = outgoing.end.bind(outgoing) as (...args: unknown[]) => ServerResponse;
+    outgoing.end = ((...args: unknown[]) => {
+      answered(operation, outgoing.statusCode, Buffer.concat(chunks));
+      return end(...args);
+    }) as typeof outgoing.end;
+    handle(incoming, outgoing);
+  };
+
+  const target = options.target;
   const server = createServer(async (incoming, outgoing) => {
+    if (typeof target === 'function') {
+      handOver(target, incoming, outgoing);
+      return;
+    }
     const body = await readAll(incoming);
     const operation = String(incoming.headers['x-amz-target'] ?? '');
-    const upstream = forwardRequest(target, incoming, outgoing, (response) => {
+    const upstream = forwardRequest(new URL(target), incoming, outgoing, (response) => {
       outgoing.writeHead(response.statusCode ?? 502, response.headers);
       response.pipe(outgoing);
-      if (response.statusCode !== 200 || !operation.endsWith('.PutItem')) return;
-      const record = recordOf(requestOf(body));
-      if (!record) return;
-      for (const source of options.sources) {
-        const passes =
-          source.filters.length === 0 || source.filters.some((filter) => matchesPattern(filter, record));
-        if (passes) options.tracker.track(deliver(source, record));
-      }
+      answered(operation, response.statusCode ?? 502, body);
     });
     upstream.end(body);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RotateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -161,7 +161,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const invokeLater = (arn: string, payload: unknown) => invokeFunction(arn, payload);
   const keySchema = tableDefinition(template).KeySchema as { AttributeName: string }[];
   const tableStream = await startTableStream({
-    target: usageProxy?.url ?? localUrl(dynamo.address()),
+    target: usageProxy?.url ?? (dynamo.listeners('request')[0] as RequestListener),
     keyNames: keySchema.map((key) => key.AttributeName),
     sources: streamEventSources(template),
     invokeFunction: invokeLater,

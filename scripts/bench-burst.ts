@@ -1,17 +1,27 @@
 /**
  * `npm run bench:burst`: the 1 April cohort at full size, against SES limited to 14 emails per second.
- * `--json` prints the figures as one line of JSON instead (what `npm run bench` reads).
+ * `--rate` sets another limit, `--real-retries` waits out Step Functions' Retry intervals in real seconds (as
+ * `npm run bench` does, to price the retries), and `--json` prints the figures as one line of JSON instead.
  */
 import { parseArgs } from 'node:util';
 import { runCohortBurst } from './cohort-burst.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    rate: { type: 'string', default: '14' },
+    'real-retries': { type: 'boolean', default: false },
+  },
+});
 const hires = Number(process.env.BURST_HIRES ?? 1000);
-const figures = await runCohortBurst(hires, 14);
+const ratePerSecond = Number(values.rate);
+if (!(ratePerSecond > 0))
+  throw new Error(`--rate must be a number of emails a second above 0, not ${values.rate}`);
+const figures = await runCohortBurst(hires, { ratePerSecond, realRetryIntervals: values['real-retries'] });
 if (values.json) {
   console.log(JSON.stringify(figures));
 } else {
-  console.log(`cohort burst: ${figures.hires} hires, SES limited to 14 emails/s`);
+  console.log(`cohort burst: ${figures.hires} hires, SES limited to ${ratePerSecond} emails/s`);
   console.log(`  emails sent      ${figures.emailsSent} of ${figures.emailsExpected}`);
   console.log(`  duplicates       ${figures.duplicates}`);
   console.log(`  failures         ${figures.failures}`);

@@ -34,15 +34,25 @@ const hire = (index: number) => ({
   onboarding: { pulse: false },
 });
 
+export interface BurstOptions {
+  /** What SES takes a second (answering Throttling above it, as SES does), and what mail is paced to. */
+  ratePerSecond: number;
+  /** Steps refused a send slot are retried at Step Functions' real intervals, as on AWS (see the runtime). */
+  realRetryIntervals?: boolean;
+}
+
 /**
- * New graduates join together on 1 April: a whole cohort's first round opens at the same moment, and SES
- * (limited here to `ratePerSecond`, answering Throttling above it as SES does) has to take every email once.
+ * New graduates join together on 1 April: a whole cohort's first round opens at the same moment, and SES has to
+ * take every email once.
  */
-export const runCohortBurst = async (hires: number, ratePerSecond = 14): Promise<BurstFigures> => {
+export const runCohortBurst = async (hires: number, options: BurstOptions): Promise<BurstFigures> => {
+  const { ratePerSecond } = options;
   const runtime = await startLocalRuntime({
     port: 0,
     start: new Date('2027-03-01T09:00:00+09:00'),
     faults: true,
+    sesMaxSendRate: ratePerSecond,
+    realRetryIntervals: options.realRetryIntervals ?? false,
   });
   const faults = runtime.faults;
   if (!faults) throw new Error('the local runtime started without fault controls');

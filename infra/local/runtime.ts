@@ -65,6 +65,10 @@ export interface LocalRuntimeOptions {
   usageFile?: string;
   /** Where the synthesized template is cached (tests of a cold start); defaults to `TEMPLATE_CACHE_DIR`. */
   templateCacheDir?: string;
+  /** The sending rate mail is paced to (emails a second); defaults to `SES_MAX_SEND_RATE`, then the stack's. */
+  sesMaxSendRate?: number;
+  /** Step Functions waits out Retry intervals in real seconds (see `StepFunctionsServiceOptions`). */
+  realRetryIntervals?: boolean;
 }
 
 export interface LocalFaultControls {
@@ -216,7 +220,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_ENDPOINT_URL_SES: proxies?.ses.url ?? mailStamps.url,
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
-    SES_MAX_SEND_RATE: process.env.SES_MAX_SEND_RATE ?? String(DEFAULT_SES_MAX_SEND_RATE),
+    SES_MAX_SEND_RATE: String(
+      options.sesMaxSendRate ?? process.env.SES_MAX_SEND_RATE ?? DEFAULT_SES_MAX_SEND_RATE,
+    ),
     STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
     ONBOARDING_STATE_MACHINE_ARN: placeholderStateMachineArn(onboardingMachine.logicalId),
     SCHEDULE_GROUP: 'follow-up-journeys',
@@ -282,6 +288,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     now: () => clock.now(),
     observe: usage && ((event) => usage.stateEvent(event)),
     validate: !cached,
+    realRetryIntervals: options.realRetryIntervals ?? false,
   });
   const scheduler = await startSchedulerService({
     invokeFunction: usage

@@ -19,6 +19,12 @@ export interface StepFunctionsServiceOptions {
    * @default true
    */
   validate?: boolean;
+  /**
+   * Wait out Retry intervals in real seconds, with their backoff and jitter, as AWS does: a benchmark of what
+   * retries cost needs them as they are. Otherwise each second lasts RETRY_MS_PER_SECOND (capped), for tests.
+   * @default false
+   */
+  realRetryIntervals?: boolean;
 }
 
 export interface StepFunctionsService {
@@ -548,7 +554,7 @@ export const startStepFunctionsService = async (
     const run = engineOf(library, machine).run(parsedInput, {
       overrides: {
         taskResourceLocalHandlers: taskHandlers(execution),
-        retryIntervalOverrides: machine.retryIntervals,
+        ...(options.realRetryIntervals ? {} : { retryIntervalOverrides: machine.retryIntervals }),
       },
       context,
       noThrowOnAbort: true,

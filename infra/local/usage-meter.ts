@@ -18,6 +18,8 @@ export interface UsageCounts {
     /** Task states entered: the steps that do work. */
     taskStates: number;
     byStateType: Record<string, number>;
+    /** Task retries by the errors of the retrier that took them (`MailQueueFull`, `States.TaskFailed`). */
+    retriesByError: Record<string, number>;
     executions: number;
   };
   dynamo: {
@@ -49,7 +51,7 @@ export class UsageMeter {
   readonly #memoryMb: Record<string, number>;
   readonly counts: UsageCounts = {
     lambda: { invocations: 0, billedMs: 0, gbSeconds: 0, byFunction: {} },
-    stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, executions: 0 },
+    stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, retriesByError: {}, executions: 0 },
     dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {}, readsByItem: {} },
     ses: { emails: 0, recipients: 0 },
     scheduler: { invocations: 0 },
@@ -81,13 +83,21 @@ export class UsageMeter {
   }
 
   /** One event of an execution's log, as aws-local-stepfunctions emits it. */
-  stateEvent(event: { type: string; state?: { type: string } }): void {
+  stateEvent(event: {
+    type: string;
+    state?: { type: string };
+    retry?: { retrier: { ErrorEquals: string[] } };
+  }): void {
     const stepFunctions = this.counts.stepFunctions;
     if (event.type === 'ExecutionStarted') stepFunctions.executions += 1;
     if (!event.state) return;
     if (event.type === 'StateEntered' || (event.type === 'StateRetried' && event.state.type === 'Task')) {
       stepFunctions.transitions += 1;
       stepFunctions.byStateType[event.state.type] = (stepFunctions.byStateType[event.state.type] ?? 0) + 1;
+    }
+    if (event.type === 'StateRetried' && event.retry) {
+      const errors = event.retry.retrier.ErrorEquals.join(', ');
+      stepFunctions.retriesByError[errors] = (stepFunctions.retriesByError[errors] ?? 0) + 1;
     }
     if (event.type === 'StateEntered' && event.state.type === 'Task') stepFunctions.taskStates += 1;
   }

@@ -1,3 +1,4 @@
+import { MAIL_QUEUE_FULL } from '#infra/constructs/journey-state-machine.ts';
 import type { BurstFigures } from '../cohort-burst.ts';
 import { costOf, mailWritesPerEmail, readPrices } from './cost.ts';
 import type { Measurement } from './figure.ts';
@@ -6,33 +7,44 @@ import { meteredRun } from './metered-run.ts';
 /** Target 1: a hire of a 1,000-hire April cohort within 1.35 times what their emails alone cost. */
 const COST_OVER_FLOOR = 1.35;
 
-/**
- * How many hires start together. The issue sets its target for 1,000, whose mail alone takes five minutes at 14 a
- * second; the bench keeps to 200 (a minute of mail) unless `BENCH_COHORT_HIRES` asks for more.
- */
-const hires = Number(process.env.BENCH_COHORT_HIRES ?? 200);
+/** The issue's cohort: 1,000 hires whose first round opens at the same moment, SES taking 14 emails a second. */
+const hires = Number(process.env.BENCH_COHORT_HIRES ?? 1000);
+const ratePerSecond = 14;
 
 /**
- * The April cohort (`npm run bench:burst`: every hire's first round opens at the same moment, SES limited to 14
- * emails a second), run with the usage meter on and priced per hire: the retries of steps refused a send slot
- * (MailQueueFull), the Lambdas sleeping for their turn and every DynamoDB call are in the cost.
+ * This machine, running every function, stand-in and the ASL engine in one process, sends a cohort's mail at 6 to
+ * 9 emails a second: at 14 a second its queue would never grow and the retries it causes on AWS would never be
+ * counted. So the cohort runs at 1/scale of its size and of its rate: 250 hires at 3.5 a second take the same 286 s
+ * of mail as 1,000 at 14, each step waits the same seconds for its turn and is refused as often, and Step Functions
+ * waits out its Retry intervals in real seconds, so each hire costs what a hire of the full cohort would.
+ * `BENCH_COHORT_SCALE=1` runs it at full size.
+ */
+const scale = Number(process.env.BENCH_COHORT_SCALE ?? 4);
+
+/**
+ * The April cohort (`npm run bench:burst`: every hire's first round opens at the same moment), run with the usage
+ * meter on and priced per hire: the retries of steps refused a send slot (MailQueueFull), the Lambdas sleeping
+ * for their turn and every DynamoDB call are in the cost.
  */
 const measure: Measurement = async () => {
   const prices = await readPrices();
-  const { usage, seconds, stdout } = await meteredRun('scripts/bench-burst.ts', ['--json'], {
-    BURST_HIRES: String(hires),
-  });
+  const modelled = { hires: Math.round(hires / scale), rate: ratePerSecond / scale };
+  const { usage, seconds, stdout } = await meteredRun(
+    'scripts/bench-burst.ts',
+    ['--json', '--real-retries', '--rate', String(modelled.rate)],
+    { BURST_HIRES: String(modelled.hires) },
+  );
   const burst = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BurstFigures;
   const cost = costOf(usage, prices);
-  const perHire = (usd: number) => usd / hires;
+  const perHire = (usd: number) => usd / modelled.hires;
   return [
     {
-      figure: `${hires}-hire cohort: cost / email floor`,
+      figure: `${hires.toLocaleString('en')}-hire cohort at ${ratePerSecond}/s: cost / email floor`,
       value: cost.total / cost.floor,
       unit: 'x',
       target: COST_OVER_FLOOR,
       better: 'lower',
-      note: `one run of scripts/bench-burst.ts in ${seconds.toFixed(0)} s: from the journeys' start to round 1's mail; prices ${prices.region} as of ${prices.date}`,
+      note: `one run of scripts/bench-burst.ts in ${seconds.toFixed(0)} s${scale === 1 ? '' : `, modelled by ${modelled.hires} hires at ${modelled.rate} emails/s`}: from the journeys' start to round 1's mail; prices ${prices.region} as of ${prices.date}`,
       details: {
         ...Object.fromEntries(
           Object.entries(cost.byService).map(([service, usd]) => [
@@ -47,6 +59,7 @@ const measure: Measurement = async () => {
         'state transitions per hire': perHire(usage.stepFunctions.transitions),
         'Task retries per hire':
           perHire(usage.stepFunctions.byStateType.Task ?? 0) - perHire(usage.stepFunctions.taskStates),
+        'MailQueueFull retries per hire': perHire(usage.stepFunctions.retriesByError[MAIL_QUEUE_FULL] ?? 0),
         'Lambda billed s per hire': perHire(usage.lambda.billedMs / 1000),
         'DynamoDB writes per email': Number(mailWritesPerEmail(usage).toFixed(2)),
         'writes to the pacing item': usage.dynamo.writesByItem['MAIL/PACE'] ?? 0,

@@ -5,7 +5,7 @@ describe('a cohort starting together', () => {
   it('sends every email once, none failed, under the SES rate, and reports its send rate', {
     timeout: 240_000,
   }, async () => {
-    const figures = await runCohortBurst(200, 14);
+    const figures = await runCohortBurst(200, { ratePerSecond: 14 });
     console.log(`cohort burst figures: ${JSON.stringify(figures)}`);
     expect(figures.emailsSent).toBe(figures.emailsExpected);
     expect(figures.duplicates).toBe(0);

@@ -6,7 +6,7 @@ import { formatNumber, formatTable, isMet, ratioOf } from '../../scripts/bench/t
 
 const usage = (overrides: Partial<UsageCounts> = {}): UsageCounts => ({
   lambda: { invocations: 0, billedMs: 0, gbSeconds: 0, byFunction: {} },
-  stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, executions: 0 },
+  stepFunctions: { transitions: 0, taskStates: 0, byStateType: {}, retriesByError: {}, executions: 0 },
   dynamo: { writeUnits: 0, readUnits: 0, byOperation: {}, writesByItem: {}, readsByItem: {} },
   ses: { emails: 0, recipients: 0 },
   scheduler: { invocations: 0 },
@@ -38,7 +38,7 @@ describe('the cost of a run', () => {
     const cost = costOf(
       usage({
         lambda: { invocations: 2, billedMs: 3000, gbSeconds: 0.5, byFunction: {} },
-        stepFunctions: { transitions: 3, taskStates: 2, byStateType: {}, executions: 1 },
+        stepFunctions: { transitions: 3, taskStates: 2, byStateType: {}, retriesByError: {}, executions: 1 },
         dynamo: { writeUnits: 4, readUnits: 5, byOperation: {}, writesByItem: {}, readsByItem: {} },
         ses: { emails: 6, recipients: 7 },
         scheduler: { invocations: 8 },
@@ -89,12 +89,14 @@ describe('the cost of a run', () => {
 });
 
 describe('the usage meter', () => {
-  it('counts state entries and Task retries as transitions, and Task entries as work', () => {
+  it('counts state entries and Task retries as transitions, Task entries as work, and retries by their errors', () => {
     const meter = new UsageMeter({});
+    const mailQueueFull = { retrier: { ErrorEquals: ['MailQueueFull'] } };
     for (const event of [
       { type: 'ExecutionStarted' },
       { type: 'StateEntered', state: { type: 'Task' } },
-      { type: 'StateRetried', state: { type: 'Task' } },
+      { type: 'StateRetried', state: { type: 'Task' }, retry: mailQueueFull },
+      { type: 'StateRetried', state: { type: 'Task' }, retry: mailQueueFull },
       { type: 'StateExited', state: { type: 'Task' } },
       { type: 'StateEntered', state: { type: 'Choice' } },
       { type: 'StateEntered', state: { type: 'Succeed' } },
@@ -103,9 +105,10 @@ describe('the usage meter', () => {
     }
 
     expect(meter.counts.stepFunctions).toEqual({
-      transitions: 4,
+      transitions: 5,
       taskStates: 1,
-      byStateType: { Task: 2, Choice: 1, Succeed: 1 },
+      byStateType: { Task: 3, Choice: 1, Succeed: 1 },
+      retriesByError: { MailQueueFull: 2 },
       executions: 1,
     });
   });

@@ -18,7 +18,9 @@ const bundledInputs = async (name: string): Promise<string[]> => {
 };
 
 const MAIL_COMPOSER = /node_modules\/nodemailer\//;
-const HOLIDAY_DATA = /node_modules\/@holiday-jp\//;
+const HOLIDAY_DATA = /shared\/time\/japanese-holidays\.ts$/;
+/** The holiday package itself: its table of names and weekdays, where the dates alone are what is needed. */
+const HOLIDAY_PACKAGE = /node_modules\/@holiday-jp\//;
 const ZOD_LOCALE = /node_modules\/zod\/.*\/locales\/(?!en\.js$)/;
 /** The SDK clients a credential provider Lambda never takes (profiles, SSO, web identity) would call. */
 const UNREACHED_CREDENTIALS =
@@ -41,11 +43,12 @@ describe("each function's bundle holds only what it uses", () => {
     },
   );
 
-  it('a function that plans dates and sends mail holds both, and still no zod locale but English', async () => {
+  it('a function that plans dates and sends mail holds both, the holidays as dates alone, and still no zod locale but English', async () => {
     const inputs = await bundledInputs('request-form');
 
     expect(inputs.some((path) => MAIL_COMPOSER.test(path))).toBe(true);
     expect(inputs.some((path) => HOLIDAY_DATA.test(path))).toBe(true);
+    expect(inputs.filter((path) => HOLIDAY_PACKAGE.test(path))).toEqual([]);
     expect(inputs.filter((path) => ZOD_LOCALE.test(path))).toEqual([]);
   });
 });

@@ -30,9 +30,9 @@ const RATIO_TARGET = 10;
  */
 const SIZE_TARGET_KB = 700;
 
-// What Lambda runs the bundle with (the stack sets NODE_OPTIONS), without Node 20's deprecation notices, which
-// the Lambda runtime (Node 24) would not print.
-const BUNDLE_FLAGS = ['--enable-source-maps', '--no-warnings'];
+// What Lambda runs the bundle with (no flags: the stack sets no NODE_OPTIONS), without Node 20's deprecation
+// notices, which the Lambda runtime (Node 24) would not print.
+const BUNDLE_FLAGS = ['--no-warnings'];
 const SOURCE_FLAGS = ['--no-warnings', '--import', 'tsx'];
 /** The child times the import alone and prints milliseconds. */
 const TIMED_IMPORT =

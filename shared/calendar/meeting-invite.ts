@@ -1,4 +1,3 @@
-import { createEvent } from 'ics';
 import { foldIcsLines } from '#shared/calendar/fold-lines.ts';
 
 export interface MeetingInviteInput {
@@ -34,10 +33,15 @@ const parameterText = (text: string): string =>
 // The library escapes LF but not a lone CR, which calendar parsers would read as a line end.
 const valueText = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-/** An iCalendar invitation (or its cancellation) the attendee's calendar can add with one click, or its organizer's copy. */
-export const buildMeetingInvite = (input: MeetingInviteInput): string => {
+/**
+ * An iCalendar invitation (or its cancellation) the attendee's calendar can add with one click, or its organizer's
+ * copy. The library (about 80 KB with the validation schemas it builds as it loads) is loaded with the first
+ * invitation: most functions that can send one do so on some paths only.
+ */
+export const buildMeetingInvite = async (input: MeetingInviteInput): Promise<string> => {
   const start = Date.parse(input.start);
   if (Number.isNaN(start)) throw new RangeError(`not a date-time: ${JSON.stringify(input.start)}`);
+  const { createEvent } = await import('ics');
   // DTSTAMP: the library reads `timestamp` (the host's clock when left out), though its types omit it.
   const stamp = { timestamp: input.stampedAt.getTime() };
   const { error, value } = createEvent({

@@ -1,4 +1,3 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { oneLine } from '#shared/email/one-line.ts';
 
 /** The name mail clients show for the sender, the same on every mail, in both languages. */
@@ -24,9 +23,14 @@ export interface OutgoingEmail {
  * A calendar entry goes in twice, as the library writes it: a `text/calendar; method=…` alternative to the text
  * and HTML, which Outlook and Gmail show with accept and decline, and an `invite.ics` attachment for the rest.
  * Every line of the message ends in CRLF (RFC 5322), whatever the templates wrote.
+ *
+ * The composer (about 140 KB, with the stream and crypto modules it pulls in) is loaded here, on the first mail,
+ * rather than when the function starts: most functions that can send do so on some paths only, and each of
+ * them would otherwise parse and run it at every cold start.
  */
-export const composeRawEmail = (email: OutgoingEmail, date: Date): Promise<Buffer> =>
-  new MailComposer({
+export const composeRawEmail = async (email: OutgoingEmail, date: Date): Promise<Buffer> => {
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  return new MailComposer({
     date,
     newline: 'windows',
     from: { name: SENDER_DISPLAY_NAME, address: email.from },
@@ -49,3 +53,4 @@ export const composeRawEmail = (email: OutgoingEmail, date: Date): Promise<Buffe
   })
     .compile()
     .build();
+};

@@ -48,9 +48,9 @@ const mailInvitation = async (
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
   const cancelled = invitation.status === 'cancelled';
-  const entry = (method: 'REQUEST' | 'CANCEL' | 'PUBLISH') => ({
+  const entry = async (method: 'REQUEST' | 'CANCEL' | 'PUBLISH') => ({
     method,
-    content: buildMeetingInvite({
+    content: await buildMeetingInvite({
       uid: invitation.uid ?? unkeyedMeetingUid(invitation),
       sequence,
       stampedAt: now(),
@@ -68,7 +68,7 @@ const mailInvitation = async (
     await sendEmailOnce(
       journeyId,
       `invitation#${meeting}#${sequence}`,
-      outgoingEmail(journey, invitation.attendee, rendered, entry(cancelled ? 'CANCEL' : 'REQUEST')),
+      outgoingEmail(journey, invitation.attendee, rendered, await entry(cancelled ? 'CANCEL' : 'REQUEST')),
       options,
     );
   }
@@ -85,7 +85,7 @@ const mailInvitation = async (
   await sendEmailOnce(
     journeyId,
     `invitation#${meeting}#${sequence}#organizer`,
-    outgoingEmail(journey, hire.hr, organizerCopy, entry(cancelled ? 'CANCEL' : 'PUBLISH')),
+    outgoingEmail(journey, hire.hr, organizerCopy, await entry(cancelled ? 'CANCEL' : 'PUBLISH')),
     options,
   );
   await appendEvent(journeyId, `${eventType}#${meeting}#${sequence}`, {

@@ -1,19 +1,17 @@
-import holidayJp from '@holiday-jp/holiday_jp';
 import type { DateTime } from 'luxon';
+import { isJapaneseHoliday } from '#shared/time/japanese-holidays.ts';
 
 /**
  * Business days for journeys: weekends, Japanese public holidays and the days the company itself closes are
  * skipped. Days are judged by the calendar date in the journey's own time zone, so "the business day before"
  * means the same day to HR whatever the server's zone.
  */
-// Indexed by date string on purpose: the library's isHoliday() reads the server's local zone.
-const holidays: Readonly<Record<string, unknown>> = holidayJp.holidays;
 
 /** Whether the company is closed on a day on top of weekends and public holidays (its own calendar). */
 export type ClosedDay = (day: DateTime) => boolean;
 
 export const isBusinessDay = (day: DateTime, isClosed: ClosedDay): boolean =>
-  day.weekday <= 5 && holidays[day.toISODate() ?? ''] === undefined && !isClosed(day);
+  day.weekday <= 5 && !isJapaneseHoliday(day.toISODate() ?? '') && !isClosed(day);
 
 export const addBusinessDays = (from: DateTime, days: number, isClosed: ClosedDay): DateTime => {
   const step = days < 0 ? -1 : 1;

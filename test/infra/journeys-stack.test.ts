@@ -454,7 +454,7 @@ describe('functions', () => {
         Runtime: FUNCTION_RUNTIME.name,
         Handler: 'index.handler',
         Environment: {
-          Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'follow-up-journeys' },
+          Variables: { POWERTOOLS_SERVICE_NAME: 'follow-up-journeys' },
         },
       });
       const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
@@ -485,7 +485,7 @@ describe('functions', () => {
   it('gives each handler the environment it reads', () => {
     const variables = (folder: string) =>
       Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
-    const everywhere = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
+    const everywhere = ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
     const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { addBusinessDays, isBusinessDay } from '#shared/time/business-days.ts';
+import { HOLIDAYS_MODULE, japaneseHolidaysModule } from '../../scripts/japanese-holidays.ts';
 
 // The company calendar is tested on its own; here only weekends and public holidays close.
 const noClosures = () => false;
@@ -26,5 +28,9 @@ describe('business days in the journey time zone', () => {
     // 2027-01-01 00:30 in Tokyo is still 2026-12-31 in UTC, but it is New Year's Day for the journey.
     const newYear = DateTime.fromISO('2026-12-31T15:30:00Z').setZone('Asia/Tokyo');
     expect(isBusinessDay(newYear, noClosures)).toBe(false);
+  });
+
+  it('knows the holidays @holiday-jp/holiday_jp knows (run `npm run holidays` when this fails)', () => {
+    expect(readFileSync(HOLIDAYS_MODULE, 'utf8')).toBe(japaneseHolidaysModule());
   });
 });

@@ -41,8 +41,8 @@ const invite = (overrides: Partial<MeetingInviteInput> = {}): MeetingInviteInput
 });
 
 describe('the meeting invitation calendar file', () => {
-  it('is a request the calendar can add, with the meeting UID, sequence and time', () => {
-    const ics = buildMeetingInvite(invite({ sequence: 2 }));
+  it('is a request the calendar can add, with the meeting UID, sequence and time', async () => {
+    const ics = await buildMeetingInvite(invite({ sequence: 2 }));
     expect(ics, 'every line ends in CRLF').not.toMatch(/(?<!\r)\n/);
     const properties = parseIcs(ics);
     expect(only(properties, 'METHOD').value).toBe('REQUEST');
@@ -55,8 +55,8 @@ describe('the meeting invitation calendar file', () => {
     expect(only(properties, 'DTSTAMP').value, 'written by the clock it is given').toBe('20261124T010000Z');
   });
 
-  it('names the organizer and invites the attendee to answer', () => {
-    const properties = parseIcs(buildMeetingInvite(invite()));
+  it('names the organizer and invites the attendee to answer', async () => {
+    const properties = parseIcs(await buildMeetingInvite(invite()));
     const organizer = only(properties, 'ORGANIZER');
     expect(organizer.params).toContain('CN="佐藤 綾"');
     expect(organizer.value.toLowerCase()).toBe('mailto:aya.sato@example.co.jp');
@@ -66,25 +66,25 @@ describe('the meeting invitation calendar file', () => {
     expect(attendee.value.toLowerCase()).toBe('mailto:hanako.yamada@example.com');
   });
 
-  it('cancels with the same UID, a higher sequence and a cancelled status', () => {
-    const properties = parseIcs(buildMeetingInvite(invite({ method: 'CANCEL', sequence: 1 })));
+  it('cancels with the same UID, a higher sequence and a cancelled status', async () => {
+    const properties = parseIcs(await buildMeetingInvite(invite({ method: 'CANCEL', sequence: 1 })));
     expect(only(properties, 'METHOD').value).toBe('CANCEL');
     expect(only(properties, 'STATUS').value).toBe('CANCELLED');
     expect(only(properties, 'UID').value).toBe('j-abc.offer-meeting@follow-up-journeys');
     expect(only(properties, 'SEQUENCE').value).toBe('1');
   });
 
-  it('includes a location only when there is one', () => {
-    expect(parseIcs(buildMeetingInvite(invite())).some((property) => property.name === 'LOCATION')).toBe(
-      false,
-    );
+  it('includes a location only when there is one', async () => {
     expect(
-      only(parseIcs(buildMeetingInvite(invite({ location: '本社 3F 会議室A' }))), 'LOCATION').value,
+      parseIcs(await buildMeetingInvite(invite())).some((property) => property.name === 'LOCATION'),
+    ).toBe(false);
+    expect(
+      only(parseIcs(await buildMeetingInvite(invite({ location: '本社 3F 会議室A' }))), 'LOCATION').value,
     ).toBe('本社 3F 会議室A');
   });
 
-  it('keeps hostile names and text from adding properties of their own', () => {
-    const ics = buildMeetingInvite(
+  it('keeps hostile names and text from adding properties of their own', async () => {
+    const ics = await buildMeetingInvite(
       invite({
         title: 'Offer meeting\r\nMETHOD:PUBLISH',
         description: 'line one\rATTENDEE:mailto:evil@example.com\nline "two"; 😀',
@@ -99,9 +99,9 @@ describe('the meeting invitation calendar file', () => {
     expect(only(properties, 'DESCRIPTION').value).toContain('😀');
   });
 
-  it('keeps every line within 75 octets however much Japanese the description holds', () => {
+  it('keeps every line within 75 octets however much Japanese the description holds', async () => {
     const description = '入社までの流れと最初の三か月をご説明し、ご不安な点にお答えします。\n'.repeat(6);
-    const ics = buildMeetingInvite(
+    const ics = await buildMeetingInvite(
       invite({ description, location: '東京都千代田区丸の内一丁目 本社ビル 12階 大会議室' }),
     );
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
@@ -109,8 +109,8 @@ describe('the meeting invitation calendar file', () => {
     expect(event?.getFirstPropertyValue('description')).toBe(description);
   });
 
-  it('gives the organizer a copy to add as it is: the same UID, no attendee asked to answer', () => {
-    const properties = parseIcs(buildMeetingInvite(invite({ method: 'PUBLISH', sequence: 1 })));
+  it('gives the organizer a copy to add as it is: the same UID, no attendee asked to answer', async () => {
+    const properties = parseIcs(await buildMeetingInvite(invite({ method: 'PUBLISH', sequence: 1 })));
     expect(only(properties, 'METHOD').value).toBe('PUBLISH');
     expect(only(properties, 'UID').value).toBe('j-abc.offer-meeting@follow-up-journeys');
     expect(only(properties, 'SEQUENCE').value).toBe('1');
@@ -118,7 +118,7 @@ describe('the meeting invitation calendar file', () => {
     expect(properties.some((property) => property.name === 'ATTENDEE')).toBe(false);
   });
 
-  it('refuses a start it cannot read', () => {
-    expect(() => buildMeetingInvite(invite({ start: 'tomorrow' }))).toThrow(RangeError);
+  it('refuses a start it cannot read', async () => {
+    await expect(buildMeetingInvite(invite({ start: 'tomorrow' }))).rejects.toThrow(RangeError);
   });
 });

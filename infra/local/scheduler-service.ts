@@ -27,7 +27,10 @@ export interface SchedulerServiceOptions {
   invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
   tracker: ActivityTracker;
   clock: VirtualClock;
-  /** How many targets may run at once when several schedules fall due at the same moment; 8 by default. */
+  /**
+   * How many schedules due at the same moment fire together, in a wave whose consequences settle before the next
+   * wave; 8 by default.
+   */
   concurrency?: number;
   /**
    * Schedules in one lane never fire together: of those due at the same moment, one fires and what it sets off
@@ -45,7 +48,8 @@ export interface SchedulerService {
   /**
    * Fires every schedule due up to `upTo`, earliest first, each at its own time: the clock moves to it, the
    * target runs, and everything it set off settles before a later one fires. Schedules due at the same moment
-   * fire together, up to `concurrency` at a time, but one lane's one after another. Resolves to how many fired.
+   * fire in waves of up to `concurrency`, one lane's one after another, each wave settling before the next: work
+   * in flight stays bounded, as it did when they fired singly. Resolves to how many fired.
    */
   fireDue(upTo: number): Promise<number>;
   list(): LocalSchedule[];
@@ -69,21 +73,11 @@ const VALID_NAME = /^[0-9a-zA-Z-_.]{1,64}$/;
 const AT_EXPRESSION = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/;
 /** While the clock ticks (a demo), due schedules are looked for this often (in real ms). */
 const TICKING_POLL_MS = 100;
-/** Enough to keep dynalite and the handlers busy on two cores while some wait on I/O, not so many they thrash. */
+/**
+ * Timers fired together in one wave. Enough to keep dynalite and the handlers busy on two cores while some wait on
+ * I/O; few enough that a wave's mail stays within the send queue a step waits for.
+ */
 const DEFAULT_CONCURRENCY = 8;
-
-/** Runs `work` on every item, no more than `limit` at once; resolves when all have settled. */
-const inPool = async <T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-};
 
 class ServiceError extends Error {
   constructor(
@@ -211,7 +205,7 @@ const parseScheduleRequest = (name: string, body: Request) => {
 export const startSchedulerService = async (options: SchedulerServiceOptions): Promise<SchedulerService> => {
   const { invokeFunction, tracker, clock } = options;
   const key = (groupName: string, name: string) => `${groupName}/${name}`;
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const laneOf = options.laneOf ?? ((schedule: LocalSchedule) => key(schedule.groupName, schedule.name));
   const schedules = new Map<string, StoredSchedule>();
   let sequence = 0;
@@ -263,14 +257,14 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
     return undefined;
   };
 
-  /** The schedules due first, if by `upTo`: all those due at that same moment, one of each lane. */
+  /** The next wave: schedules due first, if by `upTo`, all due at that same moment, at most one of each lane. */
   const takeDue = (upTo: number): StoredSchedule[] => {
     const at = earliest()?.view.dueAt;
     if (at === undefined || at > upTo) return [];
     const taken: StoredSchedule[] = [];
     const lanes = new Set<string>();
     const later: StoredSchedule[] = [];
-    for (let top = earliest(); top && top.view.dueAt === at; top = earliest()) {
+    for (let top = earliest(); top && top.view.dueAt === at && taken.length < concurrency; top = earliest()) {
       due.pop();
       const lane = laneOf(top.view);
       if (lanes.has(lane)) {
@@ -333,15 +327,11 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
   const fireDue = (upTo: number): Promise<number> => {
     const run = firing.then(async () => {
       let fired = 0;
-      for (let batch = takeDue(upTo); batch.length > 0; batch = takeDue(upTo)) {
-        const at = batch[0]?.view.dueAt ?? 0;
+      for (let wave = takeDue(upTo); wave.length > 0; wave = takeDue(upTo)) {
+        const at = wave[0]?.view.dueAt ?? 0;
         if (at > clock.now()) clock.set(new Date(at));
-        await inPool(batch, concurrency, async (stored) => {
-          // Another lane's target may have deleted or moved it since it was taken.
-          if (!waiting(stored)) return;
-          fired += 1;
-          await fire(stored);
-        });
+        fired += wave.length;
+        await Promise.all(wave.map(fire));
         await tracker.whenIdle();
       }
       return fired;

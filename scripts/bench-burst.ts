@@ -1,7 +1,7 @@
 /**
  * `npm run bench:burst`: the 1 April cohort at full size, against SES limited to 14 emails per second.
- * `--rate` sets another limit, `--real-retries` waits out Step Functions' Retry intervals in real seconds (as
- * `npm run bench` does, to price the retries), and `--json` prints the figures as one line of JSON instead.
+ * `--rate` sets another limit, `--as-on-aws` opens every round at once and waits out Step Functions' Retry
+ * intervals in real seconds (as `npm run bench` does, to price the retries), and `--json` prints the figures as one line of JSON instead.
  */
 import { parseArgs } from 'node:util';
 import { runCohortBurst } from './cohort-burst.ts';
@@ -10,14 +10,14 @@ const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     rate: { type: 'string', default: '14' },
-    'real-retries': { type: 'boolean', default: false },
+    'as-on-aws': { type: 'boolean', default: false },
   },
 });
 const hires = Number(process.env.BURST_HIRES ?? 1000);
 const ratePerSecond = Number(values.rate);
 if (!(ratePerSecond > 0))
   throw new Error(`--rate must be a number of emails a second above 0, not ${values.rate}`);
-const figures = await runCohortBurst(hires, { ratePerSecond, realRetryIntervals: values['real-retries'] });
+const figures = await runCohortBurst(hires, { ratePerSecond, asOnAws: values['as-on-aws'] });
 if (values.json) {
   console.log(JSON.stringify(figures));
 } else {

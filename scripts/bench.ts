@@ -8,7 +8,7 @@ import type { Figure, Measurement } from './bench/figure.ts';
 import { formatDetails, formatTable, isMet, ratioOf } from './bench/table.ts';
 
 /** The measurement modules, in the order they run: each file in scripts/bench/ default-exports a Measurement. */
-const MODULES = ['journey-cost', 'cohort-cost', 'cold-start', 'local-start'];
+const MODULES = ['journey-cost', 'cohort-cost', 'local-throughput', 'cold-start', 'local-start'];
 
 const RESULTS_FILE = new URL('../bench-results.json', import.meta.url);
 

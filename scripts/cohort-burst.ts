@@ -37,8 +37,12 @@ const hire = (index: number) => ({
 export interface BurstOptions {
   /** What SES takes a second (answering Throttling above it, as SES does), and what mail is paced to. */
   ratePerSecond: number;
-  /** Steps refused a send slot are retried at Step Functions' real intervals, as on AWS (see the runtime). */
-  realRetryIntervals?: boolean;
+  /**
+   * As on AWS: every hire's first round opens at once, as EventBridge Scheduler fires them, and steps refused a
+   * send slot are retried at Step Functions' real intervals. Otherwise the local scheduler fires them a few at a
+   * time, and retries come within a second, as tests want.
+   */
+  asOnAws?: boolean;
 }
 
 /**
@@ -52,7 +56,7 @@ export const runCohortBurst = async (hires: number, options: BurstOptions): Prom
     start: new Date('2027-03-01T09:00:00+09:00'),
     faults: true,
     sesMaxSendRate: ratePerSecond,
-    realRetryIntervals: options.realRetryIntervals ?? false,
+    ...(options.asOnAws ? { realRetryIntervals: true, schedulerConcurrency: hires } : {}),
   });
   const faults = runtime.faults;
   if (!faults) throw new Error('the local runtime started without fault controls');

@@ -20,7 +20,7 @@ import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
 import { type QueuedMessage, startQueueService } from '#infra/local/queue-service.ts';
-import { startSchedulerService } from '#infra/local/scheduler-service.ts';
+import { type LocalSchedule, startSchedulerService } from '#infra/local/scheduler-service.ts';
 import { startSecretsManagerService } from '#infra/local/secrets-manager-service.ts';
 import { bounceEvent } from '#infra/local/ses-events.ts';
 import { startStepFunctionsService } from '#infra/local/step-functions-service.ts';
@@ -69,6 +69,11 @@ export interface LocalRuntimeOptions {
   sesMaxSendRate?: number;
   /** Step Functions waits out Retry intervals in real seconds (see `StepFunctionsServiceOptions`). */
   realRetryIntervals?: boolean;
+  /**
+   * How many timers due at the same moment fire at once (each journey's still one after another); defaults to
+   * `LOCAL_SCHEDULER_CONCURRENCY`, else the scheduler's own default.
+   */
+  schedulerConcurrency?: number;
 }
 
 export interface LocalFaultControls {
@@ -299,6 +304,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       : invokeFunction,
     tracker,
     clock,
+    concurrency:
+      options.schedulerConcurrency ??
+      (process.env.LOCAL_SCHEDULER_CONCURRENCY ? Number(process.env.LOCAL_SCHEDULER_CONCURRENCY) : undefined),
+    laneOf: journeyLane,
   });
   // The key starts as a plain secret, as deployments before key sets have it: a rotation turns it into a set.
   const secrets = await startSecretsManagerService({
@@ -464,6 +473,17 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ]);
     },
   };
+};
+
+/** A journey's timers fire one after another, as its steps expect; fire-timer's input names the journey. */
+const journeyLane = (schedule: LocalSchedule): string => {
+  try {
+    const { journeyId } = JSON.parse(schedule.target.input ?? '') as { journeyId?: unknown };
+    if (typeof journeyId === 'string') return journeyId;
+  } catch {
+    // Not a journey's timer: a lane of its own.
+  }
+  return `${schedule.groupName}/${schedule.name}`;
 };
 
 const jsonResult = (statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({

@@ -3,6 +3,7 @@ import { DateTime, IANAZone } from 'luxon';
 import type { ActivityTracker } from '#infra/local/activity.ts';
 import type { VirtualClock } from '#infra/local/clock.ts';
 import { type LocalResponse, listenLocally } from '#infra/local/local-server.ts';
+import { MinHeap } from '#infra/local/min-heap.ts';
 
 /** A schedule as the local scheduler holds it, for tests and the demo to inspect. */
 export interface LocalSchedule {
@@ -26,6 +27,17 @@ export interface SchedulerServiceOptions {
   invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
   tracker: ActivityTracker;
   clock: VirtualClock;
+  /**
+   * How many schedules due at the same moment fire together, in a wave whose consequences settle before the next
+   * wave; 8 by default.
+   */
+  concurrency?: number;
+  /**
+   * Schedules in one lane never fire together: of those due at the same moment, one fires and what it sets off
+   * settles before the next is looked at (and may have been deleted or moved meanwhile). By default every
+   * schedule is a lane of its own; the runtime makes each journey one.
+   */
+  laneOf?: (schedule: LocalSchedule) => string;
 }
 
 export interface SchedulerService {
@@ -35,7 +47,9 @@ export interface SchedulerService {
   nextDueAt(): number | undefined;
   /**
    * Fires every schedule due up to `upTo`, earliest first, each at its own time: the clock moves to it, the
-   * target runs, and everything it set off settles before the next one. Resolves to how many fired.
+   * target runs, and everything it set off settles before a later one fires. Schedules due at the same moment
+   * fire in waves of up to `concurrency`, one lane's one after another, each wave settling before the next: work
+   * in flight stays bounded, as it did when they fired singly. Resolves to how many fired.
    */
   fireDue(upTo: number): Promise<number>;
   list(): LocalSchedule[];
@@ -59,6 +73,11 @@ const VALID_NAME = /^[0-9a-zA-Z-_.]{1,64}$/;
 const AT_EXPRESSION = /^at\((\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\)$/;
 /** While the clock ticks (a demo), due schedules are looked for this often (in real ms). */
 const TICKING_POLL_MS = 100;
+/**
+ * Timers fired together in one wave. Enough to keep dynalite and the handlers busy on two cores while some wait on
+ * I/O; few enough that a wave's mail stays within the send queue a step waits for.
+ */
+const DEFAULT_CONCURRENCY = 8;
 
 class ServiceError extends Error {
   constructor(
@@ -185,9 +204,19 @@ const parseScheduleRequest = (name: string, body: Request) => {
  */
 export const startSchedulerService = async (options: SchedulerServiceOptions): Promise<SchedulerService> => {
   const { invokeFunction, tracker, clock } = options;
-  const schedules = new Map<string, StoredSchedule>();
   const key = (groupName: string, name: string) => `${groupName}/${name}`;
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const laneOf = options.laneOf ?? ((schedule: LocalSchedule) => key(schedule.groupName, schedule.name));
+  const schedules = new Map<string, StoredSchedule>();
   let sequence = 0;
+  // Every schedule written goes in once, by due time then write order. An update or a delete leaves its old
+  // entry behind, to be dropped when it reaches the top: cheaper than finding it in the heap.
+  const due = new MinHeap<StoredSchedule>(
+    (a, b) => a.view.dueAt < b.view.dueAt || (a.view.dueAt === b.view.dueAt && a.order < b.order),
+  );
+  const waiting = (stored: StoredSchedule) =>
+    stored.view.status === 'pending' &&
+    schedules.get(key(stored.view.groupName, stored.view.name)) === stored;
 
   const find = (groupName: string, name: string): StoredSchedule => {
     const stored = schedules.get(key(groupName, name));
@@ -207,30 +236,46 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
     const arn = `arn:aws:scheduler:${signedRegion(headers)}:${ACCOUNT}:schedule/${groupName}/${name}`;
     const now = clock.now();
     sequence += 1;
-    schedules.set(key(groupName, name), {
+    const stored: StoredSchedule = {
       view: { ...view, arn },
       request,
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
       order: sequence,
-    });
+    };
+    schedules.set(key(groupName, name), stored);
+    // A disabled schedule never fires; enabling it is an update, which writes it anew.
+    if (stored.view.enabled) due.push(stored);
     return { ScheduleArn: arn };
   };
 
-  const nextDue = (upTo: number): StoredSchedule | undefined => {
-    let next: StoredSchedule | undefined;
-    for (const stored of schedules.values()) {
-      const { view } = stored;
-      if (!view.enabled || view.status !== 'pending' || view.dueAt > upTo) continue;
-      if (
-        !next ||
-        view.dueAt < next.view.dueAt ||
-        (view.dueAt === next.view.dueAt && stored.order < next.order)
-      ) {
-        next = stored;
+  const earliest = (): StoredSchedule | undefined => {
+    for (let top = due.peek(); top; top = due.peek()) {
+      if (waiting(top)) return top;
+      due.pop();
+    }
+    return undefined;
+  };
+
+  /** The next wave: schedules due first, if by `upTo`, all due at that same moment, at most one of each lane. */
+  const takeDue = (upTo: number): StoredSchedule[] => {
+    const at = earliest()?.view.dueAt;
+    if (at === undefined || at > upTo) return [];
+    const taken: StoredSchedule[] = [];
+    const lanes = new Set<string>();
+    const later: StoredSchedule[] = [];
+    for (let top = earliest(); top && top.view.dueAt === at && taken.length < concurrency; top = earliest()) {
+      due.pop();
+      const lane = laneOf(top.view);
+      if (lanes.has(lane)) {
+        later.push(top);
+      } else {
+        lanes.add(lane);
+        taken.push(top);
       }
     }
-    return next;
+    for (const stored of later) due.push(stored);
+    return taken;
   };
 
   // Like EventBridge Scheduler, a target that fails is retried as its policy allows, with backoff; real
@@ -282,10 +327,11 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
   const fireDue = (upTo: number): Promise<number> => {
     const run = firing.then(async () => {
       let fired = 0;
-      for (let next = nextDue(upTo); next; next = nextDue(upTo)) {
-        if (next.view.dueAt > clock.now()) clock.set(new Date(next.view.dueAt));
-        await fire(next);
-        fired += 1;
+      for (let wave = takeDue(upTo); wave.length > 0; wave = takeDue(upTo)) {
+        const at = wave[0]?.view.dueAt ?? 0;
+        if (at > clock.now()) clock.set(new Date(at));
+        fired += wave.length;
+        await Promise.all(wave.map(fire));
         await tracker.whenIdle();
       }
       return fired;
@@ -294,7 +340,7 @@ export const startSchedulerService = async (options: SchedulerServiceOptions): P
     return run;
   };
 
-  const nextDueAt = () => nextDue(Number.POSITIVE_INFINITY)?.view.dueAt;
+  const nextDueAt = () => earliest()?.view.dueAt;
 
   let polling = false;
   const poller = setInterval(() => {

@@ -16,8 +16,8 @@ const ratePerSecond = 14;
  * 9 emails a second (busy or idle): at 14 a second its queue would never grow and the retries it causes on AWS
  * would never be counted. So the cohort runs at 1/scale of its size and of its rate: 125 hires at 1.75 a second
  * take the same 286 s of mail as 1,000 at 14, each step waits the same seconds for its turn and is refused as
- * often, and Step Functions waits out its Retry intervals in real seconds, so each hire costs what a hire of the
- * full cohort would. `BENCH_COHORT_SCALE=1` runs it at full size.
+ * often, every round opens at once as EventBridge Scheduler would open them, and Step Functions waits out its
+ * Retry intervals in real seconds, so each hire costs what a hire of the full cohort would. `BENCH_COHORT_SCALE=1` runs it at full size.
  */
 const scale = Number(process.env.BENCH_COHORT_SCALE ?? 8);
 
@@ -31,7 +31,7 @@ const measure: Measurement = async () => {
   const modelled = { hires: Math.round(hires / scale), rate: ratePerSecond / scale };
   const { usage, seconds, stdout } = await meteredRun(
     'scripts/bench-burst.ts',
-    ['--json', '--real-retries', '--rate', String(modelled.rate)],
+    ['--json', '--as-on-aws', '--rate', String(modelled.rate)],
     { BURST_HIRES: String(modelled.hires) },
   );
   const burst = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BurstFigures;

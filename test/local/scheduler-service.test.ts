@@ -14,7 +14,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActivityTracker } from '#infra/local/activity.ts';
 import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
-import { type SchedulerService, startSchedulerService } from '#infra/local/scheduler-service.ts';
+import {
+  type LocalSchedule,
+  type SchedulerService,
+  startSchedulerService,
+} from '#infra/local/scheduler-service.ts';
 import { localClientConfig } from './local-clients.ts';
 
 const START = new Date('2026-11-24T01:00:00Z');
@@ -301,6 +305,129 @@ describe('the local EventBridge Scheduler service', () => {
     await expect(
       advanceTime(clock, scheduler, noWaitingTasks, tracker, new Date(START.getTime() - 1)),
     ).rejects.toThrow(RangeError);
+  });
+
+  describe('with schedules due at the same moment', () => {
+    const journeyOf = (schedule: LocalSchedule) =>
+      (JSON.parse(schedule.target.input ?? '{}') as { journeyId: string }).journeyId;
+    const forJourney = (journeyId: string, name: string, at = '2026-11-25T00:00:00') =>
+      timer(`${journeyId}-${name}`, at, {
+        Target: { ...TARGET, Input: JSON.stringify({ journeyId, timer: name }) },
+      });
+    /** A scheduler of its own, whose targets note how many of them run at once and in which lanes. */
+    const startWith = async (concurrency: number) => {
+      const running = new Map<string, number>();
+      const seen = { most: 0, mostInOneLane: 0, order: [] as string[] };
+      const service = await startSchedulerService({
+        invokeFunction: async (_arn, payload) => {
+          const { journeyId, timer: name } = payload as { journeyId: string; timer: string };
+          running.set(journeyId, (running.get(journeyId) ?? 0) + 1);
+          const all = [...running.values()].reduce((sum, count) => sum + count, 0);
+          seen.most = Math.max(seen.most, all);
+          seen.mostInOneLane = Math.max(seen.mostInOneLane, running.get(journeyId) ?? 0);
+          seen.order.push(`${journeyId}/${name}@${new Date(clock.now()).toISOString()}`);
+          await sleep(5);
+          await onFire(payload);
+          running.set(journeyId, (running.get(journeyId) ?? 0) - 1);
+          return null;
+        },
+        tracker,
+        clock,
+        concurrency,
+        laneOf: journeyOf,
+      });
+      return { service, client: new SchedulerClient(localClientConfig(service.url)), seen };
+    };
+
+    it('fires them together, no more at once than its concurrency, each at that moment', async () => {
+      const { service, client: local, seen } = await startWith(3);
+      try {
+        for (let index = 0; index < 10; index += 1) await local.send(forJourney(`j-${index}`, 'deadline'));
+
+        const { fired } = await advanceTime(
+          clock,
+          service,
+          noWaitingTasks,
+          tracker,
+          new Date('2026-11-26T00:00:00Z'),
+        );
+
+        expect(fired).toBe(10);
+        expect(seen.most).toBe(3);
+        expect(new Set(seen.order.map((entry) => entry.split('@')[1]))).toEqual(
+          new Set(['2026-11-25T00:00:00.000Z']),
+        );
+        expect(service.list()).toEqual([]);
+      } finally {
+        await service.close();
+      }
+    });
+
+    it("fires one lane's one after another, in the order written, after what the first set off", async () => {
+      const { service, client: local, seen } = await startWith(8);
+      onFire = async (payload) => {
+        // The first of j-1's timers cancels the third, as a step answered in time cancels its deadline.
+        if ((payload as { timer: string }).timer === 'first') {
+          await local.send(new DeleteScheduleCommand({ Name: 'j-1-third', GroupName: GROUP }));
+        }
+      };
+      try {
+        await local.send(forJourney('j-1', 'first'));
+        await local.send(forJourney('j-2', 'other'));
+        await local.send(forJourney('j-1', 'second'));
+        await local.send(forJourney('j-1', 'third'));
+
+        const { fired } = await advanceTime(
+          clock,
+          service,
+          noWaitingTasks,
+          tracker,
+          new Date('2026-11-26T00:00:00Z'),
+        );
+
+        expect(fired).toBe(3);
+        expect(seen.mostInOneLane).toBe(1);
+        expect(seen.order.filter((entry) => entry.startsWith('j-1/'))).toEqual([
+          'j-1/first@2026-11-25T00:00:00.000Z',
+          'j-1/second@2026-11-25T00:00:00.000Z',
+        ]);
+      } finally {
+        await service.close();
+      }
+    });
+
+    it('does not fire one that a target in another lane deleted or moved before its turn came', async () => {
+      const { service, client: local, seen } = await startWith(1);
+      onFire = async (payload) => {
+        if ((payload as { timer: string }).timer === 'first') {
+          await local.send(new DeleteScheduleCommand({ Name: 'j-2-deleted', GroupName: GROUP }));
+          await local.send(
+            new UpdateScheduleCommand(forJourney('j-3', 'moved', '2026-11-27T00:00:00').input),
+          );
+        }
+      };
+      try {
+        await local.send(forJourney('j-1', 'first'));
+        await local.send(forJourney('j-2', 'deleted'));
+        await local.send(forJourney('j-3', 'moved'));
+
+        const { fired } = await advanceTime(
+          clock,
+          service,
+          noWaitingTasks,
+          tracker,
+          new Date('2026-11-28T00:00:00Z'),
+        );
+
+        expect(fired).toBe(2);
+        expect(seen.order).toEqual([
+          'j-1/first@2026-11-25T00:00:00.000Z',
+          'j-3/moved@2026-11-27T00:00:00.000Z',
+        ]);
+      } finally {
+        await service.close();
+      }
+    });
   });
 
   it('fires due schedules on its own while the clock ticks', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemKind, type UsageCounts, UsageMeter } from '#infra/local/usage-meter.ts';
 import { costOf, mailWritesPerEmail, type PriceTable, readPrices } from '../../scripts/bench/cost.ts';
 import type { Figure } from '../../scripts/bench/figure.ts';
+import { dynamoCalls, targetJourneysPerSecond } from '../../scripts/bench/local-throughput.ts';
 import { formatNumber, formatTable, isMet, ratioOf } from '../../scripts/bench/table.ts';
 
 const usage = (overrides: Partial<UsageCounts> = {}): UsageCounts => ({
@@ -181,5 +182,33 @@ describe('the benchmark table', () => {
     expect(lines[2]).toMatch(/^\| cost \/ floor +\| 1\.5 x +\| ≤ 1\.25 x +\| 1\.2 +\| no +\|$/);
     expect(lines[3]).toContain('| $0.008296 ');
     expect(lines[4]).toMatch(/\| ≥ 10 \/s +\| 1\.2 +\| yes \|$/);
+  });
+});
+
+describe('local throughput (target 5)', () => {
+  it("counts a run's DynamoDB calls as every request, reads and refused writes alike", () => {
+    const run = usage({
+      dynamo: {
+        writeUnits: 9,
+        readUnits: 8,
+        byOperation: {
+          GetItem: { requests: 5, units: 5 },
+          UpdateItem: { requests: 4, units: 6 },
+          Query: { requests: 2, units: 3 },
+        },
+        writesByItem: {},
+        readsByItem: {},
+      },
+    });
+
+    expect(dynamoCalls(run)).toBe(11);
+    expect(dynamoCalls(usage())).toBe(0);
+  });
+
+  it('asks for half the journeys a second that raw writes would allow for a journey of that many calls', () => {
+    // 1,200 raw writes a second carry 2 journeys of 600 calls a second; half of that is the target.
+    expect(targetJourneysPerSecond(1200, 600)).toBe(1);
+    expect(targetJourneysPerSecond(1000, 400)).toBe(1.25);
+    expect(targetJourneysPerSecond(1000, 0)).toBeNaN();
   });
 });

@@ -7,9 +7,7 @@ import {
   type IStateMachine,
   JsonPath,
   Map as MapState,
-  Pass,
   StateMachine,
-  Succeed,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
@@ -26,13 +24,13 @@ export interface OnboardingFunctions {
   readonly requestForm: IFunction;
   readonly sendSessionBrief: IFunction;
   readonly raiseAlert: IFunction;
-  readonly shareSummary: IFunction;
-  readonly sendJourneySummary: IFunction;
   readonly closeJourney: IFunction;
 }
 
 export interface OnboardingStateMachineProps {
   readonly functions: OnboardingFunctions;
+  /** Functions only executions started on an earlier definition still invoke (`earlierDefinitionFunctions`). */
+  readonly earlierDefinitionFunctions: IFunction[];
 }
 
 const journeyId = JsonPath.stringAt('$.journeyId');
@@ -43,18 +41,18 @@ const followUp = JsonPath.objectAt('$.followUp');
 /**
  * The onboarding phase, from the start date to the end of month 3 (design.md), as a chain of short executions:
  * a Standard execution lives at most a year, and six rounds three months apart take eighteen months. fire-timer
- * starts the first on the start date with `{"journeyId"}` (`<journeyId>-onboarding`): it plans the rounds and
- * schedules the first. Each round then runs in an execution of its own, started by fire-timer when the round
- * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
- * its outcome, an alert on an `alert` condition (a worried manager or mentor raises theirs at submission, not
- * here), the new hire's confirmation of a consented team summary, and sharing; then it schedules the next
- * planned round, or after the last one sends the summary and completes the journey; when the journey's template
- * keeps pulse checks going after its last 1on1, a schedule starts one more when the last check closes, with
- * `{"journeyId", "ending": true}` (`<journeyId>-onboarding-end`), which sends the summary and completes it. An execution lasts from its
- * round's start to the round's outcome and what is shared of it. An alert that proposes a round's extra
- * follow-up session starts one more, with `{"journeyId", "round", "followUp": true}`
- * (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why, then the round's own states from the
- * session's end (outcome, alert, confirmation, sharing), and no next round.
+ * starts the first on the start date with `{"journeyId", "ending": false}` (`<journeyId>-onboarding`): it plans
+ * the rounds and schedules the first. Each round then runs in an execution of its own, started by fire-timer
+ * when the round begins with `{"journeyId", "round", "followUp": false}` (`<journeyId>-onboarding-r<round>`):
+ * manager prep, HR brief, the session, its outcome, an alert on an `alert` condition (a worried manager or mentor
+ * raises theirs at submission, not here), the new hire's confirmation of a consented team summary, and sharing;
+ * then it schedules the next planned round, or after the last one sends the summary and completes the journey;
+ * when the journey's template keeps pulse checks going after its last 1on1, a schedule starts one more when the
+ * last check closes, with `{"journeyId", "ending": true}` (`<journeyId>-onboarding-end`), which sends the summary
+ * and completes it. An execution lasts from its round's start to the round's outcome and what is shared of it.
+ * An alert that proposes a round's extra follow-up session starts one more, with `{"journeyId", "round",
+ * "followUp": true}` (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why, then the round's own
+ * states from the session's end (outcome, alert, confirmation, sharing), and no next round.
  */
 export class OnboardingStateMachine extends JourneyStateMachine {
   /**
@@ -73,34 +71,10 @@ export class OnboardingStateMachine extends JourneyStateMachine {
       comment: 'Onboarding: monthly rounds of manager prep, HR brief and session, outcome, sharing, alerts',
       alarmDescription: 'An onboarding journey failed and was flagged for attention',
       closeJourney: fns.closeJourney,
+      earlierDefinitionFunctions: props.earlierDefinitionFunctions,
       define: ({ invoke, invokeAndWait }, machine) => {
-        const nextRound = {
-          resultSelector: {
-            round: JsonPath.numberAt('$.Payload.round'),
-            checksUntil: JsonPath.stringAt('$.Payload.checksUntil'),
-          },
-          resultPath: '$.next',
-        };
-        const completeJourney = invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId })
-          .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
-          .next(Succeed.jsonPath(machine, 'Completed'));
-        // After the last 1on1, a template's light pulse checks may go on: a schedule then ends the journey in an
-        // execution of its own when the last of them closes.
-        const roundsLeft = Choice.jsonPath(machine, 'RoundsLeft')
-          .when(Condition.isNotNull('$.next.round'), Succeed.jsonPath(machine, 'AwaitingNextRound'))
-          .when(Condition.isNotNull('$.next.checksUntil'), Succeed.jsonPath(machine, 'AwaitingLastChecks'))
-          .otherwise(completeJourney);
-        const scheduleNextRound = invoke(
-          'ScheduleNextRound',
-          fns.scheduleRound,
-          { journeyId, after: round },
-          nextRound,
-        ).next(roundsLeft);
-        // The extra session shares the round's states from its end on, and ends there: the monthly chain goes
-        // on in the round's own execution.
-        const roundGoesOn = Choice.jsonPath(machine, 'RoundGoesOn')
-          .when(Condition.booleanEquals('$.followUp', true), Succeed.jsonPath(machine, 'FollowUpDone'))
-          .otherwise(scheduleNextRound);
+        // Every execution ends on its last task: plumbing states (a Succeed, a Choice that only reads a task's
+        // result) are transitions Step Functions bills, so the functions decide instead.
         const awaitSessionEnd = invokeAndWait(
           'AwaitSessionEnd',
           fns.startTimer,
@@ -112,85 +86,6 @@ export class OnboardingStateMachine extends JourneyStateMachine {
           },
           WAIT_LIMIT_DAYS.round,
         );
-
-        // The round's own execution, started with `{"journeyId", "round"}`, marks itself as not an extra session.
-        const runRound = Pass.jsonPath(machine, 'MonthlyRound', {
-          parameters: { journeyId, round, followUp: false },
-        }).next(
-          invoke(
-            'StartRound',
-            fns.startRound,
-            { journeyId, round },
-            {
-              resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
-              resultPath: '$.start',
-            },
-          )
-            .next(
-              MapState.jsonPath(machine, 'GatherTeamInsight', {
-                itemsPath: '$.start.recipients',
-                itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
-                resultPath: JsonPath.DISCARD,
-              }).itemProcessor(
-                invokeAndWait(
-                  'RequestTeamInsight',
-                  fns.requestForm,
-                  {
-                    journeyId,
-                    form: 'manager-prep',
-                    round,
-                    role: JsonPath.stringAt('$.role'),
-                  },
-                  WAIT_LIMIT_DAYS.round,
-                ),
-              ),
-            )
-            // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
-            .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
-            .next(awaitSessionEnd),
-        );
-        const runFollowUp = invoke('SendFollowUpBrief', fns.sendSessionBrief, {
-          journeyId,
-          round,
-          followUp: true,
-        }).next(awaitSessionEnd);
-        const shareWithTeam = invoke('ShareWithTeam', fns.shareSummary, {
-          journeyId,
-          outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
-        }).next(roundGoesOn);
-        // A team summary HR recorded with consent goes first to the new hire, who may share it or not; the
-        // share step reads their answer (or its absence at the deadline) from the confirmation form.
-        const confirmThenShare = Choice.jsonPath(machine, 'HireConfirmsSummary')
-          .when(
-            Condition.and(
-              // Present in every output submit-form sends; an output from before the step existed has none.
-              Condition.isPresent('$.outcome.hireConfirms'),
-              Condition.booleanEquals('$.outcome.hireConfirms', true),
-            ),
-            invokeAndWait(
-              'RequestSummaryConfirmation',
-              fns.requestForm,
-              {
-                journeyId,
-                form: 'summary-confirmation',
-                outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
-              },
-              WAIT_LIMIT_DAYS.answer,
-            ).next(shareWithTeam),
-          )
-          .otherwise(shareWithTeam);
-        // An alert never waits for the new hire's answer on what is shared.
-        const alertThenShare = Choice.jsonPath(machine, 'ConditionAlert')
-          .when(
-            Condition.stringEquals('$.outcome.condition', 'alert'),
-            invoke('RaiseAlertFromSession', fns.raiseAlert, {
-              journeyId,
-              round,
-              reason: 'condition-alert',
-              followUp,
-            }).next(confirmThenShare),
-          )
-          .otherwise(confirmThenShare);
         awaitSessionEnd
           .next(
             // The task output is what submit-form sends, {"status", "formId", "condition", "consent",
@@ -204,23 +99,78 @@ export class OnboardingStateMachine extends JourneyStateMachine {
             ),
           )
           .next(
-            // Not recorded by its deadline: nothing reaches the team (the HR lead was told), the round goes on.
-            Choice.jsonPath(machine, 'OutcomeRecorded')
-              .when(Condition.stringEquals('$.outcome.status', 'expired'), roundGoesOn)
-              .otherwise(alertThenShare),
+            // An alert on an `alert` condition, then a team summary HR recorded with consent goes first to the
+            // new hire, who may share it or not; an outcome with neither (or none recorded) goes on at once.
+            invokeAndWait(
+              'ActOnOutcome',
+              fns.raiseAlert,
+              { journeyId, round, followUp, outcome: JsonPath.objectAt('$.outcome') },
+              WAIT_LIMIT_DAYS.answer,
+            ),
+          )
+          .next(
+            // The team hears what the outcome allows; a round's own execution then schedules the next planned
+            // round, or after the last one waits for the last checks or completes the journey. The extra
+            // session ends here: the monthly chain goes on in the round's own execution.
+            invoke('CloseRound', fns.scheduleRound, {
+              journeyId,
+              round,
+              followUp,
+              outcome: JsonPath.objectAt('$.outcome'),
+            }),
           );
 
-        const beginOnboarding = invoke('BeginOnboarding', fns.beginOnboarding, { journeyId })
-          .next(invoke('ScheduleFirstRound', fns.scheduleRound, { journeyId }, nextRound))
-          .next(roundsLeft);
+        // fire-timer starts a round's execution with `{"journeyId", "round", "followUp": false}`.
+        const runRound = invoke(
+          'StartRound',
+          fns.startRound,
+          { journeyId, round },
+          {
+            resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
+            resultPath: '$.start',
+          },
+        )
+          .next(
+            MapState.jsonPath(machine, 'GatherTeamInsight', {
+              itemsPath: '$.start.recipients',
+              itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
+              resultPath: JsonPath.DISCARD,
+            }).itemProcessor(
+              invokeAndWait(
+                'RequestTeamInsight',
+                fns.requestForm,
+                {
+                  journeyId,
+                  form: 'manager-prep',
+                  round,
+                  role: JsonPath.stringAt('$.role'),
+                },
+                WAIT_LIMIT_DAYS.round,
+              ),
+            ),
+          )
+          // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
+          .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+          .next(awaitSessionEnd);
+        const runFollowUp = invoke('SendFollowUpBrief', fns.sendSessionBrief, {
+          journeyId,
+          round,
+          followUp: true,
+        }).next(awaitSessionEnd);
 
-        // A round's execution is started with its round, an extra session's with its round and `followUp`, the
-        // end after the last checks with `ending`; the first execution, on the start date, has none of them.
+        // On the start date (`{"journeyId", "ending": false}`) it plans the rounds and schedules the first; after
+        // a template's last pulse check (`{"journeyId", "ending": true}`) it sends the summary and completes.
+        const beginOrEnd = invoke('BeginOrEndOnboarding', fns.beginOnboarding, {
+          journeyId,
+          ending: JsonPath.objectAt('$.ending'),
+        });
+
+        // A round's execution is started with its round and `followUp` (true for its extra session); the start
+        // date's and the end after the last checks with `ending`.
         return Choice.jsonPath(machine, 'OnboardingBegun')
-          .when(Condition.isPresent('$.ending'), completeJourney)
-          .when(Condition.isPresent('$.followUp'), runFollowUp)
-          .when(Condition.isPresent('$.round'), runRound)
-          .otherwise(beginOnboarding);
+          .when(Condition.isPresent('$.ending'), beginOrEnd)
+          .when(Condition.booleanEquals('$.followUp', true), runFollowUp)
+          .otherwise(runRound);
       },
     });
     this.byName = StateMachine.fromStateMachineName(this, 'ByName', stateMachineName);

@@ -190,8 +190,16 @@ export class JourneysStack extends Stack {
     const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
     const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
     const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
-    const beginOnboarding = fn('BeginOnboarding', 'begin-onboarding', 'Plans the onboarding rounds');
-    const scheduleRound = fn('ScheduleRound', 'schedule-round', 'Schedules the start of the next round');
+    const beginOnboarding = fn(
+      'BeginOnboarding',
+      'begin-onboarding',
+      'Plans the onboarding rounds and schedules the first; completes the journey after its last checks',
+    );
+    const scheduleRound = fn(
+      'ScheduleRound',
+      'schedule-round',
+      "Shares a session's outcome with the team, then schedules the next round or completes the journey",
+    );
     const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
     const sendSessionBrief = fn('SendSessionBrief', 'send-session-brief', 'Emails HR the session brief');
     const shareSummary = fn(
@@ -199,7 +207,11 @@ export class JourneysStack extends Stack {
       'share-summary',
       'Tells the manager what the hire agreed to share',
     );
-    const raiseAlert = fn('RaiseAlert', 'raise-alert', 'Alerts the HR lead and proposes a follow-up session');
+    const raiseAlert = fn(
+      'RaiseAlert',
+      'raise-alert',
+      "Alerts the HR lead on a session's alert, proposing a follow-up session; asks the hire to confirm a summary",
+    );
     const sendJourneySummary = fn(
       'SendJourneySummary',
       'send-journey-summary',
@@ -289,6 +301,10 @@ export class JourneysStack extends Stack {
       shareSummary,
       raiseAlert,
       sendJourneySummary,
+      // Both send the summary and complete the journey after its last round or check; schedule-round also
+      // tells the team what a session's outcome allows.
+      beginOnboarding,
+      scheduleRound,
       // It mails HR when a journey stops and needs a person to look at it.
       closeJourney,
       // A manager or mentor answering "worried" raises the alert as they submit.
@@ -309,10 +325,12 @@ export class JourneysStack extends Stack {
 
     // start-round links the new hire's topics form in the invitation and schedules its closing.
     // The console derives its session and CSRF keys from the link key: no secret of its own.
+    // raise-alert asks the new hire to confirm a team summary on a form of its own.
     for (const linkUser of [
       showForm,
       submitForm,
       requestForm,
+      raiseAlert,
       fireTimer,
       reissueForm,
       startRound,
@@ -350,6 +368,8 @@ export class JourneysStack extends Stack {
       scheduleOnboarding,
       scheduleRound,
       startRound,
+      // The new hire's confirmation of a team summary closes at its deadline.
+      raiseAlert,
       consoleActions,
       receiveEvent,
     ]) {
@@ -398,11 +418,13 @@ export class JourneysStack extends Stack {
         requestForm: requestForm.lambda,
         sendSessionBrief: sendSessionBrief.lambda,
         raiseAlert: raiseAlert.lambda,
-        shareSummary: shareSummary.lambda,
-        sendJourneySummary: sendJourneySummary.lambda,
         closeJourney: closeJourney.lambda,
       },
+      // Now steps of schedule-round: rounds under way on the earlier definition still call them.
+      earlierDefinitionFunctions: [shareSummary.lambda, sendJourneySummary.lambda],
     });
+    // The step after a session's outcome waits on the new hire's confirmation, or goes on at once itself.
+    this.onboarding.grantTaskResponse('RaiseAlertResumesTasks', raiseAlert.role);
     // fire-timer starts rounds; an alert (from the state machine, or at a prep form's submission) starts the
     // round's extra follow-up session.
     for (const starter of [fireTimer, raiseAlert, submitForm]) {
@@ -425,6 +447,8 @@ export class JourneysStack extends Stack {
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
     for (const ender of [
       closeJourney,
+      beginOnboarding,
+      scheduleRound,
       cancelJourney,
       recordDeparture,
       consoleActions,
@@ -480,7 +504,15 @@ export class JourneysStack extends Stack {
     });
     const baseUrl = this.publicEntry.url;
     // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
-    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages, consoleActions]) {
+    for (const linkMaker of [
+      requestForm,
+      raiseAlert,
+      fireTimer,
+      reissueForm,
+      startRound,
+      consolePages,
+      consoleActions,
+    ]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 

@@ -39,9 +39,11 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
     case 'resume-task':
       await resumeTask(action.taskToken, {});
       break;
+    // Each input is what the execution's first task takes, so no state has to shape it first.
     case 'begin-onboarding':
       await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', onboardingExecutionName(journeyId), {
         journeyId,
+        ending: false,
       });
       break;
     case 'start-round':
@@ -51,6 +53,7 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
         {
           journeyId,
           round: action.round,
+          followUp: false,
         },
       );
       break;

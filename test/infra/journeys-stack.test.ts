@@ -72,20 +72,15 @@ const OFFER_FOLLOW_UP_STATES = [
   'WaitBeforeAskingAgain',
   'SendHandoff',
   'ScheduleOnboarding',
-  'AwaitingStartDate',
   'CloseAsDeclined',
-  'Declined',
   'CloseAsLapsed',
-  'Lapsed',
   'FlagForAttention',
   'NeedsAttention',
 ];
 
 const ONBOARDING_STATES = [
   'OnboardingBegun',
-  'BeginOnboarding',
-  'ScheduleFirstRound',
-  'MonthlyRound',
+  'BeginOrEndOnboarding',
   'StartRound',
   'GatherTeamInsight',
   'RequestTeamInsight',
@@ -93,21 +88,8 @@ const ONBOARDING_STATES = [
   'SendFollowUpBrief',
   'AwaitSessionEnd',
   'RequestSessionOutcome',
-  'OutcomeRecorded',
-  'ConditionAlert',
-  'RaiseAlertFromSession',
-  'HireConfirmsSummary',
-  'RequestSummaryConfirmation',
-  'ShareWithTeam',
-  'RoundGoesOn',
-  'FollowUpDone',
-  'ScheduleNextRound',
-  'RoundsLeft',
-  'AwaitingNextRound',
-  'AwaitingLastChecks',
-  'SendJourneySummary',
-  'CompleteJourney',
-  'Completed',
+  'ActOnOutcome',
+  'CloseRound',
   'FlagForAttention',
   'NeedsAttention',
 ];
@@ -135,7 +117,7 @@ const MACHINES = [
     waiting: {
       AwaitSessionEnd: WAIT_LIMIT_DAYS.round,
       RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
-      RequestSummaryConfirmation: WAIT_LIMIT_DAYS.answer,
+      ActOnOutcome: WAIT_LIMIT_DAYS.answer,
       RequestTeamInsight: WAIT_LIMIT_DAYS.round,
     },
     insideMaps: ['RequestTeamInsight'],
@@ -151,6 +133,7 @@ type Resource = {
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 type AslState = {
   Type: string;
+  End?: boolean;
   Resource?: string;
   MaxConcurrency?: number;
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
@@ -515,14 +498,23 @@ describe('functions', () => {
       'schedule-onboarding': timers,
       'close-journey': [...mail, retention],
       'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
-      // It schedules the pulse checks when onboarding begins.
-      'begin-onboarding': timers,
-      'schedule-round': timers,
+      // It schedules the pulse checks when onboarding begins, and completes a journey (its summary) at the end.
+      'begin-onboarding': [...mail, ...timers, retention],
+      // It shares a session's outcome, and completes the journey after the last round.
+      'schedule-round': [...mail, ...timers, retention],
       // The invitation links the new hire's topics form, which closes at the prep deadline.
       'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
       'send-session-brief': mail,
       'share-summary': mail,
-      'raise-alert': [...mail, 'ONBOARDING_STATE_MACHINE_ARN', identifiers],
+      // It asks the new hire to confirm a team summary on a form that closes at its deadline.
+      'raise-alert': [
+        ...mail,
+        'ONBOARDING_STATE_MACHINE_ARN',
+        identifiers,
+        'LINK_KEY_SECRET_ARN',
+        'BASE_URL',
+        ...timers,
+      ],
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
@@ -621,11 +613,13 @@ describe('functions', () => {
   it('keeps private notes 365 days after a journey ends by default, told to every function that ends one', () => {
     const keeping = FUNCTIONS.filter((folder) => envOf(folder).PRIVATE_NOTES_RETENTION_DAYS !== undefined);
     expect(keeping.sort()).toEqual([
+      'begin-onboarding',
       'cancel-journey',
       'close-journey',
       'console-actions',
       'receive-event',
       'record-departure',
+      'schedule-round',
       'submit-form',
     ]);
     for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
@@ -845,39 +839,25 @@ describe('Onboarding state machine', () => {
   it('runs one round per execution and schedules the next, so none lasts anywhere near a year', () => {
     const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
     const states = Object.fromEntries(all);
-    // Started with a round, an execution runs that round; started without one (on the start date), it plans.
-    // Started with `followUp`, it runs the round's extra session, which ends without scheduling a round; started
-    // with `ending` (a schedule when a template's last pulse check closes), it completes the journey.
+    // Started with `ending` (false on the start date, true when a template's last pulse check closes), an
+    // execution plans the rounds or completes the journey; with `followUp` true, it runs the round's extra
+    // session, which ends without scheduling a round; otherwise it runs its round.
     expect(states.OnboardingBegun).toMatchObject({
       Type: 'Choice',
       Choices: [
-        { Variable: '$.ending', IsPresent: true, Next: 'SendJourneySummary' },
-        { Variable: '$.followUp', IsPresent: true, Next: 'SendFollowUpBrief' },
-        { Variable: '$.round', IsPresent: true, Next: 'MonthlyRound' },
+        { Variable: '$.ending', IsPresent: true, Next: 'BeginOrEndOnboarding' },
+        { Variable: '$.followUp', BooleanEquals: true, Next: 'SendFollowUpBrief' },
       ],
-      Default: 'BeginOnboarding',
+      Default: 'StartRound',
     });
-    expect(states.RoundGoesOn).toMatchObject({
-      Type: 'Choice',
-      Choices: [{ Variable: '$.followUp', BooleanEquals: true, Next: 'FollowUpDone' }],
-      Default: 'ScheduleNextRound',
-    });
-    expect(states.FollowUpDone?.Type).toBe('Succeed');
-    // The only Map asks the team; no Map runs the rounds, and a scheduled next round ends the execution.
+    // The only Map asks the team; no Map runs the rounds, and the step that schedules the next round (or ends
+    // the journey) ends the execution: no state after a task only reads its result.
     expect(all.filter(([, state]) => state.Type === 'Map').map(([name]) => name)).toEqual([
       'GatherTeamInsight',
     ]);
-    expect(states.RoundsLeft).toMatchObject({
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.next.round', IsNull: false, Next: 'AwaitingNextRound' },
-        // Pulse checks a template keeps after its last 1on1: the journey ends when the last one closes.
-        { Variable: '$.next.checksUntil', IsNull: false, Next: 'AwaitingLastChecks' },
-      ],
-      Default: 'SendJourneySummary',
-    });
-    expect(states.AwaitingNextRound?.Type).toBe('Succeed');
-    expect(states.AwaitingLastChecks?.Type).toBe('Succeed');
+    expect(all.filter(([, state]) => ['Pass', 'Succeed'].includes(state.Type))).toEqual([]);
+    expect(states.CloseRound).toMatchObject({ Type: 'Task', End: true });
+    expect(states.BeginOrEndOnboarding).toMatchObject({ Type: 'Task', End: true });
   });
 });
 
@@ -922,7 +902,13 @@ describe('least privilege', () => {
     }
 
     const resumers = ['fire-timer', 'record-undeliverable', 'request-form', 'submit-form'];
-    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(resumers);
+    // The step after a session's outcome goes on at once itself when there is nothing to confirm.
+    expect(foldersAllowed('states:SendTaskSuccess')).toEqual([...resumers, 'raise-alert'].sort());
+    expect(
+      statementsOf('raise-alert')
+        .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
+        .map((statement) => statement.Resource),
+    ).toEqual([{ Ref: machineNamed('Onboarding').logicalId }]);
     // Forms, timers and bounces serve both phases, so they resume tasks of both state machines.
     for (const folder of resumers) {
       const resumable = statementsOf(folder)
@@ -1002,6 +988,8 @@ describe('least privilege', () => {
         'share-summary',
         'raise-alert',
         'send-journey-summary',
+        'begin-onboarding',
+        'schedule-round',
         'close-journey',
         'submit-form',
         'record-undeliverable',
@@ -1099,6 +1087,7 @@ describe('least privilege', () => {
     const schedulers = [
       'begin-onboarding',
       'console-actions',
+      'raise-alert',
       'receive-event',
       'request-form',
       'schedule-onboarding',
@@ -1291,11 +1280,13 @@ describe('deployment context', () => {
         }),
       );
       expect(keeping.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
+        'begin-onboarding',
         'cancel-journey',
         'close-journey',
         'console-actions',
         'receive-event',
         'record-departure',
+        'schedule-round',
         'submit-form',
       ]);
     }

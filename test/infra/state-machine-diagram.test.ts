@@ -123,6 +123,40 @@ describe('stateMachineDiagram', () => {
     );
   });
 
+  it('draws the end of an execution that ends on a task as one end node, not the end of an iteration', () => {
+    const endsOnTasks = {
+      StartAt: 'Ask',
+      States: {
+        Ask: {
+          Type: 'Map',
+          Next: 'Decide',
+          ItemProcessor: { StartAt: 'Form', States: { Form: { Type: 'Task', End: true } } },
+        },
+        Decide: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.yes', BooleanEquals: true, Next: 'Go' }],
+          Default: 'Stop',
+        },
+        Go: { Type: 'Task', End: true },
+        Stop: { Type: 'Task', End: true },
+      },
+    };
+    expect(stateMachineDiagram(endsOnTasks, 'Ends').split('\n').slice(4)).toEqual([
+      '  subgraph Ask["Ask (for each item, all at once)"]',
+      '    Form["Form"]',
+      '  end',
+      '  Decide{"Decide"}',
+      '  Go["Go"]',
+      '  Stop["Stop"]',
+      '  ExecutionEnds(["end"])',
+      '  Ask --> Decide',
+      '  Decide -->|"yes = true"| Go',
+      '  Decide -->|"otherwise"| Stop',
+      '  Go --> ExecutionEnds',
+      '  Stop --> ExecutionEnds',
+    ]);
+  });
+
   it('refuses a definition whose state names repeat, which Mermaid would merge into one node', () => {
     const repeated = {
       StartAt: 'Each',

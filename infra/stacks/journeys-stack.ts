@@ -12,7 +12,11 @@ import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
 import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
-import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import {
+  OnboardingFollowUpStateMachine,
+  OnboardingMilestonesStateMachine,
+  OnboardingStateMachine,
+} from '#infra/constructs/onboarding-state-machine.ts';
 import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/calendar-settings.ts';
@@ -87,6 +91,8 @@ export class JourneysStack extends Stack {
   readonly publicEntry: PublicEntry;
   readonly offerFollowUp: OfferFollowUpStateMachine;
   readonly onboarding: OnboardingStateMachine;
+  readonly onboardingFollowUp: OnboardingFollowUpStateMachine;
+  readonly onboardingMilestones: OnboardingMilestonesStateMachine;
   readonly consoleUsers: ConsoleUsers;
   readonly alarms: JourneyAlarms;
   readonly events: JourneyEvents;
@@ -409,37 +415,52 @@ export class JourneysStack extends Stack {
     stateMachine.grantStartExecution(consoleActions);
     stateMachine.grantStartExecution(receiveEvent);
 
+    const onboardingFunctions = {
+      beginOnboarding: beginOnboarding.lambda,
+      scheduleRound: scheduleRound.lambda,
+      startTimer: startTimer.lambda,
+      startRound: startRound.lambda,
+      requestForm: requestForm.lambda,
+      sendSessionBrief: sendSessionBrief.lambda,
+      raiseAlert: raiseAlert.lambda,
+      closeJourney: closeJourney.lambda,
+    };
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
-      functions: {
-        beginOnboarding: beginOnboarding.lambda,
-        scheduleRound: scheduleRound.lambda,
-        startTimer: startTimer.lambda,
-        startRound: startRound.lambda,
-        requestForm: requestForm.lambda,
-        sendSessionBrief: sendSessionBrief.lambda,
-        raiseAlert: raiseAlert.lambda,
-        closeJourney: closeJourney.lambda,
-      },
-      // Now steps of schedule-round: rounds under way on the earlier definition still call them.
-      earlierDefinitionFunctions: [shareSummary.lambda, sendJourneySummary.lambda],
+      functions: onboardingFunctions,
+      // Executions started on the earlier definition, which ran every kind of onboarding execution, still call
+      // these: the start date's and the end's (now OnboardingMilestones) and steps now part of schedule-round.
+      earlierDefinitionFunctions: [beginOnboarding.lambda, shareSummary.lambda, sendJourneySummary.lambda],
     });
+    this.onboardingFollowUp = new OnboardingFollowUpStateMachine(this, 'OnboardingFollowUp', {
+      functions: onboardingFunctions,
+    });
+    this.onboardingMilestones = new OnboardingMilestonesStateMachine(this, 'OnboardingMilestones', {
+      functions: onboardingFunctions,
+    });
+    const onboardingMachines = [this.onboarding, this.onboardingFollowUp, this.onboardingMilestones];
     // The step after a session's outcome waits on the new hire's confirmation, or goes on at once itself.
-    this.onboarding.grantTaskResponse('RaiseAlertResumesTasks', raiseAlert.role);
-    // fire-timer starts rounds; an alert (from the state machine, or at a prep form's submission) starts the
-    // round's extra follow-up session.
-    for (const starter of [fireTimer, raiseAlert, submitForm]) {
-      this.onboarding.grantStartExecution(starter);
-      starter.addEnvironment(this.onboarding.environment);
+    for (const machine of [this.onboarding, this.onboardingFollowUp]) {
+      machine.grantTaskResponse('RaiseAlertResumesTasks', raiseAlert.role);
+    }
+    // fire-timer begins onboarding, starts rounds and ends it after the last checks; an alert (from the state
+    // machine, or at a prep form's submission) starts the round's extra follow-up session.
+    for (const machine of [this.onboarding, this.onboardingMilestones]) {
+      machine.grantStartExecution(fireTimer);
+      fireTimer.addEnvironment(machine.environment);
+    }
+    for (const starter of [raiseAlert, submitForm]) {
+      this.onboardingFollowUp.grantStartExecution(starter);
+      starter.addEnvironment(this.onboardingFollowUp.environment);
     }
 
     // A cancelled, erased or left journey stops whichever phase is running.
     for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions, receiveEvent]) {
       this.offerFollowUp.grantStopExecution(stopper);
-      this.onboarding.grantStopExecution(stopper);
-      stopper.addEnvironment({
-        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-        ...this.onboarding.environment,
-      });
+      stopper.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
+      for (const machine of onboardingMachines) {
+        machine.grantStopExecution(stopper);
+        stopper.addEnvironment(machine.environment);
+      }
     }
 
     // Private notes start their retention period when a journey ends (closed, cancelled or left), or when they are
@@ -458,7 +479,7 @@ export class JourneysStack extends Stack {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
-    for (const machine of [this.offerFollowUp, this.onboarding]) {
+    for (const machine of [this.offerFollowUp, this.onboarding, this.onboardingFollowUp]) {
       machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
       machine.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
       machine.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
@@ -527,7 +548,7 @@ export class JourneysStack extends Stack {
 
     this.alarms = new JourneyAlarms(this, 'Alarms', {
       alarmEmail: props.alarmEmail,
-      stateMachines: [this.offerFollowUp, this.onboarding],
+      stateMachines: [this.offerFollowUp, ...onboardingMachines],
       functions,
       timers,
       eventDeadLetters: undeliverable.deadLetters,

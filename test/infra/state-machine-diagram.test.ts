@@ -29,10 +29,15 @@ describe('README "Journey state machines"', () => {
     expect(readmeDiagramSection(readme)).toBe(stateMachineDiagramsMarkdown(template));
   });
 
-  it('draws every state of both state machines', () => {
+  it('draws every state of every state machine', () => {
     const section = readmeDiagramSection(readFileSync('README.md', 'utf8'));
     const machines = stateMachineDefinitions(template);
-    expect(machines.map((machine) => machine.name)).toEqual(['OfferFollowUp', 'Onboarding']);
+    expect(machines.map((machine) => machine.name)).toEqual([
+      'OfferFollowUp',
+      'Onboarding',
+      'OnboardingFollowUp',
+      'OnboardingMilestones',
+    ]);
     for (const { name, definition } of machines) {
       expect(section).toContain(`title: ${name}`);
       for (const state of stateNames(definition as AslStates)) {

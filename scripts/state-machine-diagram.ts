@@ -13,6 +13,7 @@ interface AslState {
   Type: string;
   Resource?: string;
   Next?: string;
+  End?: boolean;
   Default?: string;
   Choices?: (AslCondition & { Next: string })[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
@@ -91,9 +92,13 @@ const node = (name: string, state: AslState): string => {
   }
 };
 
+/** Where an execution ends on a state with `End` rather than on a Succeed state: one node for them all. */
+const EXECUTION_END = 'ExecutionEnds';
+
 /**
  * A `flowchart TD` of one state machine: a node per state (Map and Parallel states as subgraphs holding their
- * states), and an edge per transition: Next, each Choice rule, Default, and Catch (dotted).
+ * states), and an edge per transition: Next, each Choice rule, Default, Catch (dotted), and from each state that
+ * ends the execution to one end node.
  */
 export const stateMachineDiagram = (definition: Record<string, unknown>, name: string): string => {
   const lines = ['---', `title: ${name}`, '---', 'flowchart TD'];
@@ -105,7 +110,9 @@ export const stateMachineDiagram = (definition: Record<string, unknown>, name: s
     if (!edges.includes(edge)) edges.push(edge);
   };
 
-  const draw = (states: AslStates, indent: string) => {
+  let ends = false;
+  // Only the machine's own states end the execution; inside a Map or Parallel, `End` ends an iteration or branch.
+  const draw = (states: AslStates, indent: string, topLevel: boolean) => {
     for (const [stateName, state] of Object.entries(states.States)) {
       if (seen.has(stateName)) throw new Error(`State name ${stateName} is used twice in ${name}`);
       seen.add(stateName);
@@ -118,12 +125,16 @@ export const stateMachineDiagram = (definition: Record<string, unknown>, name: s
             ? `${stateName} (in parallel)`
             : mapLabel(stateName, state.MaxConcurrency);
         lines.push(`${indent}subgraph ${nodeId(stateName)}[${label(title)}]`);
-        for (const scope of inner) draw(scope, `${indent}  `);
+        for (const scope of inner) draw(scope, `${indent}  `, false);
         lines.push(`${indent}end`);
       } else {
         lines.push(`${indent}${node(stateName, state)}`);
       }
       if (state.Next) addEdge(stateName, state.Next, '-->');
+      if (state.End && topLevel) {
+        ends = true;
+        addEdge(stateName, EXECUTION_END, '-->');
+      }
       for (const choice of state.Choices ?? [])
         addEdge(stateName, choice.Next, '-->', describeCondition(choice));
       if (state.Default) addEdge(stateName, state.Default, '-->', 'otherwise');
@@ -133,7 +144,8 @@ export const stateMachineDiagram = (definition: Record<string, unknown>, name: s
     }
   };
 
-  draw(definition as unknown as AslStates, '  ');
+  draw(definition as unknown as AslStates, '  ', true);
+  if (ends) lines.push(`  ${EXECUTION_END}([${label('end')}])`);
   // Edges after every node: Mermaid puts a node in the subgraph where it is first mentioned.
   return [...lines, ...edges].join('\n');
 };

@@ -77,6 +77,13 @@ export interface JourneyStateMachineProps {
    */
   readonly define: (steps: JourneySteps, machine: Construct) => IChainable;
   /**
+   * Functions the definition no longer invokes that executions started on an earlier definition still do: a
+   * running execution keeps the definition it started with, under this state machine's role, so the role keeps
+   * invoking them until none of those executions is left.
+   * @default - none
+   */
+  readonly earlierDefinitionFunctions?: IFunction[];
+  /**
    * A fixed physical name, for a state machine whose ARN a function must know without referencing it (a
    * reference would close a dependency cycle).
    * @default - CloudFormation generates the name
@@ -185,6 +192,10 @@ export abstract class JourneyStateMachine extends Construct {
       STATE_MACHINE_METADATA_KEY,
       props.name,
     );
+    for (const fn of props.earlierDefinitionFunctions ?? []) {
+      invoked.add(fn);
+      fn.grantInvoke(this.stateMachine);
+    }
     this.acknowledgeRoleFindings(invoked);
 
     this.failedAlarm = new Alarm(this, 'ExecutionsFailedAlarm', {

@@ -1,5 +1,5 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Choice, Condition, JsonPath, Map as MapState, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, JsonPath, Map as MapState } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
@@ -101,11 +101,8 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
           )
           .otherwise(closeAsLapsed);
 
-        sendHandoff
-          .next(invoke('ScheduleOnboarding', fns.scheduleOnboarding, { journeyId }))
-          .next(Succeed.jsonPath(machine, 'AwaitingStartDate'));
-        closeAsDeclined.next(Succeed.jsonPath(machine, 'Declined'));
-        closeAsLapsed.next(Succeed.jsonPath(machine, 'Lapsed'));
+        // Each branch ends on its last task: a Succeed state after it would only be one more transition.
+        sendHandoff.next(invoke('ScheduleOnboarding', fns.scheduleOnboarding, { journeyId }));
 
         return inviteCandidate
           .next(gatherInterviewerInsight)

@@ -2,21 +2,25 @@ import { Stack } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
-  Choice,
-  Condition,
+  type IChainable,
+  type INextable,
   type IStateMachine,
   JsonPath,
   Map as MapState,
-  Pass,
   StateMachine,
-  Succeed,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
+import {
+  JourneyStateMachine,
+  type JourneyStateMachineProps,
+  type JourneySteps,
+} from '#infra/constructs/journey-state-machine.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
 
-/** The name HR and the local runtime know the state machine by. */
+/** The names HR and the local runtime know the onboarding state machines by. */
 export const ONBOARDING = 'Onboarding';
+export const ONBOARDING_FOLLOW_UP = 'OnboardingFollowUp';
+export const ONBOARDING_MILESTONES = 'OnboardingMilestones';
 
 export interface OnboardingFunctions {
   readonly beginOnboarding: IFunction;
@@ -26,13 +30,13 @@ export interface OnboardingFunctions {
   readonly requestForm: IFunction;
   readonly sendSessionBrief: IFunction;
   readonly raiseAlert: IFunction;
-  readonly shareSummary: IFunction;
-  readonly sendJourneySummary: IFunction;
   readonly closeJourney: IFunction;
 }
 
 export interface OnboardingStateMachineProps {
   readonly functions: OnboardingFunctions;
+  /** Functions only executions started on an earlier definition still invoke (`earlierDefinitionFunctions`). */
+  readonly earlierDefinitionFunctions?: IFunction[];
 }
 
 const journeyId = JsonPath.stringAt('$.journeyId');
@@ -41,194 +45,80 @@ const round = JsonPath.numberAt('$.round');
 const followUp = JsonPath.objectAt('$.followUp');
 
 /**
- * The onboarding phase, from the start date to the end of month 3 (design.md), as a chain of short executions:
- * a Standard execution lives at most a year, and six rounds three months apart take eighteen months. fire-timer
- * starts the first on the start date with `{"journeyId"}` (`<journeyId>-onboarding`): it plans the rounds and
- * schedules the first. Each round then runs in an execution of its own, started by fire-timer when the round
- * begins with `{"journeyId", "round"}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief, the session,
- * its outcome, an alert on an `alert` condition (a worried manager or mentor raises theirs at submission, not
- * here), the new hire's confirmation of a consented team summary, and sharing; then it schedules the next
- * planned round, or after the last one sends the summary and completes the journey; when the journey's template
- * keeps pulse checks going after its last 1on1, a schedule starts one more when the last check closes, with
- * `{"journeyId", "ending": true}` (`<journeyId>-onboarding-end`), which sends the summary and completes it. An execution lasts from its
- * round's start to the round's outcome and what is shared of it. An alert that proposes a round's extra
- * follow-up session starts one more, with `{"journeyId", "round", "followUp": true}`
- * (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why, then the round's own states from the
- * session's end (outcome, alert, confirmation, sharing), and no next round.
+ * A session from its end on, shared by a round and its extra session: the wait for the session's end, HR's
+ * outcome, what the outcome calls for (an alert on an `alert` condition, the new hire's confirmation of a
+ * consented team summary), and the last step: what the team hears, then for a round the next planned round, or
+ * after the last one the wait for the last checks or the journey's end. Every execution ends on its last task:
+ * a Succeed state, or a Choice that only reads a task's result, would be a transition Step Functions bills.
  */
-export class OnboardingStateMachine extends JourneyStateMachine {
-  /**
-   * The state machine as its starter must address it: by an ARN built from its fixed name. fire-timer starts
-   * it, and its own tasks (request-form, start-timer, schedule-round) carry fire-timer's ARN as their timer
-   * target, so a reference from fire-timer to the state machine resource would close a dependency cycle.
-   */
+const fromSessionEnd = (
+  { invoke, invokeAndWait }: JourneySteps,
+  fns: OnboardingFunctions,
+): IChainable & INextable => {
+  const awaitSessionEnd = invokeAndWait(
+    'AwaitSessionEnd',
+    fns.startTimer,
+    { journeyId, timer: 'session-end', round, followUp },
+    WAIT_LIMIT_DAYS.round,
+  );
+  awaitSessionEnd
+    .next(
+      // The task output is what submit-form sends, {"status", "formId", "condition", "consent",
+      // "hireConfirms"}, or {"status": "expired"} from fire-timer at the deadline.
+      invokeAndWait(
+        'RequestSessionOutcome',
+        fns.requestForm,
+        { journeyId, form: 'session-outcome', round, followUp },
+        WAIT_LIMIT_DAYS.answer,
+        { resultPath: '$.outcome' },
+      ),
+    )
+    .next(
+      // An outcome with neither an alert nor a summary to confirm, or none recorded, goes on at once.
+      invokeAndWait(
+        'ActOnOutcome',
+        fns.raiseAlert,
+        { journeyId, round, followUp, outcome: JsonPath.objectAt('$.outcome') },
+        WAIT_LIMIT_DAYS.answer,
+      ),
+    )
+    .next(
+      // The extra session ends here: the monthly chain goes on in the round's own execution.
+      invoke('CloseRound', fns.scheduleRound, {
+        journeyId,
+        round,
+        followUp,
+        outcome: JsonPath.objectAt('$.outcome'),
+      }),
+    );
+  return awaitSessionEnd;
+};
+
+type ByNameProps = Omit<JourneyStateMachineProps, 'stateMachineName'> & {
+  /** The variable a starter or stopper reads the state machine's ARN from. */
+  readonly environmentVariable: string;
+};
+
+/**
+ * Onboarding runs as short executions, none near Step Functions' year, each kind in a state machine of its own
+ * so that no state has to read the input to find out which kind it is. Each is addressed by an ARN built from
+ * its fixed name: fire-timer and raise-alert start them, and their own tasks carry fire-timer's ARN as their
+ * timer target (and raise-alert's), so a reference to the state machine resource would close a dependency cycle.
+ */
+abstract class OnboardingPhase extends JourneyStateMachine {
   private readonly byName: IStateMachine;
+  private readonly environmentVariable: string;
 
-  constructor(scope: Construct, id: string, props: OnboardingStateMachineProps) {
-    const fns = props.functions;
-    const stateMachineName = `${Stack.of(scope).stackName}-${ONBOARDING}`;
-    super(scope, id, {
-      name: ONBOARDING,
-      stateMachineName,
-      comment: 'Onboarding: monthly rounds of manager prep, HR brief and session, outcome, sharing, alerts',
-      alarmDescription: 'An onboarding journey failed and was flagged for attention',
-      closeJourney: fns.closeJourney,
-      define: ({ invoke, invokeAndWait }, machine) => {
-        const nextRound = {
-          resultSelector: {
-            round: JsonPath.numberAt('$.Payload.round'),
-            checksUntil: JsonPath.stringAt('$.Payload.checksUntil'),
-          },
-          resultPath: '$.next',
-        };
-        const completeJourney = invoke('SendJourneySummary', fns.sendJourneySummary, { journeyId })
-          .next(invoke('CompleteJourney', fns.closeJourney, { journeyId, status: 'completed' }))
-          .next(Succeed.jsonPath(machine, 'Completed'));
-        // After the last 1on1, a template's light pulse checks may go on: a schedule then ends the journey in an
-        // execution of its own when the last of them closes.
-        const roundsLeft = Choice.jsonPath(machine, 'RoundsLeft')
-          .when(Condition.isNotNull('$.next.round'), Succeed.jsonPath(machine, 'AwaitingNextRound'))
-          .when(Condition.isNotNull('$.next.checksUntil'), Succeed.jsonPath(machine, 'AwaitingLastChecks'))
-          .otherwise(completeJourney);
-        const scheduleNextRound = invoke(
-          'ScheduleNextRound',
-          fns.scheduleRound,
-          { journeyId, after: round },
-          nextRound,
-        ).next(roundsLeft);
-        // The extra session shares the round's states from its end on, and ends there: the monthly chain goes
-        // on in the round's own execution.
-        const roundGoesOn = Choice.jsonPath(machine, 'RoundGoesOn')
-          .when(Condition.booleanEquals('$.followUp', true), Succeed.jsonPath(machine, 'FollowUpDone'))
-          .otherwise(scheduleNextRound);
-        const awaitSessionEnd = invokeAndWait(
-          'AwaitSessionEnd',
-          fns.startTimer,
-          {
-            journeyId,
-            timer: 'session-end',
-            round,
-            followUp,
-          },
-          WAIT_LIMIT_DAYS.round,
-        );
-
-        // The round's own execution, started with `{"journeyId", "round"}`, marks itself as not an extra session.
-        const runRound = Pass.jsonPath(machine, 'MonthlyRound', {
-          parameters: { journeyId, round, followUp: false },
-        }).next(
-          invoke(
-            'StartRound',
-            fns.startRound,
-            { journeyId, round },
-            {
-              resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
-              resultPath: '$.start',
-            },
-          )
-            .next(
-              MapState.jsonPath(machine, 'GatherTeamInsight', {
-                itemsPath: '$.start.recipients',
-                itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
-                resultPath: JsonPath.DISCARD,
-              }).itemProcessor(
-                invokeAndWait(
-                  'RequestTeamInsight',
-                  fns.requestForm,
-                  {
-                    journeyId,
-                    form: 'manager-prep',
-                    round,
-                    role: JsonPath.stringAt('$.role'),
-                  },
-                  WAIT_LIMIT_DAYS.round,
-                ),
-              ),
-            )
-            // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
-            .next(invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
-            .next(awaitSessionEnd),
-        );
-        const runFollowUp = invoke('SendFollowUpBrief', fns.sendSessionBrief, {
-          journeyId,
-          round,
-          followUp: true,
-        }).next(awaitSessionEnd);
-        const shareWithTeam = invoke('ShareWithTeam', fns.shareSummary, {
-          journeyId,
-          outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
-        }).next(roundGoesOn);
-        // A team summary HR recorded with consent goes first to the new hire, who may share it or not; the
-        // share step reads their answer (or its absence at the deadline) from the confirmation form.
-        const confirmThenShare = Choice.jsonPath(machine, 'HireConfirmsSummary')
-          .when(
-            Condition.and(
-              // Present in every output submit-form sends; an output from before the step existed has none.
-              Condition.isPresent('$.outcome.hireConfirms'),
-              Condition.booleanEquals('$.outcome.hireConfirms', true),
-            ),
-            invokeAndWait(
-              'RequestSummaryConfirmation',
-              fns.requestForm,
-              {
-                journeyId,
-                form: 'summary-confirmation',
-                outcomeFormId: JsonPath.stringAt('$.outcome.formId'),
-              },
-              WAIT_LIMIT_DAYS.answer,
-            ).next(shareWithTeam),
-          )
-          .otherwise(shareWithTeam);
-        // An alert never waits for the new hire's answer on what is shared.
-        const alertThenShare = Choice.jsonPath(machine, 'ConditionAlert')
-          .when(
-            Condition.stringEquals('$.outcome.condition', 'alert'),
-            invoke('RaiseAlertFromSession', fns.raiseAlert, {
-              journeyId,
-              round,
-              reason: 'condition-alert',
-              followUp,
-            }).next(confirmThenShare),
-          )
-          .otherwise(confirmThenShare);
-        awaitSessionEnd
-          .next(
-            // The task output is what submit-form sends, {"status", "formId", "condition", "consent",
-            // "hireConfirms"}, or {"status": "expired"} from fire-timer at the deadline.
-            invokeAndWait(
-              'RequestSessionOutcome',
-              fns.requestForm,
-              { journeyId, form: 'session-outcome', round, followUp },
-              WAIT_LIMIT_DAYS.answer,
-              { resultPath: '$.outcome' },
-            ),
-          )
-          .next(
-            // Not recorded by its deadline: nothing reaches the team (the HR lead was told), the round goes on.
-            Choice.jsonPath(machine, 'OutcomeRecorded')
-              .when(Condition.stringEquals('$.outcome.status', 'expired'), roundGoesOn)
-              .otherwise(alertThenShare),
-          );
-
-        const beginOnboarding = invoke('BeginOnboarding', fns.beginOnboarding, { journeyId })
-          .next(invoke('ScheduleFirstRound', fns.scheduleRound, { journeyId }, nextRound))
-          .next(roundsLeft);
-
-        // A round's execution is started with its round, an extra session's with its round and `followUp`, the
-        // end after the last checks with `ending`; the first execution, on the start date, has none of them.
-        return Choice.jsonPath(machine, 'OnboardingBegun')
-          .when(Condition.isPresent('$.ending'), completeJourney)
-          .when(Condition.isPresent('$.followUp'), runFollowUp)
-          .when(Condition.isPresent('$.round'), runRound)
-          .otherwise(beginOnboarding);
-      },
-    });
+  protected constructor(scope: Construct, id: string, props: ByNameProps) {
+    const stateMachineName = `${Stack.of(scope).stackName}-${props.name}`;
+    super(scope, id, { ...props, stateMachineName });
+    this.environmentVariable = props.environmentVariable;
     this.byName = StateMachine.fromStateMachineName(this, 'ByName', stateMachineName);
   }
 
-  /** Environment for the function that starts onboarding executions. */
+  /** Environment for the functions that start or stop its executions. */
   get environment(): Record<string, string> {
-    return { ONBOARDING_STATE_MACHINE_ARN: this.byName.stateMachineArn };
+    return { [this.environmentVariable]: this.byName.stateMachineArn };
   }
 
   /** Starting executions of this state machine, addressed by name (no reference to the resource). */
@@ -239,5 +129,102 @@ export class OnboardingStateMachine extends JourneyStateMachine {
   /** Stopping executions, addressed by name like starting them: the stopper never depends on the resource. */
   override grantStopExecution(grantee: iam.IGrantable & Construct): iam.Grant {
     return this.grantStopping(this.byName, grantee);
+  }
+}
+
+/**
+ * A round of the onboarding phase (design.md), in an execution of its own: six rounds three months apart take
+ * eighteen months, and a Standard execution lives at most a year. fire-timer starts it when the round begins,
+ * with `{"journeyId", "round", "followUp": false}` (`<journeyId>-onboarding-r<round>`): manager prep, HR brief,
+ * the session, its outcome, an alert on an `alert` condition (a worried manager or mentor raises theirs at
+ * submission, not here), the new hire's confirmation of a consented team summary, and sharing; then it
+ * schedules the next planned round, or after the last one sends the summary and completes the journey. An
+ * execution lasts from its round's start to the round's outcome and what is shared of it.
+ */
+export class OnboardingStateMachine extends OnboardingPhase {
+  constructor(scope: Construct, id: string, props: OnboardingStateMachineProps) {
+    const fns = props.functions;
+    super(scope, id, {
+      name: ONBOARDING,
+      environmentVariable: 'ONBOARDING_STATE_MACHINE_ARN',
+      comment: 'Onboarding: a round of manager prep, HR brief and session, outcome, sharing, alerts',
+      alarmDescription: 'An onboarding round failed and was flagged for attention',
+      closeJourney: fns.closeJourney,
+      earlierDefinitionFunctions: props.earlierDefinitionFunctions,
+      define: (steps, machine) =>
+        steps
+          .invoke(
+            'StartRound',
+            fns.startRound,
+            { journeyId, round },
+            {
+              resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
+              resultPath: '$.start',
+            },
+          )
+          .next(
+            MapState.jsonPath(machine, 'GatherTeamInsight', {
+              itemsPath: '$.start.recipients',
+              itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
+              resultPath: JsonPath.DISCARD,
+            }).itemProcessor(
+              steps.invokeAndWait(
+                'RequestTeamInsight',
+                fns.requestForm,
+                { journeyId, form: 'manager-prep', round, role: JsonPath.stringAt('$.role') },
+                WAIT_LIMIT_DAYS.round,
+              ),
+            ),
+          )
+          // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
+          .next(steps.invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+          .next(fromSessionEnd(steps, fns)),
+    });
+  }
+}
+
+/**
+ * A round's extra follow-up session, which an alert proposing it starts beside the round's own execution with
+ * `{"journeyId", "round", "followUp": true}` (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why,
+ * then the round's own states from the session's end (outcome, alert, confirmation, sharing), and no next round.
+ */
+export class OnboardingFollowUpStateMachine extends OnboardingPhase {
+  constructor(scope: Construct, id: string, props: OnboardingStateMachineProps) {
+    const fns = props.functions;
+    super(scope, id, {
+      name: ONBOARDING_FOLLOW_UP,
+      environmentVariable: 'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+      comment: "Onboarding: a round's extra follow-up session, its brief, outcome, sharing, alerts",
+      alarmDescription: "An onboarding round's extra session failed and was flagged for attention",
+      closeJourney: fns.closeJourney,
+      define: (steps) =>
+        steps
+          .invoke('SendFollowUpBrief', fns.sendSessionBrief, { journeyId, round, followUp: true })
+          .next(fromSessionEnd(steps, fns)),
+    });
+  }
+}
+
+/**
+ * Where onboarding begins and, for some templates, ends. fire-timer starts it on the start date with
+ * `{"journeyId", "ending": false}` (`<journeyId>-onboarding`): it plans the rounds and schedules the first. When
+ * the journey's template keeps pulse checks going after its last 1on1, a schedule starts it again when the last
+ * check closes, with `{"journeyId", "ending": true}` (`<journeyId>-onboarding-end`): the summary, and completion.
+ */
+export class OnboardingMilestonesStateMachine extends OnboardingPhase {
+  constructor(scope: Construct, id: string, props: OnboardingStateMachineProps) {
+    const fns = props.functions;
+    super(scope, id, {
+      name: ONBOARDING_MILESTONES,
+      environmentVariable: 'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+      comment: 'Onboarding: the rounds planned on the start date; the end after the last pulse checks',
+      alarmDescription: 'Onboarding failed to begin or end and was flagged for attention',
+      closeJourney: fns.closeJourney,
+      define: (steps) =>
+        steps.invoke('BeginOrEndOnboarding', fns.beginOnboarding, {
+          journeyId,
+          ending: JsonPath.objectAt('$.ending'),
+        }),
+    });
   }
 }

@@ -212,7 +212,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const rotateLinkKeyArn = arnOf('rotate-link-key');
   const offerMachine = machines.find((machine) => machine.name === 'OfferFollowUp');
   const onboardingMachine = machines.find((machine) => machine.name === 'Onboarding');
-  if (!fireTimerArn || !rotateLinkKeyArn || !offerMachine || !onboardingMachine) {
+  const followUpMachine = machines.find((machine) => machine.name === 'OnboardingFollowUp');
+  const milestonesMachine = machines.find((machine) => machine.name === 'OnboardingMilestones');
+  if (
+    !fireTimerArn ||
+    !rotateLinkKeyArn ||
+    !offerMachine ||
+    !onboardingMachine ||
+    !followUpMachine ||
+    !milestonesMachine
+  ) {
     throw new Error('the synthesized template lacks fire-timer, rotate-link-key or a state machine');
   }
 
@@ -230,6 +239,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     ),
     STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
     ONBOARDING_STATE_MACHINE_ARN: placeholderStateMachineArn(onboardingMachine.logicalId),
+    ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN: placeholderStateMachineArn(followUpMachine.logicalId),
+    ONBOARDING_MILESTONES_STATE_MACHINE_ARN: placeholderStateMachineArn(milestonesMachine.logicalId),
     SCHEDULE_GROUP: 'follow-up-journeys',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/local-scheduler',
     TIMER_TARGET_ARN: fireTimerArn,

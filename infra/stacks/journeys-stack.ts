@@ -12,7 +12,11 @@ import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
 import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
-import { OnboardingStateMachine } from '#infra/constructs/onboarding-state-machine.ts';
+import {
+  OnboardingFollowUpStateMachine,
+  OnboardingMilestonesStateMachine,
+  OnboardingStateMachine,
+} from '#infra/constructs/onboarding-state-machine.ts';
 import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/calendar-settings.ts';
@@ -87,6 +91,8 @@ export class JourneysStack extends Stack {
   readonly publicEntry: PublicEntry;
   readonly offerFollowUp: OfferFollowUpStateMachine;
   readonly onboarding: OnboardingStateMachine;
+  readonly onboardingFollowUp: OnboardingFollowUpStateMachine;
+  readonly onboardingMilestones: OnboardingMilestonesStateMachine;
   readonly consoleUsers: ConsoleUsers;
   readonly alarms: JourneyAlarms;
   readonly events: JourneyEvents;
@@ -190,8 +196,16 @@ export class JourneysStack extends Stack {
     const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
     const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
     const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
-    const beginOnboarding = fn('BeginOnboarding', 'begin-onboarding', 'Plans the onboarding rounds');
-    const scheduleRound = fn('ScheduleRound', 'schedule-round', 'Schedules the start of the next round');
+    const beginOnboarding = fn(
+      'BeginOnboarding',
+      'begin-onboarding',
+      'Plans the onboarding rounds and schedules the first; completes the journey after its last checks',
+    );
+    const scheduleRound = fn(
+      'ScheduleRound',
+      'schedule-round',
+      "Shares a session's outcome with the team, then schedules the next round or completes the journey",
+    );
     const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
     const sendSessionBrief = fn('SendSessionBrief', 'send-session-brief', 'Emails HR the session brief');
     const shareSummary = fn(
@@ -199,7 +213,11 @@ export class JourneysStack extends Stack {
       'share-summary',
       'Tells the manager what the hire agreed to share',
     );
-    const raiseAlert = fn('RaiseAlert', 'raise-alert', 'Alerts the HR lead and proposes a follow-up session');
+    const raiseAlert = fn(
+      'RaiseAlert',
+      'raise-alert',
+      "Alerts the HR lead on a session's alert, proposing a follow-up session; asks the hire to confirm a summary",
+    );
     const sendJourneySummary = fn(
       'SendJourneySummary',
       'send-journey-summary',
@@ -289,6 +307,10 @@ export class JourneysStack extends Stack {
       shareSummary,
       raiseAlert,
       sendJourneySummary,
+      // Both send the summary and complete the journey after its last round or check; schedule-round also
+      // tells the team what a session's outcome allows.
+      beginOnboarding,
+      scheduleRound,
       // It mails HR when a journey stops and needs a person to look at it.
       closeJourney,
       // A manager or mentor answering "worried" raises the alert as they submit.
@@ -309,10 +331,12 @@ export class JourneysStack extends Stack {
 
     // start-round links the new hire's topics form in the invitation and schedules its closing.
     // The console derives its session and CSRF keys from the link key: no secret of its own.
+    // raise-alert asks the new hire to confirm a team summary on a form of its own.
     for (const linkUser of [
       showForm,
       submitForm,
       requestForm,
+      raiseAlert,
       fireTimer,
       reissueForm,
       startRound,
@@ -350,6 +374,8 @@ export class JourneysStack extends Stack {
       scheduleOnboarding,
       scheduleRound,
       startRound,
+      // The new hire's confirmation of a team summary closes at its deadline.
+      raiseAlert,
       consoleActions,
       receiveEvent,
     ]) {
@@ -389,35 +415,52 @@ export class JourneysStack extends Stack {
     stateMachine.grantStartExecution(consoleActions);
     stateMachine.grantStartExecution(receiveEvent);
 
+    const onboardingFunctions = {
+      beginOnboarding: beginOnboarding.lambda,
+      scheduleRound: scheduleRound.lambda,
+      startTimer: startTimer.lambda,
+      startRound: startRound.lambda,
+      requestForm: requestForm.lambda,
+      sendSessionBrief: sendSessionBrief.lambda,
+      raiseAlert: raiseAlert.lambda,
+      closeJourney: closeJourney.lambda,
+    };
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
-      functions: {
-        beginOnboarding: beginOnboarding.lambda,
-        scheduleRound: scheduleRound.lambda,
-        startTimer: startTimer.lambda,
-        startRound: startRound.lambda,
-        requestForm: requestForm.lambda,
-        sendSessionBrief: sendSessionBrief.lambda,
-        raiseAlert: raiseAlert.lambda,
-        shareSummary: shareSummary.lambda,
-        sendJourneySummary: sendJourneySummary.lambda,
-        closeJourney: closeJourney.lambda,
-      },
+      functions: onboardingFunctions,
+      // Executions started on the earlier definition, which ran every kind of onboarding execution, still call
+      // these: the start date's and the end's (now OnboardingMilestones) and steps now part of schedule-round.
+      earlierDefinitionFunctions: [beginOnboarding.lambda, shareSummary.lambda, sendJourneySummary.lambda],
     });
-    // fire-timer starts rounds; an alert (from the state machine, or at a prep form's submission) starts the
-    // round's extra follow-up session.
-    for (const starter of [fireTimer, raiseAlert, submitForm]) {
-      this.onboarding.grantStartExecution(starter);
-      starter.addEnvironment(this.onboarding.environment);
+    this.onboardingFollowUp = new OnboardingFollowUpStateMachine(this, 'OnboardingFollowUp', {
+      functions: onboardingFunctions,
+    });
+    this.onboardingMilestones = new OnboardingMilestonesStateMachine(this, 'OnboardingMilestones', {
+      functions: onboardingFunctions,
+    });
+    const onboardingMachines = [this.onboarding, this.onboardingFollowUp, this.onboardingMilestones];
+    // The step after a session's outcome waits on the new hire's confirmation, or goes on at once itself.
+    for (const machine of [this.onboarding, this.onboardingFollowUp]) {
+      machine.grantTaskResponse('RaiseAlertResumesTasks', raiseAlert.role);
+    }
+    // fire-timer begins onboarding, starts rounds and ends it after the last checks; an alert (from the state
+    // machine, or at a prep form's submission) starts the round's extra follow-up session.
+    for (const machine of [this.onboarding, this.onboardingMilestones]) {
+      machine.grantStartExecution(fireTimer);
+      fireTimer.addEnvironment(machine.environment);
+    }
+    for (const starter of [raiseAlert, submitForm]) {
+      this.onboardingFollowUp.grantStartExecution(starter);
+      starter.addEnvironment(this.onboardingFollowUp.environment);
     }
 
     // A cancelled, erased or left journey stops whichever phase is running.
     for (const stopper of [cancelJourney, recordDeparture, eraseJourney, consoleActions, receiveEvent]) {
       this.offerFollowUp.grantStopExecution(stopper);
-      this.onboarding.grantStopExecution(stopper);
-      stopper.addEnvironment({
-        STATE_MACHINE_ARN: stateMachine.stateMachineArn,
-        ...this.onboarding.environment,
-      });
+      stopper.addEnvironment({ STATE_MACHINE_ARN: stateMachine.stateMachineArn });
+      for (const machine of onboardingMachines) {
+        machine.grantStopExecution(stopper);
+        stopper.addEnvironment(machine.environment);
+      }
     }
 
     // Private notes start their retention period when a journey ends (closed, cancelled or left), or when they are
@@ -425,6 +468,8 @@ export class JourneysStack extends Stack {
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
     for (const ender of [
       closeJourney,
+      beginOnboarding,
+      scheduleRound,
       cancelJourney,
       recordDeparture,
       consoleActions,
@@ -434,7 +479,7 @@ export class JourneysStack extends Stack {
       ender.addEnvironment({ PRIVATE_NOTES_RETENTION_DAYS: String(retentionDays) });
     }
 
-    for (const machine of [this.offerFollowUp, this.onboarding]) {
+    for (const machine of [this.offerFollowUp, this.onboarding, this.onboardingFollowUp]) {
       machine.grantTaskResponse('SubmitFormResumesTasks', submitForm.role);
       machine.grantTaskResponse('RequestFormResumesTasks', requestForm.role);
       machine.grantTaskResponse('FireTimerResumesTasks', fireTimer.role);
@@ -480,7 +525,15 @@ export class JourneysStack extends Stack {
     });
     const baseUrl = this.publicEntry.url;
     // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
-    for (const linkMaker of [requestForm, fireTimer, reissueForm, startRound, consolePages, consoleActions]) {
+    for (const linkMaker of [
+      requestForm,
+      raiseAlert,
+      fireTimer,
+      reissueForm,
+      startRound,
+      consolePages,
+      consoleActions,
+    ]) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 
@@ -495,7 +548,7 @@ export class JourneysStack extends Stack {
 
     this.alarms = new JourneyAlarms(this, 'Alarms', {
       alarmEmail: props.alarmEmail,
-      stateMachines: [this.offerFollowUp, this.onboarding],
+      stateMachines: [this.offerFollowUp, ...onboardingMachines],
       functions,
       timers,
       eventDeadLetters: undeliverable.deadLetters,

@@ -15,7 +15,7 @@ import { appendEvent } from '#shared/data/timeline.ts';
 import { listPendingTimers } from '#shared/data/timers.ts';
 import { leavesAsJourneyEnds } from '#shared/domain/attention.ts';
 import { cancelInvitation } from '#shared/journeys/send-invitation.ts';
-import { executionArn, onboardingExecutionNames } from '#shared/journeys/start-execution.ts';
+import { executionArn, onboardingExecutions } from '#shared/journeys/start-execution.ts';
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer } from '#shared/timers/schedule-timer.ts';
 
@@ -54,8 +54,8 @@ export const stopExecutions = async (
   const error = stopErrors[why];
   const cause = `journey ${why}`;
   await stopExecution(executionArn('STATE_MACHINE_ARN', journeyId), error, cause);
-  for (const name of onboardingExecutionNames(journeyId, rounds)) {
-    await stopExecution(executionArn('ONBOARDING_STATE_MACHINE_ARN', name), error, cause);
+  for (const { machine, name } of onboardingExecutions(journeyId, rounds)) {
+    await stopExecution(executionArn(machine, name), error, cause);
   }
 };
 

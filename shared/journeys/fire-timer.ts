@@ -39,10 +39,16 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
     case 'resume-task':
       await resumeTask(action.taskToken, {});
       break;
+    // Each input is what the execution's first task takes, so no state has to shape it first.
     case 'begin-onboarding':
-      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', onboardingExecutionName(journeyId), {
-        journeyId,
-      });
+      await startExecutionOnce(
+        'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+        onboardingExecutionName(journeyId),
+        {
+          journeyId,
+          ending: false,
+        },
+      );
       break;
     case 'start-round':
       await startExecutionOnce(
@@ -51,6 +57,7 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
         {
           journeyId,
           round: action.round,
+          followUp: false,
         },
       );
       break;
@@ -58,10 +65,11 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       await sendPulseCheck(journeyId, action.check);
       break;
     case 'end-onboarding':
-      await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', onboardingEndExecutionName(journeyId), {
-        journeyId,
-        ending: true,
-      });
+      await startExecutionOnce(
+        'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+        onboardingEndExecutionName(journeyId),
+        { journeyId, ending: true },
+      );
       break;
   }
   await markTimerFired(journeyId, name);

@@ -119,11 +119,15 @@ export const raiseAlert = async (
       detail: { round, followUp: true },
     });
     // After the invitation it reads: the session's brief says why it was raised, from who proposed it.
-    await startExecutionOnce('ONBOARDING_STATE_MACHINE_ARN', followUpExecutionName(journeyId, round), {
-      journeyId,
-      round,
-      followUp: true,
-    });
+    await startExecutionOnce(
+      'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+      followUpExecutionName(journeyId, round),
+      {
+        journeyId,
+        round,
+        followUp: true,
+      },
+    );
   }
   const alertId = alertIdFor(key);
   const source = sources[reason];

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { nextPlannedRound } from '#shared/domain/round-progress.ts';
+import { completeOnboarding } from '#shared/journeys/complete-onboarding.ts';
 import { endAfterLastChecks } from '#shared/journeys/pulse-checks.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
@@ -25,4 +26,13 @@ export const scheduleNextRound = async (
     action: { kind: 'start-round', round: next.round },
   });
   return { round: next.round, checksUntil: null };
+};
+
+/**
+ * Moves onboarding on after round `after` (from its start when absent): the next planned round is scheduled, or
+ * after the last one the journey waits for the pulse checks its template keeps going, or completes now.
+ */
+export const advanceOnboarding = async (journeyId: string, after?: number): Promise<void> => {
+  const next = await scheduleNextRound(journeyId, after);
+  if (next.round === null && next.checksUntil === null) await completeOnboarding(journeyId);
 };

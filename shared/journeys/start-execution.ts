@@ -6,7 +6,11 @@ import { now } from '#shared/time/clock.ts';
 // keyed by the execution name, so a retry never starts a second execution) rather than failing a start.
 const sfn = new SFNClient({ retryMode: 'adaptive', maxAttempts: 8 });
 
-export type JourneyMachine = 'STATE_MACHINE_ARN' | 'ONBOARDING_STATE_MACHINE_ARN';
+export type JourneyMachine =
+  | 'STATE_MACHINE_ARN'
+  | 'ONBOARDING_STATE_MACHINE_ARN'
+  | 'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN'
+  | 'ONBOARDING_MILESTONES_STATE_MACHINE_ARN';
 
 const requiredArn = (variable: JourneyMachine): string => {
   const arn = process.env[variable];
@@ -20,7 +24,7 @@ export const executionArn = (machine: JourneyMachine, name: string): string =>
 
 /**
  * Onboarding runs as short executions, none near Step Functions' limit of a year: one that plans the rounds on
- * the start date, then one per round from the round's start to its outcome.
+ * the start date (OnboardingMilestones), then one per round from the round's start to its outcome (Onboarding).
  */
 export const onboardingExecutionName = (journeyId: string, round?: number): string =>
   round === undefined ? `${journeyId}-onboarding` : `${journeyId}-onboarding-r${round}`;
@@ -33,15 +37,22 @@ export const followUpExecutionName = (journeyId: string, round: number): string 
   `${onboardingExecutionName(journeyId, round)}-followup`;
 
 /**
- * Every onboarding execution a journey can have: the one that plans, the one that ends it after its last
- * checks, and per planned round its own and its extra follow-up session's.
+ * Every onboarding execution a journey can have, with the state machine each runs on: the one that plans and
+ * the one that ends it after its last checks (OnboardingMilestones), and per planned round its own (Onboarding)
+ * and its extra follow-up session's (OnboardingFollowUp).
  */
-export const onboardingExecutionNames = (journeyId: string, rounds: { round: number }[] = []): string[] => [
-  onboardingExecutionName(journeyId),
-  onboardingEndExecutionName(journeyId),
+export const onboardingExecutions = (
+  journeyId: string,
+  rounds: { round: number }[] = [],
+): { machine: JourneyMachine; name: string }[] => [
+  { machine: 'ONBOARDING_MILESTONES_STATE_MACHINE_ARN', name: onboardingExecutionName(journeyId) },
+  { machine: 'ONBOARDING_MILESTONES_STATE_MACHINE_ARN', name: onboardingEndExecutionName(journeyId) },
   ...rounds.flatMap(({ round }) => [
-    onboardingExecutionName(journeyId, round),
-    followUpExecutionName(journeyId, round),
+    { machine: 'ONBOARDING_STATE_MACHINE_ARN' as const, name: onboardingExecutionName(journeyId, round) },
+    {
+      machine: 'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN' as const,
+      name: followUpExecutionName(journeyId, round),
+    },
   ]),
 ];
 

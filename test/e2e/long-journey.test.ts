@@ -1,10 +1,6 @@
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  executionArn,
-  type JourneyMachine,
-  onboardingExecutionNames,
-} from '#shared/journeys/start-execution.ts';
+import { executionArn, type JourneyMachine, onboardingExecutions } from '#shared/journeys/start-execution.ts';
 import { eventTypes, formLinkIn, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
@@ -98,10 +94,10 @@ describe('an offer more than a year before the end of month 3', () => {
     expect(journey.status).toBe('completed');
     expect(eventTypes(journey).filter((type) => type === 'prep.expired')).toHaveLength(6);
     // No alert was raised: no round had an extra session.
-    for (const name of onboardingExecutionNames(journeyId, started.rounds).filter(
-      (name) => !name.endsWith('-followup') && !name.endsWith('-end'),
+    for (const { machine, name } of onboardingExecutions(journeyId, started.rounds).filter(
+      ({ name }) => !name.endsWith('-followup') && !name.endsWith('-end'),
     )) {
-      expect((await execution('ONBOARDING_STATE_MACHINE_ARN', name)).status, name).toBe('SUCCEEDED');
+      expect((await execution(machine, name)).status, name).toBe('SUCCEEDED');
     }
     expect(journey.timeline.at(-1)?.at.slice(0, 7)).toBe('2028-07');
   });

@@ -103,13 +103,14 @@ describe('alarms', () => {
     const aborted = ofType('AWS::CloudWatch::Alarm').filter(
       ([, alarm]) => alarm.Properties.MetricName === 'ExecutionsAborted',
     );
-    expect(aborted).toHaveLength(2);
+    // OfferFollowUp and the three onboarding machines.
+    expect(aborted).toHaveLength(4);
     for (const [, alarm] of aborted) expect(alarm.Properties.Threshold).toBe(10);
   });
 
   it('watch each state machine for failed, timed-out and aborted executions', () => {
     const machines = ofType('AWS::StepFunctions::StateMachine');
-    expect(machines).toHaveLength(2);
+    expect(machines).toHaveLength(4);
     for (const [machineId] of machines) {
       expect(metricsOn('StateMachineArn', machineId), machineId).toEqual([
         'ExecutionsAborted',

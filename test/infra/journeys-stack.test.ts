@@ -72,45 +72,20 @@ const OFFER_FOLLOW_UP_STATES = [
   'WaitBeforeAskingAgain',
   'SendHandoff',
   'ScheduleOnboarding',
-  'AwaitingStartDate',
   'CloseAsDeclined',
-  'Declined',
   'CloseAsLapsed',
-  'Lapsed',
   'FlagForAttention',
   'NeedsAttention',
 ];
 
-const ONBOARDING_STATES = [
-  'OnboardingBegun',
-  'BeginOnboarding',
-  'ScheduleFirstRound',
-  'MonthlyRound',
-  'StartRound',
-  'GatherTeamInsight',
-  'RequestTeamInsight',
-  'SendSessionBrief',
-  'SendFollowUpBrief',
-  'AwaitSessionEnd',
-  'RequestSessionOutcome',
-  'OutcomeRecorded',
-  'ConditionAlert',
-  'RaiseAlertFromSession',
-  'HireConfirmsSummary',
-  'RequestSummaryConfirmation',
-  'ShareWithTeam',
-  'RoundGoesOn',
-  'FollowUpDone',
-  'ScheduleNextRound',
-  'RoundsLeft',
-  'AwaitingNextRound',
-  'AwaitingLastChecks',
-  'SendJourneySummary',
-  'CompleteJourney',
-  'Completed',
-  'FlagForAttention',
-  'NeedsAttention',
-];
+/** A session from its end on, in a round's execution and its extra session's alike. */
+const FROM_SESSION_END = ['AwaitSessionEnd', 'RequestSessionOutcome', 'ActOnOutcome', 'CloseRound'];
+const CATCH_ALL = ['FlagForAttention', 'NeedsAttention'];
+const SESSION_WAITS = {
+  AwaitSessionEnd: WAIT_LIMIT_DAYS.round,
+  RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
+  ActOnOutcome: WAIT_LIMIT_DAYS.answer,
+};
 
 /** What each state machine must be, from design.md. */
 const MACHINES = [
@@ -130,15 +105,31 @@ const MACHINES = [
   },
   {
     name: 'Onboarding',
-    startAt: 'OnboardingBegun',
-    states: ONBOARDING_STATES,
-    waiting: {
-      AwaitSessionEnd: WAIT_LIMIT_DAYS.round,
-      RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
-      RequestSummaryConfirmation: WAIT_LIMIT_DAYS.answer,
-      RequestTeamInsight: WAIT_LIMIT_DAYS.round,
-    },
+    startAt: 'StartRound',
+    states: [
+      'StartRound',
+      'GatherTeamInsight',
+      'RequestTeamInsight',
+      'SendSessionBrief',
+      ...FROM_SESSION_END,
+      ...CATCH_ALL,
+    ],
+    waiting: { ...SESSION_WAITS, RequestTeamInsight: WAIT_LIMIT_DAYS.round },
     insideMaps: ['RequestTeamInsight'],
+  },
+  {
+    name: 'OnboardingFollowUp',
+    startAt: 'SendFollowUpBrief',
+    states: ['SendFollowUpBrief', ...FROM_SESSION_END, ...CATCH_ALL],
+    waiting: SESSION_WAITS,
+    insideMaps: [],
+  },
+  {
+    name: 'OnboardingMilestones',
+    startAt: 'BeginOrEndOnboarding',
+    states: ['BeginOrEndOnboarding', ...CATCH_ALL],
+    waiting: {},
+    insideMaps: [],
   },
 ];
 
@@ -151,6 +142,7 @@ type Resource = {
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 type AslState = {
   Type: string;
+  End?: boolean;
   Resource?: string;
   MaxConcurrency?: number;
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
@@ -488,7 +480,12 @@ describe('functions', () => {
     const everywhere = ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
-    const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', 'ONBOARDING_STATE_MACHINE_ARN'];
+    const onboardingMachines = [
+      'ONBOARDING_STATE_MACHINE_ARN',
+      'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+      'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+    ];
+    const stopping = [...mail, 'SCHEDULE_GROUP', 'STATE_MACHINE_ARN', ...onboardingMachines];
     const retention = 'PRIVATE_NOTES_RETENTION_DAYS';
     const identifiers = 'IDENTIFIER_KEY_SECRET_ARN';
     const expected: Record<string, string[]> = {
@@ -506,7 +503,13 @@ describe('functions', () => {
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       // A worried prep answer raises its alert as it is submitted.
-      'submit-form': [...mail, 'LINK_KEY_SECRET_ARN', retention, 'ONBOARDING_STATE_MACHINE_ARN', identifiers],
+      'submit-form': [
+        ...mail,
+        'LINK_KEY_SECRET_ARN',
+        retention,
+        'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+        identifiers,
+      ],
       'send-invitation': [...mail, identifiers],
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'send-brief': mail,
@@ -514,15 +517,30 @@ describe('functions', () => {
       'send-handoff': mail,
       'schedule-onboarding': timers,
       'close-journey': [...mail, retention],
-      'fire-timer': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', 'ONBOARDING_STATE_MACHINE_ARN'],
-      // It schedules the pulse checks when onboarding begins.
-      'begin-onboarding': timers,
-      'schedule-round': timers,
+      'fire-timer': [
+        ...mail,
+        'LINK_KEY_SECRET_ARN',
+        'BASE_URL',
+        'ONBOARDING_STATE_MACHINE_ARN',
+        'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+      ],
+      // It schedules the pulse checks when onboarding begins, and completes a journey (its summary) at the end.
+      'begin-onboarding': [...mail, ...timers, retention],
+      // It shares a session's outcome, and completes the journey after the last round.
+      'schedule-round': [...mail, ...timers, retention],
       // The invitation links the new hire's topics form, which closes at the prep deadline.
       'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
       'send-session-brief': mail,
       'share-summary': mail,
-      'raise-alert': [...mail, 'ONBOARDING_STATE_MACHINE_ARN', identifiers],
+      // It asks the new hire to confirm a team summary on a form that closes at its deadline.
+      'raise-alert': [
+        ...mail,
+        'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+        identifiers,
+        'LINK_KEY_SECRET_ARN',
+        'BASE_URL',
+        ...timers,
+      ],
       'send-journey-summary': mail,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
@@ -536,7 +554,7 @@ describe('functions', () => {
         ...mail,
         ...timers,
         'STATE_MACHINE_ARN',
-        'ONBOARDING_STATE_MACHINE_ARN',
+        ...onboardingMachines,
         retention,
         identifiers,
         'EVENT_DEAD_LETTERS_URL',
@@ -549,7 +567,7 @@ describe('functions', () => {
         ...mail,
         ...timers,
         'STATE_MACHINE_ARN',
-        'ONBOARDING_STATE_MACHINE_ARN',
+        ...onboardingMachines,
         retention,
         'LINK_KEY_SECRET_ARN',
         'BASE_URL',
@@ -581,12 +599,8 @@ describe('functions', () => {
     }
   });
 
-  it('points fire-timer at Onboarding by name: a reference would make it depend on the state machine', () => {
-    const [, onboarding] = resourcesOfType('AWS::StepFunctions::StateMachine').find(
-      ([id]) => id === machineNamed('Onboarding').logicalId,
-    ) as [string, Resource];
-    expect(onboarding.Properties.StateMachineName).toBe('FollowUpJourneys-Onboarding');
-    const arn = {
+  it('points the starters at the onboarding machines by name: a reference would make them depend on one', () => {
+    const byName = (name: string) => ({
       'Fn::Join': [
         '',
         [
@@ -594,38 +608,67 @@ describe('functions', () => {
           { Ref: 'AWS::Partition' },
           ':states:ap-northeast-1:',
           { Ref: 'AWS::AccountId' },
-          ':stateMachine:FollowUpJourneys-Onboarding',
+          `:stateMachine:FollowUpJourneys-${name}`,
         ],
       ],
-    };
-    expect(envOf('fire-timer').ONBOARDING_STATE_MACHINE_ARN).toEqual(arn);
-    expect(
-      statementsOf('fire-timer').filter((statement) =>
-        actionsOf([statement]).includes('states:StartExecution'),
-      ),
-    ).toEqual([expect.objectContaining({ Resource: arn })]);
-    expect(envOf('cancel-journey').ONBOARDING_STATE_MACHINE_ARN).toEqual(arn);
+    });
+    const startable = (folder: string) =>
+      statementsOf(folder)
+        .filter((statement) => actionsOf([statement]).includes('states:StartExecution'))
+        .map((statement) => statement.Resource);
+    for (const [name, variable] of [
+      ['Onboarding', 'ONBOARDING_STATE_MACHINE_ARN'],
+      ['OnboardingFollowUp', 'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN'],
+      ['OnboardingMilestones', 'ONBOARDING_MILESTONES_STATE_MACHINE_ARN'],
+    ] as const) {
+      const [, machine] = resourcesOfType('AWS::StepFunctions::StateMachine').find(
+        ([id]) => id === machineNamed(name).logicalId,
+      ) as [string, Resource];
+      expect(machine.Properties.StateMachineName).toBe(`FollowUpJourneys-${name}`);
+      expect(envOf('cancel-journey')[variable], name).toEqual(byName(name));
+    }
+    // fire-timer begins onboarding, starts its rounds and ends it; an alert starts a round's extra session.
+    expect(envOf('fire-timer').ONBOARDING_STATE_MACHINE_ARN).toEqual(byName('Onboarding'));
+    expect(envOf('fire-timer').ONBOARDING_MILESTONES_STATE_MACHINE_ARN).toEqual(
+      byName('OnboardingMilestones'),
+    );
+    expect(startable('fire-timer')).toEqual(
+      expect.arrayContaining([byName('Onboarding'), byName('OnboardingMilestones')]),
+    );
+    expect(startable('fire-timer')).toHaveLength(2);
+    for (const folder of ['raise-alert', 'submit-form']) {
+      expect(envOf(folder).ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN, folder).toEqual(
+        byName('OnboardingFollowUp'),
+      );
+      expect(startable(folder), folder).toEqual([byName('OnboardingFollowUp')]);
+    }
   });
 
-  it('points cancel-journey and erase-journey at both machines: either stops whichever phase runs', () => {
+  it('points cancel-journey and erase-journey at every machine: either stops whichever phase runs', () => {
     for (const folder of ['cancel-journey', 'erase-journey']) {
       expect(envOf(folder).STATE_MACHINE_ARN, folder).toEqual({
         Ref: machineNamed('OfferFollowUp').logicalId,
       });
-      expect(envOf(folder).ONBOARDING_STATE_MACHINE_ARN, folder).toEqual(
-        envOf('fire-timer').ONBOARDING_STATE_MACHINE_ARN,
-      );
+      for (const variable of [
+        'ONBOARDING_STATE_MACHINE_ARN',
+        'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
+        'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
+      ]) {
+        expect(envOf(folder)[variable], folder).toEqual(envOf('cancel-journey')[variable]);
+      }
     }
   });
 
   it('keeps private notes 365 days after a journey ends by default, told to every function that ends one', () => {
     const keeping = FUNCTIONS.filter((folder) => envOf(folder).PRIVATE_NOTES_RETENTION_DAYS !== undefined);
     expect(keeping.sort()).toEqual([
+      'begin-onboarding',
       'cancel-journey',
       'close-journey',
       'console-actions',
       'receive-event',
       'record-departure',
+      'schedule-round',
       'submit-form',
     ]);
     for (const folder of keeping) expect(envOf(folder).PRIVATE_NOTES_RETENTION_DAYS, folder).toBe('365');
@@ -823,7 +866,7 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
       );
     }
     for (const [state, definition] of all.filter(([, s]) => ['Task', 'Map'].includes(s.Type))) {
-      if (state === 'FlagForAttention' || insideMaps.includes(state)) {
+      if (state === 'FlagForAttention' || (insideMaps as string[]).includes(state)) {
         expect(definition.Catch, state).toBeUndefined();
       } else {
         expect(definition.Catch, state).toEqual([
@@ -841,43 +884,33 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
   });
 });
 
-describe('Onboarding state machine', () => {
+describe('onboarding state machines', () => {
   it('runs one round per execution and schedules the next, so none lasts anywhere near a year', () => {
     const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
     const states = Object.fromEntries(all);
-    // Started with a round, an execution runs that round; started without one (on the start date), it plans.
-    // Started with `followUp`, it runs the round's extra session, which ends without scheduling a round; started
-    // with `ending` (a schedule when a template's last pulse check closes), it completes the journey.
-    expect(states.OnboardingBegun).toMatchObject({
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.ending', IsPresent: true, Next: 'SendJourneySummary' },
-        { Variable: '$.followUp', IsPresent: true, Next: 'SendFollowUpBrief' },
-        { Variable: '$.round', IsPresent: true, Next: 'MonthlyRound' },
-      ],
-      Default: 'BeginOnboarding',
-    });
-    expect(states.RoundGoesOn).toMatchObject({
-      Type: 'Choice',
-      Choices: [{ Variable: '$.followUp', BooleanEquals: true, Next: 'FollowUpDone' }],
-      Default: 'ScheduleNextRound',
-    });
-    expect(states.FollowUpDone?.Type).toBe('Succeed');
-    // The only Map asks the team; no Map runs the rounds, and a scheduled next round ends the execution.
+    // The only Map asks the team; no Map runs the rounds, and the step that schedules the next round (or ends
+    // the journey) ends the execution.
     expect(all.filter(([, state]) => state.Type === 'Map').map(([name]) => name)).toEqual([
       'GatherTeamInsight',
     ]);
-    expect(states.RoundsLeft).toMatchObject({
-      Type: 'Choice',
-      Choices: [
-        { Variable: '$.next.round', IsNull: false, Next: 'AwaitingNextRound' },
-        // Pulse checks a template keeps after its last 1on1: the journey ends when the last one closes.
-        { Variable: '$.next.checksUntil', IsNull: false, Next: 'AwaitingLastChecks' },
-      ],
-      Default: 'SendJourneySummary',
-    });
-    expect(states.AwaitingNextRound?.Type).toBe('Succeed');
-    expect(states.AwaitingLastChecks?.Type).toBe('Succeed');
+    expect(states.CloseRound).toMatchObject({ Type: 'Task', End: true });
+  });
+
+  it('gives each kind of execution a machine of its own, whose states all do work but the Map and the catch-all', () => {
+    // A round, its extra session, and the start date with the end after the last checks: no state reads the
+    // input to tell which, nor a task's result to route it, and every execution ends on its last task.
+    for (const name of ['Onboarding', 'OnboardingFollowUp', 'OnboardingMilestones']) {
+      const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
+      expect(
+        all.filter(([state, { Type }]) => !['Task', 'Map'].includes(Type) && state !== 'NeedsAttention'),
+        name,
+      ).toEqual([]);
+    }
+    expect(
+      Object.fromEntries(
+        allStates(machineNamed('OnboardingMilestones').definition.States as Record<string, AslState>),
+      ).BeginOrEndOnboarding,
+    ).toMatchObject({ Type: 'Task', End: true });
   });
 });
 
@@ -891,7 +924,9 @@ describe('least privilege', () => {
           expect(statement.Action).toBe('dynamodb:ListStreams');
           continue;
         }
-        expect(policyId).toMatch(/^(OfferFollowUp|Onboarding)StateMachineRole/);
+        expect(policyId).toMatch(
+          /^(OfferFollowUp|Onboarding|OnboardingFollowUp|OnboardingMilestones)StateMachineRole/,
+        );
         for (const action of [statement.Action].flat()) expect(action).toMatch(/^(xray|logs):/);
       }
     }
@@ -916,26 +951,37 @@ describe('least privilege', () => {
       ]);
     }
     for (const folder of ['fire-timer', 'raise-alert', 'submit-form']) {
-      expect(startable(folder), folder).toEqual([
-        expect.stringContaining('stateMachine:FollowUpJourneys-Onboarding'),
-      ]);
+      expect(startable(folder).length, folder).toBeGreaterThan(0);
+      for (const resource of startable(folder)) {
+        expect(resource, folder).toContain('stateMachine:FollowUpJourneys-Onboarding');
+      }
     }
 
     const resumers = ['fire-timer', 'record-undeliverable', 'request-form', 'submit-form'];
-    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(resumers);
-    // Forms, timers and bounces serve both phases, so they resume tasks of both state machines.
+    // The step after a session's outcome goes on at once itself when there is nothing to confirm.
+    expect(foldersAllowed('states:SendTaskSuccess')).toEqual([...resumers, 'raise-alert'].sort());
+    expect(
+      statementsOf('raise-alert')
+        .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
+        .map((statement) => statement.Resource),
+    ).toEqual([
+      { Ref: machineNamed('Onboarding').logicalId },
+      { Ref: machineNamed('OnboardingFollowUp').logicalId },
+    ]);
+    // Forms, timers and bounces serve both phases, so they resume tasks of every state machine that waits.
+    const waitingMachines = MACHINES.filter(({ waiting }) => Object.keys(waiting).length > 0);
     for (const folder of resumers) {
       const resumable = statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
         .map((statement) => statement.Resource);
       expect(resumable, folder).toEqual(
-        expect.arrayContaining(MACHINES.map(({ name }) => ({ Ref: machineNamed(name).logicalId }))),
+        expect.arrayContaining(waitingMachines.map(({ name }) => ({ Ref: machineNamed(name).logicalId }))),
       );
-      expect(resumable, folder).toHaveLength(MACHINES.length);
+      expect(resumable, folder).toHaveLength(waitingMachines.length);
     }
   });
 
-  it('lets only cancel-journey, record-departure, erase-journey and the console stop executions, those of both state machines', () => {
+  it('lets only cancel-journey, record-departure, erase-journey and the console stop executions, those of every state machine', () => {
     expect(foldersAllowed('states:StopExecution')).toEqual([
       'cancel-journey',
       'console-actions',
@@ -949,8 +995,9 @@ describe('least privilege', () => {
       ':states:ap-northeast-1:',
       { Ref: 'AWS::AccountId' },
     ];
-    // Executions are named `<journeyId>` (OfferFollowUp), `<journeyId>-onboarding` and
-    // `<journeyId>-onboarding-r<round>` (Onboarding, by name).
+    // Executions are named `<journeyId>` (OfferFollowUp), `<journeyId>-onboarding-r<round>` (Onboarding),
+    // `<journeyId>-onboarding-r<round>-followup` (OnboardingFollowUp), `<journeyId>-onboarding` and
+    // `<journeyId>-onboarding-end` (OnboardingMilestones), the last three by name.
     const stopping = (folder: string) =>
       statementsOf(folder).filter((statement) =>
         actionsOf([statement]).some((action) => action.startsWith('states:')),
@@ -974,12 +1021,14 @@ describe('least privilege', () => {
           ],
         },
       }),
-      expect.objectContaining({
-        Action: 'states:StopExecution',
-        Resource: {
-          'Fn::Join': ['', [...arnPrefix, ':execution:FollowUpJourneys-Onboarding:*']],
-        },
-      }),
+      ...['Onboarding', 'OnboardingFollowUp', 'OnboardingMilestones'].map((name) =>
+        expect.objectContaining({
+          Action: 'states:StopExecution',
+          Resource: {
+            'Fn::Join': ['', [...arnPrefix, `:execution:FollowUpJourneys-${name}:*`]],
+          },
+        }),
+      ),
     ]);
   });
 
@@ -1002,6 +1051,8 @@ describe('least privilege', () => {
         'share-summary',
         'raise-alert',
         'send-journey-summary',
+        'begin-onboarding',
+        'schedule-round',
         'close-journey',
         'submit-form',
         'record-undeliverable',
@@ -1099,6 +1150,7 @@ describe('least privilege', () => {
     const schedulers = [
       'begin-onboarding',
       'console-actions',
+      'raise-alert',
       'receive-event',
       'request-form',
       'schedule-onboarding',
@@ -1291,11 +1343,13 @@ describe('deployment context', () => {
         }),
       );
       expect(keeping.map((fn) => fn.Metadata?.[FUNCTION_METADATA_KEY]).sort()).toEqual([
+        'begin-onboarding',
         'cancel-journey',
         'close-journey',
         'console-actions',
         'receive-event',
         'record-departure',
+        'schedule-round',
         'submit-form',
       ]);
     }

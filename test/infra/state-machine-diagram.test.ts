@@ -29,10 +29,15 @@ describe('README "Journey state machines"', () => {
     expect(readmeDiagramSection(readme)).toBe(stateMachineDiagramsMarkdown(template));
   });
 
-  it('draws every state of both state machines', () => {
+  it('draws every state of every state machine', () => {
     const section = readmeDiagramSection(readFileSync('README.md', 'utf8'));
     const machines = stateMachineDefinitions(template);
-    expect(machines.map((machine) => machine.name)).toEqual(['OfferFollowUp', 'Onboarding']);
+    expect(machines.map((machine) => machine.name)).toEqual([
+      'OfferFollowUp',
+      'Onboarding',
+      'OnboardingFollowUp',
+      'OnboardingMilestones',
+    ]);
     for (const { name, definition } of machines) {
       expect(section).toContain(`title: ${name}`);
       for (const state of stateNames(definition as AslStates)) {
@@ -121,6 +126,40 @@ describe('stateMachineDiagram', () => {
         '  Decide -->|"otherwise"| Flag',
       ].join('\n'),
     );
+  });
+
+  it('draws the end of an execution that ends on a task as one end node, not the end of an iteration', () => {
+    const endsOnTasks = {
+      StartAt: 'Ask',
+      States: {
+        Ask: {
+          Type: 'Map',
+          Next: 'Decide',
+          ItemProcessor: { StartAt: 'Form', States: { Form: { Type: 'Task', End: true } } },
+        },
+        Decide: {
+          Type: 'Choice',
+          Choices: [{ Variable: '$.yes', BooleanEquals: true, Next: 'Go' }],
+          Default: 'Stop',
+        },
+        Go: { Type: 'Task', End: true },
+        Stop: { Type: 'Task', End: true },
+      },
+    };
+    expect(stateMachineDiagram(endsOnTasks, 'Ends').split('\n').slice(4)).toEqual([
+      '  subgraph Ask["Ask (for each item, all at once)"]',
+      '    Form["Form"]',
+      '  end',
+      '  Decide{"Decide"}',
+      '  Go["Go"]',
+      '  Stop["Stop"]',
+      '  ExecutionEnds(["end"])',
+      '  Ask --> Decide',
+      '  Decide -->|"yes = true"| Go',
+      '  Decide -->|"otherwise"| Stop',
+      '  Go --> ExecutionEnds',
+      '  Stop --> ExecutionEnds',
+    ]);
   });
 
   it('refuses a definition whose state names repeat, which Mermaid would merge into one node', () => {

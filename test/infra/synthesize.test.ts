@@ -32,7 +32,7 @@ describe('synthesizeJourneysTemplate', () => {
     // The 39 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
     expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(40);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
-      2,
+      4,
     );
   });
 });
@@ -92,7 +92,12 @@ describe('functionHandlers', () => {
 describe('stateMachineDefinitions', () => {
   it('resolves each definition to plain ASL that calls the handlers of the design', () => {
     const machines = stateMachineDefinitions(template);
-    expect(machines.map((machine) => machine.name)).toEqual(['OfferFollowUp', 'Onboarding']);
+    expect(machines.map((machine) => machine.name)).toEqual([
+      'OfferFollowUp',
+      'Onboarding',
+      'OnboardingFollowUp',
+      'OnboardingMilestones',
+    ]);
     const handlers = functionHandlers(template);
     const folders = Object.fromEntries(
       machines.map((machine) => {
@@ -120,20 +125,25 @@ describe('stateMachineDefinitions', () => {
         FlagForAttention: 'close-journey',
       },
       Onboarding: {
-        BeginOnboarding: 'begin-onboarding',
-        ScheduleFirstRound: 'schedule-round',
         StartRound: 'start-round',
         RequestTeamInsight: 'request-form',
         SendSessionBrief: 'send-session-brief',
         AwaitSessionEnd: 'start-timer',
         RequestSessionOutcome: 'request-form',
-        RequestSummaryConfirmation: 'request-form',
-        ShareWithTeam: 'share-summary',
-        RaiseAlertFromSession: 'raise-alert',
-        ScheduleNextRound: 'schedule-round',
+        ActOnOutcome: 'raise-alert',
+        CloseRound: 'schedule-round',
+        FlagForAttention: 'close-journey',
+      },
+      OnboardingFollowUp: {
         SendFollowUpBrief: 'send-session-brief',
-        SendJourneySummary: 'send-journey-summary',
-        CompleteJourney: 'close-journey',
+        AwaitSessionEnd: 'start-timer',
+        RequestSessionOutcome: 'request-form',
+        ActOnOutcome: 'raise-alert',
+        CloseRound: 'schedule-round',
+        FlagForAttention: 'close-journey',
+      },
+      OnboardingMilestones: {
+        BeginOrEndOnboarding: 'begin-onboarding',
         FlagForAttention: 'close-journey',
       },
     });

@@ -18,6 +18,10 @@ process.env.TABLE_NAME = 'journeys-test';
 process.env.STATE_MACHINE_ARN = 'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OfferFollowUp';
 process.env.ONBOARDING_STATE_MACHINE_ARN =
   'arn:aws:states:ap-northeast-1:123456789012:stateMachine:Onboarding';
+process.env.ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OnboardingFollowUp';
+process.env.ONBOARDING_MILESTONES_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OnboardingMilestones';
 process.env.SCHEDULE_GROUP = 'journeys-test';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
@@ -114,8 +118,8 @@ describe('eraseJourney', () => {
     expect(tombstone && stops[0]?.calledBefore(tombstone) && stops[3]?.calledAfter(tombstone)).toBe(true);
     const executions = [
       `arn:aws:states:ap-northeast-1:123456789012:execution:OfferFollowUp:${journeyId}`,
-      `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding`,
-      `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding-end`,
+      `arn:aws:states:ap-northeast-1:123456789012:execution:OnboardingMilestones:${journeyId}-onboarding`,
+      `arn:aws:states:ap-northeast-1:123456789012:execution:OnboardingMilestones:${journeyId}-onboarding-end`,
     ];
     expect(stops.map((call) => call.args[0].input.executionArn)).toEqual([...executions, ...executions]);
     expect(sfn).toReceiveCommandWith(StopExecutionCommand, { error: 'JourneyErased' });
@@ -144,9 +148,14 @@ describe('eraseJourney', () => {
     partitionHolds(['JOURNEY']);
 
     await eraseJourney(journeyId);
-    const onboarding = `arn:aws:states:ap-northeast-1:123456789012:execution:Onboarding:${journeyId}-onboarding`;
+    const arn = (machine: string, suffix: string) =>
+      `arn:aws:states:ap-northeast-1:123456789012:execution:${machine}:${journeyId}-onboarding-${suffix}`;
     expect(sfn.commandCalls(StopExecutionCommand).map((call) => call.args[0].input.executionArn)).toEqual(
-      expect.arrayContaining([`${onboarding}-r1`, `${onboarding}-r1-followup`, `${onboarding}-r2-followup`]),
+      expect.arrayContaining([
+        arn('Onboarding', 'r1'),
+        arn('OnboardingFollowUp', 'r1-followup'),
+        arn('OnboardingFollowUp', 'r2-followup'),
+      ]),
     );
   });
 

@@ -124,12 +124,12 @@ describe('fire-timer handler', () => {
       {
         stateMachineArn: process.env.ONBOARDING_STATE_MACHINE_ARN,
         name: 'j-1-onboarding-r2',
-        input: JSON.stringify({ journeyId: 'j-1', round: 2 }),
+        input: JSON.stringify({ journeyId: 'j-1', round: 2, followUp: false }),
       },
       {
         stateMachineArn: process.env.ONBOARDING_STATE_MACHINE_ARN,
         name: 'j-1-onboarding-r2',
-        input: JSON.stringify({ journeyId: 'j-1', round: 2 }),
+        input: JSON.stringify({ journeyId: 'j-1', round: 2, followUp: false }),
       },
     ]);
     expect(dynamo).toReceiveCommandWith(UpdateCommand, {

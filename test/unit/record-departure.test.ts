@@ -19,6 +19,10 @@ process.env.TABLE_NAME = 'journeys-test';
 process.env.STATE_MACHINE_ARN = 'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OfferFollowUp';
 process.env.ONBOARDING_STATE_MACHINE_ARN =
   'arn:aws:states:ap-northeast-1:123456789012:stateMachine:Onboarding';
+process.env.ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OnboardingFollowUp';
+process.env.ONBOARDING_MILESTONES_STATE_MACHINE_ARN =
+  'arn:aws:states:ap-northeast-1:123456789012:stateMachine:OnboardingMilestones';
 process.env.SCHEDULE_GROUP = 'journeys-test';
 
 const dynamo = mockClient(DynamoDBDocumentClient);

@@ -332,9 +332,7 @@ export class JourneysStack extends Stack {
     // start-round links the new hire's topics form in the invitation and schedules its closing.
     // The console derives its session and CSRF keys from the link key: no secret of its own.
     // raise-alert asks the new hire to confirm a team summary on a form of its own.
-    for (const linkUser of [
-      showForm,
-      submitForm,
+    const linkMakers = [
       requestForm,
       raiseAlert,
       fireTimer,
@@ -342,7 +340,8 @@ export class JourneysStack extends Stack {
       startRound,
       consolePages,
       consoleActions,
-    ]) {
+    ];
+    for (const linkUser of [showForm, submitForm, ...linkMakers]) {
       linkKey.grantRead(linkUser);
       linkUser.addEnvironment(linkKey.environment);
     }
@@ -525,15 +524,7 @@ export class JourneysStack extends Stack {
     });
     const baseUrl = this.publicEntry.url;
     // The console's own URL is where the provider sends people back to, and the origin its forms must come from.
-    for (const linkMaker of [
-      requestForm,
-      raiseAlert,
-      fireTimer,
-      reissueForm,
-      startRound,
-      consolePages,
-      consoleActions,
-    ]) {
+    for (const linkMaker of linkMakers) {
       linkMaker.addEnvironment({ BASE_URL: baseUrl });
     }
 

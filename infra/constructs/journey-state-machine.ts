@@ -27,11 +27,9 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { wildcardResourceFinding } from '#infra/constructs/nag-findings.ts';
 import { STATE_MACHINE_METADATA_KEY } from '#infra/stack-contract.ts';
+import { MAIL_QUEUE_FULL } from '#shared/email/mail-queue-full.ts';
 
 const journeyId = JsonPath.stringAt('$.journeyId');
-
-/** What a step's mail sender throws when its turn to send is far off (`shared/email/send-pacing.ts`). */
-export const MAIL_QUEUE_FULL = 'MailQueueFull';
 
 export interface TaskResult {
   /** @default - the task's result is discarded */

@@ -1,4 +1,4 @@
-import { MAIL_QUEUE_FULL } from '#infra/constructs/journey-state-machine.ts';
+import { MAIL_QUEUE_FULL } from '#shared/email/mail-queue-full.ts';
 import type { BurstFigures } from '../cohort-burst.ts';
 import { costOf, mailWritesPerEmail, readPrices } from './cost.ts';
 import type { Measurement } from './figure.ts';

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, tableName, wasWritten } from '#shared/data/table.ts';
+import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 
 /**
  * SES takes mail up to the account's sending rate and answers Throttling above it. Every invocation that sends
@@ -16,11 +17,6 @@ const RATE_HEADROOM = 0.95;
 
 /** The longest a send waits for its turn. A step whose turn is further off fails as MailQueueFull and is retried. */
 export const MAX_TURN_WAIT_MS = 10_000;
-
-/** The mail queue is longer than a step should wait in: the step is retried later (see the state machines). */
-export class MailQueueFull extends Error {
-  override name = 'MailQueueFull';
-}
 
 const personWaiting = new AsyncLocalStorage<true>();
 

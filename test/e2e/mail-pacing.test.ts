@@ -3,11 +3,11 @@ import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documents, tableName } from '#shared/data/table.ts';
+import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 import { sendEmail } from '#shared/email/send.ts';
 import {
   awaitSendTurn,
   MAX_TURN_WAIT_MS,
-  MailQueueFull,
   takeSendSlot,
   whilePersonWaits,
 } from '#shared/email/send-pacing.ts';

@@ -16,8 +16,8 @@ import { MAX_DAYS_FROM_ROUND_START_TO_SESSION, MAX_DAYS_TO_REPLY } from '#shared
 import { OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
+import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
-import { MailQueueFull } from '#shared/email/send-pacing.ts';
 
 const FUNCTIONS = [
   'start-journey',

@@ -176,6 +176,28 @@ export const logicalIdsOf = (template: Record<string, unknown>, type: string): s
     .filter(([, resource]) => resource.Type === type)
     .map(([logicalId]) => logicalId);
 
+/** What Lambda gives each function, from its template: what its invocations are billed and how long they may run. */
+export interface FunctionSettings {
+  memoryMb: number;
+  timeoutMs: number;
+}
+
+/** Each function's settings by the `functions/` folder of its handler, with Lambda's defaults where unset. */
+export const functionSettings = (template: Record<string, unknown>): Record<string, FunctionSettings> => {
+  const settings: Record<string, FunctionSettings> = {};
+  for (const resource of Object.values(resourcesOf(template))) {
+    const folder = resource.Metadata?.[FUNCTION_METADATA_KEY];
+    if (resource.Type === 'AWS::Lambda::Function' && typeof folder === 'string') {
+      const { MemorySize, Timeout } = (resource.Properties ?? {}) as {
+        MemorySize?: number;
+        Timeout?: number;
+      };
+      settings[folder] = { memoryMb: MemorySize ?? 128, timeoutMs: (Timeout ?? 3) * 1000 };
+    }
+  }
+  return settings;
+};
+
 /** Placeholder function ARN to the `functions/` folder of its handler, for every function of the project. */
 export const functionHandlers = (template: Record<string, unknown>): Record<string, string> => {
   const handlers: Record<string, string> = {};

@@ -27,11 +27,12 @@ import { startStepFunctionsService } from '#infra/local/step-functions-service.t
 import { startTableStream } from '#infra/local/table-stream.ts';
 import { loadJourneysTemplate } from '#infra/local/template-cache.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
-import { functionMemory, UsageMeter } from '#infra/local/usage-meter.ts';
+import { UsageMeter } from '#infra/local/usage-meter.ts';
 import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 import {
   eventRules,
   functionHandlers,
+  functionSettings,
   logicalIdsOf,
   PLACEHOLDER_REGION,
   placeholderFunctionArn,
@@ -161,7 +162,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
   const { template, cached } = await loadJourneysTemplate(options.templateCacheDir);
   const usageFile = options.usageFile ?? process.env.LOCAL_USAGE_FILE;
-  const usage = usageFile ? new UsageMeter(functionMemory(template)) : undefined;
+  const settings = functionSettings(template);
+  const usage = usageFile
+    ? new UsageMeter(
+        Object.fromEntries(Object.entries(settings).map(([name, { memoryMb }]) => [name, memoryMb])),
+      )
+    : undefined;
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
   const usageProxy = await usage?.dynamoProxy(localUrl(dynamo.address()));
@@ -284,7 +290,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         functionFaults.around(name, async () => {
           const handler = await handlerOf(arn, name);
           // Metered from the handler's call: its first import is the local runtime's, not a billed invocation's.
-          const run = () => handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name));
+          const run = () =>
+            handler(JSON.parse(JSON.stringify(payload ?? null)), lambdaContext(name, settings[name]));
           return usage ? usage.invocation(name, run) : run();
         }),
       )

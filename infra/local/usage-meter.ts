@@ -1,6 +1,5 @@
 import { createServer, request as httpRequest } from 'node:http';
 import { serveLocally } from '#infra/local/local-server.ts';
-import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 /** What one run of the local system used, in the units AWS bills: what `npm run bench` prices. */
 export interface UsageCounts {
@@ -196,22 +195,4 @@ export const itemKind = (request: Record<string, unknown>): string => {
   const key = (request.Key ?? request.Item ?? {}) as Record<string, { S?: string } | undefined>;
   const prefix = (value: { S?: string } | undefined) => value?.S?.split('#')[0] ?? '?';
   return request.RequestItems ? 'batch' : `${prefix(key.pk)}/${prefix(key.sk)}`;
-};
-
-/** Each function's configured memory (MB), by handler folder, from the synthesized template. */
-export const functionMemory = (template: Record<string, unknown>): Record<string, number> => {
-  const resources = Object.values(
-    (template.Resources ?? {}) as Record<
-      string,
-      { Type?: string; Metadata?: Record<string, unknown>; Properties?: { MemorySize?: number } }
-    >,
-  );
-  return Object.fromEntries(
-    resources.flatMap((resource) => {
-      const name = resource.Metadata?.[FUNCTION_METADATA_KEY];
-      return resource.Type === 'AWS::Lambda::Function' && typeof name === 'string'
-        ? [[name, resource.Properties?.MemorySize ?? 128]]
-        : [];
-    }),
-  );
 };

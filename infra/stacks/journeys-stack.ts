@@ -125,7 +125,9 @@ export class JourneysStack extends Stack {
     });
     functions.push(linkKey.rotation);
 
-    const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', HTTP_TIMEOUT);
+    // Starting the execution rides out StartExecution throttling (a cohort started at once): the client's
+    // retries back off for up to about 13 s, longer than a read's timeout.
+    const startJourney = fn('StartJourney', 'start-journey', 'POST /journeys', Duration.seconds(29));
     const getJourney = fn('GetJourney', 'get-journey', 'GET /journeys/{id}', HTTP_TIMEOUT);
     const listJourneys = fn('ListJourneys', 'list-journeys', 'GET /journeys', HTTP_TIMEOUT);
     // A report reads every journey starting in its period (up to a year), a few Queries each.

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, isConditionFailure, tableName, wasWritten } from '#shared/data/table.ts';
 import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
+import { abortBeforeEnd, timeLeftMs } from '#shared/time/invocation-deadline.ts';
 
 /**
  * SES takes mail up to the account's sending rate and answers Throttling above it. Every invocation that sends
@@ -17,6 +18,13 @@ const RATE_HEADROOM = 0.95;
 
 /** The longest a send waits for its turn. A step whose turn is further off fails as MailQueueFull and is retried. */
 export const MAX_TURN_WAIT_MS = 10_000;
+
+/**
+ * What a send needs after its turn comes: composing aside, SES's answer (retried when it throttles) and recording
+ * the email as sent. A turn that would come later than this before the invocation ends is refused like one past
+ * MAX_TURN_WAIT_MS: a step that sends several emails meets a full queue on its third, not its timeout.
+ */
+export const SEND_TIME_MS = 8_000;
 
 const personWaiting = new AsyncLocalStorage<true>();
 
@@ -82,12 +90,15 @@ const takeQueuedSlot = async (
 
 /**
  * Takes the next send slot at `ratePerSecond` and returns its time (epoch ms). `wait: false` takes it whatever
- * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away is refused.
+ * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away, or too late for the
+ * send to finish within the invocation (SEND_TIME_MS), is refused.
  */
 export const takeSendSlot = async (ratePerSecond: number, options: { wait: boolean }): Promise<number> => {
   const interval = 1000 / (ratePerSecond * RATE_HEADROOM);
   const now = Date.now();
-  const latest = options.wait ? now + MAX_TURN_WAIT_MS : undefined;
+  const latest = options.wait
+    ? now + Math.max(0, Math.min(MAX_TURN_WAIT_MS, timeLeftMs() - SEND_TIME_MS))
+    : undefined;
   // The next free slot only ever moves later, so a queue seen busy until after now is busy still. Seen longer than
   // a step waits, it is left to the usual order to refuse.
   if (nextSlotSeen > now && (latest === undefined || nextSlotSeen <= latest)) {
@@ -113,5 +124,6 @@ export const awaitSendTurn = async (): Promise<void> => {
   if (!(rate > 0)) return;
   const waiting = personWaiting.getStore() === true;
   const slot = await takeSendSlot(rate, { wait: !waiting });
-  if (!waiting && slot > Date.now()) await sleep(slot - Date.now());
+  // Stopped with its invocation: a turn slept past it would send after the step had been retried.
+  if (!waiting && slot > Date.now()) await sleep(slot - Date.now(), undefined, { signal: abortBeforeEnd(0) });
 };

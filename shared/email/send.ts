@@ -1,13 +1,18 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { JOURNEY_MAIL_TAG } from '#shared/domain/undeliverable-mail.ts';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
+import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 import { awaitSendTurn } from '#shared/email/send-pacing.ts';
 import { now } from '#shared/time/clock.ts';
+import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';
 
 // Created once per container, so warm invocations reuse its connections. Sends are paced to the account's rate
 // (`awaitSendTurn`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because the rate
 // set is above the account's, adaptive retries slow this client down to what SES accepts and keep trying.
 const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
+
+/** Left, once SES is given up on, to release the email's claim and fail the step before the invocation ends. */
+const RELEASE_TIME_MS = 2_000;
 
 /**
  * Sends one email through SES and returns its SES message id. The journey's id goes with it as a message tag,
@@ -17,16 +22,26 @@ export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promis
   const configurationSet = process.env.SES_CONFIGURATION_SET;
   const raw = await composeRawEmail(email, now());
   await awaitSendTurn();
-  const result = await ses.send(
-    new SendRawEmailCommand({
-      RawMessage: { Data: raw },
-      // Explicit, so the envelope never depends on how the headers were parsed.
-      Source: email.from,
-      Destinations: email.to.map((recipient) => recipient.email),
-      Tags: [{ Name: JOURNEY_MAIL_TAG, Value: journeyId }],
-      ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
-    }),
-  );
+  // Retrying Throttling can take longer than the invocation has: the call is given up in time for the step to
+  // fail cleanly and be retried, instead of going on in a frozen environment after that retry.
+  const giveUp = abortBeforeEnd(RELEASE_TIME_MS);
+  const result = await ses
+    .send(
+      new SendRawEmailCommand({
+        RawMessage: { Data: raw },
+        // Explicit, so the envelope never depends on how the headers were parsed.
+        Source: email.from,
+        Destinations: email.to.map((recipient) => recipient.email),
+        Tags: [{ Name: JOURNEY_MAIL_TAG, Value: journeyId }],
+        ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+      }),
+      giveUp ? { abortSignal: giveUp } : {},
+    )
+    .catch((error: unknown) => {
+      if (giveUp?.aborted)
+        throw new MailQueueFull('SES did not take the email before the step ran out of time');
+      throw error;
+    });
   if (!result.MessageId) throw new Error('SES accepted the email without a message id');
   return result.MessageId;
 };

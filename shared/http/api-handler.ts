@@ -5,6 +5,7 @@ import { whilePersonWaits } from '#shared/email/send-pacing.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
 import { logger } from '#shared/observability/logger.ts';
+import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
@@ -49,7 +50,11 @@ const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 export const apiHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
   middy<ApiEvent, ApiResult>()
     .use(mapErrors())
-    .handler((event, context) => whilePersonWaits(() => fn(event, context)));
+    .handler((event, context, { signal }) =>
+      withinInvocation(context.getRemainingTimeInMillis(), signal, () =>
+        whilePersonWaits(() => fn(event, context)),
+      ),
+    );
 
 /** The HR API's JSON bodies: an offer is a few KiB, so anything near this is not one. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

@@ -7,6 +7,7 @@ import type { ApiEvent, ApiResult } from '#shared/http/api-handler.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { type NoticeKind, renderNoticePage } from '#shared/pages/notice-page.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';
+import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 
 export const page = (statusCode: number, html: string): ApiResult => ({
   statusCode,
@@ -35,4 +36,8 @@ const mapErrorsToPage = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 export const pageHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
   middy<ApiEvent, ApiResult>()
     .use(mapErrorsToPage())
-    .handler((event, context) => whilePersonWaits(() => fn(event, context)));
+    .handler((event, context, { signal }) =>
+      withinInvocation(context.getRemainingTimeInMillis(), signal, () =>
+        whilePersonWaits(() => fn(event, context)),
+      ),
+    );

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type * as z from 'zod';
 import { logger } from '#shared/observability/logger.ts';
 import { redactError } from '#shared/observability/redact-error.ts';
+import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 
 /** A payload the state machine should never send: retrying will not help, so the name says so. */
 export class InvalidTaskPayload extends Error {
@@ -23,22 +24,30 @@ const redactEscapingErrors = (): middy.MiddlewareObj => ({
 export const taskHandler = <S extends z.ZodType, R>(schema: S, fn: (payload: z.infer<S>) => Promise<R>) =>
   middy<unknown, R>()
     .use(redactEscapingErrors())
-    .handler(async (event) => {
-      try {
-        const parsed = schema.safeParse(event);
-        if (!parsed.success) {
-          // Which fields, for whoever reads the log: the error thrown on names none.
-          logger.error('task payload refused', {
-            fields: parsed.error.issues.map((issue) => issue.path.join('.')),
-          });
-          throw new InvalidTaskPayload();
-        }
-        logger.appendKeys({ journeyId: (parsed.data as { journeyId?: string }).journeyId });
-        return await fn(parsed.data);
-      } catch (error) {
-        logger.error('task failed', { errorName: (error as Error).name });
-        throw error;
-      } finally {
-        logger.removeKeys(['journeyId']);
-      }
-    });
+    .handler((event, context, { signal }) =>
+      withinInvocation(context.getRemainingTimeInMillis(), signal, () => runTask(schema, fn, event)),
+    );
+
+const runTask = async <S extends z.ZodType, R>(
+  schema: S,
+  fn: (payload: z.infer<S>) => Promise<R>,
+  event: unknown,
+): Promise<R> => {
+  try {
+    const parsed = schema.safeParse(event);
+    if (!parsed.success) {
+      // Which fields, for whoever reads the log: the error thrown on names none.
+      logger.error('task payload refused', {
+        fields: parsed.error.issues.map((issue) => issue.path.join('.')),
+      });
+      throw new InvalidTaskPayload();
+    }
+    logger.appendKeys({ journeyId: (parsed.data as { journeyId?: string }).journeyId });
+    return await fn(parsed.data);
+  } catch (error) {
+    logger.error('task failed', { errorName: (error as Error).name });
+    throw error;
+  } finally {
+    logger.removeKeys(['journeyId']);
+  }
+};

@@ -5,21 +5,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { documents, tableName } from '#shared/data/table.ts';
 import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 import { sendEmail } from '#shared/email/send.ts';
+import { sendEmailOnce } from '#shared/email/send-once.ts';
 import {
   awaitSendTurn,
   MAX_TURN_WAIT_MS,
+  SEND_TIME_MS,
   takeSendSlot,
   whilePersonWaits,
 } from '#shared/email/send-pacing.ts';
 import { executionArn } from '#shared/journeys/start-execution.ts';
-import { eventTypes, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
+import { withinInvocation } from '#shared/time/invocation-deadline.ts';
+import { eventTypes, faultControls, type LocalSystem, startLocalSystem } from '../support/local-system.ts';
 import { scenarioOffer } from '../support/sample-offer.ts';
 
 /** The send-slot schedule every mail sender shares, against the local DynamoDB. */
 let system: LocalSystem;
 
 beforeAll(async () => {
-  system = await startLocalSystem();
+  system = await startLocalSystem({ faults: true });
 });
 afterAll(async () => {
   await system?.runtime.stop();
@@ -76,6 +79,45 @@ describe('send pacing', () => {
   it('refuses a turn further off than a step waits, so the step is retried instead of timing out', async () => {
     await fillQueue(MAX_TURN_WAIT_MS + 2_000);
     await expect(takeSendSlot(20, { wait: true })).rejects.toBeInstanceOf(MailQueueFull);
+  });
+
+  it('refuses a turn that would come too late for the invocation to send the email in', async () => {
+    await fillQueue(4_000);
+    await expect(
+      withinInvocation(SEND_TIME_MS + 2_000, undefined, () => takeSendSlot(20, { wait: true })),
+    ).rejects.toBeInstanceOf(MailQueueFull);
+    // The same turn is within what a step waits when its invocation has the time.
+    expect(await withinInvocation(30_000, undefined, () => takeSendSlot(20, { wait: true }))).toBeGreaterThan(
+      Date.now() + 2_000,
+    );
+  });
+
+  it('gives SES up before the invocation ends when it keeps throttling: nothing goes out, and a retry sends it once', async () => {
+    const ses = faultControls(system).ses;
+    const email = {
+      from: 'follow-up@example.com',
+      to: [{ name: '佐藤 綾', email: 'hr+throttled@example.co.jp' }],
+      subject: '面談のご案内',
+      text: 'text',
+      html: '<p>html</p>',
+    };
+    ses.throttleNext(1_000);
+    try {
+      // The call is given up 2 s before the end, leaving the step time to release the email and fail.
+      await expect(
+        withinInvocation(3_500, undefined, () => sendEmailOnce('j-throttled0000000000', 'invitation', email)),
+      ).rejects.toBeInstanceOf(MailQueueFull);
+      // Given up, not left retrying: an invocation frozen with it would send after the step's retry did.
+      const throttled = ses.throttled;
+      await sleep(2_000);
+      expect(ses.throttled).toBe(throttled);
+    } finally {
+      ses.throttleNext(0);
+    }
+    expect(await system.mailTo('hr+throttled@example.co.jp')).toHaveLength(0);
+    expect(await sendEmailOnce('j-throttled0000000000', 'invitation', email)).toBe(true);
+    expect(await sendEmailOnce('j-throttled0000000000', 'invitation', email)).toBe(false);
+    expect(await system.mailTo('hr+throttled@example.co.jp')).toHaveLength(1);
   });
 
   it('lets mail HR is waiting on go ahead of a queue, which it only pushes back by one turn', async () => {

@@ -5,6 +5,7 @@ import { getErasure, JourneyErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { sendEmail } from '#shared/email/send.ts';
+import { refuseIfQueueKnownFull } from '#shared/email/send-pacing.ts';
 
 /** How often, and how long, a duplicate invocation waits for the one already sending the same email. */
 const WAIT_STEP_MS = 250;
@@ -62,6 +63,9 @@ export const sendEmailOnce = async (
   email: OutgoingEmail,
   options: SendOnceOptions = {},
 ): Promise<boolean> => {
+  // Before the claim: a step refused its turn costs no write. One whose email went out already is refused too,
+  // and finds it sent once the queue is short enough for its retry.
+  refuseIfQueueKnownFull();
   const claim = { pk: journeyPk(journeyId), sk: `EMAIL#${key}` };
   const owner = randomUUID();
   for (let waited = 0; ; waited += WAIT_STEP_MS) {

@@ -88,6 +88,12 @@ const takeQueuedSlot = async (
   return nextSlotSeen - interval;
 };
 
+/** The latest a step's turn may come: no further off than it waits, and in time to send before its invocation ends. */
+const latestTurn = (now: number): number =>
+  now + Math.max(0, Math.min(MAX_TURN_WAIT_MS, timeLeftMs() - SEND_TIME_MS));
+
+const queueFull = () => new MailQueueFull('the mail queue is longer than a step waits');
+
 /**
  * Takes the next send slot at `ratePerSecond` and returns its time (epoch ms). `wait: false` takes it whatever
  * the queue, starting now at the latest; otherwise a slot more than MAX_TURN_WAIT_MS away, or too late for the
@@ -96,12 +102,11 @@ const takeQueuedSlot = async (
 export const takeSendSlot = async (ratePerSecond: number, options: { wait: boolean }): Promise<number> => {
   const interval = 1000 / (ratePerSecond * RATE_HEADROOM);
   const now = Date.now();
-  const latest = options.wait
-    ? now + Math.max(0, Math.min(MAX_TURN_WAIT_MS, timeLeftMs() - SEND_TIME_MS))
-    : undefined;
-  // The next free slot only ever moves later, so a queue seen busy until after now is busy still. Seen longer than
-  // a step waits, it is left to the usual order to refuse.
-  if (nextSlotSeen > now && (latest === undefined || nextSlotSeen <= latest)) {
+  const latest = options.wait ? latestTurn(now) : undefined;
+  // The next free slot only ever moves later, so a queue seen busy until after now is busy still, and one seen
+  // longer than this step waits is refused without a write.
+  if (latest !== undefined && nextSlotSeen > latest) throw queueFull();
+  if (nextSlotSeen > now) {
     try {
       return await takeQueuedSlot(now, interval, { busy: true, latest });
     } catch (error) {
@@ -113,15 +118,31 @@ export const takeSendSlot = async (ratePerSecond: number, options: { wait: boole
   try {
     return await takeQueuedSlot(now, interval, { busy: false, latest });
   } catch (error) {
-    if (isConditionFailure(error)) throw new MailQueueFull('the mail queue is longer than a step waits');
+    if (isConditionFailure(error)) throw queueFull();
     throw error;
   }
 };
 
+/** The rate mail is paced to (`SES_MAX_SEND_RATE`), when the deployment sets one. */
+const sendRate = (): number | undefined => {
+  const rate = Number(process.env.SES_MAX_SEND_RATE);
+  return rate > 0 ? rate : undefined;
+};
+
+/**
+ * Refuses a step at once whose turn this environment already knows to be further off than it waits: in a cohort
+ * most refusals are these, and they then neither claim their email nor write to the send-slot item, whose writes
+ * a second are what the design's rate is bounded by (docs/performance.md). Mail a person waits on is never refused.
+ */
+export const refuseIfQueueKnownFull = (): void => {
+  if (sendRate() === undefined || personWaiting.getStore() === true) return;
+  if (nextSlotSeen > latestTurn(Date.now())) throw queueFull();
+};
+
 /** Waits for this invocation's turn to send, when the deployment sets a sending rate (`SES_MAX_SEND_RATE`). */
 export const awaitSendTurn = async (): Promise<void> => {
-  const rate = Number(process.env.SES_MAX_SEND_RATE);
-  if (!(rate > 0)) return;
+  const rate = sendRate();
+  if (rate === undefined) return;
   const waiting = personWaiting.getStore() === true;
   const slot = await takeSendSlot(rate, { wait: !waiting });
   // Stopped with its invocation: a turn slept past it would send after the step had been retried.

@@ -81,6 +81,25 @@ describe('send pacing', () => {
     await expect(takeSendSlot(20, { wait: true })).rejects.toBeInstanceOf(MailQueueFull);
   });
 
+  it('refuses a step whose turn is known to be too far off without a write: no claim, no send-slot update', async () => {
+    await fillQueue(MAX_TURN_WAIT_MS + 2_000);
+    const writes = vi.spyOn(documents, 'send');
+    try {
+      await expect(
+        sendEmailOnce('j-queued00000000000000', 'invitation', {
+          from: 'follow-up@example.com',
+          to: [{ name: '佐藤 綾', email: 'hr+queued@example.co.jp' }],
+          subject: '面談のご案内',
+          text: 'text',
+          html: '<p>html</p>',
+        }),
+      ).rejects.toBeInstanceOf(MailQueueFull);
+      expect(writes).not.toHaveBeenCalled();
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
   it('refuses a turn that would come too late for the invocation to send the email in', async () => {
     await fillQueue(4_000);
     await expect(

@@ -23,7 +23,8 @@ export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promis
   const raw = await composeRawEmail(email, now());
   await awaitSendTurn();
   // Retrying Throttling can take longer than the invocation has: the call is given up in time for the step to
-  // fail cleanly and be retried, instead of going on in a frozen environment after that retry.
+  // fail cleanly and be retried, instead of going on in a frozen environment after that retry. Given up just as
+  // SES took the email, it goes again on the retry, as after any answer lost on the way back.
   const giveUp = abortBeforeEnd(RELEASE_TIME_MS);
   const result = await ses
     .send(

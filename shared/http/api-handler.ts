@@ -46,15 +46,22 @@ const mapErrors = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
   },
 });
 
-/** JSON API routes: handlers throw HttpError for anything the caller should see. */
-export const apiHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
-  middy<ApiEvent, ApiResult>()
-    .use(mapErrors())
-    .handler((event, context, { signal }) =>
-      withinInvocation(context.getRemainingTimeInMillis(), signal, () =>
-        whilePersonWaits(() => fn(event, context)),
-      ),
+export type Route = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+
+/**
+ * A request a person waits on, as middy's handler (API and pages alike): run within its invocation's time, its
+ * mail going ahead of the queue.
+ */
+export const personRequest =
+  (fn: Route) =>
+  (event: ApiEvent, context: Context, { signal }: { signal: AbortSignal }): Promise<ApiResult> =>
+    withinInvocation(context.getRemainingTimeInMillis(), signal, () =>
+      whilePersonWaits(() => fn(event, context)),
     );
+
+/** JSON API routes: handlers throw HttpError for anything the caller should see. */
+export const apiHandler = (fn: Route) =>
+  middy<ApiEvent, ApiResult>().use(mapErrors()).handler(personRequest(fn));
 
 /** The HR API's JSON bodies: an offer is a few KiB, so anything near this is not one. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

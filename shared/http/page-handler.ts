@@ -1,13 +1,10 @@
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import type { Locale } from '#shared/domain/offer.ts';
-import { whilePersonWaits } from '#shared/email/send-pacing.ts';
-import type { ApiEvent, ApiResult } from '#shared/http/api-handler.ts';
+import { type ApiEvent, type ApiResult, personRequest, type Route } from '#shared/http/api-handler.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { type NoticeKind, renderNoticePage } from '#shared/pages/notice-page.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';
-import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 
 export const page = (statusCode: number, html: string): ApiResult => ({
   statusCode,
@@ -33,11 +30,5 @@ const mapErrorsToPage = (): middy.MiddlewareObj<ApiEvent, ApiResult> => ({
 });
 
 /** Routes people open in a browser: every failure becomes a readable page, never a stack trace. */
-export const pageHandler = (fn: (event: ApiEvent, context: Context) => Promise<ApiResult>) =>
-  middy<ApiEvent, ApiResult>()
-    .use(mapErrorsToPage())
-    .handler((event, context, { signal }) =>
-      withinInvocation(context.getRemainingTimeInMillis(), signal, () =>
-        whilePersonWaits(() => fn(event, context)),
-      ),
-    );
+export const pageHandler = (fn: Route) =>
+  middy<ApiEvent, ApiResult>().use(mapErrorsToPage()).handler(personRequest(fn));

@@ -7,7 +7,17 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup.ts'] },
       },
-      { extends: true, test: { name: 'local', include: ['test/local/**/*.test.ts'], testTimeout: 30_000 } },
+      // A local service's first start checks every definition it is given (asl-validator), which under load outlasts
+      // the default 10 s a hook has.
+      {
+        extends: true,
+        test: {
+          name: 'local',
+          include: ['test/local/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
       {
         extends: true,
         test: {

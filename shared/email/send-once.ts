@@ -5,9 +5,13 @@ import { getErasure, JourneyErased } from '#shared/data/erasures.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { sendEmail } from '#shared/email/send.ts';
-import { refuseIfQueueKnownFull } from '#shared/email/send-pacing.ts';
+import { refuseIfQueueKnownFull, SEND_TIME_MS } from '#shared/email/send-pacing.ts';
+import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
 
-/** How often, and how long, a duplicate invocation waits for the one already sending the same email. */
+/**
+ * How often, and how long, a duplicate invocation waits for the one already sending the same email: no longer than
+ * its own invocation leaves time to send it should that one fail.
+ */
 const WAIT_STEP_MS = 250;
 const WAIT_LIMIT_MS = 20_000;
 
@@ -78,7 +82,7 @@ export const sendEmailOnce = async (
     if (current.Item.status !== 'sending') return false;
     const claimedAt = current.Item.claimedAt as number | undefined;
     if (isStale(claimedAt) && (await takeOver(claim, owner, claimedAt))) break;
-    if (waited >= WAIT_LIMIT_MS)
+    if (waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS)
       throw new EmailSendInProgress(`email ${key} is being sent by another invocation`);
     await sleep(WAIT_STEP_MS);
   }
@@ -118,7 +122,8 @@ export const settleSends = async (journeyId: string, prefix = ''): Promise<void>
       (claim) => claim.status === 'sending' && !isStale(claim.claimedAt as number | undefined),
     );
     if (live.length === 0) return;
-    if (waited >= WAIT_LIMIT_MS) throw new EmailSendInProgress(`${live.length} emails are being sent`);
+    if (waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS)
+      throw new EmailSendInProgress(`${live.length} emails are being sent`);
     await sleep(WAIT_STEP_MS);
   }
 };

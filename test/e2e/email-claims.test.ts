@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, journeyPk, tableName } from '#shared/data/table.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
-import { CLAIM_LEASE_MS, sendEmailOnce } from '#shared/email/send-once.ts';
+import { CLAIM_LEASE_MS, EmailSendInProgress, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
+import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 import {
   eventTypes,
   type LocalSystem,
@@ -98,6 +99,24 @@ describe('an email claimed by another invocation', () => {
     );
     expect(await duplicate).toBe(false);
     expect(await system.mailTo('live@example.co.jp')).toHaveLength(0);
+  });
+
+  it('is waited for no longer than the duplicate invocation allows: it fails in time to be retried', async () => {
+    await leaveClaim('j-claims-short', 'brief', Date.now());
+    const started = Date.now();
+    await expect(
+      withinInvocation(10_000, undefined, () =>
+        sendEmailOnce('j-claims-short', 'brief', email('short@example.co.jp')),
+      ),
+    ).rejects.toBeInstanceOf(EmailSendInProgress);
+    // Gave up with time left to fail cleanly, not after the 20 s a duplicate waits outside an invocation.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await system.mailTo('short@example.co.jp')).toHaveLength(0);
+    // What waits for the journey's sends to settle (an erasure, a move) gives up in time the same way.
+    await expect(
+      withinInvocation(10_000, undefined, () => settleSends('j-claims-short')),
+    ).rejects.toBeInstanceOf(EmailSendInProgress);
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('left over by a crashed invitation step still reaches the candidate, once, and the journey goes on', async () => {

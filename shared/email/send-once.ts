@@ -14,6 +14,8 @@ import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
  */
 const WAIT_STEP_MS = 250;
 const WAIT_LIMIT_MS = 20_000;
+const waitedEnough = (waited: number): boolean =>
+  waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS;
 
 /**
  * Longer than any journey function may run (30 s, checked by the stack tests) by a margin for clocks that
@@ -82,7 +84,7 @@ export const sendEmailOnce = async (
     if (current.Item.status !== 'sending') return false;
     const claimedAt = current.Item.claimedAt as number | undefined;
     if (isStale(claimedAt) && (await takeOver(claim, owner, claimedAt))) break;
-    if (waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS)
+    if (waitedEnough(waited))
       throw new EmailSendInProgress(`email ${key} is being sent by another invocation`);
     await sleep(WAIT_STEP_MS);
   }
@@ -122,8 +124,7 @@ export const settleSends = async (journeyId: string, prefix = ''): Promise<void>
       (claim) => claim.status === 'sending' && !isStale(claim.claimedAt as number | undefined),
     );
     if (live.length === 0) return;
-    if (waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS)
-      throw new EmailSendInProgress(`${live.length} emails are being sent`);
+    if (waitedEnough(waited)) throw new EmailSendInProgress(`${live.length} emails are being sent`);
     await sleep(WAIT_STEP_MS);
   }
 };

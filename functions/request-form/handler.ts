@@ -9,7 +9,7 @@ const payload = z.discriminatedUnion('form', [
   z.object({
     journeyId,
     form: z.literal('interviewer-insight'),
-    interviewer: z.number().int().min(0),
+    interviewer: z.number().int().min(0).optional(),
     taskToken,
   }),
   z.object({ journeyId, form: z.literal('offer-outcome'), ask: z.number().int().min(0), taskToken }),
@@ -17,7 +17,7 @@ const payload = z.discriminatedUnion('form', [
     journeyId,
     form: z.literal('manager-prep'),
     round,
-    role: z.enum(['manager', 'mentor']),
+    role: z.enum(['manager', 'mentor']).optional(),
     taskToken,
   }),
   z.object({ journeyId, form: z.literal('session-outcome'), round, followUp: z.boolean(), taskToken }),

@@ -14,8 +14,6 @@ import {
   JitterType,
   JsonPath,
   LogLevel,
-  Map as MapState,
-  Parallel,
   State,
   StateMachine,
   StateMachineType,
@@ -69,9 +67,10 @@ export interface JourneyStateMachineProps {
   /** Records the `needs-attention` status when a step keeps failing. */
   readonly closeJourney: IFunction;
   /**
-   * The states, returned from the first. Every task, Map and Parallel reachable from it gets the catch-all
-   * into `FlagForAttention`; a failure inside a Map ends the Map, whose catch flags the journey. `machine`
-   * is the construct to create other states in (a subclass cannot use `this` before `super()` returns).
+   * The states, returned from the first. Every task reachable from it gets the catch-all into
+   * `FlagForAttention` (no Map or Parallel: a Map's iterations would be out of its reach, and each costs a
+   * transition of its own). `machine` is the construct to create other states in (a subclass cannot use
+   * `this` before `super()` returns).
    */
   readonly define: (steps: JourneySteps, machine: Construct) => IChainable;
   /**
@@ -167,7 +166,7 @@ export abstract class JourneyStateMachine extends Construct {
     );
     const definition = props.define(steps, this);
     for (const state of State.findReachableStates(definition.startState)) {
-      if (state instanceof TaskStateBase || state instanceof MapState || state instanceof Parallel) {
+      if (state instanceof TaskStateBase) {
         // Keeps the input (the journey id) for FlagForAttention and puts the error beside it.
         state.addCatch(flagForAttention, { errors: [Errors.ALL], resultPath: '$.error' });
       }

@@ -1,5 +1,5 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Choice, Condition, JsonPath, Map as MapState } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, JsonPath } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
@@ -34,25 +34,12 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
       closeJourney: fns.closeJourney,
       define: ({ invoke, invokeAndWait }, machine) => {
         const inviteCandidate = invoke('InviteCandidate', fns.sendInvitation, { journeyId });
-        const gatherInterviewerInsight = MapState.jsonPath(machine, 'GatherInterviewerInsight', {
-          itemsPath: '$.interviewers',
-          itemSelector: {
-            journeyId,
-            interviewer: JsonPath.numberAt('$$.Map.Item.Value.index'),
-          },
-          maxConcurrency: 0,
-          resultPath: JsonPath.DISCARD,
-        }).itemProcessor(
-          invokeAndWait(
-            'RequestInterviewerInsight',
-            fns.requestForm,
-            {
-              journeyId,
-              form: 'interviewer-insight',
-              interviewer: JsonPath.numberAt('$.interviewer'),
-            },
-            WAIT_LIMIT_DAYS.offer,
-          ),
+        // One task waits for every interviewer's form: the last one answered or expired resumes it.
+        const requestInterviewerInsight = invokeAndWait(
+          'RequestInterviewerInsight',
+          fns.requestForm,
+          { journeyId, form: 'interviewer-insight' },
+          WAIT_LIMIT_DAYS.offer,
         );
         const sendMeetingBrief = invoke('SendMeetingBrief', fns.sendBrief, { journeyId });
         const awaitMeetingEnd = invokeAndWait(
@@ -105,7 +92,7 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
         sendHandoff.next(invoke('ScheduleOnboarding', fns.scheduleOnboarding, { journeyId }));
 
         return inviteCandidate
-          .next(gatherInterviewerInsight)
+          .next(requestInterviewerInsight)
           .next(sendMeetingBrief)
           .next(awaitMeetingEnd)
           .next(requestOutcome)

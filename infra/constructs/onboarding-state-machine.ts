@@ -6,7 +6,6 @@ import {
   type INextable,
   type IStateMachine,
   JsonPath,
-  Map as MapState,
   StateMachine,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -151,29 +150,16 @@ export class OnboardingStateMachine extends OnboardingPhase {
       alarmDescription: 'An onboarding round failed and was flagged for attention',
       closeJourney: fns.closeJourney,
       earlierDefinitionFunctions: props.earlierDefinitionFunctions,
-      define: (steps, machine) =>
+      define: (steps) =>
         steps
-          .invoke(
-            'StartRound',
-            fns.startRound,
-            { journeyId, round },
-            {
-              resultSelector: { recipients: JsonPath.listAt('$.Payload.recipients') },
-              resultPath: '$.start',
-            },
-          )
+          .invoke('StartRound', fns.startRound, { journeyId, round })
+          // One task waits for the manager's and the mentor's forms: the last one answered or expired resumes it.
           .next(
-            MapState.jsonPath(machine, 'GatherTeamInsight', {
-              itemsPath: '$.start.recipients',
-              itemSelector: { journeyId, round, role: JsonPath.stringAt('$$.Map.Item.Value.role') },
-              resultPath: JsonPath.DISCARD,
-            }).itemProcessor(
-              steps.invokeAndWait(
-                'RequestTeamInsight',
-                fns.requestForm,
-                { journeyId, form: 'manager-prep', round, role: JsonPath.stringAt('$.role') },
-                WAIT_LIMIT_DAYS.round,
-              ),
+            steps.invokeAndWait(
+              'RequestTeamInsight',
+              fns.requestForm,
+              { journeyId, form: 'manager-prep', round },
+              WAIT_LIMIT_DAYS.round,
             ),
           )
           // A worried manager or mentor raised their alert when they answered the prep form (submit-form).

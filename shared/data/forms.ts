@@ -31,6 +31,12 @@ export interface FormRecord {
    * nothing waits on (the new hire's topics): its answers are only saved.
    */
   taskToken?: string;
+  /**
+   * The forms one waiting task gathers, this one among them (a round's manager and mentor, an offer's
+   * interviewers): the task goes on when every one of them is answered or expired. None for a form its task
+   * waits on alone.
+   */
+  group?: string[];
   createdAt: string;
   linkExpiresAt: string;
   deadline?: string;
@@ -86,18 +92,24 @@ export const openForm = async (form: FormRecord): Promise<FormRecord> => {
   }
   // Nothing waits on it: a retry finds the form as it is, answered or not.
   if (form.taskToken === undefined) return (await getForm(form.journeyId, form.formId)) ?? form;
-  const updated = await documents.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: formKey(form.journeyId, form.formId),
-      UpdateExpression: 'SET taskToken = :token',
-      ConditionExpression: '#status = :open',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':token': form.taskToken, ':open': 'open' },
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return strip(updated.Attributes ?? {});
+  try {
+    const updated = await documents.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: formKey(form.journeyId, form.formId),
+        UpdateExpression: 'SET taskToken = :token',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':token': form.taskToken, ':open': 'open' },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip(updated.Attributes ?? {});
+  } catch (error) {
+    // Answered or expired since the attempt before: the caller resumes the task with that.
+    if (!isConditionFailure(error)) throw error;
+    return (await getForm(form.journeyId, form.formId)) ?? form;
+  }
 };
 
 export const getForm = async (journeyId: string, formId: string): Promise<FormRecord | undefined> => {
@@ -105,6 +117,15 @@ export const getForm = async (journeyId: string, formId: string): Promise<FormRe
     new GetCommand({ TableName: tableName(), Key: formKey(journeyId, formId), ConsistentRead: true }),
   );
   return result.Item ? strip(result.Item) : undefined;
+};
+
+/**
+ * Whether every one of these forms exists and is no longer open, read consistently: after the caller's own
+ * write, it sees every write before it.
+ */
+export const formsSettled = async (journeyId: string, formIds: string[]): Promise<boolean> => {
+  const forms = await Promise.all(formIds.map((formId) => getForm(journeyId, formId)));
+  return forms.every((form) => form !== undefined && form.status !== 'open');
 };
 
 /**

@@ -4,7 +4,7 @@ import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { attentionItemIds } from '#shared/domain/attention.ts';
 import { outcomeNotRecorded } from '#shared/journeys/outcome-not-recorded.ts';
-import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { resumeFormTask } from '#shared/journeys/resume-form-task.ts';
 import { now } from '#shared/time/clock.ts';
 
 /**
@@ -50,5 +50,5 @@ export const expireOpenForm = async (journeyId: string, formId: string): Promise
       round: form.round,
     });
   }
-  await resumeTask(form.taskToken, { status: 'expired' });
+  await resumeFormTask({ ...form, taskToken: form.taskToken }, { status: 'expired' });
 };

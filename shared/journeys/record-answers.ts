@@ -8,7 +8,8 @@ import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { mailLateTopics } from '#shared/journeys/mail-late-topics.ts';
 import { raiseAlert } from '#shared/journeys/raise-alert.ts';
-import { type ResumeResult, resumeTask } from '#shared/journeys/resume-task.ts';
+import { resumeFormTask } from '#shared/journeys/resume-form-task.ts';
+import type { ResumeResult } from '#shared/journeys/resume-task.ts';
 
 export type RecordResult = ResumeResult | 'already-used' | 'closed';
 
@@ -49,8 +50,8 @@ export const recordAnswers = async (
     await markResumed(journeyId, saved.formId, at);
     return submitted ? 'resumed' : 'already-used';
   }
-  const result = await resumeTask(
-    saved.taskToken,
+  const result = await resumeFormTask(
+    { ...saved, taskToken: saved.taskToken },
     formTaskOutput(saved, journey, at, await loadCompanyCalendar()),
   );
   await markResumed(journeyId, saved.formId, at);

@@ -1,12 +1,19 @@
 import { DateTime } from 'luxon';
 import { closeAttentionWhere } from '#shared/data/attention.ts';
-import { type FormRecipient, type FormRecord, listForms, openForm } from '#shared/data/forms.ts';
+import {
+  type FormRecipient,
+  type FormRecord,
+  formsSettled,
+  listForms,
+  openForm,
+} from '#shared/data/forms.ts';
 import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts';
 import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { FormKind } from '#shared/domain/form-answers.ts';
 import { linkExpiryAfter, OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
+import { teamOf } from '#shared/domain/hire.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { interviewerInsightWindow } from '#shared/domain/offer-schedule.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
@@ -25,58 +32,124 @@ import { createFormLink } from '#shared/links/form-links.ts';
 import { now } from '#shared/time/clock.ts';
 import { scheduleTimer } from '#shared/timers/schedule-timer.ts';
 
+/**
+ * Without `interviewer` or `role`, one task gathers the prep forms of every interviewer, or of the round's
+ * manager and mentor, and goes on once each is answered or expired. With one, it waits for that person's form
+ * alone: executions started on the definition before gathering ask each person from a Map iteration of their own.
+ */
 export type FormRequest =
-  | { journeyId: string; form: 'interviewer-insight'; interviewer: number; taskToken: string }
+  | { journeyId: string; form: 'interviewer-insight'; interviewer?: number; taskToken: string }
   | { journeyId: string; form: 'offer-outcome'; ask: number; taskToken: string }
-  | { journeyId: string; form: 'manager-prep'; round: number; role: PrepRole; taskToken: string }
+  | { journeyId: string; form: 'manager-prep'; round: number; role?: PrepRole; taskToken: string }
   | { journeyId: string; form: 'session-outcome'; round: number; followUp: boolean; taskToken: string }
   | { journeyId: string; form: 'summary-confirmation'; outcomeFormId: string; taskToken: string };
 
 /**
- * Opens the form a waiting task depends on and mails its link. A retried task finds the same form: when the
- * form was already answered or expired, the task is resumed at once with that result instead of waiting.
+ * Opens the forms a waiting task depends on and mails their links. A retried task finds the same forms: when
+ * they were already answered or expired, the task is resumed at once with that result instead of waiting.
  */
 export const requestForm = async (request: FormRequest): Promise<void> => {
   const journey = await requireJourney(request.journeyId);
   const calendar = await loadCompanyCalendar();
+  if (request.form === 'interviewer-insight' || request.form === 'manager-prep') {
+    await requestPrepForms(journey, request, calendar);
+    return;
+  }
   const opened = await openRequestedForm(journey, request, calendar);
   if (opened.status !== 'open') {
     await resumeTask(request.taskToken, formTaskOutput(opened, journey, now(), calendar));
   }
 };
 
+type PrepFormRequest = Extract<FormRequest, { form: 'interviewer-insight' | 'manager-prep' }>;
+
+const requestPrepForms = async (
+  journey: Journey,
+  request: PrepFormRequest,
+  calendar: BusinessCalendar,
+): Promise<void> => {
+  const preps = prepRequests(journey, request, calendar);
+  const one = request.form === 'interviewer-insight' ? request.interviewer : request.role;
+  if (one !== undefined) {
+    const [prep] = preps;
+    if (!prep) throw new Error(`no ${request.form} form for ${one} in this journey`);
+    const opened = await requestPrep(journey, request.taskToken, prep);
+    if (opened.status !== 'open') {
+      await resumeTask(request.taskToken, formTaskOutput(opened, journey, now(), calendar));
+    }
+    return;
+  }
+  const settled = await requestPrepGroup(journey, request.taskToken, preps);
+  if (settled) await resumeTask(request.taskToken, {});
+};
+
+const prepRequests = (
+  journey: Journey,
+  request: PrepFormRequest,
+  calendar: BusinessCalendar,
+): PrepRequest[] => {
+  const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
+  if (request.form === 'interviewer-insight') {
+    const offer = offerOf(journey);
+    const window = interviewerInsightWindow(offer, requestedAt.toJSDate(), calendar);
+    return offer.interviewers
+      .map((interviewer, index) => ({ interviewer, index }))
+      .filter(({ index }) => request.interviewer === undefined || index === request.interviewer)
+      .map(({ interviewer, index }) => ({
+        kind: 'interviewer-insight',
+        purpose: `interviewer-insight#${index}`,
+        recipient: { role: 'interviewer', ...interviewer },
+        window,
+        fields: { interviewerIndex: index },
+        event: { interviewer: index },
+      }));
+  }
+  const { round } = request;
+  const session = DateTime.fromISO(roundPlan(journey.rounds, round).sessionAt, { setZone: true });
+  const window = prepWindow(calendar, session, requestedAt);
+  return teamOf(journey.hire)
+    .filter(({ role }) => request.role === undefined || role === request.role)
+    .map(({ role, person }) => ({
+      kind: 'manager-prep',
+      purpose: `manager-prep#${round}#${role}`,
+      recipient: { role, ...person },
+      window,
+      fields: { round },
+      event: { round },
+    }));
+};
+
+/**
+ * Opens every form of the group before any link goes out, each naming the whole group, so that whoever settles
+ * the last of them resumes the task (`resumeFormTask`). Says whether all were settled already: a retried task
+ * whose forms were answered or expired meanwhile goes on at once.
+ */
+const requestPrepGroup = async (
+  journey: Journey,
+  taskToken: string,
+  preps: PrepRequest[],
+): Promise<boolean> => {
+  const group = preps.map((prep) => formIdFor(journey.journeyId, prep.purpose));
+  const forms: FormRecord[] = [];
+  for (const prep of preps) forms.push(await openPrepForm(journey, taskToken, prep, group));
+  for (const [index, form] of forms.entries()) {
+    const prep = preps[index];
+    if (form.status === 'open' && prep) await mailPrepRequest(journey, form, prep);
+  }
+  const seenOpen = forms.filter((form) => form.status === 'open').map((form) => form.formId);
+  if (forms.length > 0 && seenOpen.length === forms.length) return false;
+  // Some were settled before this attempt gave them its token; one still open when its token was written may
+  // have been settled since, by someone holding this attempt's token who found a sibling then still open.
+  return formsSettled(journey.journeyId, seenOpen);
+};
+
 const openRequestedForm = async (
   journey: Journey,
-  request: FormRequest,
+  request: Exclude<FormRequest, PrepFormRequest>,
   calendar: BusinessCalendar,
 ): Promise<FormRecord> => {
   const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
   switch (request.form) {
-    case 'interviewer-insight': {
-      const interviewer = offerOf(journey).interviewers[request.interviewer];
-      if (!interviewer) throw new Error(`no interviewer ${request.interviewer} in this journey`);
-      return requestPrep(journey, request.taskToken, {
-        kind: 'interviewer-insight',
-        purpose: `interviewer-insight#${request.interviewer}`,
-        recipient: { role: 'interviewer', ...interviewer },
-        window: interviewerInsightWindow(offerOf(journey), requestedAt.toJSDate(), calendar),
-        fields: { interviewerIndex: request.interviewer },
-        event: { interviewer: request.interviewer },
-      });
-    }
-    case 'manager-prep': {
-      const person = request.role === 'manager' ? journey.hire.manager : journey.hire.mentor;
-      if (!person) throw new Error(`no ${request.role} in this journey`);
-      const session = DateTime.fromISO(roundPlan(journey.rounds, request.round).sessionAt, { setZone: true });
-      return requestPrep(journey, request.taskToken, {
-        kind: 'manager-prep',
-        purpose: `manager-prep#${request.round}#${request.role}`,
-        recipient: { role: request.role, ...person },
-        window: prepWindow(calendar, session, requestedAt),
-        fields: { round: request.round },
-        event: { round: request.round },
-      });
-    }
     case 'offer-outcome': {
       const ask = request.ask + 1;
       // Asked again after "undecided": the form starts from the concerns HR wrote down last time.
@@ -121,35 +194,44 @@ interface PrepRequest {
 
 /** A prep form (interviewer, manager, mentor): due before the meeting, one reminder, expired at the deadline. */
 const requestPrep = async (journey: Journey, taskToken: string, prep: PrepRequest): Promise<FormRecord> => {
-  const { journeyId } = journey;
-  const formId = formIdFor(journeyId, prep.purpose);
-  const deadline = prep.window.deadline.toUTC().toISO() ?? '';
-  const linkExpiresAt = linkExpiryAfter(prep.window.deadline);
-  const form = await openForm({
-    journeyId,
-    formId,
+  const form = await openPrepForm(journey, taskToken, prep);
+  if (form.status === 'open') await mailPrepRequest(journey, form, prep);
+  return form;
+};
+
+const openPrepForm = (
+  journey: Journey,
+  taskToken: string,
+  prep: PrepRequest,
+  group?: string[],
+): Promise<FormRecord> =>
+  openForm({
+    journeyId: journey.journeyId,
+    formId: formIdFor(journey.journeyId, prep.purpose),
     kind: prep.kind,
     recipient: prep.recipient,
     status: 'open',
     taskToken,
     createdAt: now().toISOString(),
-    linkExpiresAt: linkExpiresAt.toUTC().toISO() ?? '',
-    deadline,
+    linkExpiresAt: linkExpiryAfter(prep.window.deadline).toUTC().toISO() ?? '',
+    deadline: prep.window.deadline.toUTC().toISO() ?? '',
+    ...(group ? { group } : {}),
     ...prep.fields,
   });
-  if (form.status !== 'open') return form;
 
-  const formUrl = await createFormLink({ journeyId, formId, expiresAt: linkExpiresAt.toJSDate() });
+const mailPrepRequest = async (journey: Journey, form: FormRecord, prep: PrepRequest): Promise<void> => {
+  const { journeyId } = journey;
+  const { formId } = form;
+  const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
   await sendEmailOnce(journeyId, `prep.requested#${formId}`, prepRequestEmail(journey, form, formUrl, false));
   await appendEvent(journeyId, `prep.requested#${formId}`, {
     type: 'prep.requested',
     formId,
     role: prep.recipient.role,
-    deadline,
+    deadline: form.deadline,
     ...prep.event,
   });
   await scheduleDeadline(journeyId, formId, prep.window);
-  return form;
 };
 
 /** The form's one reminder and its deadline, as schedules that fire-timer runs. */

@@ -20,7 +20,8 @@ export type PrepRole = 'manager' | 'mentor';
 /**
  * Opens a round: the new hire is invited to the HR 1on1 (with a link to tell HR beforehand what they would like
  * to talk about), and the manager is reminded to hold their own team session (a separate track). Returns who is
- * asked to prepare, so the state machine can ask each of them.
+ * asked to prepare: executions started on the definition before one task gathered their prep forms ask each
+ * of them from it.
  */
 export const startRound = async (
   journeyId: string,

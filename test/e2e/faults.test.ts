@@ -55,6 +55,30 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it('interviewers answering at the same moment, after the step asking them was retried, let the journey on once', async () => {
+    faults.functions.failNext('request-form', 'after');
+    const { offer, journeyId } = await start('gathered', {
+      interviewers: [
+        { name: '高橋 健', email: 'ken+gathered@example.co.jp' },
+        { name: '伊藤 誠', email: 'makoto+gathered@example.co.jp' },
+      ],
+    });
+    await system.runtime.idle();
+    const requests = await Promise.all(['ken+gathered@', 'makoto+gathered@'].map((to) => system.mailTo(to)));
+    expect(requests.map((mail) => mail.length)).toEqual([1, 1]);
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(0);
+
+    const responses = await Promise.all(
+      requests.map(([request]) => system.submitForm(formLinkIn(request), { concerns: '通勤時間' })),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200]);
+    await system.runtime.idle();
+    expect(await system.mailTo(offer.hr.email)).toHaveLength(1);
+    const journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'prep.submitted')).toBe(2);
+    expect(count(eventTypes(journey), 'brief.sent')).toBe(1);
+  });
+
   // Adaptive retries pace the client down after throttling, so on a busy machine this one takes a while.
   it('an SES throttling burst delays mail but loses none and sends none twice', {
     timeout: 150_000,

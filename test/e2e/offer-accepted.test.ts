@@ -191,7 +191,6 @@ describe('an offer that is accepted', () => {
     expect(entered).toEqual(
       expect.arrayContaining([
         'InviteCandidate',
-        'GatherInterviewerInsight',
         'RequestInterviewerInsight',
         'SendMeetingBrief',
         'AwaitMeetingEnd',

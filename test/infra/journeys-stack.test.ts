@@ -63,7 +63,6 @@ const FUNCTIONS = [
 
 const OFFER_FOLLOW_UP_STATES = [
   'InviteCandidate',
-  'GatherInterviewerInsight',
   'RequestInterviewerInsight',
   'SendMeetingBrief',
   'AwaitMeetingEnd',
@@ -100,36 +99,24 @@ const MACHINES = [
       RequestOutcome: WAIT_LIMIT_DAYS.answer,
       WaitBeforeAskingAgain: WAIT_LIMIT_DAYS.offer,
     },
-    // Inside a Map, a failure reaches the Map's own Catch.
-    insideMaps: ['RequestInterviewerInsight'],
   },
   {
     name: 'Onboarding',
     startAt: 'StartRound',
-    states: [
-      'StartRound',
-      'GatherTeamInsight',
-      'RequestTeamInsight',
-      'SendSessionBrief',
-      ...FROM_SESSION_END,
-      ...CATCH_ALL,
-    ],
+    states: ['StartRound', 'RequestTeamInsight', 'SendSessionBrief', ...FROM_SESSION_END, ...CATCH_ALL],
     waiting: { ...SESSION_WAITS, RequestTeamInsight: WAIT_LIMIT_DAYS.round },
-    insideMaps: ['RequestTeamInsight'],
   },
   {
     name: 'OnboardingFollowUp',
     startAt: 'SendFollowUpBrief',
     states: ['SendFollowUpBrief', ...FROM_SESSION_END, ...CATCH_ALL],
     waiting: SESSION_WAITS,
-    insideMaps: [],
   },
   {
     name: 'OnboardingMilestones',
     startAt: 'BeginOrEndOnboarding',
     states: ['BeginOrEndOnboarding', ...CATCH_ALL],
     waiting: {},
-    insideMaps: [],
   },
 ];
 
@@ -808,7 +795,7 @@ describe('state machines', () => {
   });
 });
 
-describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting, insideMaps }) => {
+describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting }) => {
   it('has exactly the states of the design, under its name', () => {
     const machine = machineNamed(name);
     const names = allStates(machine.definition.States as Record<string, AslState>).map(([state]) => state);
@@ -865,8 +852,8 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
         }),
       );
     }
-    for (const [state, definition] of all.filter(([, s]) => ['Task', 'Map'].includes(s.Type))) {
-      if (state === 'FlagForAttention' || (insideMaps as string[]).includes(state)) {
+    for (const [state, definition] of all.filter(([, s]) => s.Type === 'Task')) {
+      if (state === 'FlagForAttention') {
         expect(definition.Catch, state).toBeUndefined();
       } else {
         expect(definition.Catch, state).toEqual([
@@ -888,21 +875,20 @@ describe('onboarding state machines', () => {
   it('runs one round per execution and schedules the next, so none lasts anywhere near a year', () => {
     const all = allStates(machineNamed('Onboarding').definition.States as Record<string, AslState>);
     const states = Object.fromEntries(all);
-    // The only Map asks the team; no Map runs the rounds, and the step that schedules the next round (or ends
-    // the journey) ends the execution.
-    expect(all.filter(([, state]) => state.Type === 'Map').map(([name]) => name)).toEqual([
-      'GatherTeamInsight',
-    ]);
+    // No Map: one task gathers the team's prep forms, and the step that schedules the next round (or ends the
+    // journey) ends the execution.
+    expect(all.filter(([, state]) => state.Type === 'Map')).toEqual([]);
+    expect(states.RequestTeamInsight).toMatchObject({ Type: 'Task', Next: 'SendSessionBrief' });
     expect(states.CloseRound).toMatchObject({ Type: 'Task', End: true });
   });
 
-  it('gives each kind of execution a machine of its own, whose states all do work but the Map and the catch-all', () => {
+  it('gives each kind of execution a machine of its own, whose states all do work but the catch-all', () => {
     // A round, its extra session, and the start date with the end after the last checks: no state reads the
     // input to tell which, nor a task's result to route it, and every execution ends on its last task.
     for (const name of ['Onboarding', 'OnboardingFollowUp', 'OnboardingMilestones']) {
       const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
       expect(
-        all.filter(([state, { Type }]) => !['Task', 'Map'].includes(Type) && state !== 'NeedsAttention'),
+        all.filter(([state, { Type }]) => Type !== 'Task' && state !== 'NeedsAttention'),
         name,
       ).toEqual([]);
     }

@@ -1,15 +1,22 @@
 import * as z from 'zod';
 import { sendFollowUpBrief } from '#shared/journeys/send-follow-up-brief.ts';
 import { sendSessionBrief } from '#shared/journeys/send-session-brief.ts';
+import { startTimer } from '#shared/journeys/start-timer.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 
-// A round's 1on1 and its extra follow-up session are briefed by the same function, each by its own module.
-export const handler = taskHandler(
-  z.object({
-    journeyId: z.string().min(1),
-    round: z.number().int().min(1),
-    followUp: z.literal(true).optional(),
-  }),
-  ({ journeyId, round, followUp }) =>
-    followUp ? sendFollowUpBrief(journeyId, round) : sendSessionBrief(journeyId, round),
-);
+const payload = z.object({
+  journeyId: z.string().min(1),
+  round: z.number().int().min(1),
+  followUp: z.literal(true).optional(),
+  taskToken: z.string().min(1).optional(),
+});
+
+// A round's 1on1 and its extra follow-up session are briefed by the same function, each by its own module; then
+// the same task waits for the session's end. Executions started on the earlier definition pass no token: they
+// wait in a step of their own (start-timer).
+export const handler = taskHandler(payload, async ({ journeyId, round, followUp, taskToken }) => {
+  await (followUp ? sendFollowUpBrief(journeyId, round) : sendSessionBrief(journeyId, round));
+  if (taskToken) {
+    await startTimer({ journeyId, timer: 'session-end', round, followUp: followUp ?? false, taskToken });
+  }
+});

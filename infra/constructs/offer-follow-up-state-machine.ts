@@ -41,14 +41,11 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
           { journeyId, form: 'interviewer-insight' },
           WAIT_LIMIT_DAYS.offer,
         );
-        const sendMeetingBrief = invoke('SendMeetingBrief', fns.sendBrief, { journeyId });
-        const awaitMeetingEnd = invokeAndWait(
-          'AwaitMeetingEnd',
-          fns.startTimer,
-          {
-            journeyId,
-            timer: 'meeting-end',
-          },
+        // The brief's task then waits for the meeting's end.
+        const sendMeetingBrief = invokeAndWait(
+          'SendMeetingBrief',
+          fns.sendBrief,
+          { journeyId },
           WAIT_LIMIT_DAYS.offer,
         );
         // The task output is what submit-form sends: {"decision", "ask", "askAgainAt"}.
@@ -94,7 +91,6 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
         return inviteCandidate
           .next(requestInterviewerInsight)
           .next(sendMeetingBrief)
-          .next(awaitMeetingEnd)
           .next(requestOutcome)
           .next(decisionMade);
       },

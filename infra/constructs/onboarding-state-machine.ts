@@ -24,7 +24,6 @@ export const ONBOARDING_MILESTONES = 'OnboardingMilestones';
 export interface OnboardingFunctions {
   readonly beginOnboarding: IFunction;
   readonly scheduleRound: IFunction;
-  readonly startTimer: IFunction;
   readonly startRound: IFunction;
   readonly requestForm: IFunction;
   readonly sendSessionBrief: IFunction;
@@ -44,34 +43,26 @@ const round = JsonPath.numberAt('$.round');
 const followUp = JsonPath.objectAt('$.followUp');
 
 /**
- * A session from its end on, shared by a round and its extra session: the wait for the session's end, HR's
- * outcome, what the outcome calls for (an alert on an `alert` condition, the new hire's confirmation of a
- * consented team summary), and the last step: what the team hears, then for a round the next planned round, or
- * after the last one the wait for the last checks or the journey's end. Every execution ends on its last task:
- * a Succeed state, or a Choice that only reads a task's result, would be a transition Step Functions bills.
+ * A session from its end on, shared by a round and its extra session: HR's outcome, what the outcome calls for
+ * (an alert on an `alert` condition, the new hire's confirmation of a consented team summary), and the last
+ * step: what the team hears, then for a round the next planned round, or after the last one the wait for the
+ * last checks or the journey's end. Every execution ends on its last task: a Succeed state, or a Choice that
+ * only reads a task's result, would be a transition Step Functions bills.
  */
 const fromSessionEnd = (
   { invoke, invokeAndWait }: JourneySteps,
   fns: OnboardingFunctions,
 ): IChainable & INextable => {
-  const awaitSessionEnd = invokeAndWait(
-    'AwaitSessionEnd',
-    fns.startTimer,
-    { journeyId, timer: 'session-end', round, followUp },
-    WAIT_LIMIT_DAYS.round,
+  // The task output is what submit-form sends, {"status", "formId", "condition", "consent", "hireConfirms"},
+  // or {"status": "expired"} from fire-timer at the deadline.
+  const requestSessionOutcome = invokeAndWait(
+    'RequestSessionOutcome',
+    fns.requestForm,
+    { journeyId, form: 'session-outcome', round, followUp },
+    WAIT_LIMIT_DAYS.answer,
+    { resultPath: '$.outcome' },
   );
-  awaitSessionEnd
-    .next(
-      // The task output is what submit-form sends, {"status", "formId", "condition", "consent",
-      // "hireConfirms"}, or {"status": "expired"} from fire-timer at the deadline.
-      invokeAndWait(
-        'RequestSessionOutcome',
-        fns.requestForm,
-        { journeyId, form: 'session-outcome', round, followUp },
-        WAIT_LIMIT_DAYS.answer,
-        { resultPath: '$.outcome' },
-      ),
-    )
+  requestSessionOutcome
     .next(
       // An outcome with neither an alert nor a summary to confirm, or none recorded, goes on at once.
       invokeAndWait(
@@ -90,7 +81,7 @@ const fromSessionEnd = (
         outcome: JsonPath.objectAt('$.outcome'),
       }),
     );
-  return awaitSessionEnd;
+  return requestSessionOutcome;
 };
 
 type ByNameProps = Omit<JourneyStateMachineProps, 'stateMachineName'> & {
@@ -163,7 +154,15 @@ export class OnboardingStateMachine extends OnboardingPhase {
             ),
           )
           // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
-          .next(steps.invoke('SendSessionBrief', fns.sendSessionBrief, { journeyId, round }))
+          // The brief's task then waits for the session's end.
+          .next(
+            steps.invokeAndWait(
+              'SendSessionBrief',
+              fns.sendSessionBrief,
+              { journeyId, round },
+              WAIT_LIMIT_DAYS.round,
+            ),
+          )
           .next(fromSessionEnd(steps, fns)),
     });
   }
@@ -185,7 +184,13 @@ export class OnboardingFollowUpStateMachine extends OnboardingPhase {
       closeJourney: fns.closeJourney,
       define: (steps) =>
         steps
-          .invoke('SendFollowUpBrief', fns.sendSessionBrief, { journeyId, round, followUp: true })
+          // The brief's task then waits for the extra session's end.
+          .invokeAndWait(
+            'SendFollowUpBrief',
+            fns.sendSessionBrief,
+            { journeyId, round, followUp: true },
+            WAIT_LIMIT_DAYS.round,
+          )
           .next(fromSessionEnd(steps, fns)),
     });
   }

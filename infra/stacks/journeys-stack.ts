@@ -192,7 +192,11 @@ export class JourneysStack extends Stack {
     );
     const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
     const requestForm = fn('RequestForm', 'request-form', 'Emails a form link and stores the task token');
-    const sendBrief = fn('SendBrief', 'send-brief', 'Emails HR the meeting brief');
+    const sendBrief = fn(
+      'SendBrief',
+      'send-brief',
+      'Emails HR the meeting brief, then waits for the meeting to end',
+    );
     const startTimer = fn('StartTimer', 'start-timer', 'Schedules the timer a waiting task resumes on');
     const sendHandoff = fn('SendHandoff', 'send-handoff', 'Emails the manager and mentor the handoff');
     const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
@@ -209,7 +213,11 @@ export class JourneysStack extends Stack {
       "Shares a session's outcome with the team, then schedules the next round or completes the journey",
     );
     const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
-    const sendSessionBrief = fn('SendSessionBrief', 'send-session-brief', 'Emails HR the session brief');
+    const sendSessionBrief = fn(
+      'SendSessionBrief',
+      'send-session-brief',
+      'Emails HR the session brief, then waits for the session to end',
+    );
     const shareSummary = fn(
       'ShareSummary',
       'share-summary',
@@ -377,6 +385,9 @@ export class JourneysStack extends Stack {
       startRound,
       // The new hire's confirmation of a team summary closes at its deadline.
       raiseAlert,
+      // The briefs' tasks wait for the meeting's or the session's end.
+      sendBrief,
+      sendSessionBrief,
       consoleActions,
       receiveEvent,
     ]) {
@@ -419,7 +430,6 @@ export class JourneysStack extends Stack {
     const onboardingFunctions = {
       beginOnboarding: beginOnboarding.lambda,
       scheduleRound: scheduleRound.lambda,
-      startTimer: startTimer.lambda,
       startRound: startRound.lambda,
       requestForm: requestForm.lambda,
       sendSessionBrief: sendSessionBrief.lambda,
@@ -428,12 +438,19 @@ export class JourneysStack extends Stack {
     };
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
       functions: onboardingFunctions,
-      // Executions started on the earlier definition, which ran every kind of onboarding execution, still call
-      // these: the start date's and the end's (now OnboardingMilestones) and steps now part of schedule-round.
-      earlierDefinitionFunctions: [beginOnboarding.lambda, shareSummary.lambda, sendJourneySummary.lambda],
+      // Executions started on earlier definitions still call these: the start date's and the end's (now
+      // OnboardingMilestones), steps now part of schedule-round, and the wait for the session's end (now the
+      // brief's task).
+      earlierDefinitionFunctions: [
+        beginOnboarding.lambda,
+        shareSummary.lambda,
+        sendJourneySummary.lambda,
+        startTimer.lambda,
+      ],
     });
     this.onboardingFollowUp = new OnboardingFollowUpStateMachine(this, 'OnboardingFollowUp', {
       functions: onboardingFunctions,
+      earlierDefinitionFunctions: [startTimer.lambda],
     });
     this.onboardingMilestones = new OnboardingMilestonesStateMachine(this, 'OnboardingMilestones', {
       functions: onboardingFunctions,

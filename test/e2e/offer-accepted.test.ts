@@ -193,7 +193,6 @@ describe('an offer that is accepted', () => {
         'InviteCandidate',
         'RequestInterviewerInsight',
         'SendMeetingBrief',
-        'AwaitMeetingEnd',
         'RequestOutcome',
         'DecisionMade',
         'SendHandoff',

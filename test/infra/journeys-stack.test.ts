@@ -65,7 +65,6 @@ const OFFER_FOLLOW_UP_STATES = [
   'InviteCandidate',
   'RequestInterviewerInsight',
   'SendMeetingBrief',
-  'AwaitMeetingEnd',
   'RequestOutcome',
   'DecisionMade',
   'WaitBeforeAskingAgain',
@@ -78,10 +77,9 @@ const OFFER_FOLLOW_UP_STATES = [
 ];
 
 /** A session from its end on, in a round's execution and its extra session's alike. */
-const FROM_SESSION_END = ['AwaitSessionEnd', 'RequestSessionOutcome', 'ActOnOutcome', 'CloseRound'];
+const FROM_SESSION_END = ['RequestSessionOutcome', 'ActOnOutcome', 'CloseRound'];
 const CATCH_ALL = ['FlagForAttention', 'NeedsAttention'];
 const SESSION_WAITS = {
-  AwaitSessionEnd: WAIT_LIMIT_DAYS.round,
   RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
   ActOnOutcome: WAIT_LIMIT_DAYS.answer,
 };
@@ -94,7 +92,7 @@ const MACHINES = [
     states: OFFER_FOLLOW_UP_STATES,
     // Each callback task and the most it may wait, in days, before it times out and the journey is flagged.
     waiting: {
-      AwaitMeetingEnd: WAIT_LIMIT_DAYS.offer,
+      SendMeetingBrief: WAIT_LIMIT_DAYS.offer,
       RequestInterviewerInsight: WAIT_LIMIT_DAYS.offer,
       RequestOutcome: WAIT_LIMIT_DAYS.answer,
       WaitBeforeAskingAgain: WAIT_LIMIT_DAYS.offer,
@@ -104,13 +102,17 @@ const MACHINES = [
     name: 'Onboarding',
     startAt: 'StartRound',
     states: ['StartRound', 'RequestTeamInsight', 'SendSessionBrief', ...FROM_SESSION_END, ...CATCH_ALL],
-    waiting: { ...SESSION_WAITS, RequestTeamInsight: WAIT_LIMIT_DAYS.round },
+    waiting: {
+      ...SESSION_WAITS,
+      RequestTeamInsight: WAIT_LIMIT_DAYS.round,
+      SendSessionBrief: WAIT_LIMIT_DAYS.round,
+    },
   },
   {
     name: 'OnboardingFollowUp',
     startAt: 'SendFollowUpBrief',
     states: ['SendFollowUpBrief', ...FROM_SESSION_END, ...CATCH_ALL],
-    waiting: SESSION_WAITS,
+    waiting: { ...SESSION_WAITS, SendFollowUpBrief: WAIT_LIMIT_DAYS.round },
   },
   {
     name: 'OnboardingMilestones',
@@ -1141,6 +1143,8 @@ describe('least privilege', () => {
       'request-form',
       'schedule-onboarding',
       'schedule-round',
+      'send-brief',
+      'send-session-brief',
       'start-journey',
       'start-round',
       'start-timer',

@@ -115,7 +115,6 @@ describe('stateMachineDefinitions', () => {
         InviteCandidate: 'send-invitation',
         RequestInterviewerInsight: 'request-form',
         SendMeetingBrief: 'send-brief',
-        AwaitMeetingEnd: 'start-timer',
         RequestOutcome: 'request-form',
         WaitBeforeAskingAgain: 'start-timer',
         SendHandoff: 'send-handoff',
@@ -128,7 +127,6 @@ describe('stateMachineDefinitions', () => {
         StartRound: 'start-round',
         RequestTeamInsight: 'request-form',
         SendSessionBrief: 'send-session-brief',
-        AwaitSessionEnd: 'start-timer',
         RequestSessionOutcome: 'request-form',
         ActOnOutcome: 'raise-alert',
         CloseRound: 'schedule-round',
@@ -136,7 +134,6 @@ describe('stateMachineDefinitions', () => {
       },
       OnboardingFollowUp: {
         SendFollowUpBrief: 'send-session-brief',
-        AwaitSessionEnd: 'start-timer',
         RequestSessionOutcome: 'request-form',
         ActOnOutcome: 'raise-alert',
         CloseRound: 'schedule-round',

@@ -46,8 +46,9 @@ export interface JourneySteps {
   ): LambdaInvoke;
   /**
    * Invokes a handler with a task token and waits: the handler stores the token and returns at once, and
-   * someone (a form, a timer) resumes the task later. Past `waitLimitDays` (`WAIT_LIMIT_DAYS`) the wait
-   * times out into the catch-all, which flags the journey.
+   * someone (a form, a timer) resumes the task later. Past `waitLimitDays` (`WAIT_LIMIT_DAYS`), or past
+   * `heartbeatDays` without a heartbeat on the token, the wait times out into the catch-all, which flags the
+   * journey.
    */
   invokeAndWait(
     stateName: string,
@@ -55,6 +56,7 @@ export interface JourneySteps {
     payload: Record<string, unknown>,
     waitLimitDays: number,
     result?: TaskResult,
+    heartbeatDays?: number,
   ): LambdaInvoke;
 }
 
@@ -110,6 +112,7 @@ export abstract class JourneyStateMachine extends Construct {
       pattern: IntegrationPattern,
       result: TaskResult,
       waitLimitDays?: number,
+      heartbeatDays?: number,
     ) => {
       invoked.add(fn);
       const invocation = LambdaInvoke.jsonPath(this, stateName, {
@@ -118,6 +121,9 @@ export abstract class JourneyStateMachine extends Construct {
         ...(waitLimitDays === undefined
           ? {}
           : { taskTimeout: Timeout.duration(Duration.days(waitLimitDays)) }),
+        ...(heartbeatDays === undefined
+          ? {}
+          : { heartbeatTimeout: Timeout.duration(Duration.days(heartbeatDays)) }),
         payload: TaskInput.fromObject(payload),
         resultSelector: result.resultSelector,
         resultPath: result.resultPath ?? JsonPath.DISCARD,
@@ -143,7 +149,7 @@ export abstract class JourneyStateMachine extends Construct {
     const steps: JourneySteps = {
       invoke: (stateName, fn, payload, result = {}) =>
         task(stateName, fn, payload, IntegrationPattern.REQUEST_RESPONSE, result),
-      invokeAndWait: (stateName, fn, payload, waitLimitDays, result = {}) =>
+      invokeAndWait: (stateName, fn, payload, waitLimitDays, result = {}, heartbeatDays = undefined) =>
         task(
           stateName,
           fn,
@@ -151,6 +157,7 @@ export abstract class JourneyStateMachine extends Construct {
           IntegrationPattern.WAIT_FOR_TASK_TOKEN,
           result,
           waitLimitDays,
+          heartbeatDays,
         ),
     };
 

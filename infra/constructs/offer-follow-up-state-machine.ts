@@ -1,5 +1,5 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Choice, Condition, JsonPath } from 'aws-cdk-lib/aws-stepfunctions';
+import { JsonPath } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { JourneyStateMachine } from '#infra/constructs/journey-state-machine.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
@@ -11,14 +11,14 @@ export interface OfferFollowUpFunctions {
   readonly sendInvitation: IFunction;
   readonly requestForm: IFunction;
   readonly sendBrief: IFunction;
-  readonly startTimer: IFunction;
-  readonly sendHandoff: IFunction;
   readonly scheduleOnboarding: IFunction;
   readonly closeJourney: IFunction;
 }
 
 export interface OfferFollowUpStateMachineProps {
   readonly functions: OfferFollowUpFunctions;
+  /** Functions only executions started on an earlier definition still invoke (`earlierDefinitionFunctions`). */
+  readonly earlierDefinitionFunctions?: IFunction[];
 }
 
 const journeyId = JsonPath.stringAt('$.journeyId');
@@ -32,7 +32,8 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
       comment: 'Offer follow-up: interviewer insight, meeting brief and invitation, outcome, handoff',
       alarmDescription: 'An offer follow-up journey failed and was flagged for attention',
       closeJourney: fns.closeJourney,
-      define: ({ invoke, invokeAndWait }, machine) => {
+      earlierDefinitionFunctions: props.earlierDefinitionFunctions,
+      define: ({ invoke, invokeAndWait }) => {
         const inviteCandidate = invoke('InviteCandidate', fns.sendInvitation, { journeyId });
         // One task waits for every interviewer's form: the last one answered or expired resumes it.
         const requestInterviewerInsight = invokeAndWait(
@@ -48,51 +49,27 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
           { journeyId },
           WAIT_LIMIT_DAYS.offer,
         );
-        // The task output is what submit-form sends: {"decision", "ask", "askAgainAt"}.
+        // The task output is what submit-form sends once HR's answer is final: {"decision", "ask", "askAgainAt"}.
+        // An undecided answer with an ask to come keeps it waiting: a schedule asks HR again (fire-timer).
         const requestOutcome = invokeAndWait(
           'RequestOutcome',
           fns.requestForm,
-          { journeyId, form: 'offer-outcome', ask: JsonPath.numberAt('$.outcome.ask') },
-          WAIT_LIMIT_DAYS.answer,
+          { journeyId, form: 'offer-outcome', ask: 0 },
+          WAIT_LIMIT_DAYS.outcome,
           { resultPath: '$.outcome' },
+          WAIT_LIMIT_DAYS.answer,
         );
-        const waitBeforeAskingAgain = invokeAndWait(
-          'WaitBeforeAskingAgain',
-          fns.startTimer,
-          {
-            journeyId,
-            timer: 'ask-again',
-            at: JsonPath.stringAt('$.outcome.askAgainAt'),
-          },
-          WAIT_LIMIT_DAYS.offer,
-        );
-        const sendHandoff = invoke('SendHandoff', fns.sendHandoff, { journeyId });
-        const closeAsDeclined = invoke('CloseAsDeclined', fns.closeJourney, {
+        // The handoff and onboarding's schedule, or the journey's end: the execution ends on it.
+        const closeOffer = invoke('CloseOffer', fns.scheduleOnboarding, {
           journeyId,
-          status: 'declined',
+          decision: JsonPath.stringAt('$.outcome.decision'),
         });
-        const closeAsLapsed = invoke('CloseAsLapsed', fns.closeJourney, { journeyId, status: 'lapsed' });
-
-        const decisionMade = Choice.jsonPath(machine, 'DecisionMade')
-          .when(Condition.stringEquals('$.outcome.decision', 'accepted'), sendHandoff)
-          .when(Condition.stringEquals('$.outcome.decision', 'declined'), closeAsDeclined)
-          .when(
-            Condition.and(
-              Condition.stringEquals('$.outcome.decision', 'undecided'),
-              Condition.isNotNull('$.outcome.askAgainAt'),
-            ),
-            waitBeforeAskingAgain.next(requestOutcome),
-          )
-          .otherwise(closeAsLapsed);
-
-        // Each branch ends on its last task: a Succeed state after it would only be one more transition.
-        sendHandoff.next(invoke('ScheduleOnboarding', fns.scheduleOnboarding, { journeyId }));
 
         return inviteCandidate
           .next(requestInterviewerInsight)
           .next(sendMeetingBrief)
           .next(requestOutcome)
-          .next(decisionMade);
+          .next(closeOffer);
       },
     });
   }

@@ -29,9 +29,12 @@ export interface StepFunctionsServiceOptions {
 
 export interface StepFunctionsService {
   url: string;
-  /** When the first waiting task runs out its TimeoutSeconds (epoch ms of virtual time), if any waits. */
+  /**
+   * When the first waiting task runs out its TimeoutSeconds, or its HeartbeatSeconds since it began or last
+   * heard a heartbeat (epoch ms of virtual time), if any waits.
+   */
   nextTaskTimeout(): number | undefined;
-  /** Times out every task whose TimeoutSeconds ran out by `upTo`, as Step Functions would have then. */
+  /** Times out every task whose time ran out by `upTo`, as Step Functions would have then. */
   timeOutTasks(upTo: number): void;
   close(): Promise<void>;
 }
@@ -70,6 +73,8 @@ interface LocalMachine {
   retryIntervals: Record<string, number[]>;
   /** TimeoutSeconds of every callback task that has one, by state name: counted on the virtual clock. */
   callbackTimeouts: Map<string, number>;
+  /** HeartbeatSeconds of every callback task that has one, by state name: counted on the virtual clock. */
+  callbackHeartbeats: Map<string, number>;
 }
 
 interface Execution {
@@ -98,18 +103,36 @@ interface Callback {
   reject: (error: Error) => void;
 }
 
-/** A callback task waiting on its token, until `deadline` (virtual epoch ms) when it has a TimeoutSeconds. */
+/**
+ * A callback task waiting on its token, when it has a TimeoutSeconds or a HeartbeatSeconds: until `timeoutAt`,
+ * and until `heartbeatSeconds` after `heardAt` (virtual epoch ms).
+ */
 interface WaitingTask {
   execution: Execution;
   stateName: string;
-  deadline: number;
+  timeoutAt: number;
+  heartbeatSeconds?: number;
+  heardAt: number;
   callback: Callback;
 }
+
+/** When the task times out, and with which error. */
+const deadlineOf = (
+  waiting: WaitingTask,
+): { at: number; error: 'States.Timeout' | 'States.HeartbeatTimeout' } => {
+  const silentAt =
+    waiting.heartbeatSeconds === undefined ? Infinity : waiting.heardAt + waiting.heartbeatSeconds * 1000;
+  return silentAt < waiting.timeoutAt
+    ? { at: silentAt, error: 'States.HeartbeatTimeout' }
+    : { at: waiting.timeoutAt, error: 'States.Timeout' };
+};
 
 interface IssuedToken {
   execution: Execution;
   /** Set while a waitForTaskToken task waits on this token. */
   callback?: Callback;
+  /** Set while that task has a time limit: a heartbeat on the token moves it. */
+  waiting?: WaitingTask;
   closed: boolean;
 }
 
@@ -135,15 +158,19 @@ class TaskHalted extends Error {
 }
 
 /**
- * A task that ran out its TimeoutSeconds. Step Functions never matches `States.Timeout` with the
- * `States.TaskFailed` retriers the journeys use; the library would (it spares only its own timeout error), so
- * this one declares itself not retryable and goes straight to the Catch.
+ * A task that ran out its TimeoutSeconds or HeartbeatSeconds. Step Functions never matches `States.Timeout` or
+ * `States.HeartbeatTimeout` with the `States.TaskFailed` retriers the journeys use; the library would (it spares
+ * only its own timeout error), so this one declares itself not retryable and goes straight to the Catch.
  */
 class TaskTimedOut extends Error {
   readonly isRetryable = false;
-  constructor(stateName: string) {
-    super(`${stateName} waited longer than its TimeoutSeconds`);
-    this.name = 'States.Timeout';
+  constructor(stateName: string, error: 'States.Timeout' | 'States.HeartbeatTimeout') {
+    super(
+      error === 'States.Timeout'
+        ? `${stateName} waited longer than its TimeoutSeconds`
+        : `${stateName} heard no heartbeat within its HeartbeatSeconds`,
+    );
+    this.name = error;
   }
 }
 
@@ -227,6 +254,7 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
   const asl = structuredClone(definition) as StateMachineDefinition;
   const taskResources = new Map<string, string>();
   const callbackTimeouts = new Map<string, number>();
+  const callbackHeartbeats = new Map<string, number>();
   const retryIntervals: Record<string, number[]> = {};
 
   const visit = (states: Record<string, State>) => {
@@ -251,6 +279,9 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
           // person for days of virtual time: real time must never end it. Its own limit runs on the virtual
           // clock (`timeOutTasks`).
           if (state.TimeoutSeconds !== undefined) callbackTimeouts.set(stateName, state.TimeoutSeconds);
+          // The library's types and engine know no heartbeats: the limit is read here and kept here.
+          const { HeartbeatSeconds: heartbeat } = state as { HeartbeatSeconds?: number };
+          if (heartbeat !== undefined) callbackHeartbeats.set(stateName, heartbeat);
           delete state.TimeoutSecondsPath;
           state.TimeoutSeconds = MAX_TIMER_SECONDS;
         } else if (state.TimeoutSeconds !== undefined) {
@@ -277,6 +308,7 @@ const prepareMachine = (arn: string, definition: object): LocalMachine => {
     taskResources,
     retryIntervals,
     callbackTimeouts,
+    callbackHeartbeats,
   };
 };
 
@@ -326,6 +358,7 @@ export const startStepFunctionsService = async (
     if (!issued) return;
     issued.closed = true;
     issued.callback = undefined;
+    issued.waiting = undefined;
   };
 
   /** Marks the execution over, then releases what it still holds: waiting tasks, Wait states, tokens. */
@@ -413,15 +446,23 @@ export const startStepFunctionsService = async (
     const outcome = new Promise<unknown>((resolve, reject) => {
       callback = { resolve, reject };
     });
+    const timeout = execution.machine.callbackTimeouts.get(stateName);
+    const heartbeatSeconds = execution.machine.callbackHeartbeats.get(stateName);
+    const waiting =
+      (timeout === undefined && heartbeatSeconds === undefined) || !callback
+        ? undefined
+        : {
+            execution,
+            stateName,
+            timeoutAt: timeout === undefined ? Infinity : now() + timeout * 1000,
+            heartbeatSeconds,
+            heardAt: now(),
+            callback,
+          };
     for (const token of claimed) {
       const issued = issuedTokens.get(token);
-      if (issued) issued.callback = callback;
+      if (issued) Object.assign(issued, { callback, waiting });
     }
-    const timeout = execution.machine.callbackTimeouts.get(stateName);
-    const waiting =
-      timeout === undefined || !callback
-        ? undefined
-        : { execution, stateName, deadline: now() + timeout * 1000, callback };
     if (waiting) waitingTasks.add(waiting);
     try {
       const invocation = invoke(execution, stateName, input);
@@ -435,17 +476,19 @@ export const startStepFunctionsService = async (
 
   const nextTaskTimeout = (): number | undefined => {
     let first: number | undefined;
-    for (const { execution, deadline } of waitingTasks) {
-      if (execution.status === 'RUNNING' && (first === undefined || deadline < first)) first = deadline;
+    for (const waiting of waitingTasks) {
+      const { at } = deadlineOf(waiting);
+      if (waiting.execution.status === 'RUNNING' && (first === undefined || at < first)) first = at;
     }
     return first;
   };
 
   const timeOutTasks = (upTo: number): void => {
     for (const waiting of [...waitingTasks]) {
-      if (waiting.execution.status !== 'RUNNING' || waiting.deadline > upTo) continue;
+      const { at, error } = deadlineOf(waiting);
+      if (waiting.execution.status !== 'RUNNING' || at > upTo) continue;
       waitingTasks.delete(waiting);
-      waiting.callback.reject(new TaskTimedOut(waiting.stateName));
+      waiting.callback.reject(new TaskTimedOut(waiting.stateName, error));
     }
   };
 
@@ -603,7 +646,7 @@ export const startStepFunctionsService = async (
     stopDate: seconds(execution.stopDate),
   });
 
-  const openCallback = (request: Request): { token: string; callback: Callback } => {
+  const openCallback = (request: Request): { token: string; callback: Callback; waiting?: WaitingTask } => {
     const token = requiredString(request, 'taskToken');
     const issued = issuedTokens.get(token);
     // Tokens read outside a waitForTaskToken task never had anyone waiting: as unknown as a made-up one.
@@ -613,7 +656,7 @@ export const startStepFunctionsService = async (
     if (!issued.callback) {
       throw new ServiceError('TaskTimedOut', 'Task Timed Out: the task is no longer waiting');
     }
-    return { token, callback: issued.callback };
+    return { token, callback: issued.callback, waiting: issued.waiting };
   };
 
   const operations = new Map<string, (request: Request) => unknown>([
@@ -703,7 +746,8 @@ export const startStepFunctionsService = async (
     [
       'SendTaskHeartbeat',
       (request) => {
-        openCallback(request);
+        const { waiting } = openCallback(request);
+        if (waiting) waiting.heardAt = now();
         return {};
       },
     ],

@@ -199,7 +199,11 @@ export class JourneysStack extends Stack {
     );
     const startTimer = fn('StartTimer', 'start-timer', 'Schedules the timer a waiting task resumes on');
     const sendHandoff = fn('SendHandoff', 'send-handoff', 'Emails the manager and mentor the handoff');
-    const scheduleOnboarding = fn('ScheduleOnboarding', 'schedule-onboarding', 'Schedules onboarding');
+    const scheduleOnboarding = fn(
+      'ScheduleOnboarding',
+      'schedule-onboarding',
+      'Closes the offer phase: the handoff and onboarding scheduled, or the journey ended',
+    );
     const closeJourney = fn('CloseJourney', 'close-journey', 'Records how a journey ended');
     const fireTimer = fn('FireTimer', 'fire-timer', 'Runs a due timer (EventBridge Scheduler target)');
     const beginOnboarding = fn(
@@ -311,6 +315,8 @@ export class JourneysStack extends Stack {
       requestForm,
       sendBrief,
       sendHandoff,
+      // CloseOffer sends the handoff.
+      scheduleOnboarding,
       fireTimer,
       startRound,
       sendSessionBrief,
@@ -388,6 +394,8 @@ export class JourneysStack extends Stack {
       // The briefs' tasks wait for the meeting's or the session's end.
       sendBrief,
       sendSessionBrief,
+      // HR's "still undecided" schedules the next ask (which fire-timer makes).
+      submitForm,
       consoleActions,
       receiveEvent,
     ]) {
@@ -415,11 +423,12 @@ export class JourneysStack extends Stack {
         sendInvitation: sendInvitation.lambda,
         requestForm: requestForm.lambda,
         sendBrief: sendBrief.lambda,
-        startTimer: startTimer.lambda,
-        sendHandoff: sendHandoff.lambda,
         scheduleOnboarding: scheduleOnboarding.lambda,
         closeJourney: closeJourney.lambda,
       },
+      // Executions started on earlier definitions still call these: the waits for the meeting's end and
+      // before asking again (now the brief's task, and a schedule), and the handoff (now part of CloseOffer).
+      earlierDefinitionFunctions: [startTimer.lambda, sendHandoff.lambda],
     });
     const { stateMachine } = this.offerFollowUp;
     stateMachine.grantStartExecution(startJourney);
@@ -486,6 +495,8 @@ export class JourneysStack extends Stack {
     const retentionDays = props.privateNotesRetentionDays ?? DEFAULT_PRIVATE_NOTES_RETENTION_DAYS;
     for (const ender of [
       closeJourney,
+      // CloseOffer ends a declined or lapsed offer's journey.
+      scheduleOnboarding,
       beginOnboarding,
       scheduleRound,
       cancelJourney,

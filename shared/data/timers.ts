@@ -13,6 +13,8 @@ export type TimerAction =
   | { kind: 'remind-form'; formId: string }
   | { kind: 'expire-form'; formId: string }
   | { kind: 'resume-task'; taskToken: string }
+  /** HR asked again for the offer's outcome, on the task still waiting for it (`ask`: the asks made so far). */
+  | { kind: 'ask-again'; ask: number; taskToken: string }
   | { kind: 'begin-onboarding' }
   | { kind: 'start-round'; round: number }
   | { kind: 'send-pulse'; check: number }

@@ -13,7 +13,7 @@ const WAIT_MARGIN_DAYS = 7;
  * silently until its execution's year runs out. Each bound is the latest its form's deadline or timer can be.
  */
 export const WAIT_LIMIT_DAYS = {
-  /** Prep before the offer meeting, the meeting's end, the next ask: none falls after the reply deadline. */
+  /** Prep before the offer meeting and the meeting's end: neither falls after the reply deadline. */
   offer: MAX_DAYS_TO_REPLY + WAIT_MARGIN_DAYS,
   /** Prep before a session and the session's end: a begun round's session is held within its limit. */
   round: MAX_DAYS_FROM_ROUND_START_TO_SESSION + WAIT_MARGIN_DAYS,
@@ -22,4 +22,10 @@ export const WAIT_LIMIT_DAYS = {
    * and never waited on past the life of an outcome link (a late answer takes a fresh link).
    */
   answer: OUTCOME_LINK_DAYS + WAIT_MARGIN_DAYS,
+  /**
+   * HR's final answer on the offer, over every ask: the last ask comes by the reply deadline, and its link lives
+   * as long as any outcome link. Each ask is bounded by `answer` besides: a heartbeat on the task at every ask
+   * and every "still undecided" (`RequestOutcome`'s HeartbeatSeconds).
+   */
+  outcome: MAX_DAYS_TO_REPLY + OUTCOME_LINK_DAYS + WAIT_MARGIN_DAYS,
 } as const;

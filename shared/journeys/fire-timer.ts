@@ -8,6 +8,7 @@ import { expireOpenForm } from '#shared/journeys/expire-form.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sendPulseCheck } from '#shared/journeys/pulse-checks.ts';
+import { askOutcomeAgain } from '#shared/journeys/request-form.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import {
@@ -38,6 +39,9 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       break;
     case 'resume-task':
       await resumeTask(action.taskToken, {});
+      break;
+    case 'ask-again':
+      await askOutcomeAgain(journeyId, action.ask, action.taskToken);
       break;
     // Each input is what the execution's first task takes, so no state has to shape it first.
     case 'begin-onboarding':

@@ -25,7 +25,8 @@ import { followUpSession } from '#shared/journeys/follow-up-session.ts';
 import { formRequestEmail } from '#shared/journeys/form-request-email.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
-import { resumeTask } from '#shared/journeys/resume-task.ts';
+import { resumeFormTask } from '#shared/journeys/resume-form-task.ts';
+import { heartbeatTask, resumeTask } from '#shared/journeys/resume-task.ts';
 import type { PrepRole } from '#shared/journeys/start-round.ts';
 import { requestSummaryConfirmation } from '#shared/journeys/summary-confirmation.ts';
 import { createFormLink } from '#shared/links/form-links.ts';
@@ -57,8 +58,24 @@ export const requestForm = async (request: FormRequest): Promise<void> => {
   }
   const opened = await openRequestedForm(journey, request, calendar);
   if (opened.status !== 'open') {
-    await resumeTask(request.taskToken, formTaskOutput(opened, journey, now(), calendar));
+    await resumeFormTask(
+      { ...opened, taskToken: request.taskToken },
+      formTaskOutput(opened, journey, now(), calendar),
+    );
   }
+};
+
+/**
+ * Asks HR again for the offer's outcome, on the task still waiting for it (a schedule set when HR answered
+ * "still undecided", fire-timer). A form answered meanwhile was acted on by its answer: nothing more to do.
+ */
+export const askOutcomeAgain = async (journeyId: string, ask: number, taskToken: string): Promise<void> => {
+  const journey = await requireJourney(journeyId);
+  await openRequestedForm(
+    journey,
+    { journeyId, form: 'offer-outcome', ask, taskToken },
+    await loadCompanyCalendar(),
+  );
 };
 
 type PrepFormRequest = Extract<FormRequest, { form: 'interviewer-insight' | 'manager-prep' }>;
@@ -152,6 +169,8 @@ const openRequestedForm = async (
   switch (request.form) {
     case 'offer-outcome': {
       const ask = request.ask + 1;
+      // Each ask bounds the wait for its answer anew (the task's HeartbeatSeconds).
+      if (ask > 1) await heartbeatTask(request.taskToken);
       // Asked again after "undecided": the form starts from the concerns HR wrote down last time.
       const remainingConcerns =
         ask > 1 ? latestRemainingConcerns(await listForms(journey.journeyId)) : undefined;
@@ -222,7 +241,12 @@ const openPrepForm = (
 const mailPrepRequest = async (journey: Journey, form: FormRecord, prep: PrepRequest): Promise<void> => {
   const { journeyId } = journey;
   const { formId } = form;
-  const formUrl = await createFormLink({ journeyId, formId, expiresAt: new Date(form.linkExpiresAt) });
+  const formUrl = await createFormLink({
+    journeyId,
+    formId,
+    expiresAt: new Date(form.linkExpiresAt),
+    generation: form.linkGeneration,
+  });
   await sendEmailOnce(journeyId, `prep.requested#${formId}`, prepRequestEmail(journey, form, formUrl, false));
   await appendEvent(journeyId, `prep.requested#${formId}`, {
     type: 'prep.requested',

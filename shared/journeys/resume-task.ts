@@ -1,4 +1,4 @@
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { SendTaskHeartbeatCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 
 const sfn = new SFNClient({});
 
@@ -15,5 +15,14 @@ export const resumeTask = async (taskToken: string, output: unknown): Promise<Re
   } catch (error) {
     if (error instanceof Error && closedTaskErrors.has(error.name)) return 'closed';
     throw error;
+  }
+};
+
+/** Tells a task that waits across several asks (HR's outcome) that it still rightly waits; a closed one needs none. */
+export const heartbeatTask = async (taskToken: string): Promise<void> => {
+  try {
+    await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+  } catch (error) {
+    if (!(error instanceof Error && closedTaskErrors.has(error.name))) throw error;
   }
 };

@@ -175,12 +175,7 @@ const writeJourney = async (
   // left it: one that has begun, ended or been flagged since is answered as it is, and changed in nothing.
   if (journey.status === initialStatus) {
     if (request.phase === 'onboarding') await scheduleOnboarding(journeyId);
-    else
-      await startExecutionOnce('STATE_MACHINE_ARN', journeyId, {
-        journeyId,
-        interviewers: request.interviewers.map((_, index) => ({ index })),
-        outcome: { ask: 0 },
-      });
+    else await startExecutionOnce('STATE_MACHINE_ARN', journeyId, { journeyId });
   }
   return { outcome: earlier ? 'already-started' : 'started', journey };
 };

@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalFaultControls } from '#infra/local/runtime.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
@@ -236,5 +237,42 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
     expect(eventTypes(journey)).not.toContain('outcome.requested');
     const alert = (await system.mailTo(offer.hr.email)).at(-1);
     expect(alert?.subject).toMatch(/要対応/);
+  });
+
+  // After the one above: its dates follow the clock, half a year on.
+  it("an offer's outcome never recorded flags the journey an answer's time after the last ask, however long the asks went on", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const meeting = DateTime.fromJSDate(system.runtime.now(), { zone: 'Asia/Tokyo' })
+      .plus({ days: 3 })
+      .set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const { offer, journeyId } = await start('unrecorded', {
+      interviewers: [],
+      offerMeetingAt: meeting.toISO(),
+      respondBy: meeting.plus({ days: 120 }).toISODate(),
+      startDate: meeting.plus({ days: 150 }).toISODate(),
+    });
+    await system.runtime.advanceTo(meeting.plus({ hours: 2 }).toJSDate());
+    const firstAsk = system.runtime.now().getTime();
+    const [, outcomeRequest] = await system.mailTo(offer.hr.email);
+    expect(outcomeRequest?.text).toMatch(/\/forms\//);
+
+    // Three weeks on, HR answers "still undecided"; the next ask comes a couple of business days later.
+    await system.runtime.advanceTo(new Date(firstAsk + 21 * day));
+    const response = await system.submitForm(formLinkIn(outcomeRequest), {
+      decision: 'undecided',
+      remainingConcerns: '',
+      notes: '',
+    });
+    expect(response.status).toBe(200);
+    // Past an answer's time since the first ask, but not since the second: still waiting for HR.
+    await system.runtime.advanceTo(new Date(firstAsk + (WAIT_LIMIT_DAYS.answer + 5) * day));
+    let journey = await system.journey(journeyId);
+    expect(count(eventTypes(journey), 'outcome.requested')).toBe(2);
+    expect(journey.status).toBe('offer-follow-up');
+
+    await system.runtime.advanceTo(new Date(firstAsk + (21 + 5 + WAIT_LIMIT_DAYS.answer) * day));
+    journey = await system.journey(journeyId);
+    expect(journey.status).toBe('needs-attention');
+    expect((await system.mailTo(offer.hr.email)).at(-1)?.subject).toMatch(/要対応/);
   });
 });

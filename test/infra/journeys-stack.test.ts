@@ -66,12 +66,7 @@ const OFFER_FOLLOW_UP_STATES = [
   'RequestInterviewerInsight',
   'SendMeetingBrief',
   'RequestOutcome',
-  'DecisionMade',
-  'WaitBeforeAskingAgain',
-  'SendHandoff',
-  'ScheduleOnboarding',
-  'CloseAsDeclined',
-  'CloseAsLapsed',
+  'CloseOffer',
   'FlagForAttention',
   'NeedsAttention',
 ];
@@ -94,8 +89,7 @@ const MACHINES = [
     waiting: {
       SendMeetingBrief: WAIT_LIMIT_DAYS.offer,
       RequestInterviewerInsight: WAIT_LIMIT_DAYS.offer,
-      RequestOutcome: WAIT_LIMIT_DAYS.answer,
-      WaitBeforeAskingAgain: WAIT_LIMIT_DAYS.offer,
+      RequestOutcome: WAIT_LIMIT_DAYS.outcome,
     },
   },
   {
@@ -137,6 +131,7 @@ type AslState = {
   Retry?: { ErrorEquals: string[]; JitterStrategy?: string; MaxAttempts?: number }[];
   Catch?: { ErrorEquals: string[]; Next: string }[];
   TimeoutSeconds?: number;
+  HeartbeatSeconds?: number;
   ItemProcessor?: { States: Record<string, AslState> };
 };
 
@@ -492,19 +487,23 @@ describe('functions', () => {
       'reissue-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL'],
       'show-form': ['LINK_KEY_SECRET_ARN'],
       // A worried prep answer raises its alert as it is submitted.
+      // HR's "still undecided" schedules the next ask.
       'submit-form': [
         ...mail,
         'LINK_KEY_SECRET_ARN',
         retention,
         'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
         identifiers,
+        ...timers,
       ],
       'send-invitation': [...mail, identifiers],
       'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
-      'send-brief': mail,
+      // The briefs' tasks wait for the meeting's or the session's end.
+      'send-brief': [...mail, ...timers],
       'start-timer': timers,
       'send-handoff': mail,
-      'schedule-onboarding': timers,
+      // CloseOffer: the handoff and onboarding's schedule, or the journey's end.
+      'schedule-onboarding': [...mail, ...timers, retention],
       'close-journey': [...mail, retention],
       'fire-timer': [
         ...mail,
@@ -519,7 +518,7 @@ describe('functions', () => {
       'schedule-round': [...mail, ...timers, retention],
       // The invitation links the new hire's topics form, which closes at the prep deadline.
       'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
-      'send-session-brief': mail,
+      'send-session-brief': [...mail, ...timers],
       'share-summary': mail,
       // It asks the new hire to confirm a team summary on a form that closes at its deadline.
       'raise-alert': [
@@ -657,6 +656,7 @@ describe('functions', () => {
       'console-actions',
       'receive-event',
       'record-departure',
+      'schedule-onboarding',
       'schedule-round',
       'submit-form',
     ]);
@@ -832,6 +832,7 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
     expect(WAIT_LIMIT_DAYS.offer).toBeGreaterThan(MAX_DAYS_TO_REPLY);
     expect(WAIT_LIMIT_DAYS.round).toBeGreaterThan(MAX_DAYS_FROM_ROUND_START_TO_SESSION);
     expect(WAIT_LIMIT_DAYS.answer).toBeGreaterThan(OUTCOME_LINK_DAYS);
+    expect(WAIT_LIMIT_DAYS.outcome).toBeGreaterThan(MAX_DAYS_TO_REPLY + OUTCOME_LINK_DAYS);
   });
 
   it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {
@@ -870,6 +871,22 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
     const result = aslValidator(structuredClone(machineNamed(name).definition));
     expect(result.errorsText('\n')).toBe('');
     expect(result.isValid).toBe(true);
+  });
+});
+
+describe('offer follow-up state machine', () => {
+  it("waits for HR's final answer in one task, each ask bounded by a heartbeat, and closes the offer on it", () => {
+    const states = Object.fromEntries(
+      allStates(machineNamed('OfferFollowUp').definition.States as Record<string, AslState>),
+    );
+    // Asked again after "still undecided" by a schedule, on the same task: the ask's answer must come within an
+    // outcome link's life, however long the asks go on.
+    expect(states.RequestOutcome).toMatchObject({
+      Next: 'CloseOffer',
+      HeartbeatSeconds: WAIT_LIMIT_DAYS.answer * 24 * 60 * 60,
+    });
+    expect(states.CloseOffer).toMatchObject({ Type: 'Task', End: true });
+    expect(Object.values(states).filter((state) => state.Type === 'Choice')).toEqual([]);
   });
 });
 
@@ -1033,6 +1050,7 @@ describe('least privilege', () => {
         'request-form',
         'send-brief',
         'send-handoff',
+        'schedule-onboarding',
         'send-invitation',
         'start-round',
         'send-session-brief',
@@ -1148,6 +1166,7 @@ describe('least privilege', () => {
       'start-journey',
       'start-round',
       'start-timer',
+      'submit-form',
     ];
     // reschedule-journey moves pending timers (create or update) and may drop a reminder, but never reads one.
     const movers = [...schedulers, 'reschedule-journey'].sort();
@@ -1339,6 +1358,7 @@ describe('deployment context', () => {
         'console-actions',
         'receive-event',
         'record-departure',
+        'schedule-onboarding',
         'schedule-round',
         'submit-form',
       ]);

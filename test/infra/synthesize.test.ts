@@ -116,11 +116,7 @@ describe('stateMachineDefinitions', () => {
         RequestInterviewerInsight: 'request-form',
         SendMeetingBrief: 'send-brief',
         RequestOutcome: 'request-form',
-        WaitBeforeAskingAgain: 'start-timer',
-        SendHandoff: 'send-handoff',
-        ScheduleOnboarding: 'schedule-onboarding',
-        CloseAsDeclined: 'close-journey',
-        CloseAsLapsed: 'close-journey',
+        CloseOffer: 'schedule-onboarding',
         FlagForAttention: 'close-journey',
       },
       Onboarding: {

@@ -17,6 +17,7 @@ import { type StepFunctionsService, startStepFunctionsService } from '#infra/loc
 import { localClientConfig } from './local-clients.ts';
 
 const NOW = Date.parse('2026-11-24T01:00:00Z');
+const DAY_SECONDS = 24 * 60 * 60;
 const machineArn = (name: string) => `arn:aws:states:ap-northeast-1:000000000000:stateMachine:${name}`;
 const fn = (name: string) => `arn:aws:lambda:ap-northeast-1:000000000000:function:${name}`;
 
@@ -107,6 +108,23 @@ const machines = {
       ),
       Answered: { Type: 'Succeed' },
       CloseAsDeclined: invokeTask('close', { End: true }),
+    },
+  },
+  // Asks again and again on one task: each ask must come within the heartbeat, all of them within the timeout.
+  Asking: {
+    StartAt: 'AwaitFinalAnswer',
+    States: {
+      AwaitFinalAnswer: callbackTask(
+        'ask',
+        { 'journeyId.$': '$.journeyId' },
+        {
+          TimeoutSeconds: 30 * DAY_SECONDS,
+          HeartbeatSeconds: 5 * DAY_SECONDS,
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'FlagForAttention' }],
+          End: true,
+        },
+      ),
+      FlagForAttention: invokeTask('flag', { ResultPath: null, End: true }),
     },
   },
   Context: {
@@ -438,6 +456,38 @@ describe('the local Step Functions service', () => {
       sfn.send(new SendTaskSuccessCommand({ taskToken: 'made-up', output: '{}' })),
     ).rejects.toMatchObject({
       name: 'InvalidToken',
+    });
+  });
+
+  it('times a callback task out on its HeartbeatSeconds unless a heartbeat comes, and on its TimeoutSeconds regardless', async () => {
+    const began = virtualNow;
+    const day = DAY_SECONDS * 1000;
+    const heartbeatKept = await start('Asking', 'j-heartbeat', { journeyId: 'j-heartbeat' });
+    const [taskToken] = tokensSentTo('ask');
+    expect(service.nextTaskTimeout()).toBe(began + 5 * day);
+    // A heartbeat every four days keeps it waiting past five, up to its thirty.
+    for (let beat = 1; beat <= 7; beat++) {
+      virtualNow = began + 4 * beat * day;
+      await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+      service.timeOutTasks(virtualNow);
+    }
+    expect(service.nextTaskTimeout()).toBe(began + 30 * day);
+    expect((await describeExecution(heartbeatKept)).status).toBe('RUNNING');
+    service.timeOutTasks(began + 30 * day);
+    await tracker.whenIdle();
+    expect(invocations.at(-1)).toMatchObject({
+      functionArn: fn('flag'),
+      payload: { failure: { Error: 'States.Timeout' } },
+    });
+
+    const silent = await start('Asking', 'j-silent', { journeyId: 'j-silent' });
+    service.timeOutTasks(virtualNow + 5 * day - 1);
+    expect((await describeExecution(silent)).status).toBe('RUNNING');
+    service.timeOutTasks(virtualNow + 5 * day);
+    await tracker.whenIdle();
+    expect(invocations.at(-1)).toMatchObject({
+      functionArn: fn('flag'),
+      payload: { failure: { Error: 'States.HeartbeatTimeout' } },
     });
   });
 

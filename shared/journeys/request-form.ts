@@ -70,6 +70,9 @@ export const requestForm = async (request: FormRequest): Promise<void> => {
  * "still undecided", fire-timer). A form answered meanwhile was acted on by its answer: nothing more to do.
  */
 export const askOutcomeAgain = async (journeyId: string, ask: number, taskToken: string): Promise<void> => {
+  // Each ask bounds the wait for its answer anew (the task's HeartbeatSeconds); a task no longer waiting (the
+  // journey was cancelled meanwhile) is asked nothing.
+  if (!(await heartbeatTask(taskToken))) return;
   const journey = await requireJourney(journeyId);
   await openRequestedForm(
     journey,
@@ -169,8 +172,6 @@ const openRequestedForm = async (
   switch (request.form) {
     case 'offer-outcome': {
       const ask = request.ask + 1;
-      // Each ask bounds the wait for its answer anew (the task's HeartbeatSeconds).
-      if (ask > 1) await heartbeatTask(request.taskToken);
       // Asked again after "undecided": the form starts from the concerns HR wrote down last time.
       const remainingConcerns =
         ask > 1 ? latestRemainingConcerns(await listForms(journey.journeyId)) : undefined;

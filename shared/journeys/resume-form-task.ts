@@ -22,6 +22,8 @@ export const resumeFormTask = async (
     return 'resumed';
   }
   if (form.kind === 'offer-outcome' && typeof output.askAgainAt === 'string') {
+    // Each answer bounds the wait for the next anew (the task's HeartbeatSeconds); a stopped one asks no more.
+    if (!(await heartbeatTask(form.taskToken))) return 'closed';
     const at = DateTime.fromISO(output.askAgainAt, { setZone: true });
     // One timer per planned ask, so a later "still undecided" gets a timer of its own.
     await scheduleTimer({
@@ -30,7 +32,6 @@ export const resumeFormTask = async (
       at,
       action: { kind: 'ask-again', ask: form.ask ?? 1, taskToken: form.taskToken },
     });
-    await heartbeatTask(form.taskToken);
     return 'resumed';
   }
   return resumeTask(form.taskToken, output);

@@ -18,11 +18,16 @@ export const resumeTask = async (taskToken: string, output: unknown): Promise<Re
   }
 };
 
-/** Tells a task that waits across several asks (HR's outcome) that it still rightly waits; a closed one needs none. */
-export const heartbeatTask = async (taskToken: string): Promise<void> => {
+/**
+ * Tells a task that waits across several asks (HR's outcome) that it still rightly waits. Says whether it does:
+ * a task that is gone (the execution stopped, or timed out) is asked nothing more.
+ */
+export const heartbeatTask = async (taskToken: string): Promise<boolean> => {
   try {
     await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+    return true;
   } catch (error) {
-    if (!(error instanceof Error && closedTaskErrors.has(error.name))) throw error;
+    if (error instanceof Error && closedTaskErrors.has(error.name)) return false;
+    throw error;
   }
 };

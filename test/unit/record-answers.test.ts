@@ -1,5 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { SendTaskSuccessCommand, SFNClient, TaskTimedOut } from '@aws-sdk/client-sfn';
+import {
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
 import {
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -37,6 +42,7 @@ const form: FormRecord = {
 const notesWrites = () =>
   dynamo.commandCalls(PutCommand).filter((call) => String(call.args[0].input.Item?.sk).startsWith('NOTES#'));
 const alreadySubmitted = new ConditionalCheckFailedException({ message: 'not open', $metadata: {} });
+const stopped = new TaskTimedOut({ message: 'Task Timed Out', $metadata: {} });
 
 // Reads of the journey and of its erasure record find nothing unless a test says otherwise.
 beforeEach(() => {
@@ -123,6 +129,21 @@ describe('recording answers', () => {
     expect(await recordAnswers(journey, form, { decision: 'accepted' }, at)).toBe('closed');
   });
 
+  it('asks nothing again after a "still undecided" once the execution that waited for it has stopped', async () => {
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: { decision: 'undecided' } },
+    });
+    sfn.on(SendTaskHeartbeatCommand).rejects(stopped);
+
+    expect(await recordAnswers(journey, form, { decision: 'undecided' }, at)).toBe('closed');
+    // No schedule to ask again (its timer item would be the only write beside the event and the mark).
+    const timers = dynamo
+      .commandCalls(PutCommand)
+      .filter((call) => String(call.args[0].input.Item?.sk).startsWith('TIMER#'));
+    expect(timers).toEqual([]);
+    expect(sfn).not.toHaveReceivedCommand(SendTaskSuccessCommand);
+  });
+
   it('reports a form that expired before the answer came as closed', async () => {
     dynamo
       .on(UpdateCommand)
@@ -170,7 +191,9 @@ describe('recording answers', () => {
   });
 
   it('stores nothing private for empty notes', async () => {
-    dynamo.on(UpdateCommand).resolves({ Attributes: { ...form, status: 'submitted', answers: {} } });
+    dynamo.on(UpdateCommand).resolves({
+      Attributes: { ...form, status: 'submitted', answers: { decision: 'accepted' } },
+    });
     sfn.on(SendTaskSuccessCommand).resolves({});
     await recordAnswers(journey, form, { decision: 'accepted', notes: '' }, at);
     expect(notesWrites()).toEqual([]);
@@ -219,7 +242,8 @@ describe('recording answers', () => {
           : {},
       );
     dynamo.on(QueryCommand).resolves({ Items: [{ pk: 'JOURNEY#j-1', sk: 'NOTES#f-1', formId: 'f-1' }] });
-    sfn.on(SendTaskSuccessCommand).resolves({});
+    // The cancellation stopped the execution that waited for the answer.
+    sfn.on(SendTaskHeartbeatCommand).rejects(stopped);
 
     await recordAnswers(journey, form, { decision: 'undecided', notes: 'private' }, at);
     expect(dynamo).toReceiveCommandWith(UpdateCommand, {

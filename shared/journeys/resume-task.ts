@@ -5,6 +5,7 @@ const sfn = new SFNClient({});
 // What Step Functions answers when the waiting task is gone: it timed out, the execution stopped, or a retry
 // replaced the token. The person acting is then too late, which is not a fault of the system.
 const closedTaskErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
+const isClosedTask = (error: unknown): boolean => error instanceof Error && closedTaskErrors.has(error.name);
 
 export type ResumeResult = 'resumed' | 'closed';
 
@@ -13,7 +14,7 @@ export const resumeTask = async (taskToken: string, output: unknown): Promise<Re
     await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     return 'resumed';
   } catch (error) {
-    if (error instanceof Error && closedTaskErrors.has(error.name)) return 'closed';
+    if (isClosedTask(error)) return 'closed';
     throw error;
   }
 };
@@ -27,7 +28,7 @@ export const heartbeatTask = async (taskToken: string): Promise<boolean> => {
     await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
     return true;
   } catch (error) {
-    if (error instanceof Error && closedTaskErrors.has(error.name)) return false;
+    if (isClosedTask(error)) return false;
     throw error;
   }
 };

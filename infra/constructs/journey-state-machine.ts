@@ -149,7 +149,7 @@ export abstract class JourneyStateMachine extends Construct {
     const steps: JourneySteps = {
       invoke: (stateName, fn, payload, result = {}) =>
         task(stateName, fn, payload, IntegrationPattern.REQUEST_RESPONSE, result),
-      invokeAndWait: (stateName, fn, payload, waitLimitDays, result = {}, heartbeatDays = undefined) =>
+      invokeAndWait: (stateName, fn, payload, waitLimitDays, result = {}, heartbeatDays) =>
         task(
           stateName,
           fn,

@@ -52,8 +52,13 @@ export type FormRequest =
 export const requestForm = async (request: FormRequest): Promise<void> => {
   const journey = await requireJourney(request.journeyId);
   const calendar = await loadCompanyCalendar();
-  if (request.form === 'interviewer-insight' || request.form === 'manager-prep') {
-    await requestPrepForms(journey, request, calendar);
+  if (gathersGroup(request)) {
+    const settled = await requestPrepGroup(
+      journey,
+      request.taskToken,
+      prepRequests(journey, request, calendar),
+    );
+    if (settled) await resumeTask(request.taskToken, {});
     return;
   }
   const opened = await openRequestedForm(journey, request, calendar);
@@ -83,25 +88,10 @@ export const askOutcomeAgain = async (journeyId: string, ask: number, taskToken:
 
 type PrepFormRequest = Extract<FormRequest, { form: 'interviewer-insight' | 'manager-prep' }>;
 
-const requestPrepForms = async (
-  journey: Journey,
-  request: PrepFormRequest,
-  calendar: BusinessCalendar,
-): Promise<void> => {
-  const preps = prepRequests(journey, request, calendar);
-  const one = request.form === 'interviewer-insight' ? request.interviewer : request.role;
-  if (one !== undefined) {
-    const [prep] = preps;
-    if (!prep) throw new Error(`no ${request.form} form for ${one} in this journey`);
-    const opened = await requestPrep(journey, request.taskToken, prep);
-    if (opened.status !== 'open') {
-      await resumeTask(request.taskToken, formTaskOutput(opened, journey, now(), calendar));
-    }
-    return;
-  }
-  const settled = await requestPrepGroup(journey, request.taskToken, preps);
-  if (settled) await resumeTask(request.taskToken, {});
-};
+/** A prep request naming no one asks everyone of its kind, in one group. */
+const gathersGroup = (request: FormRequest): request is PrepFormRequest =>
+  (request.form === 'interviewer-insight' && request.interviewer === undefined) ||
+  (request.form === 'manager-prep' && request.role === undefined);
 
 const prepRequests = (
   journey: Journey,
@@ -165,11 +155,17 @@ const requestPrepGroup = async (
 
 const openRequestedForm = async (
   journey: Journey,
-  request: Exclude<FormRequest, PrepFormRequest>,
+  request: FormRequest,
   calendar: BusinessCalendar,
 ): Promise<FormRecord> => {
   const requestedAt = DateTime.fromJSDate(now()).setZone(journey.hire.timezone);
   switch (request.form) {
+    case 'interviewer-insight':
+    case 'manager-prep': {
+      const [prep] = prepRequests(journey, request, calendar);
+      if (!prep) throw new Error(`no ${request.form} form for that person in this journey`);
+      return requestPrep(journey, request.taskToken, prep);
+    }
     case 'offer-outcome': {
       const ask = request.ask + 1;
       // Asked again after "undecided": the form starts from the concerns HR wrote down last time.

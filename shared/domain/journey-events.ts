@@ -5,9 +5,6 @@ import { departureSchema } from '#shared/domain/departure.ts';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { isoDate, journeyKeySchema, offerSchema } from '#shared/domain/offer.ts';
 
-/** The `source` of every event the service publishes; incoming events with it are its own and never applied. */
-export const JOURNEY_EVENT_SOURCE = 'follow-up-journeys';
-
 // ---------------------------------------------------------------------------------------------------------------
 // Events in: what HR's systems put on the bus, each applied through the same use case as the API.
 

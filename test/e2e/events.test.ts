@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PutEvent } from '#infra/local/event-bus-service.ts';
 import { LOCAL_EVENT_BUS_NAME } from '#infra/local/runtime.ts';
-import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-events.ts';
+import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-event-source.ts';
 import {
   eventTypes,
   faultControls,

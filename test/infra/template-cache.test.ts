@@ -103,7 +103,7 @@ describe('loadJourneysTemplate', () => {
     expect(readdirSync(cache)).toEqual([`template-${templateCacheKey()}.json`]);
   });
 
-  it('lets runtimes start together on a cold cache, and a start from a warm one never loads aws-cdk-lib', async () => {
+  it('lets runtimes start together on a cold cache, and a start from a warm one loads neither aws-cdk-lib nor an SDK client', async () => {
     const cache = freshFolder();
     const start = () =>
       run(process.execPath, ['--import', 'tsx', 'test/support/start-runtime-process.ts', cache]).then(
@@ -111,11 +111,12 @@ describe('loadJourneysTemplate', () => {
       );
     const cold = await Promise.all([start(), start()]);
     expect(cold).toEqual([
-      { answered: 200, cdkLoaded: true },
-      { answered: 200, cdkLoaded: true },
+      expect.objectContaining({ answered: 200, cdkLoaded: true }),
+      expect.objectContaining({ answered: 200, cdkLoaded: true }),
     ]);
     const [file] = readdirSync(cache);
     expect(JSON.parse(readFileSync(join(cache, file ?? ''), 'utf8'))).toEqual(synthesizeJourneysTemplate());
-    expect(await start()).toEqual({ answered: 200, cdkLoaded: false });
+    // The handlers load the clients when first invoked; the table is made without one.
+    expect(await start()).toEqual({ answered: 200, cdkLoaded: false, sdkClientLoaded: false });
   });
 });

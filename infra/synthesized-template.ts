@@ -170,6 +170,70 @@ export const streamEventSources = (template: Record<string, unknown>): StreamEve
     ];
   });
 
+export interface QueueEventSource {
+  /** The logical id of the queue the mapping consumes (the queue's name locally). */
+  queue: string;
+  /** The function the mapping invokes, by placeholder ARN. */
+  target: string;
+  batchSize: number;
+  /** How many invocations of the function the mapping may have running at once. */
+  maxConcurrency: number;
+  /** The function may answer `{ batchItemFailures }` to have only those messages received again. */
+  reportBatchItemFailures: boolean;
+  /** The logical id of the queue's dead-letter queue, from its redrive policy, if any. */
+  deadLetterQueue?: string;
+  /** How many times a message is received before it moves to the dead-letter queue. */
+  maxReceiveCount?: number;
+  /** The queue is FIFO: each message group is delivered in order, one batch of it at a time. */
+  fifo: boolean;
+}
+
+/** Lambda's default batch size for an SQS event source. */
+const SQS_DEFAULT_BATCH_SIZE = 10;
+/**
+ * Without a ScalingConfig Lambda scales an SQS mapping up to its account's concurrency; locally that would be a
+ * handler run per waiting message on two CPUs, so an unbounded mapping gets this many at once instead.
+ */
+const LOCAL_UNBOUNDED_CONCURRENCY = 5;
+
+/** The Lambda event source mappings on the template's SQS queues: the local queues hand their messages to them. */
+export const queueEventSources = (template: Record<string, unknown>): QueueEventSource[] => {
+  const resources = resourcesOf(template);
+  return Object.values(resources).flatMap((resource) => {
+    if (resource.Type !== 'AWS::Lambda::EventSourceMapping') return [];
+    const properties = resource.Properties ?? {};
+    const logicalId = functionLogicalId(properties.FunctionName);
+    const source = properties.EventSourceArn as { 'Fn::GetAtt'?: [string, string] } | undefined;
+    const [queue, attribute] = source?.['Fn::GetAtt'] ?? [];
+    if (!logicalId || !queue || attribute !== 'Arn' || resources[queue]?.Type !== 'AWS::SQS::Queue')
+      return [];
+    const queueProperties = resources[queue]?.Properties ?? {};
+    const redrive = queueProperties.RedrivePolicy as
+      | { deadLetterTargetArn?: unknown; maxReceiveCount?: number | string }
+      | undefined;
+    const deadLetterQueue = functionLogicalId(redrive?.deadLetterTargetArn);
+    const maxConcurrency = (properties.ScalingConfig as { MaximumConcurrency?: number } | undefined)
+      ?.MaximumConcurrency;
+    return [
+      {
+        queue,
+        target: placeholderFunctionArn(logicalId),
+        batchSize: Number(properties.BatchSize ?? SQS_DEFAULT_BATCH_SIZE),
+        maxConcurrency: Number(maxConcurrency ?? LOCAL_UNBOUNDED_CONCURRENCY),
+        reportBatchItemFailures: ((properties.FunctionResponseTypes ?? []) as string[]).includes(
+          'ReportBatchItemFailures',
+        ),
+        ...(deadLetterQueue ? { deadLetterQueue } : {}),
+        ...(redrive?.maxReceiveCount !== undefined
+          ? { maxReceiveCount: Number(redrive.maxReceiveCount) }
+          : {}),
+        // CloudFormation takes a boolean property as either JSON type.
+        fifo: String(queueProperties.FifoQueue) === 'true',
+      },
+    ];
+  });
+};
+
 /** The logical id of each resource of a type in the template (the event bus, the configuration set). */
 export const logicalIdsOf = (template: Record<string, unknown>, type: string): string[] =>
   Object.entries(resourcesOf(template))

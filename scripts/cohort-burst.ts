@@ -38,9 +38,9 @@ export interface BurstOptions {
   /** What SES takes a second (answering Throttling above it, as SES does), and what mail is paced to. */
   ratePerSecond: number;
   /**
-   * As on AWS: every hire's first round opens at once, as EventBridge Scheduler fires them, and steps refused a
-   * send slot are retried at Step Functions' real intervals. Otherwise the local scheduler fires them a few at a
-   * time, and retries come within a second, as tests want.
+   * As on AWS: every hire's first round opens at once, as EventBridge Scheduler fires them, and a failed step is
+   * retried at Step Functions' real intervals. Otherwise the local scheduler fires them a few at a time, and
+   * retries come within a second, as tests want.
    */
   asOnAws?: boolean;
 }

@@ -26,6 +26,8 @@ export interface JourneyAlarmsProps {
   readonly eventDeadLetters: IQueue;
   /** The journeys bus's queues: refused or failing incoming events, and timeline events not published. */
   readonly journeyEvents: Pick<JourneyEvents, 'deadLetters' | 'unpublished'>;
+  /** Mail that kept failing to send. */
+  readonly mailDeadLetters: IQueue;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -136,6 +138,14 @@ export class JourneyAlarms extends Construct {
         statistic: 'Maximum',
       }),
       'Timeline events could not be published to the bus after their retries: subscribers missed them',
+    );
+    this.alarmOn(
+      'MailDeadLetters',
+      props.mailDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      'Mail kept failing to send and waits in the dead-letter queue: its journey is flagged; redrive it once SES sends again',
     );
   }
 

@@ -50,7 +50,8 @@ export type JourneyFunctionName =
   | 'record-undeliverable'
   | 'receive-event'
   | 'publish-events'
-  | 'rotate-link-key';
+  | 'rotate-link-key'
+  | 'send-mail';
 
 /** The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's latest-runtime rule (AwsSolutions-L1) wants it. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;

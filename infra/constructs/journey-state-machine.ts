@@ -25,7 +25,6 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { wildcardResourceFinding } from '#infra/constructs/nag-findings.ts';
 import { STATE_MACHINE_METADATA_KEY } from '#infra/stack-contract.ts';
-import { MAIL_QUEUE_FULL } from '#shared/email/mail-queue-full.ts';
 
 const journeyId = JsonPath.stringAt('$.journeyId');
 
@@ -127,15 +126,6 @@ export abstract class JourneyStateMachine extends Construct {
         payload: TaskInput.fromObject(payload),
         resultSelector: result.resultSelector,
         resultPath: result.resultPath ?? JsonPath.DISCARD,
-      });
-      // Before the catch-all: a cohort's mail can queue for minutes, and waiting for it is not failing.
-      invocation.addRetry({
-        errors: [MAIL_QUEUE_FULL],
-        interval: Duration.seconds(10),
-        backoffRate: 1.5,
-        maxDelay: Duration.minutes(1),
-        maxAttempts: 30,
-        jitterStrategy: JitterType.FULL,
       });
       invocation.addRetry({
         errors: [Errors.TASKS_FAILED],

@@ -34,6 +34,7 @@ import {
   PLACEHOLDER_REGION,
   placeholderFunctionArn,
   placeholderStateMachineArn,
+  queueEventSources,
   stateMachineDefinitions,
   streamEventSources,
 } from '#infra/synthesized-template.ts';
@@ -206,9 +207,24 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const dynamo = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await listen(dynamo);
   const usageProxy = await usage?.dynamoProxy(localUrl(dynamo.address()));
-  const queues = await startQueueService({ now: () => clock.now() });
-  // Bound below, once the handlers are loaded: the stream only invokes after a write, long after startup.
+  // Bound below, once the handlers are loaded: the stream and the queues only invoke after a write or a send,
+  // long after startup.
   const invokeLater = (arn: string, payload: unknown) => invokeFunction(arn, payload);
+  const queueSources = queueEventSources(template);
+  const queues = await startQueueService({
+    now: () => clock.now(),
+    sources: queueSources,
+    invokeFunction: invokeLater,
+    tracker,
+    ...(usage
+      ? {
+          // A request is billed per 64 KB chunk of its payload.
+          onRequest: (_operation: string, payloadBytes: number) => {
+            usage.counts.sqs.requests += Math.max(1, Math.ceil(payloadBytes / (64 * 1024)));
+          },
+        }
+      : {}),
+  });
   const keySchema = tableDefinition(template).KeySchema as { AttributeName: string }[];
   const tableStream = await startTableStream({
     target: usageProxy?.url ?? (dynamo.listeners('request')[0] as RequestListener),
@@ -301,7 +317,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     ...tableDefinition(template),
   });
 
-  // Each handler is imported on its first invocation, not at startup: a start pays for none of the forty, and a
+  // Each handler is imported on its first invocation, not at startup: a start pays for none of them, and a
   // test or a demo only for those it runs. By then the endpoints below are set, which its SDK clients read at load.
   const handlers = new Map<string, Promise<Handler>>();
   const handlerOf = (arn: string, name: string): Promise<Handler> => {
@@ -411,6 +427,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   );
   const receiverQueue = receiverRule?.targets.find((target) => target.deadLetterQueue)?.deadLetterQueue;
   if (receiverQueue) process.env.EVENT_DEAD_LETTERS_URL = queues.queueUrl(receiverQueue);
+  const mailQueue = queueSources.find((source) => handlersByArn[source.target] === 'send-mail');
+  if (mailQueue) {
+    process.env.MAIL_QUEUE_URL = queues.queueUrl(mailQueue.queue);
+    // As many senders share the rate as the mapping lets run, whatever rate this runtime was given.
+    process.env.MAIL_SENDERS = String(mailQueue.maxConcurrency);
+  }
 
   // SES publishes a bounce on its own time, after the send, to the default bus, whose rule hands it on.
   mailStamps.onBounce((message) => eventBus.publish('default', bounceEvent(message)));

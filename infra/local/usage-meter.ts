@@ -17,7 +17,7 @@ export interface UsageCounts {
     /** Task states entered: the steps that do work. */
     taskStates: number;
     byStateType: Record<string, number>;
-    /** Task retries by the errors of the retrier that took them (`MailQueueFull`, `States.TaskFailed`). */
+    /** Task retries by the errors of the retrier that took them (`States.TaskFailed`). */
     retriesByError: Record<string, number>;
     executions: number;
   };
@@ -27,8 +27,8 @@ export interface UsageCounts {
     /** Requests by operation, with the units each kind consumed (failed conditional writes included). */
     byOperation: Record<string, { requests: number; units: number }>;
     /**
-     * Write units by the kind of item written, named by its keys' prefixes (`JOURNEY/EMAIL` is an email's claim,
-     * `MAIL/PACE` the send-slot schedule): what tells the writes a send makes from the journey's own.
+     * Write units by the kind of item written, named by its keys' prefixes (`JOURNEY/EMAIL` is an email's
+     * claim): what tells the writes a send makes from the journey's own.
      */
     writesByItem: Record<string, number>;
     /** Read units likewise: a GetItem by the item it read, a Query or Scan by its operation. */
@@ -38,6 +38,8 @@ export interface UsageCounts {
   scheduler: { invocations: number };
   events: { entries: number };
   api: { requests: number };
+  /** SQS requests as billed: each 64 KB chunk of a request's payload counts as one. */
+  sqs: { requests: number };
 }
 
 const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
@@ -56,6 +58,7 @@ export class UsageMeter {
     scheduler: { invocations: 0 },
     events: { entries: 0 },
     api: { requests: 0 },
+    sqs: { requests: 0 },
   };
 
   /** `memoryMb`: each function's configured memory, by handler folder. */

@@ -11,6 +11,7 @@ import { JourneyTable } from '#infra/constructs/journey-table.ts';
 import { JourneyTimers } from '#infra/constructs/journey-timers.ts';
 import { JourneysApi } from '#infra/constructs/journeys-api.ts';
 import { LinkSigningKey } from '#infra/constructs/link-signing-key.ts';
+import { MailQueue } from '#infra/constructs/mail-queue.ts';
 import { OfferFollowUpStateMachine } from '#infra/constructs/offer-follow-up-state-machine.ts';
 import {
   OnboardingFollowUpStateMachine,
@@ -19,6 +20,7 @@ import {
 } from '#infra/constructs/onboarding-state-machine.ts';
 import { PublicEntry, type PublicEntryProps } from '#infra/constructs/public-entry.ts';
 import { UndeliverableMail } from '#infra/constructs/undeliverable-mail.ts';
+import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 import { CALENDAR_PARTITION_KEY } from '#shared/domain/calendar-settings.ts';
 import { TEMPLATES_PARTITION_KEY } from '#shared/domain/journey-template.ts';
 import { DEFAULT_PRIVATE_NOTES_RETENTION_DAYS } from '#shared/domain/private-notes.ts';
@@ -254,6 +256,11 @@ export class JourneysStack extends Stack {
       'publish-events',
       'Publishes new timeline events to the journeys bus (table stream)',
     );
+    const sendMail = fn('SendMail', 'send-mail', 'Sends the queued mail at the SES rate (mail queue)');
+    const mailQueue = new MailQueue(this, 'Mail', {
+      sender: sendMail,
+      maxSendRate: props.sesMaxSendRate ?? DEFAULT_SES_MAX_SEND_RATE,
+    });
 
     this.table.grantReadData(getJourney);
     this.table.grantReadData(listJourneys);
@@ -296,11 +303,14 @@ export class JourneysStack extends Stack {
       sendJourneySummary,
       recordUndeliverable,
       receiveEvent,
+      // It claims each email, and flags the journey of one that keeps failing.
+      sendMail,
     ]) {
       this.table.grantReadWriteData(writer);
     }
 
-    for (const sender of [
+    // Mail a person waits on goes out at once, from the function they called (`whilePersonWaits`).
+    const personFacingSenders = [
       rescheduleJourney,
       cancelJourney,
       // A departure withdraws HR's copies of the meetings still ahead (and the person's, while still employed).
@@ -311,6 +321,11 @@ export class JourneysStack extends Stack {
       eraseJourney,
       // Everything above, from the console.
       consoleActions,
+      // A manager or mentor answering "worried" raises the alert as they submit.
+      submitForm,
+    ];
+    // Every other mail goes through the mail queue.
+    const queueingSenders = [
       sendInvitation,
       requestForm,
       sendBrief,
@@ -329,16 +344,17 @@ export class JourneysStack extends Stack {
       scheduleRound,
       // It mails HR when a journey stops and needs a person to look at it.
       closeJourney,
-      // A manager or mentor answering "worried" raises the alert as they submit.
-      submitForm,
       // It tells HR whose address mail cannot reach.
       recordUndeliverable,
       // Moving or ending a journey from an event updates or withdraws its invitations.
       receiveEvent,
-    ]) {
-      email.grantSend(sender);
+      // It flags the journey of a mail that keeps failing, which mails HR.
+      sendMail,
+    ];
+    for (const sender of [...personFacingSenders, sendMail]) email.grantSend(sender);
+    for (const sender of queueingSenders) mailQueue.grantQueueing(sender);
+    for (const sender of [...personFacingSenders, ...queueingSenders])
       sender.addEnvironment(email.environment);
-    }
     // fire-timer tells the lead when a 1on1's outcome passes its deadline unrecorded.
     for (const alerter of [raiseAlert, submitForm, fireTimer]) {
       if (props.hrLeadEmail) alerter.addEnvironment({ HR_LEAD_EMAIL: props.hrLeadEmail });
@@ -574,6 +590,7 @@ export class JourneysStack extends Stack {
       timers,
       eventDeadLetters: undeliverable.deadLetters,
       journeyEvents: this.events,
+      mailDeadLetters: mailQueue.deadLetters,
     });
 
     const apiCallers = new ApiCallerPolicies(this, 'ApiCallers', { api: this.api });

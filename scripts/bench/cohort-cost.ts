@@ -1,4 +1,3 @@
-import { MAIL_QUEUE_FULL } from '#shared/email/mail-queue-full.ts';
 import type { BurstFigures } from '../cohort-burst.ts';
 import { costOf, mailWritesPerEmail, readPrices } from './cost.ts';
 import type { Measurement } from './figure.ts';
@@ -13,18 +12,18 @@ const ratePerSecond = 14;
 
 /**
  * This machine, running every function, stand-in and the ASL engine in one process, sends a cohort's mail at 2 to
- * 9 emails a second (busy or idle): at 14 a second its queue would never grow and the retries it causes on AWS
- * would never be counted. So the cohort runs at 1/scale of its size and of its rate: 125 hires at 1.75 a second
- * take the same 286 s of mail as 1,000 at 14, each step waits the same seconds for its turn and is refused as
- * often, every round opens at once as EventBridge Scheduler would open them, and Step Functions waits out its
- * Retry intervals in real seconds, so each hire costs what a hire of the full cohort would. `BENCH_COHORT_SCALE=1` runs it at full size.
+ * 9 emails a second (busy or idle): at 14 a second its queue would never grow. So the cohort runs at 1/scale of its size and of its rate: 125 hires at 1.75 a second
+ * take the same 286 s of mail as 1,000 at 14, every round opens at once as EventBridge Scheduler would open them,
+ * and Step Functions waits out its Retry intervals in real seconds. One thing reads high: the mail senders space
+ * their sends by the rate, so each email holds a sender scale times longer than at 14 a second (2.4 s against
+ * 0.3 s with four senders, about 8% of an email's price against 1%). `BENCH_COHORT_SCALE=1` runs it at full size.
  */
 const scale = Number(process.env.BENCH_COHORT_SCALE ?? 8);
 
 /**
  * The April cohort (`npm run bench:burst`: every hire's first round opens at the same moment), run with the usage
- * meter on and priced per hire: the retries of steps refused a send slot (MailQueueFull), the Lambdas sleeping
- * for their turn and every DynamoDB call are in the cost.
+ * meter on and priced per hire: every retry, the senders' time spacing the mail, the queue's requests and every
+ * DynamoDB call are in the cost.
  */
 const measure: Measurement = async () => {
   const prices = await readPrices();
@@ -67,10 +66,16 @@ const measure: Measurement = async () => {
         'state transitions per hire': perHire(usage.stepFunctions.transitions),
         'Task retries per hire':
           perHire(usage.stepFunctions.byStateType.Task ?? 0) - perHire(usage.stepFunctions.taskStates),
-        'MailQueueFull retries per hire': perHire(usage.stepFunctions.retriesByError[MAIL_QUEUE_FULL] ?? 0),
         'Lambda billed s per hire': perHire(usage.lambda.billedMs / 1000),
+        'mail sender billed s per email': Number(
+          (
+            (usage.lambda.byFunction['send-mail']?.billedMs ?? 0) /
+            1000 /
+            Math.max(1, usage.ses.emails)
+          ).toFixed(3),
+        ),
         'DynamoDB writes per email': Number(mailWritesPerEmail(usage).toFixed(2)),
-        'writes to the pacing item': usage.dynamo.writesByItem['MAIL/PACE'] ?? 0,
+        'SQS requests per email': Number((usage.sqs.requests / Math.max(1, usage.ses.emails)).toFixed(2)),
       },
     },
   ];

@@ -10,6 +10,7 @@ export type PriceName =
   | 'sesEmail'
   | 'schedulerInvocation'
   | 'eventEntry'
+  | 'sqsRequest'
   | 'apiRequest';
 
 export interface PriceTable {
@@ -47,14 +48,14 @@ export const costOf = (usage: UsageCounts, table: PriceTable): Cost => {
     'EventBridge Scheduler': usage.scheduler.invocations * price('schedulerInvocation'),
     EventBridge: usage.events.entries * price('eventEntry'),
     'API Gateway': usage.api.requests * price('apiRequest'),
+    SQS: usage.sqs.requests * price('sqsRequest'),
   };
   const total = Object.values(byService).reduce((sum, usd) => sum + usd, 0);
   return { byService, total, floor: usage.ses.recipients * price('sesEmail') };
 };
 
-/** DynamoDB write units a sent email costs: its claim (taken, then marked sent) and its turn in the send pacing. */
+/** DynamoDB write units a sent email costs: its claim, taken, then marked sent. */
 export const mailWritesPerEmail = (usage: UsageCounts): number => {
-  const writes =
-    (usage.dynamo.writesByItem['JOURNEY/EMAIL'] ?? 0) + (usage.dynamo.writesByItem['MAIL/PACE'] ?? 0);
+  const writes = usage.dynamo.writesByItem['JOURNEY/EMAIL'] ?? 0;
   return usage.ses.emails > 0 ? writes / usage.ses.emails : 0;
 };

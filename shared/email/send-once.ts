@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getErasure, JourneyErased } from '#shared/data/erasures.ts';
+import { meetingMailOutdated } from '#shared/data/meeting-mail.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
+import { type MeetingVersion, mailQueueUrl, queueEmail } from '#shared/email/mail-queue.ts';
 import { sendEmail } from '#shared/email/send.ts';
-import { refuseIfQueueKnownFull, SEND_TIME_MS } from '#shared/email/send-pacing.ts';
+import { personIsWaiting } from '#shared/email/send-pacing.ts';
 import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
 
 /**
@@ -14,6 +16,8 @@ import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
  */
 const WAIT_STEP_MS = 250;
 const WAIT_LIMIT_MS = 20_000;
+/** What a send needs once claimed: the checks, SES's answer (retried when it throttles) and marking it sent. */
+const SEND_TIME_MS = 8_000;
 const waitedEnough = (waited: number): boolean =>
   waited >= WAIT_LIMIT_MS || timeLeftMs() < WAIT_STEP_MS + SEND_TIME_MS;
 
@@ -31,18 +35,24 @@ export class EmailSendInProgress extends Error {
   override name = 'EmailSendInProgress';
 }
 
-/** The email was no longer wanted when its turn came (see `withdrawIf`): nothing was sent. */
+/** The email was no longer wanted when its turn came (see `meeting`): nothing was sent. */
 export class EmailWithdrawn extends Error {
   override name = 'EmailWithdrawn';
 }
 
 export interface SendOnceOptions {
   /**
-   * Asked once the email is claimed, right before it goes out: true withdraws it (EmailWithdrawn). Whoever makes
-   * it unwanted and then mails something that must come after it waits for sends in flight first
-   * (`settleSends`), so the email either goes out before that or not at all.
+   * A calendar mail names its meeting's version: once the email is claimed, right before it goes out, it is
+   * withdrawn (EmailWithdrawn) if the meeting has been moved on or withdrawn, or its journey has ended. Whoever
+   * withdraws a meeting and then mails the withdrawal waits for sends in flight first (`settleSends`), so the
+   * email either goes out before that or not at all.
    */
-  withdrawIf?: () => Promise<boolean>;
+  meeting?: MeetingVersion;
+}
+
+export interface DeliverOptions extends SendOnceOptions {
+  /** Waited for once the email is claimed and still wanted, right before it goes to SES: the sender's pacing. */
+  turn?: () => Promise<void>;
 }
 
 interface ClaimKey {
@@ -51,11 +61,35 @@ interface ClaimKey {
 }
 
 /**
- * Sends an email at most once per `key` within a journey, so a retried or duplicated step never mails a
- * person twice. The claim says `sending` until SES has taken the email and `sent` after; it is released when
- * sending fails, so a retry sends it after all. A duplicate that finds it `sending` waits for the outcome
- * instead of reporting success early (the first invocation may still fail and release it), and takes it over
- * once the claim is older than any invocation can live.
+ * Sends an email at most once per `key` within a journey, so a retried or duplicated step never mails a person
+ * twice. Where the deployment has a mail queue, a step puts the email on it and `send-mail` sends it at SES's rate
+ * (`deliverEmailOnce`); mail a person is waiting on (HR's request, a form's submission) goes at once, ahead of the
+ * queue, and so does all mail where there is no queue (a script calling the domain).
+ */
+export const sendEmailOnce = async (
+  journeyId: string,
+  key: string,
+  email: OutgoingEmail,
+  options: SendOnceOptions = {},
+): Promise<void> => {
+  const queueUrl = mailQueueUrl();
+  if (queueUrl && !personIsWaiting()) {
+    await queueEmail(queueUrl, {
+      journeyId,
+      key,
+      email,
+      ...(options.meeting ? { meeting: options.meeting } : {}),
+    });
+    return;
+  }
+  await deliverEmailOnce(journeyId, key, email, options);
+};
+
+/**
+ * Sends the email now, unless it went out already: false then. The claim says `sending` until SES has taken the
+ * email and `sent` after; it is released when sending fails, so a retry sends it after all. A duplicate that finds
+ * it `sending` waits for the outcome instead of reporting success early (the first invocation may still fail and
+ * release it), and takes it over once the claim is older than any invocation can live.
  *
  * Claim ages are wall-clock time, not the journey clock: they measure how long a process has been sending.
  *
@@ -63,15 +97,12 @@ interface ClaimKey {
  * for the sends in flight (`settleSends`) before it answers, so an email is sent before the erasure is done or
  * never (JourneyErased).
  */
-export const sendEmailOnce = async (
+export const deliverEmailOnce = async (
   journeyId: string,
   key: string,
   email: OutgoingEmail,
-  options: SendOnceOptions = {},
+  options: DeliverOptions = {},
 ): Promise<boolean> => {
-  // Before the claim: a step refused its turn costs no write. One whose email went out already is refused too,
-  // and finds it sent once the queue is short enough for its retry.
-  refuseIfQueueKnownFull();
   const claim = { pk: journeyPk(journeyId), sk: `EMAIL#${key}` };
   const owner = randomUUID();
   for (let waited = 0; ; waited += WAIT_STEP_MS) {
@@ -90,7 +121,9 @@ export const sendEmailOnce = async (
   }
   try {
     if (await getErasure(journeyId)) throw new JourneyErased(journeyId);
-    if (await options.withdrawIf?.()) throw new EmailWithdrawn(`email ${key} is no longer wanted`);
+    if (options.meeting && (await meetingMailOutdated(journeyId, options.meeting)))
+      throw new EmailWithdrawn(`email ${key} is no longer wanted`);
+    await options.turn?.();
     await sendEmail(email, journeyId);
   } catch (error) {
     await release(claim, owner);

@@ -1,14 +1,14 @@
 import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { JOURNEY_MAIL_TAG } from '#shared/domain/undeliverable-mail.ts';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
-import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
-import { awaitSendTurn } from '#shared/email/send-pacing.ts';
+import { SendTimedOut } from '#shared/email/send-timed-out.ts';
 import { now } from '#shared/time/clock.ts';
 import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';
 
-// Created once per container, so warm invocations reuse its connections. Sends are paced to the account's rate
-// (`awaitSendTurn`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because the rate
-// set is above the account's, adaptive retries slow this client down to what SES accepts and keep trying.
+// Created once per container, so warm invocations reuse its connections. Queued sends are paced to the account's
+// rate (`SendPacer`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because the rate
+// set is above the account's or a person's mail went ahead of the queue, adaptive retries slow this client down
+// to what SES accepts and keep trying.
 const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 
 /** Left, once SES is given up on, to release the email's claim and fail the step before the invocation ends. */
@@ -21,7 +21,6 @@ const RELEASE_TIME_MS = 2_000;
 export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promise<string> => {
   const configurationSet = process.env.SES_CONFIGURATION_SET;
   const raw = await composeRawEmail(email, now());
-  await awaitSendTurn();
   // Retrying Throttling can take longer than the invocation has: the call is given up in time for the step to
   // fail cleanly and be retried, instead of going on in a frozen environment after that retry. Given up just as
   // SES took the email, it goes again on the retry, as after any answer lost on the way back.
@@ -40,7 +39,7 @@ export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promis
     )
     .catch((error: unknown) => {
       if (giveUp?.aborted)
-        throw new MailQueueFull('SES did not take the email before the step ran out of time');
+        throw new SendTimedOut('SES did not take the email before the invocation ran out of time');
       throw error;
     });
   if (!result.MessageId) throw new Error('SES accepted the email without a message id');

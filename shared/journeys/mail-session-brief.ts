@@ -5,15 +5,14 @@ import { sendEmailOnce } from '#shared/email/send-once.ts';
 import { renderSessionBrief } from '#shared/email/templates/session-brief.ts';
 
 /**
- * Mails HR the brief for a 1on1 of a round, the round's own or its extra follow-up session, once per meeting;
- * true when this call sent it.
+ * Mails HR the brief for a 1on1 of a round, the round's own or its extra follow-up session, once per meeting.
  */
 export const mailSessionBrief = (
   journey: Journey,
   meeting: string,
   session: { round: number; sessionAt: string; followUp?: boolean },
   brief: SessionBrief,
-): Promise<boolean> => {
+): Promise<void> => {
   const { hire } = journey;
   return sendEmailOnce(
     journey.journeyId,

@@ -1,11 +1,11 @@
 import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';
 import { getInvitation, type InvitationRecord, saveInvitation } from '#shared/data/invitations.ts';
-import { getJourney, isOpen, type Journey } from '#shared/data/journeys.ts';
+import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { meetingUidFor } from '#shared/domain/ids.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
-import { EmailWithdrawn, type SendOnceOptions, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
+import { EmailWithdrawn, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
 import { renderMeetingCancellation, renderMeetingUpdate } from '#shared/email/templates/meeting-change.ts';
 import { renderOrganizerCopy } from '#shared/email/templates/organizer-copy.ts';
 import { identifierKey } from '#shared/identifiers/identifier-key.ts';
@@ -34,6 +34,10 @@ const organizerChange = {
  * organizer, gets the same entry in a short mail of their own (PUBLISH, nothing to answer; CANCEL to remove
  * it), so the meeting sits in their calendar too without anyone forwarding the person's mail, which may hold
  * that person's own form link.
+ *
+ * An invitation or update is mailed only while the meeting is still as it says and its journey open: one waiting
+ * in the mail queue when HR moves or withdraws the meeting, or the journey ends, is withdrawn (EmailWithdrawn),
+ * so the later change is the last the person hears. A withdrawal always goes out.
  */
 const mailInvitation = async (
   journey: Journey,
@@ -41,13 +45,13 @@ const mailInvitation = async (
   rendered: RenderedEmail,
   eventType: keyof typeof organizerChange,
   detail: Record<string, unknown> = {},
-  options: SendOnceOptions = {},
   calendarText = rendered.text,
   toAttendee = true,
 ): Promise<void> => {
   const { journeyId, hire } = journey;
   const { meeting, sequence } = invitation;
   const cancelled = invitation.status === 'cancelled';
+  const options = cancelled ? {} : { meeting: { meeting, sequence } };
   const entry = async (method: 'REQUEST' | 'CANCEL' | 'PUBLISH') => ({
     method,
     content: await buildMeetingInvite({
@@ -108,13 +112,12 @@ export const sendInvitation = async (journey: Journey, invitation: NewInvitation
   const record: InvitationRecord = { ...meeting, journeyId, uid, sequence: 0, status: 'sent' };
   // A retried step finds its invitation saved already and only finishes mailing it.
   await saveInvitation(record);
-  await mailInvitation(journey, record, rendered, 'invitation.sent', detail, {}, calendarText);
-};
-
-/** Mail about a meeting whose journey has ended, or which was withdrawn, since the change was made. */
-const meetingWithdrawn = (journeyId: string, meeting: string) => async (): Promise<boolean> => {
-  const [journey, invitation] = await Promise.all([getJourney(journeyId), getInvitation(journeyId, meeting)]);
-  return !journey || !isOpen(journey.status) || invitation?.status !== 'sent';
+  try {
+    await mailInvitation(journey, record, rendered, 'invitation.sent', detail, calendarText);
+  } catch (error) {
+    // Moved or withdrawn since (a retried step): that change was mailed, this one is past.
+    if (!(error instanceof EmailWithdrawn)) throw error;
+  }
 };
 
 /**
@@ -164,7 +167,6 @@ export const updateInvitation = async (
       rendered,
       'invitation.updated',
       previousAt === updated.start ? {} : { previousAt },
-      { withdrawIf: meetingWithdrawn(journey.journeyId, updated.meeting) },
     );
   } catch (error) {
     if (error instanceof EmailWithdrawn) return false;
@@ -200,6 +202,6 @@ export const cancelInvitation = async (
     meetingAt: current.start,
     zone: journey.hire.timezone,
   });
-  await mailInvitation(journey, current, rendered, 'invitation.cancelled', {}, {}, rendered.text, toAttendee);
+  await mailInvitation(journey, current, rendered, 'invitation.cancelled', {}, rendered.text, toAttendee);
   return true;
 };

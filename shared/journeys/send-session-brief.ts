@@ -77,20 +77,17 @@ export const sendSessionBrief = async (journeyId: string, round: number): Promis
     },
     hire.hr.locale,
   );
-  const sent = await mailSessionBrief(
-    journey,
-    `session-r${round}`,
-    { round, sessionAt: plan.sessionAt },
-    brief,
-  );
+  // Recorded before the brief is mailed (or queued): a retry cannot tell which brief went out, its own or an earlier
+  // attempt's without the topics, so what the first attempt recorded decides, and the topics reach HR in the brief
+  // or on their own (mailLateTopics), maybe twice, never not at all.
   await appendEvent(journeyId, `brief.sent#session-r${round}`, {
     type: 'brief.sent',
     meeting: `session-r${round}`,
     round,
     prepAnswers: prep.filter((entry) => entry.status === 'submitted').length,
-    // A retry cannot tell what the brief an earlier attempt sent held: HR may read the topics twice, never not at all.
-    topicsIncluded: topics !== undefined && sent,
+    topicsIncluded: topics !== undefined,
   });
+  await mailSessionBrief(journey, `session-r${round}`, { round, sessionAt: plan.sessionAt }, brief);
   // Topics sent while this brief was being written reach HR on their own.
   await mailLateTopics(journey, round);
 };

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, journeyPk, tableName } from '#shared/data/table.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
-import { CLAIM_LEASE_MS, EmailSendInProgress, sendEmailOnce, settleSends } from '#shared/email/send-once.ts';
+import {
+  CLAIM_LEASE_MS,
+  deliverEmailOnce,
+  EmailSendInProgress,
+  settleSends,
+} from '#shared/email/send-once.ts';
 import { withinInvocation } from '#shared/time/invocation-deadline.ts';
 import {
   eventTypes,
@@ -63,21 +68,23 @@ const longAgo = () => Date.now() - CLAIM_LEASE_MS - 1_000;
 describe('an email claimed by another invocation', () => {
   it('is sent by the retry once the claim is older than any invocation lives', async () => {
     await leaveClaim('j-claims-stale', 'brief', longAgo());
-    expect(await sendEmailOnce('j-claims-stale', 'brief', email('stale@example.co.jp'))).toBe(true);
+    expect(await deliverEmailOnce('j-claims-stale', 'brief', email('stale@example.co.jp'))).toBe(true);
     expect(await system.mailTo('stale@example.co.jp')).toHaveLength(1);
     expect(await readClaim('j-claims-stale', 'brief')).toMatchObject({ status: 'sent' });
   });
 
   it('left from before claims carried a time is taken over too', async () => {
     await leaveClaim('j-claims-legacy', 'brief', undefined);
-    expect(await sendEmailOnce('j-claims-legacy', 'brief', email('legacy@example.co.jp'))).toBe(true);
+    expect(await deliverEmailOnce('j-claims-legacy', 'brief', email('legacy@example.co.jp'))).toBe(true);
     expect(await system.mailTo('legacy@example.co.jp')).toHaveLength(1);
   });
 
   it('goes out once when several retries find the same stale claim at the same moment', async () => {
     await leaveClaim('j-claims-race', 'brief', longAgo());
     const sent = await Promise.all(
-      Array.from({ length: 6 }, () => sendEmailOnce('j-claims-race', 'brief', email('race@example.co.jp'))),
+      Array.from({ length: 6 }, () =>
+        deliverEmailOnce('j-claims-race', 'brief', email('race@example.co.jp')),
+      ),
     );
     expect(sent.filter(Boolean)).toHaveLength(1);
     expect(await system.mailTo('race@example.co.jp')).toHaveLength(1);
@@ -86,7 +93,7 @@ describe('an email claimed by another invocation', () => {
 
   it('is not taken over while its sender may still be alive: the duplicate waits and sends nothing', async () => {
     await leaveClaim('j-claims-live', 'brief', Date.now());
-    const duplicate = sendEmailOnce('j-claims-live', 'brief', email('live@example.co.jp'));
+    const duplicate = deliverEmailOnce('j-claims-live', 'brief', email('live@example.co.jp'));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await documents.send(
       new UpdateCommand({
@@ -106,7 +113,7 @@ describe('an email claimed by another invocation', () => {
     const started = Date.now();
     await expect(
       withinInvocation(10_000, undefined, () =>
-        sendEmailOnce('j-claims-short', 'brief', email('short@example.co.jp')),
+        deliverEmailOnce('j-claims-short', 'brief', email('short@example.co.jp')),
       ),
     ).rejects.toBeInstanceOf(EmailSendInProgress);
     // Gave up with time left to fail cleanly, not after the 20 s a duplicate waits outside an invocation.

@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createJourneysApp } from '#infra/journeys-app.ts';
 import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
+import { MAIL_MAX_RECEIVES, mailSendersFor } from '#shared/email/mail-queue-settings.ts';
 
 interface Resource {
   Type: string;
@@ -34,8 +35,8 @@ beforeAll(() => {
 
 const ofType = (type: string): [string, Resource][] =>
   Object.entries(resources).filter(([, resource]) => resource.Type === type);
-const onlyOfType = (type: string): [string, Resource] => {
-  const [found, ...more] = ofType(type);
+const onlyOfType = (type: string, idMatches: (id: string) => boolean = () => true): [string, Resource] => {
+  const [found, ...more] = ofType(type).filter(([id]) => idMatches(id));
   expect(more, type).toEqual([]);
   if (!found) throw new Error(`no ${type}`);
   return found;
@@ -145,6 +146,11 @@ describe('alarms', () => {
     expect(metricsOn('QueueName', queueId)).toEqual(['ApproximateNumberOfMessagesVisible']);
   });
 
+  it("watch the mail queue's dead-letter queue", () => {
+    const [queueId] = mailQueues().deadLetters;
+    expect(metricsOn('QueueName', queueId)).toEqual(['ApproximateNumberOfMessagesVisible']);
+  });
+
   it('leave the topic without a subscriber when no alarmEmail is given', () => {
     const { app, stack } = createJourneysApp({
       context: { 'aws:cdk:bundling-stacks': [], senderEmail: 'follow-up@example.co.jp' },
@@ -159,6 +165,46 @@ describe('alarms', () => {
     expect(() => createJourneysApp({ context: { alarmEmail: 'ops' }, validate: false })).toThrow(
       /alarmEmail/,
     );
+  });
+});
+
+/** The mail queue and its dead-letter queue (not the bounce events', whose logical id also holds "MailDeadLetters"). */
+const mailQueues = () => {
+  const [queue, ...moreQueues] = ofType('AWS::SQS::Queue').filter(([id]) => /^MailQueue/.test(id));
+  const [deadLetters, ...moreDead] = ofType('AWS::SQS::Queue').filter(([id]) => /^MailDeadLetters/.test(id));
+  expect([...moreQueues, ...moreDead]).toEqual([]);
+  if (!queue || !deadLetters) throw new Error('no mail queue');
+  return { queue, deadLetters };
+};
+
+describe('the mail queue', () => {
+  it('hands its messages to send-mail in batches, as many senders at once as share the rate, reporting failures one by one', () => {
+    const { queue, deadLetters } = mailQueues();
+    const [, mapping] = onlyOfType('AWS::Lambda::EventSourceMapping', (id) => id.startsWith('SendMail'));
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [queue[0], 'Arn'] },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: mailSendersFor(14) },
+    });
+    const [, sender] = ofType('AWS::Lambda::Function').find(
+      ([, fn]) => fn.Metadata?.[FUNCTION_METADATA_KEY] === 'send-mail',
+    ) as [string, Resource];
+    const variables = (sender.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.MAIL_SENDERS).toBe(String(mailSendersFor(14)));
+    // A batch retried within an invocation is never handed to another sender meanwhile.
+    expect(queue[1].Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
+      6 * (sender.Properties.Timeout as number),
+    );
+    expect(queue[1].Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters[0], 'Arn'] },
+      maxReceiveCount: MAIL_MAX_RECEIVES,
+    });
+    // Both hold composed mail: encrypted, and kept no longer than a week.
+    for (const [, held] of [queue, deadLetters]) {
+      expect(held.Properties.SqsManagedSseEnabled).toBe(true);
+      expect(held.Properties.MessageRetentionPeriod).toBeLessThanOrEqual(7 * 24 * 60 * 60);
+    }
   });
 });
 

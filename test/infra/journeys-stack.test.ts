@@ -16,7 +16,6 @@ import { MAX_DAYS_FROM_ROUND_START_TO_SESSION, MAX_DAYS_TO_REPLY } from '#shared
 import { OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { JOURNEY_LIST_INDEX } from '#shared/domain/journey-listing.ts';
 import { WAIT_LIMIT_DAYS } from '#shared/domain/wait-limits.ts';
-import { MailQueueFull } from '#shared/email/mail-queue-full.ts';
 import { CLAIM_CLOCK_MARGIN_MS, CLAIM_LEASE_MS } from '#shared/email/send-once.ts';
 
 const FUNCTIONS = [
@@ -59,6 +58,7 @@ const FUNCTIONS = [
   'rotate-link-key',
   'receive-event',
   'publish-events',
+  'send-mail',
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
@@ -463,6 +463,8 @@ describe('functions', () => {
       Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
     const everywhere = ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
+    // Steps put their mail on the mail queue.
+    const queued = [...mail, 'MAIL_QUEUE_URL'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
     const onboardingMachines = [
       'ONBOARDING_STATE_MACHINE_ARN',
@@ -496,50 +498,50 @@ describe('functions', () => {
         identifiers,
         ...timers,
       ],
-      'send-invitation': [...mail, identifiers],
-      'request-form': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
+      'send-invitation': [...queued, identifiers],
+      'request-form': [...queued, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       // The briefs' tasks wait for the meeting's or the session's end.
-      'send-brief': [...mail, ...timers],
+      'send-brief': [...queued, ...timers],
       'start-timer': timers,
-      'send-handoff': mail,
+      'send-handoff': queued,
       // CloseOffer: the handoff and onboarding's schedule, or the journey's end.
-      'schedule-onboarding': [...mail, ...timers, retention],
-      'close-journey': [...mail, retention],
+      'schedule-onboarding': [...queued, ...timers, retention],
+      'close-journey': [...queued, retention],
       'fire-timer': [
-        ...mail,
+        ...queued,
         'LINK_KEY_SECRET_ARN',
         'BASE_URL',
         'ONBOARDING_STATE_MACHINE_ARN',
         'ONBOARDING_MILESTONES_STATE_MACHINE_ARN',
       ],
       // It schedules the pulse checks when onboarding begins, and completes a journey (its summary) at the end.
-      'begin-onboarding': [...mail, ...timers, retention],
+      'begin-onboarding': [...queued, ...timers, retention],
       // It shares a session's outcome, and completes the journey after the last round.
-      'schedule-round': [...mail, ...timers, retention],
+      'schedule-round': [...queued, ...timers, retention],
       // The invitation links the new hire's topics form, which closes at the prep deadline.
-      'start-round': [...mail, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
-      'send-session-brief': [...mail, ...timers],
-      'share-summary': mail,
+      'start-round': [...queued, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers, identifiers],
+      'send-session-brief': [...queued, ...timers],
+      'share-summary': queued,
       // It asks the new hire to confirm a team summary on a form that closes at its deadline.
       'raise-alert': [
-        ...mail,
+        ...queued,
         'ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN',
         identifiers,
         'LINK_KEY_SECRET_ARN',
         'BASE_URL',
         ...timers,
       ],
-      'send-journey-summary': mail,
+      'send-journey-summary': queued,
       'get-calendar-settings': [],
       'put-calendar-settings': [],
       'get-templates': [],
       'put-template': [],
       'get-openapi': [],
       // It tells HR whose address mail cannot reach.
-      'record-undeliverable': mail,
+      'record-undeliverable': queued,
       // HR's systems' events start, move and end journeys as the API does, and refusals go to the queue.
       'receive-event': [
-        ...mail,
+        ...queued,
         ...timers,
         'STATE_MACHINE_ARN',
         ...onboardingMachines,
@@ -566,6 +568,8 @@ describe('functions', () => {
       ],
       // Secrets Manager names the secret in each rotation event; it reads no table.
       'rotate-link-key': [],
+      // It sends the queued mail, and flags the journey of mail that keeps failing, which mails HR (queued).
+      'send-mail': [...queued, 'MAIL_SENDERS'],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -838,22 +842,19 @@ describe.each(MACHINES)('$name state machine', ({ name, startAt, states, waiting
   it('retries failed tasks with backoff and jitter, and flags the journey when a step keeps failing', () => {
     const all = allStates(machineNamed(name).definition.States as Record<string, AslState>);
     for (const [state, definition] of all.filter(([, s]) => s.Type === 'Task')) {
-      // A full mail queue is waited out for minutes, so it must be matched before the catch-all retry.
+      // Steps queue their mail and never wait for a send: besides Lambda's own service errors, one retrier, for
+      // any failure.
       const retriers = definition.Retry ?? [];
-      const queueFull = retriers.findIndex((retrier) =>
-        retrier.ErrorEquals.includes(new MailQueueFull().name),
-      );
-      const anyFailure = retriers.findIndex((retrier) => retrier.ErrorEquals.includes('States.TaskFailed'));
-      expect(queueFull, state).toBeGreaterThanOrEqual(0);
-      expect(queueFull, state).toBeLessThan(anyFailure);
-      expect(retriers[queueFull], state).toMatchObject({ JitterStrategy: 'FULL', MaxAttempts: 30 });
-      expect(definition.Retry, state).toContainEqual(
+      expect(
+        retriers.filter((retrier) => !retrier.ErrorEquals.every((error) => error.startsWith('Lambda.'))),
+        state,
+      ).toEqual([
         expect.objectContaining({
           ErrorEquals: ['States.TaskFailed'],
           JitterStrategy: 'FULL',
           MaxAttempts: 3,
         }),
-      );
+      ]);
     }
     for (const [state, definition] of all.filter(([, s]) => s.Type === 'Task')) {
       if (state === 'FlagForAttention') {
@@ -1037,7 +1038,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  it('lets only the mail senders send, from the identity through the configuration set', () => {
+  it('lets only the mail sender and functions a person waits on send, from the identity through the configuration set', () => {
     expect(foldersAllowed('ses:SendRawEmail')).toEqual(
       [
         'reschedule-journey',
@@ -1046,6 +1047,19 @@ describe('least privilege', () => {
         'reissue-form',
         'erase-journey',
         'console-actions',
+        'submit-form',
+        'send-mail',
+      ].sort(),
+    );
+    const queueing = FUNCTIONS.filter((folder) =>
+      statementsOf(folder).some(
+        (statement) =>
+          actionsOf([statement]).includes('sqs:SendMessage') &&
+          JSON.stringify(statement.Resource).includes('"MailQueue'),
+      ),
+    ).sort();
+    expect(queueing).toEqual(
+      [
         'fire-timer',
         'request-form',
         'send-brief',
@@ -1060,9 +1074,9 @@ describe('least privilege', () => {
         'begin-onboarding',
         'schedule-round',
         'close-journey',
-        'submit-form',
         'record-undeliverable',
         'receive-event',
+        'send-mail',
       ].sort(),
     );
     const sesStatements = FUNCTIONS.flatMap(statementsOf).filter((s) =>

@@ -29,8 +29,8 @@ const taskFunctions = (states: Record<string, AslState>): Record<string, string 
 describe('synthesizeJourneysTemplate', () => {
   it('returns the CloudFormation template of the stack', () => {
     const resources = Object.values(template.Resources as Record<string, { Type: string }>);
-    // The 39 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
-    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(40);
+    // The 40 handlers, and CDK's own reader of the web ACL's ARN from us-east-1.
+    expect(resources.filter((resource) => resource.Type === 'AWS::Lambda::Function')).toHaveLength(41);
     expect(resources.filter((resource) => resource.Type === 'AWS::StepFunctions::StateMachine')).toHaveLength(
       4,
     );
@@ -58,6 +58,7 @@ describe('functionHandlers', () => {
         'list-attention',
         'handle-alert',
         'publish-events',
+        'send-mail',
         'put-calendar-settings',
         'put-template',
         'raise-alert',

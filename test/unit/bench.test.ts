@@ -13,6 +13,7 @@ const usage = (overrides: Partial<UsageCounts> = {}): UsageCounts => ({
   scheduler: { invocations: 0 },
   events: { entries: 0 },
   api: { requests: 0 },
+  sqs: { requests: 0 },
   ...overrides,
 });
 
@@ -31,6 +32,7 @@ const prices: PriceTable = {
     schedulerInvocation: { usd: 1_000_000, unit: '', source: '' },
     eventEntry: { usd: 10_000_000, unit: '', source: '' },
     apiRequest: { usd: 100_000_000, unit: '', source: '' },
+    sqsRequest: { usd: 1_000_000_000, unit: '', source: '' },
   },
 };
 
@@ -45,6 +47,7 @@ describe('the cost of a run', () => {
         scheduler: { invocations: 8 },
         events: { entries: 9 },
         api: { requests: 1 },
+        sqs: { requests: 2 },
       }),
       prices,
     );
@@ -57,24 +60,25 @@ describe('the cost of a run', () => {
       'EventBridge Scheduler': 8_000_000,
       EventBridge: 90_000_000,
       'API Gateway': 100_000_000,
+      SQS: 2_000_000_000,
     });
-    expect(cost.total).toBe(198_754_307);
+    expect(cost.total).toBe(2_198_754_307);
     expect(cost.floor).toBe(700_000);
   });
 
-  it('counts the writes of an email as its claim and its turn in the send pacing, per email sent', () => {
+  it('counts the writes of an email as its claim, taken and marked sent, per email sent', () => {
     const run = usage({
       ses: { emails: 4, recipients: 4 },
       dynamo: {
         writeUnits: 20,
         readUnits: 0,
         byOperation: {},
-        writesByItem: { 'JOURNEY/EMAIL': 8, 'MAIL/PACE': 5, 'JOURNEY/TIMER': 7 },
+        writesByItem: { 'JOURNEY/EMAIL': 8, 'JOURNEY/TIMER': 7 },
         readsByItem: {},
       },
     });
 
-    expect(mailWritesPerEmail(run)).toBe(13 / 4);
+    expect(mailWritesPerEmail(run)).toBe(2);
     expect(mailWritesPerEmail(usage())).toBe(0);
   });
 
@@ -92,12 +96,12 @@ describe('the cost of a run', () => {
 describe('the usage meter', () => {
   it('counts state entries and Task retries as transitions, Task entries as work, and retries by their errors', () => {
     const meter = new UsageMeter({});
-    const mailQueueFull = { retrier: { ErrorEquals: ['MailQueueFull'] } };
+    const taskFailed = { retrier: { ErrorEquals: ['States.TaskFailed'] } };
     for (const event of [
       { type: 'ExecutionStarted' },
       { type: 'StateEntered', state: { type: 'Task' } },
-      { type: 'StateRetried', state: { type: 'Task' }, retry: mailQueueFull },
-      { type: 'StateRetried', state: { type: 'Task' }, retry: mailQueueFull },
+      { type: 'StateRetried', state: { type: 'Task' }, retry: taskFailed },
+      { type: 'StateRetried', state: { type: 'Task' }, retry: taskFailed },
       { type: 'StateExited', state: { type: 'Task' } },
       { type: 'StateEntered', state: { type: 'Choice' } },
       { type: 'StateEntered', state: { type: 'Succeed' } },
@@ -109,7 +113,7 @@ describe('the usage meter', () => {
       transitions: 5,
       taskStates: 1,
       byStateType: { Task: 3, Choice: 1, Succeed: 1 },
-      retriesByError: { MailQueueFull: 2 },
+      retriesByError: { 'States.TaskFailed': 2 },
       executions: 1,
     });
   });

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import * as z from 'zod';
+
+/**
+ * Mail a step sends goes on the mail queue, and the `send-mail` function sends it at SES's rate: a cohort's mail
+ * waits there, not in Lambdas sleeping for a turn or in Step Functions retries, and no shared item is written per
+ * email to pace it. The message carries the composed email, so the consumer sends what the step meant to send,
+ * whenever its turn comes.
+ */
+const sqs = new SQSClient({});
+
+/** Names the meeting a calendar mail is about: it goes out only while the meeting is as the mail says. */
+export const meetingVersionSchema = z.object({ meeting: z.string(), sequence: z.number().int().min(0) });
+export type MeetingVersion = z.infer<typeof meetingVersionSchema>;
+
+export const queuedEmailSchema = z.object({
+  journeyId: z.string().min(1),
+  /** The email's claim key within the journey: however often it is queued, it goes out once. */
+  key: z.string().min(1),
+  email: z.object({
+    from: z.string(),
+    to: z.array(z.object({ name: z.string(), email: z.string() })).min(1),
+    replyTo: z.string().optional(),
+    subject: z.string(),
+    text: z.string(),
+    html: z.string(),
+    calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string() }).optional(),
+  }),
+  meeting: meetingVersionSchema.optional(),
+});
+export type QueuedEmail = z.infer<typeof queuedEmailSchema>;
+
+/** Whether steps queue their mail: a deployment (and the local runtime) names the queue. */
+export const mailQueueUrl = (): string | undefined => process.env.MAIL_QUEUE_URL || undefined;
+
+/**
+ * A journey's mail is one group of the FIFO queue, so it goes out in the order it was queued. The deduplication id
+ * is the email's claim key (hashed: keys may be longer than SQS allows), so one queued again within five minutes
+ * is not even handed over; the claim catches the rest.
+ */
+export const queueEmail = async (queueUrl: string, mail: QueuedEmail): Promise<void> => {
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: queueUrl,
+      MessageBody: JSON.stringify(mail),
+      MessageGroupId: mail.journeyId,
+      MessageDeduplicationId: createHash('sha256').update(`${mail.journeyId}/${mail.key}`).digest('hex'),
+    }),
+  );
+};

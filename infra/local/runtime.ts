@@ -25,7 +25,6 @@ import { startTableStream } from '#infra/local/table-stream.ts';
 import { loadJourneysTemplate } from '#infra/local/template-cache.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
 import { UsageMeter } from '#infra/local/usage-meter.ts';
-import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 import {
   eventRules,
   functionHandlers,
@@ -64,7 +63,10 @@ export interface LocalRuntimeOptions {
   usageFile?: string;
   /** Where the synthesized template is cached (tests of a cold start); defaults to `TEMPLATE_CACHE_DIR`. */
   templateCacheDir?: string;
-  /** The sending rate mail is paced to (emails a second); defaults to `SES_MAX_SEND_RATE`, then the stack's. */
+  /**
+   * The sending rate mail is paced to (emails a second); defaults to `SES_MAX_SEND_RATE`. Without either mail goes
+   * unpaced: the local SES has no sending quota to keep to.
+   */
   sesMaxSendRate?: number;
   /** Step Functions waits out Retry intervals in real seconds (see `StepFunctionsServiceOptions`). */
   realRetryIntervals?: boolean;
@@ -291,9 +293,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     AWS_ENDPOINT_URL_SES: proxies?.ses.url ?? mailStamps.url,
     TABLE_NAME,
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'follow-up@example.com',
-    SES_MAX_SEND_RATE: String(
-      options.sesMaxSendRate ?? process.env.SES_MAX_SEND_RATE ?? DEFAULT_SES_MAX_SEND_RATE,
-    ),
+    ...(options.sesMaxSendRate === undefined ? {} : { SES_MAX_SEND_RATE: String(options.sesMaxSendRate) }),
     STATE_MACHINE_ARN: placeholderStateMachineArn(offerMachine.logicalId),
     ONBOARDING_STATE_MACHINE_ARN: placeholderStateMachineArn(onboardingMachine.logicalId),
     ONBOARDING_FOLLOW_UP_STATE_MACHINE_ARN: placeholderStateMachineArn(followUpMachine.logicalId),

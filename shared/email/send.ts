@@ -11,7 +11,7 @@ import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';
 // to what SES accepts and keep trying.
 const ses = new SESClient({ retryMode: 'adaptive', maxAttempts: 10 });
 
-/** Left, once SES is given up on, to release the email's claim and fail the step before the invocation ends. */
+/** Left, once SES is given up on, to release the email's claim and fail the send before the invocation ends. */
 const RELEASE_TIME_MS = 2_000;
 
 /**
@@ -21,9 +21,9 @@ const RELEASE_TIME_MS = 2_000;
 export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promise<string> => {
   const configurationSet = process.env.SES_CONFIGURATION_SET;
   const raw = await composeRawEmail(email, now());
-  // Retrying Throttling can take longer than the invocation has: the call is given up in time for the step to
-  // fail cleanly and be retried, instead of going on in a frozen environment after that retry. Given up just as
-  // SES took the email, it goes again on the retry, as after any answer lost on the way back.
+  // Retrying Throttling can take longer than the invocation has: the call is given up in time for the send to
+  // fail cleanly and be tried again, instead of going on in a frozen environment after that try. Given up just as
+  // SES took the email, it goes again on the next try, as after any answer lost on the way back.
   const giveUp = abortBeforeEnd(RELEASE_TIME_MS);
   const result = await ses
     .send(

@@ -29,13 +29,6 @@ export interface JourneyView {
   timeline: { at: string; type: string; [detail: string]: unknown }[];
 }
 
-/**
- * Mail goes out paced to this rate in tests unless one asks for another: a journey's mail goes through one sender
- * at a time (the queue keeps its order), and at the stack's 14 a second each of its emails would wait a third of a
- * second. The pacing itself is tested at the stack's rate (`test/e2e/mail-pacing.test.ts`, `burst.test.ts`).
- */
-const TEST_SEND_RATE = 100;
-
 export const startLocalSystem = async (
   options: { faults?: boolean; sesMaxSendRate?: number } = {},
 ): Promise<LocalSystem> => {
@@ -43,7 +36,7 @@ export const startLocalSystem = async (
     port: 0,
     start: TEST_START,
     faults: options.faults,
-    sesMaxSendRate: options.sesMaxSendRate ?? TEST_SEND_RATE,
+    ...(options.sesMaxSendRate === undefined ? {} : { sesMaxSendRate: options.sesMaxSendRate }),
   });
   const api = (path: string, init?: RequestInit) => fetch(`${runtime.apiUrl}${path}`, init);
   const emails = () => runtime.emails();

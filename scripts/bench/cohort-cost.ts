@@ -35,10 +35,11 @@ const measure: Measurement = async () => {
   );
   const burst = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as BurstFigures;
   const cost = costOf(usage, prices);
-  // Sent slower than SES allowed, the machine never let the queue grow: the waits and retries read low.
+  // Sent slower than SES allowed, the machine never let the queue grow as it would: its mail took longer, and the
+  // senders waited less for their pace than they would.
   const underfilled =
     burst.meanPerSecond < modelled.rate * 0.9
-      ? `. This machine sent only ${burst.meanPerSecond} emails/s, under the ${modelled.rate} allowed: the queue never grew as it would, so waiting and retries read low`
+      ? `. This machine sent only ${burst.meanPerSecond} emails/s, under the ${modelled.rate} allowed: the queue grew less than it would`
       : '';
   const perHire = (usd: number) => usd / modelled.hires;
   return [

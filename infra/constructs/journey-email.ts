@@ -18,7 +18,7 @@ export interface JourneyEmailProps {
    */
   readonly replyTo?: string;
   /**
-   * Emails per second the senders share, paced through the journey table.
+   * Emails per second the mail queue's senders share (`MailQueue`), each pacing its share.
    * @default DEFAULT_SES_MAX_SEND_RATE
    */
   readonly maxSendRate?: number;

@@ -1,8 +1,12 @@
 import * as z from 'zod';
-import { startRound } from '#shared/journeys/start-round.ts';
+import { openRound } from '#shared/journeys/open-round.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 
 export const handler = taskHandler(
-  z.object({ journeyId: z.string().min(1), round: z.number().int().min(1) }),
-  ({ journeyId, round }) => startRound(journeyId, round),
+  z.object({
+    journeyId: z.string().min(1),
+    round: z.number().int().min(1),
+    taskToken: z.string().min(1).optional(),
+  }),
+  ({ journeyId, round, taskToken }) => openRound(journeyId, round, taskToken),
 );

@@ -34,12 +34,12 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
       closeJourney: fns.closeJourney,
       earlierDefinitionFunctions: props.earlierDefinitionFunctions,
       define: ({ invoke, invokeAndWait }) => {
-        const inviteCandidate = invoke('InviteCandidate', fns.sendInvitation, { journeyId });
-        // One task waits for every interviewer's form: the last one answered or expired resumes it.
-        const requestInterviewerInsight = invokeAndWait(
-          'RequestInterviewerInsight',
-          fns.requestForm,
-          { journeyId, form: 'interviewer-insight' },
+        // The candidate's invitation, then every interviewer's form, on one task that waits for the forms: the
+        // last one answered or expired resumes it.
+        const openOfferFollowUp = invokeAndWait(
+          'OpenOfferFollowUp',
+          fns.sendInvitation,
+          { journeyId },
           WAIT_LIMIT_DAYS.offer,
         );
         // The brief's task then waits for the meeting's end.
@@ -65,11 +65,7 @@ export class OfferFollowUpStateMachine extends JourneyStateMachine {
           decision: JsonPath.stringAt('$.outcome.decision'),
         });
 
-        return inviteCandidate
-          .next(requestInterviewerInsight)
-          .next(sendMeetingBrief)
-          .next(requestOutcome)
-          .next(closeOffer);
+        return openOfferFollowUp.next(sendMeetingBrief).next(requestOutcome).next(closeOffer);
       },
     });
   }

@@ -143,16 +143,9 @@ export class OnboardingStateMachine extends OnboardingPhase {
       earlierDefinitionFunctions: props.earlierDefinitionFunctions,
       define: (steps) =>
         steps
-          .invoke('StartRound', fns.startRound, { journeyId, round })
-          // One task waits for the manager's and the mentor's forms: the last one answered or expired resumes it.
-          .next(
-            steps.invokeAndWait(
-              'RequestTeamInsight',
-              fns.requestForm,
-              { journeyId, form: 'manager-prep', round },
-              WAIT_LIMIT_DAYS.round,
-            ),
-          )
+          // The round opens (the new hire's invitation, the manager's reminder), then the manager's and the
+          // mentor's forms, on one task that waits for them: the last one answered or expired resumes it.
+          .invokeAndWait('OpenRound', fns.startRound, { journeyId, round }, WAIT_LIMIT_DAYS.round)
           // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
           // The brief's task then waits for the session's end.
           .next(

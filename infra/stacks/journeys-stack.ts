@@ -192,7 +192,11 @@ export class JourneysStack extends Stack {
       "HR's console: start, move, cancel, erase, send a link again, handle an alert, keep the calendar",
       Duration.seconds(29),
     );
-    const sendInvitation = fn('SendInvitation', 'send-invitation', 'Invites the candidate to the meeting');
+    const sendInvitation = fn(
+      'SendInvitation',
+      'send-invitation',
+      'Invites the candidate to the meeting and asks the interviewers for their insight',
+    );
     const requestForm = fn('RequestForm', 'request-form', 'Emails a form link and stores the task token');
     const sendBrief = fn(
       'SendBrief',
@@ -218,7 +222,11 @@ export class JourneysStack extends Stack {
       'schedule-round',
       "Shares a session's outcome with the team, then schedules the next round or completes the journey",
     );
-    const startRound = fn('StartRound', 'start-round', 'Invites the hire to a round and reminds the manager');
+    const startRound = fn(
+      'StartRound',
+      'start-round',
+      'Invites the hire to a round, reminds the manager and asks the team to prepare',
+    );
     const sendSessionBrief = fn(
       'SendSessionBrief',
       'send-session-brief',
@@ -366,6 +374,8 @@ export class JourneysStack extends Stack {
     // raise-alert asks the new hire to confirm a team summary on a form of its own.
     const linkMakers = [
       requestForm,
+      // The first task of the offer phase and of a round asks for the prep forms.
+      sendInvitation,
       raiseAlert,
       fireTimer,
       reissueForm,
@@ -401,6 +411,7 @@ export class JourneysStack extends Stack {
       startJourney,
       beginOnboarding,
       requestForm,
+      sendInvitation,
       startTimer,
       scheduleOnboarding,
       scheduleRound,
@@ -531,6 +542,9 @@ export class JourneysStack extends Stack {
       // Forms to an address mail cannot reach close at once, and their waiting steps go on.
       machine.grantTaskResponse('RecordUndeliverableResumesTasks', recordUndeliverable.role);
     }
+    // The first task of each asks for the prep forms, and goes on at once when a retry finds them all settled.
+    this.offerFollowUp.grantTaskResponse('SendInvitationResumesTasks', sendInvitation.role);
+    this.onboarding.grantTaskResponse('StartRoundResumesTasks', startRound.role);
     const undeliverable = new UndeliverableMail(this, 'UndeliverableMail', {
       configurationSet: email.configurationSet,
       handler: recordUndeliverable.lambda,

@@ -1,4 +1,4 @@
-import { offerOf, requireJourney } from '#shared/data/journeys.ts';
+import { type Journey, offerOf } from '#shared/data/journeys.ts';
 import { OFFER_MEETING_MINUTES } from '#shared/domain/offer-schedule.ts';
 import {
   offerMeetingTitle,
@@ -6,8 +6,8 @@ import {
 } from '#shared/email/templates/candidate-invitation.ts';
 import { sendInvitation } from '#shared/journeys/send-invitation.ts';
 
-export const inviteCandidate = async (journeyId: string): Promise<void> => {
-  const journey = await requireJourney(journeyId);
+/** Invites the candidate to the offer meeting, from HR, with its calendar file. */
+export const inviteCandidate = async (journey: Journey): Promise<void> => {
   const offer = offerOf(journey);
   await sendInvitation(journey, {
     meeting: 'offer-meeting',

@@ -49,8 +49,11 @@ export type FormRequest =
  * Opens the forms a waiting task depends on and mails their links. A retried task finds the same forms: when
  * they were already answered or expired, the task is resumed at once with that result instead of waiting.
  */
-export const requestForm = async (request: FormRequest): Promise<void> => {
-  const journey = await requireJourney(request.journeyId);
+export const requestForm = async (request: FormRequest): Promise<void> =>
+  requestFormFor(await requireJourney(request.journeyId), request);
+
+/** `requestForm` for a journey the step has already read. */
+export const requestFormFor = async (journey: Journey, request: FormRequest): Promise<void> => {
   const calendar = await loadCompanyCalendar();
   if (gathersGroup(request)) {
     const settled = await requestPrepGroup(

@@ -1,4 +1,4 @@
-import { requireJourney } from '#shared/data/journeys.ts';
+import type { Journey } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { teamOf } from '#shared/domain/hire.ts';
 import { templateOf } from '#shared/domain/journey-template.ts';
@@ -24,11 +24,10 @@ export type PrepRole = 'manager' | 'mentor';
  * of them from it.
  */
 export const startRound = async (
-  journeyId: string,
+  journey: Journey,
   round: number,
 ): Promise<{ recipients: { role: PrepRole }[] }> => {
-  const journey = await requireJourney(journeyId);
-  const { hire, onboarding } = journey;
+  const { journeyId, hire, onboarding } = journey;
   const plan = roundPlan(journey.rounds, round);
   await appendEvent(journeyId, `round.started#${round}`, {
     type: 'round.started',

@@ -36,8 +36,10 @@ const count = (types: string[], type: string) => types.filter((candidate) => can
 
 describe('faults survived, nothing lost, nothing duplicated', () => {
   it('a step that fails after doing its work is retried without a second email or event', async () => {
+    // The offer phase's first step invites the candidate and asks the interviewers: it does both, then fails,
+    // then fails again before doing anything.
     faults.functions.failNext('send-invitation', 'after');
-    faults.functions.failNext('request-form', 'before');
+    faults.functions.failNext('send-invitation', 'before');
     const { offer, journeyId } = await start('fails-once');
 
     expect(await system.mailTo(offer.candidate.email)).toHaveLength(1);
@@ -58,7 +60,7 @@ describe('faults survived, nothing lost, nothing duplicated', () => {
   });
 
   it('interviewers answering at the same moment, after the step asking them was retried, let the journey on once', async () => {
-    faults.functions.failNext('request-form', 'after');
+    faults.functions.failNext('send-invitation', 'after');
     const { offer, journeyId } = await start('gathered', {
       interviewers: [
         { name: '高橋 健', email: 'ken+gathered@example.co.jp' },

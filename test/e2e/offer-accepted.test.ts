@@ -189,12 +189,6 @@ describe('an offer that is accepted', () => {
       .map((event) => event.stateEnteredEventDetails?.name)
       .filter((name): name is string => Boolean(name));
     // Every state does work: no Choice, Map or Pass between them.
-    expect(entered).toEqual([
-      'InviteCandidate',
-      'RequestInterviewerInsight',
-      'SendMeetingBrief',
-      'RequestOutcome',
-      'CloseOffer',
-    ]);
+    expect(entered).toEqual(['OpenOfferFollowUp', 'SendMeetingBrief', 'RequestOutcome', 'CloseOffer']);
   });
 });

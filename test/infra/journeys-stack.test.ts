@@ -62,8 +62,7 @@ const FUNCTIONS = [
 ];
 
 const OFFER_FOLLOW_UP_STATES = [
-  'InviteCandidate',
-  'RequestInterviewerInsight',
+  'OpenOfferFollowUp',
   'SendMeetingBrief',
   'RequestOutcome',
   'CloseOffer',
@@ -83,22 +82,22 @@ const SESSION_WAITS = {
 const MACHINES = [
   {
     name: 'OfferFollowUp',
-    startAt: 'InviteCandidate',
+    startAt: 'OpenOfferFollowUp',
     states: OFFER_FOLLOW_UP_STATES,
     // Each callback task and the most it may wait, in days, before it times out and the journey is flagged.
     waiting: {
       SendMeetingBrief: WAIT_LIMIT_DAYS.offer,
-      RequestInterviewerInsight: WAIT_LIMIT_DAYS.offer,
+      OpenOfferFollowUp: WAIT_LIMIT_DAYS.offer,
       RequestOutcome: WAIT_LIMIT_DAYS.outcome,
     },
   },
   {
     name: 'Onboarding',
-    startAt: 'StartRound',
-    states: ['StartRound', 'RequestTeamInsight', 'SendSessionBrief', ...FROM_SESSION_END, ...CATCH_ALL],
+    startAt: 'OpenRound',
+    states: ['OpenRound', 'SendSessionBrief', ...FROM_SESSION_END, ...CATCH_ALL],
     waiting: {
       ...SESSION_WAITS,
-      RequestTeamInsight: WAIT_LIMIT_DAYS.round,
+      OpenRound: WAIT_LIMIT_DAYS.round,
       SendSessionBrief: WAIT_LIMIT_DAYS.round,
     },
   },
@@ -498,7 +497,8 @@ describe('functions', () => {
         identifiers,
         ...timers,
       ],
-      'send-invitation': [...queued, identifiers],
+      // The offer phase's first step asks the interviewers for their insight, on forms with deadlines.
+      'send-invitation': [...queued, identifiers, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       'request-form': [...queued, 'LINK_KEY_SECRET_ARN', 'BASE_URL', ...timers],
       // The briefs' tasks wait for the meeting's or the session's end.
       'send-brief': [...queued, ...timers],
@@ -898,7 +898,7 @@ describe('onboarding state machines', () => {
     // No Map: one task gathers the team's prep forms, and the step that schedules the next round (or ends the
     // journey) ends the execution.
     expect(all.filter(([, state]) => state.Type === 'Map')).toEqual([]);
-    expect(states.RequestTeamInsight).toMatchObject({ Type: 'Task', Next: 'SendSessionBrief' });
+    expect(states.OpenRound).toMatchObject({ Type: 'Task', Next: 'SendSessionBrief' });
     expect(states.CloseRound).toMatchObject({ Type: 'Task', End: true });
   });
 
@@ -964,22 +964,25 @@ describe('least privilege', () => {
     }
 
     const resumers = ['fire-timer', 'record-undeliverable', 'request-form', 'submit-form'];
-    // The step after a session's outcome goes on at once itself when there is nothing to confirm.
-    expect(foldersAllowed('states:SendTaskSuccess')).toEqual([...resumers, 'raise-alert'].sort());
-    expect(
-      statementsOf('raise-alert')
+    // The step after a session's outcome goes on at once itself when there is nothing to confirm, and the first
+    // step of the offer phase and of a round when a retry finds its prep forms all settled.
+    expect(foldersAllowed('states:SendTaskSuccess')).toEqual(
+      [...resumers, 'raise-alert', 'send-invitation', 'start-round'].sort(),
+    );
+    const resumableBy = (folder: string) =>
+      statementsOf(folder)
         .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
-        .map((statement) => statement.Resource),
-    ).toEqual([
+        .map((statement) => statement.Resource);
+    expect(resumableBy('raise-alert')).toEqual([
       { Ref: machineNamed('Onboarding').logicalId },
       { Ref: machineNamed('OnboardingFollowUp').logicalId },
     ]);
+    expect(resumableBy('send-invitation')).toEqual([{ Ref: machineNamed('OfferFollowUp').logicalId }]);
+    expect(resumableBy('start-round')).toEqual([{ Ref: machineNamed('Onboarding').logicalId }]);
     // Forms, timers and bounces serve both phases, so they resume tasks of every state machine that waits.
     const waitingMachines = MACHINES.filter(({ waiting }) => Object.keys(waiting).length > 0);
     for (const folder of resumers) {
-      const resumable = statementsOf(folder)
-        .filter((statement) => actionsOf([statement]).includes('states:SendTaskSuccess'))
-        .map((statement) => statement.Resource);
+      const resumable = resumableBy(folder);
       expect(resumable, folder).toEqual(
         expect.arrayContaining(waitingMachines.map(({ name }) => ({ Ref: machineNamed(name).logicalId }))),
       );
@@ -1176,6 +1179,7 @@ describe('least privilege', () => {
       'schedule-onboarding',
       'schedule-round',
       'send-brief',
+      'send-invitation',
       'send-session-brief',
       'start-journey',
       'start-round',

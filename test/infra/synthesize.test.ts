@@ -113,16 +113,14 @@ describe('stateMachineDefinitions', () => {
     );
     expect(folders).toEqual({
       OfferFollowUp: {
-        InviteCandidate: 'send-invitation',
-        RequestInterviewerInsight: 'request-form',
+        OpenOfferFollowUp: 'send-invitation',
         SendMeetingBrief: 'send-brief',
         RequestOutcome: 'request-form',
         CloseOffer: 'schedule-onboarding',
         FlagForAttention: 'close-journey',
       },
       Onboarding: {
-        StartRound: 'start-round',
-        RequestTeamInsight: 'request-form',
+        OpenRound: 'start-round',
         SendSessionBrief: 'send-session-brief',
         RequestSessionOutcome: 'request-form',
         ActOnOutcome: 'raise-alert',

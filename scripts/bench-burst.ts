@@ -1,7 +1,8 @@
 /**
  * `npm run bench:burst`: the 1 April cohort at full size, against SES limited to 14 emails per second.
- * `--rate` sets another limit, `--as-on-aws` opens every round at once and waits out Step Functions' Retry
- * intervals in real seconds (as `npm run bench` does, to price the retries), and `--json` prints the figures as one line of JSON instead.
+ * `--rate` sets another limit, `--as-on-aws` opens rounds as few at a time as give each step about Lambda's CPU and
+ * waits out Step Functions' Retry intervals in real seconds (as `npm run bench` does, to price the steps and the
+ * retries), and `--json` prints the figures as one line of JSON instead.
  */
 import { parseArgs } from 'node:util';
 import { runCohortBurst } from './cohort-burst.ts';

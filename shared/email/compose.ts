@@ -1,19 +1,22 @@
+import * as z from 'zod';
 import { oneLine } from '#shared/email/one-line.ts';
 
 /** The name mail clients show for the sender, the same on every mail, in both languages. */
 export const SENDER_DISPLAY_NAME = 'フォローアップ面談 / Follow-up';
 
-export interface OutgoingEmail {
+/** An email as composed, before its MIME form: what the mail queue carries, and checks, from step to sender. */
+export const outgoingEmailSchema = z.object({
   /** The sender's address; the display name is `SENDER_DISPLAY_NAME`. */
-  from: string;
-  to: { name: string; email: string }[];
-  replyTo?: string;
-  subject: string;
-  text: string;
-  html: string;
+  from: z.string(),
+  to: z.array(z.object({ name: z.string(), email: z.string() })).min(1),
+  replyTo: z.string().optional(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
   /** A calendar entry (an .ics file) the recipient's calendar adds, updates or removes. */
-  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
-}
+  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string() }).optional(),
+});
+export type OutgoingEmail = z.infer<typeof outgoingEmailSchema>;
 
 /**
  * The MIME message as SES sends it raw: the only way to carry a calendar file. Names and the subject are made

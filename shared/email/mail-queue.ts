@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
+import { outgoingEmailSchema } from '#shared/email/compose.ts';
 
 /**
  * Mail a step sends goes on the mail queue, and the `send-mail` function sends it at SES's rate: a cohort's mail
@@ -18,15 +19,7 @@ export const queuedEmailSchema = z.object({
   journeyId: z.string().min(1),
   /** The email's claim key within the journey: however often it is queued, it goes out once. */
   key: z.string().min(1),
-  email: z.object({
-    from: z.string(),
-    to: z.array(z.object({ name: z.string(), email: z.string() })).min(1),
-    replyTo: z.string().optional(),
-    subject: z.string(),
-    text: z.string(),
-    html: z.string(),
-    calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string() }).optional(),
-  }),
+  email: outgoingEmailSchema,
   meeting: meetingVersionSchema.optional(),
 });
 export type QueuedEmail = z.infer<typeof queuedEmailSchema>;

@@ -9,14 +9,26 @@ const payload = z.object({
   round: z.number().int().min(1),
   followUp: z.literal(true).optional(),
   taskToken: z.string().min(1).optional(),
+  asksOutcome: z.literal(true).optional(),
 });
 
 // A round's 1on1 and its extra follow-up session are briefed by the same function, each by its own module; then
-// the same task waits for the session's end. Executions started on the earlier definition pass no token: they
-// wait in a step of their own (start-timer).
-export const handler = taskHandler(payload, async ({ journeyId, round, followUp, taskToken }) => {
-  await (followUp ? sendFollowUpBrief(journeyId, round) : sendSessionBrief(journeyId, round));
-  if (taskToken) {
-    await startTimer({ journeyId, timer: 'session-end', round, followUp: followUp ?? false, taskToken });
-  }
-});
+// the same task waits for the session's end, and for HR's outcome on it (`asksOutcome`). Executions started on
+// earlier definitions ask for the outcome from a task of their own (no `asksOutcome`), or also wait for the
+// session's end in one (no token).
+export const handler = taskHandler(
+  payload,
+  async ({ journeyId, round, followUp, taskToken, asksOutcome }) => {
+    await (followUp ? sendFollowUpBrief(journeyId, round) : sendSessionBrief(journeyId, round));
+    if (taskToken) {
+      await startTimer({
+        journeyId,
+        timer: 'session-end',
+        round,
+        followUp: followUp ?? false,
+        taskToken,
+        ...(asksOutcome ? { asksOutcome } : {}),
+      });
+    }
+  },
+);

@@ -62,10 +62,17 @@ export class JourneyTimers extends Construct {
 
   /** Environment for handlers that create schedules. */
   get environment(): Record<string, string> {
+    return { ...this.targetEnvironment, TIMER_TARGET_ARN: this.target.functionArn };
+  }
+
+  /**
+   * The same for the target itself, which creates schedules too: its own ARN would make the function depend on
+   * itself, so it takes the ARN the scheduler invoked it by (`shared/timers/timer-target.ts`).
+   */
+  get targetEnvironment(): Record<string, string> {
     return {
       ...this.groupEnvironment,
       SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
-      TIMER_TARGET_ARN: this.target.functionArn,
       TIMER_DEAD_LETTER_ARN: this.deadLetters.queueArn,
     };
   }

@@ -25,7 +25,6 @@ export interface OnboardingFunctions {
   readonly beginOnboarding: IFunction;
   readonly scheduleRound: IFunction;
   readonly startRound: IFunction;
-  readonly requestForm: IFunction;
   readonly sendSessionBrief: IFunction;
   readonly raiseAlert: IFunction;
   readonly closeJourney: IFunction;
@@ -43,26 +42,28 @@ const round = JsonPath.numberAt('$.round');
 const followUp = JsonPath.objectAt('$.followUp');
 
 /**
- * A session from its end on, shared by a round and its extra session: HR's outcome, what the outcome calls for
- * (an alert on an `alert` condition, the new hire's confirmation of a consented team summary), and the last
- * step: what the team hears, then for a round the next planned round, or after the last one the wait for the
- * last checks or the journey's end. Every execution ends on its last task: a Succeed state, or a Choice that
- * only reads a task's result, would be a transition Step Functions bills.
+ * A session from its brief on, shared by a round and its extra session: HR's brief, on a task that then waits for
+ * the session's end and for HR's outcome (at the session's end fire-timer opens HR's outcome form on the same
+ * task); what the outcome calls for (an alert on an `alert` condition, the new hire's confirmation of a consented
+ * team summary); and the last step: what the team hears, then for a round the next planned round, or after the
+ * last one the wait for the last checks or the journey's end. Every execution ends on its last task: a Succeed
+ * state, or a Choice that only reads a task's result, would be a transition Step Functions bills.
  */
-const fromSessionEnd = (
+const fromSessionBrief = (
   { invoke, invokeAndWait }: JourneySteps,
   fns: OnboardingFunctions,
+  brief: { stateName: string; followUp: boolean },
 ): IChainable & INextable => {
   // The task output is what submit-form sends, {"status", "formId", "condition", "consent", "hireConfirms"},
-  // or {"status": "expired"} from fire-timer at the deadline.
-  const requestSessionOutcome = invokeAndWait(
-    'RequestSessionOutcome',
-    fns.requestForm,
-    { journeyId, form: 'session-outcome', round, followUp },
-    WAIT_LIMIT_DAYS.answer,
+  // or {"status": "expired"} from fire-timer at the outcome's deadline.
+  const sendBrief = invokeAndWait(
+    brief.stateName,
+    fns.sendSessionBrief,
+    { journeyId, round, ...(brief.followUp ? { followUp: true } : {}), asksOutcome: true },
+    WAIT_LIMIT_DAYS.session,
     { resultPath: '$.outcome' },
   );
-  requestSessionOutcome
+  sendBrief
     .next(
       // An outcome with neither an alert nor a summary to confirm, or none recorded, goes on at once.
       invokeAndWait(
@@ -81,7 +82,7 @@ const fromSessionEnd = (
         outcome: JsonPath.objectAt('$.outcome'),
       }),
     );
-  return requestSessionOutcome;
+  return sendBrief;
 };
 
 type ByNameProps = Omit<JourneyStateMachineProps, 'stateMachineName'> & {
@@ -147,16 +148,7 @@ export class OnboardingStateMachine extends OnboardingPhase {
           // mentor's forms, on one task that waits for them: the last one answered or expired resumes it.
           .invokeAndWait('OpenRound', fns.startRound, { journeyId, round }, WAIT_LIMIT_DAYS.round)
           // A worried manager or mentor raised their alert when they answered the prep form (submit-form).
-          // The brief's task then waits for the session's end.
-          .next(
-            steps.invokeAndWait(
-              'SendSessionBrief',
-              fns.sendSessionBrief,
-              { journeyId, round },
-              WAIT_LIMIT_DAYS.round,
-            ),
-          )
-          .next(fromSessionEnd(steps, fns)),
+          .next(fromSessionBrief(steps, fns, { stateName: 'SendSessionBrief', followUp: false })),
     });
   }
 }
@@ -164,7 +156,8 @@ export class OnboardingStateMachine extends OnboardingPhase {
 /**
  * A round's extra follow-up session, which an alert proposing it starts beside the round's own execution with
  * `{"journeyId", "round", "followUp": true}` (`<journeyId>-onboarding-r<round>-followup`): HR's brief saying why,
- * then the round's own states from the session's end (outcome, alert, confirmation, sharing), and no next round.
+ * waiting on for the session's end and HR's outcome, then the round's own states (alert, confirmation, sharing),
+ * and no next round.
  */
 export class OnboardingFollowUpStateMachine extends OnboardingPhase {
   constructor(scope: Construct, id: string, props: OnboardingStateMachineProps) {
@@ -175,16 +168,7 @@ export class OnboardingFollowUpStateMachine extends OnboardingPhase {
       comment: "Onboarding: a round's extra follow-up session, its brief, outcome, sharing, alerts",
       alarmDescription: "An onboarding round's extra session failed and was flagged for attention",
       closeJourney: fns.closeJourney,
-      define: (steps) =>
-        steps
-          // The brief's task then waits for the extra session's end.
-          .invokeAndWait(
-            'SendFollowUpBrief',
-            fns.sendSessionBrief,
-            { journeyId, round, followUp: true },
-            WAIT_LIMIT_DAYS.round,
-          )
-          .next(fromSessionEnd(steps, fns)),
+      define: (steps) => fromSessionBrief(steps, fns, { stateName: 'SendFollowUpBrief', followUp: true }),
     });
   }
 }

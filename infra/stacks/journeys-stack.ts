@@ -407,6 +407,9 @@ export class JourneysStack extends Stack {
     const timers = new JourneyTimers(this, 'Timers', { target: fireTimer.lambda });
     // start-journey schedules onboarding for a journey posted directly in that phase; begin-onboarding schedules
     // the pulse checks.
+    // At a session's end fire-timer opens HR's outcome form, which closes at its deadline.
+    timers.grantScheduling(fireTimer);
+    fireTimer.addEnvironment(timers.targetEnvironment);
     for (const scheduling of [
       startJourney,
       beginOnboarding,
@@ -467,7 +470,6 @@ export class JourneysStack extends Stack {
       beginOnboarding: beginOnboarding.lambda,
       scheduleRound: scheduleRound.lambda,
       startRound: startRound.lambda,
-      requestForm: requestForm.lambda,
       sendSessionBrief: sendSessionBrief.lambda,
       raiseAlert: raiseAlert.lambda,
       closeJourney: closeJourney.lambda,
@@ -475,9 +477,11 @@ export class JourneysStack extends Stack {
     this.onboarding = new OnboardingStateMachine(this, 'Onboarding', {
       functions: onboardingFunctions,
       // Executions started on earlier definitions still call these: the start date's and the end's (now
-      // OnboardingMilestones), steps now part of schedule-round, and the wait for the session's end (now the
-      // brief's task).
+      // OnboardingMilestones), steps now part of schedule-round, the wait for the session's end (now the brief's
+      // task), and the team's prep and HR's outcome asked in tasks of their own (now the round's first task and
+      // the brief's).
       earlierDefinitionFunctions: [
+        requestForm.lambda,
         beginOnboarding.lambda,
         shareSummary.lambda,
         sendJourneySummary.lambda,
@@ -486,7 +490,7 @@ export class JourneysStack extends Stack {
     });
     this.onboardingFollowUp = new OnboardingFollowUpStateMachine(this, 'OnboardingFollowUp', {
       functions: onboardingFunctions,
-      earlierDefinitionFunctions: [startTimer.lambda],
+      earlierDefinitionFunctions: [startTimer.lambda, requestForm.lambda],
     });
     this.onboardingMilestones = new OnboardingMilestonesStateMachine(this, 'OnboardingMilestones', {
       functions: onboardingFunctions,

@@ -13,6 +13,8 @@ export type TimerAction =
   | { kind: 'remind-form'; formId: string }
   | { kind: 'expire-form'; formId: string }
   | { kind: 'resume-task'; taskToken: string }
+  /** The session ended: HR's outcome form opens, on the task that has waited since the session's brief. */
+  | { kind: 'request-outcome'; round: number; followUp: boolean; taskToken: string }
   /** HR asked again for the offer's outcome, on the task still waiting for it (`ask`: the asks made so far). */
   | { kind: 'ask-again'; ask: number; taskToken: string }
   | { kind: 'begin-onboarding' }

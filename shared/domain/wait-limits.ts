@@ -18,6 +18,11 @@ export const WAIT_LIMIT_DAYS = {
   /** Prep before a session and the session's end: a begun round's session is held within its limit. */
   round: MAX_DAYS_FROM_ROUND_START_TO_SESSION + WAIT_MARGIN_DAYS,
   /**
+   * A session's brief, then its end, then HR's outcome on it, on one task: the session is held within the round's
+   * limit, and the outcome's link lives as long as any outcome link.
+   */
+  session: MAX_DAYS_FROM_ROUND_START_TO_SESSION + OUTCOME_LINK_DAYS + WAIT_MARGIN_DAYS,
+  /**
    * HR's outcome after a meeting, and the new hire's confirmation of a summary: due within a few business days,
    * and never waited on past the life of an outcome link (a late answer takes a fresh link).
    */

@@ -8,7 +8,7 @@ import { expireOpenForm } from '#shared/journeys/expire-form.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';
 import { sendPulseCheck } from '#shared/journeys/pulse-checks.ts';
-import { askOutcomeAgain } from '#shared/journeys/request-form.ts';
+import { askOutcomeAgain, requestForm } from '#shared/journeys/request-form.ts';
 import { resumeTask } from '#shared/journeys/resume-task.ts';
 import { sessionOutcomeEmail } from '#shared/journeys/session-outcome-email.ts';
 import {
@@ -39,6 +39,15 @@ export const fireTimer = async (journeyId: string, name: string): Promise<void> 
       break;
     case 'resume-task':
       await resumeTask(action.taskToken, {});
+      break;
+    case 'request-outcome':
+      await requestForm({
+        journeyId,
+        form: 'session-outcome',
+        round: action.round,
+        followUp: action.followUp,
+        taskToken: action.taskToken,
+      });
       break;
     case 'ask-again':
       await askOutcomeAgain(journeyId, action.ask, action.taskToken);

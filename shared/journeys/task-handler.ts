@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from '#shared/observability/logger.ts';
 import { redactError } from '#shared/observability/redact-error.ts';
@@ -21,17 +22,21 @@ const redactEscapingErrors = (): middy.MiddlewareObj => ({
  * them and, when they keep failing, flag the journey for attention. They propagate redacted: by name, with
  * codes for a message, as the runtime logs them and the execution history keeps them.
  */
-export const taskHandler = <S extends z.ZodType, R>(schema: S, fn: (payload: z.infer<S>) => Promise<R>) =>
+export const taskHandler = <S extends z.ZodType, R>(
+  schema: S,
+  fn: (payload: z.infer<S>, context: Context) => Promise<R>,
+) =>
   middy<unknown, R>()
     .use(redactEscapingErrors())
     .handler((event, context, { signal }) =>
-      withinInvocation(context.getRemainingTimeInMillis(), signal, () => runTask(schema, fn, event)),
+      withinInvocation(context.getRemainingTimeInMillis(), signal, () => runTask(schema, fn, event, context)),
     );
 
 const runTask = async <S extends z.ZodType, R>(
   schema: S,
-  fn: (payload: z.infer<S>) => Promise<R>,
+  fn: (payload: z.infer<S>, context: Context) => Promise<R>,
   event: unknown,
+  context: Context,
 ): Promise<R> => {
   try {
     const parsed = schema.safeParse(event);
@@ -43,7 +48,7 @@ const runTask = async <S extends z.ZodType, R>(
       throw new InvalidTaskPayload();
     }
     logger.appendKeys({ journeyId: (parsed.data as { journeyId?: string }).journeyId });
-    return await fn(parsed.data);
+    return await fn(parsed.data, context);
   } catch (error) {
     logger.error('task failed', { errorName: (error as Error).name });
     throw error;

@@ -11,6 +11,7 @@ import {
 import { DateTime } from 'luxon';
 import { getTimer, markTimerCancelled, savePendingTimer, type TimerRecord } from '#shared/data/timers.ts';
 import { now } from '#shared/time/clock.ts';
+import { timerTargetArn } from '#shared/timers/timer-target.ts';
 
 const scheduler = new SchedulerClient({});
 
@@ -45,7 +46,7 @@ export const scheduleTimer = async (
     FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
     ActionAfterCompletion: ActionAfterCompletion.DELETE,
     Target: {
-      Arn: requiredEnv('TIMER_TARGET_ARN'),
+      Arn: timerTargetArn(),
       RoleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
       Input: JSON.stringify({ journeyId: timer.journeyId, timer: timer.name }),
       RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 86_400 },

@@ -70,13 +70,10 @@ const OFFER_FOLLOW_UP_STATES = [
   'NeedsAttention',
 ];
 
-/** A session from its end on, in a round's execution and its extra session's alike. */
-const FROM_SESSION_END = ['RequestSessionOutcome', 'ActOnOutcome', 'CloseRound'];
+/** A session after its brief's task (which waits for its end and HR's outcome), in a round and its extra session. */
+const AFTER_OUTCOME = ['ActOnOutcome', 'CloseRound'];
 const CATCH_ALL = ['FlagForAttention', 'NeedsAttention'];
-const SESSION_WAITS = {
-  RequestSessionOutcome: WAIT_LIMIT_DAYS.answer,
-  ActOnOutcome: WAIT_LIMIT_DAYS.answer,
-};
+const SESSION_WAITS = { ActOnOutcome: WAIT_LIMIT_DAYS.answer };
 
 /** What each state machine must be, from design.md. */
 const MACHINES = [
@@ -94,18 +91,18 @@ const MACHINES = [
   {
     name: 'Onboarding',
     startAt: 'OpenRound',
-    states: ['OpenRound', 'SendSessionBrief', ...FROM_SESSION_END, ...CATCH_ALL],
+    states: ['OpenRound', 'SendSessionBrief', ...AFTER_OUTCOME, ...CATCH_ALL],
     waiting: {
       ...SESSION_WAITS,
       OpenRound: WAIT_LIMIT_DAYS.round,
-      SendSessionBrief: WAIT_LIMIT_DAYS.round,
+      SendSessionBrief: WAIT_LIMIT_DAYS.session,
     },
   },
   {
     name: 'OnboardingFollowUp',
     startAt: 'SendFollowUpBrief',
-    states: ['SendFollowUpBrief', ...FROM_SESSION_END, ...CATCH_ALL],
-    waiting: { ...SESSION_WAITS, SendFollowUpBrief: WAIT_LIMIT_DAYS.round },
+    states: ['SendFollowUpBrief', ...AFTER_OUTCOME, ...CATCH_ALL],
+    waiting: { ...SESSION_WAITS, SendFollowUpBrief: WAIT_LIMIT_DAYS.session },
   },
   {
     name: 'OnboardingMilestones',
@@ -507,8 +504,11 @@ describe('functions', () => {
       // CloseOffer: the handoff and onboarding's schedule, or the journey's end.
       'schedule-onboarding': [...queued, ...timers, retention],
       'close-journey': [...queued, retention],
+      // At a session's end it opens HR's outcome form, which closes at its deadline. Its schedules call it back
+      // by the ARN it was invoked by: its own would make it depend on itself.
       'fire-timer': [
         ...queued,
+        ...timers.filter((variable) => variable !== 'TIMER_TARGET_ARN'),
         'LINK_KEY_SECRET_ARN',
         'BASE_URL',
         'ONBOARDING_STATE_MACHINE_ARN',
@@ -1173,6 +1173,7 @@ describe('least privilege', () => {
     const schedulers = [
       'begin-onboarding',
       'console-actions',
+      'fire-timer',
       'raise-alert',
       'receive-event',
       'request-form',

@@ -122,14 +122,12 @@ describe('stateMachineDefinitions', () => {
       Onboarding: {
         OpenRound: 'start-round',
         SendSessionBrief: 'send-session-brief',
-        RequestSessionOutcome: 'request-form',
         ActOnOutcome: 'raise-alert',
         CloseRound: 'schedule-round',
         FlagForAttention: 'close-journey',
       },
       OnboardingFollowUp: {
         SendFollowUpBrief: 'send-session-brief',
-        RequestSessionOutcome: 'request-form',
         ActOnOutcome: 'raise-alert',
         CloseRound: 'schedule-round',
         FlagForAttention: 'close-journey',

@@ -2,7 +2,6 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ConfigurationSet, EmailIdentity, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import { DEFAULT_SES_MAX_SEND_RATE } from '#infra/stack-contract.ts';
 
 export interface JourneyEmailProps {
   /** The From address of every journey email. */
@@ -17,11 +16,6 @@ export interface JourneyEmailProps {
    * @default - replies go to each journey's HR contact
    */
   readonly replyTo?: string;
-  /**
-   * Emails per second the mail queue's senders share (`MailQueue`), each pacing its share.
-   * @default DEFAULT_SES_MAX_SEND_RATE
-   */
-  readonly maxSendRate?: number;
 }
 
 /** The SES identity mail is sent from, and the configuration set every message is sent through. */
@@ -51,7 +45,6 @@ export class JourneyEmail extends Construct {
     return {
       SENDER_EMAIL: this.props.senderEmail,
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
-      SES_MAX_SEND_RATE: String(this.props.maxSendRate ?? DEFAULT_SES_MAX_SEND_RATE),
       ...(this.props.replyTo ? { HR_REPLY_TO: this.props.replyTo } : {}),
     };
   }

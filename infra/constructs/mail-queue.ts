@@ -60,7 +60,11 @@ export class MailQueue extends Construct {
         reportBatchItemFailures: true,
       }),
     );
-    props.sender.addEnvironment({ MAIL_SENDERS: String(senders) });
+    // The senders share the rate, each pacing its share; mail a person waits on goes out unpaced.
+    props.sender.addEnvironment({
+      MAIL_SENDERS: String(senders),
+      SES_MAX_SEND_RATE: String(props.maxSendRate),
+    });
   }
 
   /** For a function that queues mail: sending to the queue, and its URL. */

@@ -119,7 +119,6 @@ export class JourneysStack extends Stack {
       senderEmail: props.senderEmail,
       identityDomain: props.sesIdentityDomain,
       replyTo: props.hrReplyTo,
-      maxSendRate: props.sesMaxSendRate,
     });
     const linkKey = new LinkSigningKey(this, 'LinkSigningKey', {
       encryptionKey: this.table.key,

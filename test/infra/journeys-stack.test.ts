@@ -458,7 +458,7 @@ describe('functions', () => {
     const variables = (folder: string) =>
       Object.keys((functionByFolder(folder)[1].Properties.Environment as { Variables: object }).Variables);
     const everywhere = ['LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
-    const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET', 'SES_MAX_SEND_RATE'];
+    const mail = ['SENDER_EMAIL', 'SES_CONFIGURATION_SET'];
     // Steps put their mail on the mail queue.
     const queued = [...mail, 'MAIL_QUEUE_URL'];
     const timers = ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'TIMER_TARGET_ARN', 'TIMER_DEAD_LETTER_ARN'];
@@ -569,7 +569,8 @@ describe('functions', () => {
       // Secrets Manager names the secret in each rotation event; it reads no table.
       'rotate-link-key': [],
       // It sends the queued mail, and flags the journey of mail that keeps failing, which mails HR (queued).
-      'send-mail': [...queued, 'MAIL_SENDERS'],
+      // It sends at the SES rate, shared by the queue's senders.
+      'send-mail': [...queued, 'MAIL_SENDERS', 'SES_MAX_SEND_RATE'],
     };
     expect(Object.keys(expected).sort()).toEqual([...FUNCTIONS].sort());
     for (const [folder, own] of Object.entries(expected)) {
@@ -1338,7 +1339,7 @@ describe('deployment context', () => {
     }
   });
 
-  it('paces every mail sender to the SES rate: 14 a second by default, or the rate the context gives', () => {
+  it("paces the mail queue's senders, and nothing else, to the SES rate: 14 a second by default, or the rate the context gives", () => {
     const rates = (template: Template) =>
       new Set(
         Object.values(template.findResources('AWS::Lambda::Function'))

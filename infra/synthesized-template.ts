@@ -149,7 +149,17 @@ export interface StreamEventSource {
   filters: Record<string, unknown>[];
   /** The logical id of the queue records go to once retries are exhausted, if any. */
   onFailureQueue?: string;
+  /** The most records a batch holds. */
+  batchSize: number;
+  /** The function may answer `{ batchItemFailures }` to have the batch handed again from the first it names. */
+  reportBatchItemFailures: boolean;
 }
+
+/** Lambda's default batch size for a DynamoDB stream. */
+const STREAM_DEFAULT_BATCH_SIZE = 100;
+
+const reportsBatchItemFailures = (properties: Record<string, unknown>): boolean =>
+  ((properties.FunctionResponseTypes ?? []) as string[]).includes('ReportBatchItemFailures');
 
 /** The Lambda event source mappings on the table's stream: the local stream stand-in invokes their functions. */
 export const streamEventSources = (template: Record<string, unknown>): StreamEventSource[] =>
@@ -166,7 +176,13 @@ export const streamEventSources = (template: Record<string, unknown>): StreamEve
       ?.OnFailure?.Destination;
     const onFailureQueue = functionLogicalId(onFailure);
     return [
-      { target: placeholderFunctionArn(logicalId), filters, ...(onFailureQueue ? { onFailureQueue } : {}) },
+      {
+        target: placeholderFunctionArn(logicalId),
+        filters,
+        ...(onFailureQueue ? { onFailureQueue } : {}),
+        batchSize: Number(properties.BatchSize ?? STREAM_DEFAULT_BATCH_SIZE),
+        reportBatchItemFailures: reportsBatchItemFailures(properties),
+      },
     ];
   });
 
@@ -220,9 +236,7 @@ export const queueEventSources = (template: Record<string, unknown>): QueueEvent
         target: placeholderFunctionArn(logicalId),
         batchSize: Number(properties.BatchSize ?? SQS_DEFAULT_BATCH_SIZE),
         maxConcurrency: Number(maxConcurrency ?? LOCAL_UNBOUNDED_CONCURRENCY),
-        reportBatchItemFailures: ((properties.FunctionResponseTypes ?? []) as string[]).includes(
-          'ReportBatchItemFailures',
-        ),
+        reportBatchItemFailures: reportsBatchItemFailures(properties),
         ...(deadLetterQueue ? { deadLetterQueue } : {}),
         ...(redrive?.maxReceiveCount !== undefined
           ? { maxReceiveCount: Number(redrive.maxReceiveCount) }

@@ -233,17 +233,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     keyNames: keySchema.map((key) => key.AttributeName),
     sources: streamEventSources(template),
     invokeFunction: invokeLater,
-    onFailure: (source, record) => {
-      if (source.onFailureQueue) {
+    onFailure: (source, records) => {
+      const [first, last] = [records[0], records.at(-1)];
+      if (source.onFailureQueue && first && last) {
         queues.send(
           source.onFailureQueue,
           JSON.stringify({
             requestContext: { functionArn: source.target, condition: 'RetryAttemptsExhausted' },
             DDBStreamBatchInfo: {
-              startSequenceNumber: record.dynamodb.SequenceNumber,
-              endSequenceNumber: record.dynamodb.SequenceNumber,
-              batchSize: 1,
-              streamArn: record.eventSourceARN,
+              startSequenceNumber: first.dynamodb.SequenceNumber,
+              endSequenceNumber: last.dynamodb.SequenceNumber,
+              batchSize: records.length,
+              streamArn: first.eventSourceARN,
             },
           }),
         );

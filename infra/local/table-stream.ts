@@ -15,8 +15,8 @@ export interface TableStreamOptions {
   keyNames: string[];
   sources: StreamEventSource[];
   invokeFunction: (functionArn: string, payload: unknown) => Promise<unknown>;
-  /** A record still not taken after the mapping's retries, as Lambda reports it to its on-failure queue. */
-  onFailure: (source: StreamEventSource, record: StreamRecord) => void;
+  /** Records still not taken after the mapping's retries, in order, as Lambda reports them to its on-failure queue. */
+  onFailure: (source: StreamEventSource, records: StreamRecord[]) => void;
   tracker: ActivityTracker;
   now: () => number;
 }
@@ -65,25 +65,62 @@ const readAll = async (stream: IncomingMessage): Promise<Buffer> => {
 /**
  * The table's stream, which dynalite lacks: a proxy in front of it turns each successful `PutItem` into a
  * stream record (`NEW_IMAGE`) and hands it, when the mapping's filter criteria (as synthesized) let it through,
- * to the mapping's function, as Lambda's event source mapping would: one record per batch, retried, then reported
- * as failed. A put is an `INSERT` when it was conditioned on the item not existing (as the table's writers put
- * new items, timeline events among them), a `MODIFY` otherwise; updates and deletes make no records here.
+ * to the mapping's function, as Lambda's event source mapping would. Each mapping reads the stream as one shard:
+ * one batch at a time, in order, and what is written while a batch is out goes together in the next, up to the
+ * mapping's batch size (on AWS a batching window gathers them as well; locally a batch goes as soon as the one
+ * before it is done, so nothing waits). A batch that fails is handed again, from the first record the function
+ * reported failed, then reported to the on-failure queue. A put is an `INSERT` when it was conditioned on the
+ * item not existing (as the table's writers put new items, timeline events among them), a `MODIFY` otherwise;
+ * updates and deletes make no records here.
  */
 export const startTableStream = async (options: TableStreamOptions): Promise<TableStream> => {
   let sequence = 0;
 
-  const deliver = async (source: StreamEventSource, record: StreamRecord) => {
+  /** What a batch left undelivered: nothing, or the records from the first the function reported failed. */
+  const undelivered = (source: StreamEventSource, batch: StreamRecord[], result: unknown): StreamRecord[] => {
+    const failures = (result as { batchItemFailures?: { itemIdentifier?: unknown }[] } | null)
+      ?.batchItemFailures;
+    if (!source.reportBatchItemFailures || !failures?.length) return [];
+    const failed = new Set(failures.map((failure) => failure.itemIdentifier));
+    const first = batch.findIndex((record) => failed.has(record.dynamodb.SequenceNumber));
+    // A failure naming no record of the batch fails all of it, as Lambda takes it.
+    return first < 0 ? batch : batch.slice(first);
+  };
+
+  const deliver = async (source: StreamEventSource, batch: StreamRecord[]) => {
+    let left = batch;
     for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
       try {
-        const result = (await options.invokeFunction(source.target, { Records: [record] })) as {
-          batchItemFailures?: unknown[];
-        } | null;
-        if (!result?.batchItemFailures?.length) return;
+        left = undelivered(source, left, await options.invokeFunction(source.target, { Records: left }));
+        if (left.length === 0) return;
       } catch {
         // The invocation logged its failure; the mapping tries the batch again.
       }
     }
-    options.onFailure(source, record);
+    options.onFailure(source, left);
+  };
+
+  const waiting = new Map<StreamEventSource, StreamRecord[]>();
+  const reading = new Set<StreamEventSource>();
+
+  const readShard = async (source: StreamEventSource) => {
+    reading.add(source);
+    try {
+      // Records answered in the same turn of the event loop go in one batch.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let records = waiting.get(source) ?? []; records.length > 0; records = waiting.get(source) ?? []) {
+        await deliver(source, records.splice(0, source.batchSize));
+      }
+    } finally {
+      reading.delete(source);
+    }
+  };
+
+  const append = (source: StreamEventSource, record: StreamRecord) => {
+    const records = waiting.get(source) ?? [];
+    records.push(record);
+    waiting.set(source, records);
+    if (!reading.has(source)) options.tracker.track(readShard(source));
   };
 
   const recordOf = (request: Record<string, unknown>): StreamRecord | undefined => {
@@ -116,7 +153,7 @@ export const startTableStream = async (options: TableStreamOptions): Promise<Tab
     for (const source of options.sources) {
       const passes =
         source.filters.length === 0 || source.filters.some((filter) => matchesPattern(filter, record));
-      if (passes) options.tracker.track(deliver(source, record));
+      if (passes) append(source, record);
     }
   };
 

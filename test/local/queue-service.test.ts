@@ -83,7 +83,12 @@ describe('queueEventSources', () => {
 
   it('leaves the stream mappings to streamEventSources, which takes none of the queue mappings', () => {
     expect(streamEventSources(template)).toEqual([
-      { target: placeholderFunctionArn('Projector'), filters: [] },
+      {
+        target: placeholderFunctionArn('Projector'),
+        filters: [],
+        batchSize: 100,
+        reportBatchItemFailures: false,
+      },
     ]);
   });
 });

@@ -17,6 +17,8 @@ export interface ThroughputRun {
   seconds: number;
   /** Of those seconds, how long the run itself spent reading the mailbox for HR's form links. */
   mailboxSeconds: number;
+  /** Requests answered 503 (the system too busy to take them) and sent again, as HR and their ATS would. */
+  triedAgain: number;
 }
 
 const journeys = Number(process.env.THROUGHPUT_JOURNEYS ?? 100);
@@ -44,6 +46,26 @@ const inBatches = async <T, R>(items: T[], work: (item: T) => Promise<R>): Promi
     results.push(...(await Promise.all(items.slice(start, start + AT_ONCE).map(work))));
   }
   return results;
+};
+
+/** A request answered 503 is sent again this many times at most, a second longer apart each time. */
+const ATTEMPTS = 5;
+let triedAgain = 0;
+
+/**
+ * Sends a request as a person or an ATS would: again, a little later, when the answer is "try again later". Says
+ * whether it was sent again: an attempt answered 503 may still have been taken.
+ */
+const sendUntilTaken = async (
+  send: () => Promise<Response>,
+): Promise<{ response: Response; again: boolean }> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await send();
+    if (response.status !== 503 || attempt === ATTEMPTS) return { response, again: attempt > 1 };
+    await response.body?.cancel();
+    triedAgain += 1;
+    await new Promise((resolve) => setTimeout(resolve, attempt * 1000));
+  }
 };
 
 const runtime = await startLocalRuntime({ port: 0, start: START });
@@ -82,12 +104,16 @@ const hrAnswers = async (sinceMs: number, fields: Record<string, string>) => {
     async (index) => {
       const link = links.get(offer(index).hr.email);
       if (!link) throw new Error(`journey ${index}: HR received no form to answer`);
-      const response = await fetch(link, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
-      });
-      if (response.status !== 200) throw new Error(`journey ${index}: HR's answer got ${response.status}`);
+      const { response, again } = await sendUntilTaken(() =>
+        fetch(link, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        }),
+      );
+      // "Already answered" after a retry: the attempt answered 503 was recorded after all.
+      const taken = response.status === 200 || (again && response.status === 409);
+      if (!taken) throw new Error(`journey ${index}: HR's answer got ${response.status}`);
     },
   );
   await runtime.idle();
@@ -104,12 +130,16 @@ try {
   const ids = await inBatches(
     Array.from({ length: journeys }, (_, index) => index),
     async (index) => {
-      const response = await api('/journeys', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(offer(index)),
-      });
-      if (response.status !== 201) throw new Error(`POST /journeys answered ${response.status}`);
+      const { response, again } = await sendUntilTaken(() =>
+        api('/journeys', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(offer(index)),
+        }),
+      );
+      // 200, the journey as it stands, after a retry: the attempt answered 503 started it after all.
+      const taken = response.status === 201 || (again && response.status === 200);
+      if (!taken) throw new Error(`POST /journeys answered ${response.status}`);
       return ((await response.json()) as { journeyId: string }).journeyId;
     },
   );
@@ -148,6 +178,7 @@ try {
     completed: statuses.filter((status) => status === 'completed').length,
     seconds: Number(seconds.toFixed(2)),
     mailboxSeconds: Number((mailboxMs / 1000).toFixed(2)),
+    triedAgain,
   };
   console.log(JSON.stringify(run));
 } finally {

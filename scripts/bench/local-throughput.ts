@@ -144,6 +144,7 @@ const measure: Measurement = async () => {
         'journeys completed': run.completed,
         'run (s)': run.seconds,
         'of which reading the mailbox (s)': run.mailboxSeconds,
+        'requests answered 503 and sent again': run.triedAgain,
         'journeys/s': Number(perSecond.toFixed(3)),
         'target journeys/s (half of raw / calls)': Number(target.toFixed(3)),
         'dynalite raw PutItem/s': Math.round(raw),

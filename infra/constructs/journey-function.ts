@@ -1,11 +1,17 @@
-import { join, resolve } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { resolve } from 'node:path';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  type CfnFunction,
+  Code,
+  Function as LambdaFunction,
+  Runtime,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FUNCTION_BUNDLING, functionEntry } from '#infra/constructs/function-bundling.ts';
+import { buildSync } from 'esbuild';
+import { FUNCTION_ENTRY_FILE, functionBuildOptions } from '#infra/constructs/function-bundling.ts';
 import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -53,6 +59,35 @@ export type JourneyFunctionName =
   | 'rotate-link-key'
   | 'send-mail';
 
+/**
+ * Bundles a function with the local esbuild. CDK keeps a bundle by a key made of the bundling options as JSON, in
+ * which this object's fields count and its method does not: the function's name keeps each function's bundle its
+ * own.
+ */
+class LocalFunctionBundling implements ILocalBundling {
+  constructor(readonly functionName: JourneyFunctionName) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync(functionBuildOptions(repoRoot, this.functionName, outputDir));
+    return true;
+  }
+}
+
+/**
+ * A function's asset: its handler bundled as `index.mjs`, with the parts it loads on first use beside it
+ * (NodejsFunction writes one file). Hashed by what the bundle holds, so an unchanged function is not uploaded
+ * again; a stack left out of bundling (`aws:cdk:bundling-stacks`) is not bundled at all.
+ */
+const functionCode = (name: JourneyFunctionName): Code =>
+  Code.fromAsset(repoRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by the type, never pulled: bundling is local, and a failed build fails the synth.
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs24.x'),
+      local: new LocalFunctionBundling(name),
+    },
+  });
+
 /** The newest Node.js runtime this aws-cdk-lib knows; cdk-nag's latest-runtime rule (AwsSolutions-L1) wants it. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
@@ -77,7 +112,7 @@ export interface JourneyFunctionProps {
  * the retention the function's logs are kept for.
  */
 export class JourneyFunction extends Construct implements iam.IGrantable {
-  readonly lambda: NodejsFunction;
+  readonly lambda: LambdaFunction;
   readonly role: iam.Role;
   readonly logGroup: LogGroup;
   readonly grantPrincipal: iam.IPrincipal;
@@ -91,11 +126,9 @@ export class JourneyFunction extends Construct implements iam.IGrantable {
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.logGroup.grantWrite(this.role);
 
-    this.lambda = new NodejsFunction(this, 'Function', {
-      entry: functionEntry(repoRoot, props.name),
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: join(repoRoot, 'package-lock.json'),
+    this.lambda = new LambdaFunction(this, 'Function', {
+      code: functionCode(props.name),
+      handler: `${FUNCTION_ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
@@ -107,18 +140,6 @@ export class JourneyFunction extends Construct implements iam.IGrantable {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         LOG_LEVEL: props.logLevel ?? 'INFO',
         ...props.environment,
-      },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: FUNCTION_BUNDLING.target,
-        mainFields: [...FUNCTION_BUNDLING.mainFields],
-        banner: FUNCTION_BUNDLING.banner,
-        minify: FUNCTION_BUNDLING.minify,
-        keepNames: FUNCTION_BUNDLING.keepNames,
-        sourceMap: FUNCTION_BUNDLING.sourceMap,
-        sourcesContent: FUNCTION_BUNDLING.sourcesContent,
-        externalModules: [...FUNCTION_BUNDLING.external],
-        forceDockerBundling: false,
       },
     });
     (this.lambda.node.defaultChild as CfnFunction).addMetadata(FUNCTION_METADATA_KEY, props.name);

@@ -41,7 +41,7 @@ const valueText = (text: string): string => text.replace(/\r\n?/g, '\n');
 export const buildMeetingInvite = async (input: MeetingInviteInput): Promise<string> => {
   const start = Date.parse(input.start);
   if (Number.isNaN(start)) throw new RangeError(`not a date-time: ${JSON.stringify(input.start)}`);
-  const { createEvent } = await import('ics');
+  const { createEvent } = await import('#shared/calendar/ics-library.ts');
   // DTSTAMP: the library reads `timestamp` (the host's clock when left out), though its types omit it.
   const stamp = { timestamp: input.stampedAt.getTime() };
   const { error, value } = createEvent({

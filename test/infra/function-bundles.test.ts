@@ -1,21 +1,46 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { App, Stack } from 'aws-cdk-lib';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FUNCTION_BUNDLING, functionBuildOptions } from '#infra/constructs/function-bundling.ts';
-import { FUNCTION_RUNTIME } from '#infra/constructs/journey-function.ts';
+import {
+  FUNCTION_BUNDLING,
+  FUNCTION_ENTRY_FILE,
+  functionBuildOptions,
+} from '#infra/constructs/function-bundling.ts';
+import { FUNCTION_RUNTIME, JourneyFunction } from '#infra/constructs/journey-function.ts';
 
+const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, '../..');
 const outDir = mkdtempSync(join(tmpdir(), 'function-bundles-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-/** The source files a function's bundle holds, bundled with the stack's own options. */
+/** The source files a function's asset holds, in any of its files, bundled with the stack's own options. */
 const bundledInputs = async (name: string): Promise<string[]> => {
-  const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name, 'index.mjs')));
-  const output = Object.values((metafile as Metafile).outputs).find((file) => file.entryPoint);
-  return Object.keys(output?.inputs ?? {});
+  const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name)));
+  return [
+    ...new Set(Object.values((metafile as Metafile).outputs).flatMap((file) => Object.keys(file.inputs))),
+  ];
+};
+
+/** The source files in the file Lambda loads, and in those it imports as it loads (not those imported later). */
+const inputsLoadedAtStart = (metafile: Metafile): string[] => {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint);
+  const loaded = new Set<string>();
+  const visit = (path: string | undefined) => {
+    if (!path || loaded.has(path)) return;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(entry);
+  return [...loaded].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
 };
 
 const MAIL_COMPOSER = /node_modules\/nodemailer\//;
@@ -53,9 +78,9 @@ describe("each function's bundle holds only what it uses", () => {
     expect(inputs.filter((path) => ZOD_LOCALE.test(path))).toEqual([]);
   });
 
-  it('loads what it loads on first use (the calendar library, the mail composer) from within itself', async () => {
-    // An entry of its own, bundled as every function is: the loaded-later modules must be in the file, not
-    // looked for in a node_modules the deployed function does not have.
+  it('loads what it loads on first use (the calendar library, the mail composer) from files of its own, not at start', async () => {
+    // An entry of its own, bundled as every function is: the loaded-later modules must be in the function's
+    // asset, not looked for in a node_modules the deployed function does not have.
     const contents = [
       "import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';",
       "import { composeRawEmail } from '#shared/email/compose.ts';",
@@ -69,17 +94,69 @@ describe("each function's bundle holds only what it uses", () => {
       '  }) },',
       '}, new Date(0));',
     ].join('\n');
-    const outfile = join(outDir, 'first-use', 'index.mjs');
-    await build({
-      ...functionBuildOptions(repoRoot, 'first-use', outfile),
-      entryPoints: undefined,
-      stdin: { contents, resolveDir: repoRoot, loader: 'ts', sourcefile: 'first-use.ts' },
+    const outdir = join(outDir, 'first-use');
+    const { metafile } = await build({
+      ...functionBuildOptions(repoRoot, 'first-use', outdir),
+      entryPoints: [{ in: join(outdir, 'entry.ts'), out: 'index' }],
+      plugins: [
+        {
+          name: 'first-use-entry',
+          setup: (plugin) => {
+            plugin.onResolve({ filter: /entry\.ts$/ }, (args) => ({
+              path: args.path,
+              namespace: 'first-use',
+            }));
+            plugin.onLoad({ filter: /.*/, namespace: 'first-use' }, () => ({
+              contents,
+              loader: 'ts',
+              resolveDir: repoRoot,
+            }));
+          },
+        },
+      ],
     });
-    const bundled: { mail: () => Promise<Buffer> } = await import(pathToFileURL(outfile).href);
-
-    const message = (await bundled.mail()).toString('utf8');
+    const atStart = inputsLoadedAtStart(metafile as Metafile);
+    // Imported by a Node of its own, as Lambda imports it: not through the test runner's module transform.
+    const { stdout: message } = await run(process.execPath, [
+      '--no-warnings',
+      '--input-type=module',
+      '-e',
+      'const { mail } = await import(process.argv[1]); process.stdout.write((await mail()).toString("utf8"));',
+      pathToFileURL(join(outdir, FUNCTION_ENTRY_FILE)).href,
+    ]);
 
     expect(message).toContain('Content-Type: text/calendar; charset=utf-8; method=REQUEST');
     expect(message).toContain('invite.ics');
+    expect(atStart.filter((path) => MAIL_COMPOSER.test(path))).toEqual([]);
+    expect(atStart.filter((path) => /node_modules\/(ics|yup)\//.test(path))).toEqual([]);
+  });
+
+  it("gives each function an asset of its own when the stack is synthesized: its handler's bundle, what it loads later beside it", () => {
+    const app = new App({ outdir: join(outDir, 'assembly') });
+    const stack = new Stack(app, 'Bundles');
+    new JourneyFunction(stack, 'Openapi', { name: 'get-openapi', description: 'The OpenAPI document' });
+    new JourneyFunction(stack, 'SendMail', { name: 'send-mail', description: 'Sends queued mail' });
+    const assembly = app.synth();
+
+    const functions = Object.values(
+      assembly.getStackByName('Bundles').template.Resources as Record<
+        string,
+        { Type: string; Properties: { Code?: { S3Key: string }; Handler?: string } }
+      >,
+    ).filter((resource) => resource.Type === 'AWS::Lambda::Function');
+    const assetFiles = functions.map((resource) =>
+      readdirSync(join(assembly.directory, `asset.${resource.Properties.Code?.S3Key.replace(/\.zip$/, '')}`)),
+    );
+
+    expect(functions.map((resource) => resource.Properties.Handler)).toEqual([
+      'index.handler',
+      'index.handler',
+    ]);
+    expect(new Set(functions.map((resource) => resource.Properties.Code?.S3Key)).size).toBe(2);
+    const [openapi = [], sendMail = []] = assetFiles;
+    expect(openapi).toContain(FUNCTION_ENTRY_FILE);
+    expect(sendMail).toContain(FUNCTION_ENTRY_FILE);
+    expect(sendMail.some((file) => /^mail-composer-.*\.mjs$/.test(file))).toBe(true);
+    expect(openapi.some((file) => /^mail-composer-/.test(file))).toBe(false);
   });
 });

@@ -1,17 +1,21 @@
 /**
- * Cold start: every function bundled exactly as the stack bundles it (the options come from one module), each
- * bundle's size, and per function the median time to import the bundle in a fresh Node process against the median
- * time to import its TypeScript source the way the local runtime does (through tsx). Only the import is timed,
- * inside the child, so Node's own start-up is left out of both sides.
+ * Cold start: every function bundled exactly as the stack bundles it (the options come from one module), the size
+ * of what its import loads and of its whole asset, and per function the median time to import the bundle in a
+ * fresh Node process against the median time to import its TypeScript source the way the local runtime does
+ * (through tsx). Only the import is timed, inside the child, so Node's own start-up is left out of both sides.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { functionBuildOptions, functionEntry } from '#infra/constructs/function-bundling.ts';
+import { build, type Metafile } from 'esbuild';
+import {
+  FUNCTION_ENTRY_FILE,
+  functionBuildOptions,
+  functionEntry,
+} from '#infra/constructs/function-bundling.ts';
 import { median } from '#shared/domain/report-metrics.ts';
 import type { Figure, Measurement } from './figure.ts';
 
@@ -24,9 +28,9 @@ const SOURCE_RUNS = 3;
 const IMPORT_TARGET_MS = 50;
 const RATIO_TARGET = 10;
 /**
- * Parsing grows with the bytes, and it is the largest part of a bundle's import: a function with one SDK client,
- * its schemas and the logger is about 360 KB; one that also plans dates and sends mail (holiday data, the mail
- * composer, calendar invites) should stay under twice that.
+ * Compiling grows with the bytes loaded, and it is the largest part of a bundle's import: a function with one SDK
+ * client, its schemas and the logger loads about 200 KB; one that also plans dates and sends mail should stay
+ * under 700 (what it loads on first use, the mail composer and the calendar library, is not loaded at start).
  */
 const SIZE_TARGET_KB = 700;
 
@@ -48,7 +52,10 @@ const CHILD_ENV = {
 
 interface FunctionColdStart {
   name: string;
-  bytes: number;
+  /** What importing the function loads: its `index.mjs` and the files that imports as it loads. */
+  loadedBytes: number;
+  /** Its whole asset, with what it loads on first use. */
+  assetBytes: number;
   bundleMs: number;
   sourceMs: number;
 }
@@ -67,27 +74,58 @@ const functionNames = (): string[] =>
     .filter((name) => existsSync(functionEntry(repoRoot, name)))
     .sort();
 
+interface FunctionBundle {
+  entry: string;
+  loadedBytes: number;
+  assetBytes: number;
+}
+
+/** The bytes of the files an import of `entry` loads before it answers: those it imports statically, in turn. */
+const bytesLoadedAtStart = (outputs: Metafile['outputs'], entry: string): number => {
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path) || !outputs[path]) return;
+    loaded.add(path);
+    for (const imported of outputs[path].imports)
+      if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entry);
+  return [...loaded].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
+};
+
 /** Bundles every function first, all at once, so that only the imports are timed one by one. */
-const bundleAll = async (names: string[], outDir: string): Promise<Map<string, string>> => {
-  const outfiles = new Map(names.map((name) => [name, join(outDir, name, 'index.mjs')]));
-  await Promise.all(
-    [...outfiles].map(([name, outfile]) => build(functionBuildOptions(repoRoot, name, outfile))),
+const bundleAll = async (names: string[], outDir: string): Promise<Map<string, FunctionBundle>> => {
+  const bundles = await Promise.all(
+    names.map(async (name): Promise<[string, FunctionBundle]> => {
+      const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name)));
+      const outputs = (metafile as Metafile).outputs;
+      const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
+      const entry = code.find((path) => outputs[path]?.entryPoint) ?? '';
+      return [
+        name,
+        {
+          entry: join(outDir, name, FUNCTION_ENTRY_FILE),
+          loadedBytes: bytesLoadedAtStart(outputs, entry),
+          assetBytes: code.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0),
+        },
+      ];
+    }),
   );
-  return outfiles;
+  return new Map(bundles);
 };
 
 /**
  * Round after round over all functions rather than one function's runs back to back: on a shared machine a busy
  * minute then slows every function a little instead of one function a lot.
  */
-const measureAll = async (outfiles: Map<string, string>): Promise<FunctionColdStart[]> => {
+const measureAll = async (bundles: Map<string, FunctionBundle>): Promise<FunctionColdStart[]> => {
   const bundleTimes = new Map<string, number[]>();
   const sourceTimes = new Map<string, number[]>();
   for (let pass = 0; pass < Math.max(BUNDLE_RUNS, SOURCE_RUNS); pass += 1) {
-    for (const [name, outfile] of outfiles) {
+    for (const [name, bundle] of bundles) {
       if (pass < BUNDLE_RUNS) {
         const times = bundleTimes.get(name) ?? [];
-        times.push(await timeImport(BUNDLE_FLAGS, pathToFileURL(outfile).href));
+        times.push(await timeImport(BUNDLE_FLAGS, pathToFileURL(bundle.entry).href));
         bundleTimes.set(name, times);
       }
       if (pass < SOURCE_RUNS) {
@@ -97,9 +135,10 @@ const measureAll = async (outfiles: Map<string, string>): Promise<FunctionColdSt
       }
     }
   }
-  return [...outfiles].map(([name, outfile]) => ({
+  return [...bundles].map(([name, bundle]) => ({
     name,
-    bytes: statSync(outfile).size,
+    loadedBytes: bundle.loadedBytes,
+    assetBytes: bundle.assetBytes,
     bundleMs: median(bundleTimes.get(name) ?? []) ?? 0,
     sourceMs: median(sourceTimes.get(name) ?? []) ?? 0,
   }));
@@ -109,12 +148,15 @@ const kilobytes = (bytes: number): number => Math.round(bytes / 1024);
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 const printTable = (rows: FunctionColdStart[]): void => {
-  console.log('function                  bundle KB  bundle import ms  source import ms  source/bundle');
+  console.log(
+    'function                  loaded KB  asset KB  bundle import ms  source import ms  source/bundle',
+  );
   for (const row of rows) {
     console.log(
       [
         row.name.padEnd(24),
-        String(kilobytes(row.bytes)).padStart(10),
+        String(kilobytes(row.loadedBytes)).padStart(10),
+        String(kilobytes(row.assetBytes)).padStart(9),
         row.bundleMs.toFixed(1).padStart(17),
         row.sourceMs.toFixed(1).padStart(17),
         (row.sourceMs / row.bundleMs).toFixed(1).padStart(14),
@@ -133,7 +175,8 @@ const coldStart: Measurement = async (): Promise<Figure[]> => {
     printTable(rows);
     const slowest = worst(rows, (row) => row.bundleMs);
     const leastGain = worst(rows, (row) => row.bundleMs / row.sourceMs);
-    const largest = worst(rows, (row) => row.bytes);
+    const largest = worst(rows, (row) => row.loadedBytes);
+    const largestAsset = worst(rows, (row) => row.assetBytes);
     return [
       {
         figure: 'cold start: slowest function, median bundle import',
@@ -152,12 +195,12 @@ const coldStart: Measurement = async (): Promise<Figure[]> => {
         note: `${leastGain.name}: source through tsx ${round(leastGain.sourceMs)} ms, bundle ${round(leastGain.bundleMs)} ms`,
       },
       {
-        figure: 'cold start: largest bundle',
-        value: kilobytes(largest.bytes),
+        figure: 'cold start: largest bundle, as loaded at start',
+        value: kilobytes(largest.loadedBytes),
         unit: 'KB',
         target: SIZE_TARGET_KB,
         better: 'lower',
-        note: `${largest.name}; ${rows.length} functions, ${kilobytes(rows.reduce((sum, row) => sum + row.bytes, 0))} KB in all`,
+        note: `${largest.name}; the largest asset ${largestAsset.name}, ${kilobytes(largestAsset.assetBytes)} KB with what it loads on first use; ${rows.length} functions, ${kilobytes(rows.reduce((sum, row) => sum + row.assetBytes, 0))} KB in all`,
       },
     ];
   } finally {

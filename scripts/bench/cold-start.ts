@@ -100,7 +100,8 @@ const bundleAll = async (names: string[], outDir: string): Promise<Map<string, F
       const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name)));
       const outputs = (metafile as Metafile).outputs;
       const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
-      const entry = code.find((path) => outputs[path]?.entryPoint) ?? '';
+      // What a function loads later is an entry point of its own in the metafile: the handler's is `index.mjs`.
+      const entry = code.find((path) => path.endsWith(`/${FUNCTION_ENTRY_FILE}`)) ?? '';
       return [
         name,
         {

@@ -30,7 +30,8 @@ const bundledInputs = async (name: string): Promise<string[]> => {
 /** The source files in the file Lambda loads, and in those it imports as it loads (not those imported later). */
 const inputsLoadedAtStart = (metafile: Metafile): string[] => {
   const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint);
+  // What is loaded later is an entry point of its own in the metafile: the handler's file is `index.mjs`.
+  const entry = Object.keys(outputs).find((path) => path.endsWith(`/${FUNCTION_ENTRY_FILE}`));
   const loaded = new Set<string>();
   const visit = (path: string | undefined) => {
     if (!path || loaded.has(path)) return;

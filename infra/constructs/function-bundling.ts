@@ -47,8 +47,9 @@ export const FUNCTION_BUNDLING = {
 export const functionEntry = (repoRoot: string, name: string): string =>
   join(repoRoot, 'functions', name, 'handler.ts');
 
-/** The file in a function's asset that Lambda loads: its handler is `index.handler`. */
+/** The file in a function's asset that Lambda loads, and the handler it exports, as the function names it. */
 export const FUNCTION_ENTRY_FILE = 'index.mjs';
+export const FUNCTION_HANDLER = 'index.handler';
 
 /** The esbuild build of a function's asset: `index.mjs`, and beside it the parts it loads later. */
 export const functionBuildOptions = (repoRoot: string, name: string, outdir: string): BuildOptions => ({

@@ -11,7 +11,7 @@ import {
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
-import { FUNCTION_ENTRY_FILE, functionBuildOptions } from '#infra/constructs/function-bundling.ts';
+import { FUNCTION_HANDLER, functionBuildOptions } from '#infra/constructs/function-bundling.ts';
 import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -128,7 +128,7 @@ export class JourneyFunction extends Construct implements iam.IGrantable {
 
     this.lambda = new LambdaFunction(this, 'Function', {
       code: functionCode(props.name),
-      handler: `${FUNCTION_ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
+      handler: FUNCTION_HANDLER,
       description: props.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,

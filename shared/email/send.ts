@@ -10,10 +10,12 @@ import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';
 // account's rate (`SendPacer`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because
 // the rate set is above the account's or a person's mail went ahead of the queue, adaptive retries slow this client
 // down to what SES accepts and keep trying.
-let ses: Promise<{
-  client: SESClient;
-  SendRawEmailCommand: typeof import('@aws-sdk/client-ses').SendRawEmailCommand;
-}>;
+let ses:
+  | Promise<{
+      client: SESClient;
+      SendRawEmailCommand: typeof import('@aws-sdk/client-ses').SendRawEmailCommand;
+    }>
+  | undefined;
 const sesClient = () =>
   (ses ??= import('@aws-sdk/client-ses').then(({ SESClient, SendRawEmailCommand }) => ({
     client: new SESClient({ retryMode: 'adaptive', maxAttempts: 10 }),

@@ -6,8 +6,8 @@ import { meetingMailOutdated } from '#shared/data/meeting-mail.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
 import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { type MeetingVersion, mailQueueUrl, queueEmail } from '#shared/email/mail-queue.ts';
+import { personIsWaiting } from '#shared/email/person-waiting.ts';
 import { sendEmail } from '#shared/email/send.ts';
-import { personIsWaiting } from '#shared/email/send-pacing.ts';
 import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
 
 /**

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /*
@@ -66,13 +65,3 @@ export class SendPacer {
     this.slot.busy = false;
   }
 }
-
-const personWaiting = new AsyncLocalStorage<true>();
-
-/**
- * Runs a request a person is waiting on (HR's API, a form's submission): mail it sends goes out at once, not
- * through the queue. There are few such emails, and a person should not wait for a cohort's.
- */
-export const whilePersonWaits = <T>(fn: () => Promise<T>): Promise<T> => personWaiting.run(true, fn);
-
-export const personIsWaiting = (): boolean => personWaiting.getStore() === true;

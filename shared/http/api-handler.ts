@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { JourneyErased } from '#shared/data/erasures.ts';
-import { whilePersonWaits } from '#shared/email/send-pacing.ts';
+import { whilePersonWaits } from '#shared/email/person-waiting.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
 import { logger } from '#shared/observability/logger.ts';

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { apiRoutes } from '#shared/http/api-routes.ts';
 import { badRequest } from '#shared/http/http-error.ts';
 import { missingJourney } from '#shared/http/missing-journey.ts';
 import { openApiDocument } from '#shared/http/openapi-document.ts';
+import { OPENAPI_DOCUMENT_FILE, openApiDocumentText } from '../../scripts/openapi-document.ts';
 
 process.env.TABLE_NAME = 'journeys-test';
 
@@ -61,6 +63,10 @@ const refsIn = (value: unknown): string[] => {
 };
 
 describe('the OpenAPI document', () => {
+  it('is served from docs/openapi.json, which matches the schemas (run `npm run openapi` when this fails)', () => {
+    expect(readFileSync(OPENAPI_DOCUMENT_FILE, 'utf8')).toBe(openApiDocumentText());
+  });
+
   it('is OpenAPI 3.1.0, every HR route signed with SigV4 and the form routes open to their link', () => {
     expect(document).toMatchObject({ openapi: '3.1.0', info: { title: expect.any(String), version: '1' } });
     expect(document.components.securitySchemes.awsSigV4).toMatchObject({

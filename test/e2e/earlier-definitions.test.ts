@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSystem, startLocalSystem, withoutPulseChecks } from '../support/local-system.ts';
+import { scenarioHire } from '../support/sample-offer.ts';
 
 // Executions keep the definition they started on, for as long as the journey runs: a deploy must leave the
 // requests of earlier definitions working. Before the round's prep forms were gathered on one task, a Map asked the
 // manager and the mentor each from a task of its own, naming the person (`role`).
-const hire = {
-  phase: 'onboarding',
-  hireId: 'HIRE-earlier',
-  employee: { name: '山田 花子', email: 'hanako+earlier@example.com' },
-  hr: { name: '佐藤 綾', email: 'aya.sato+earlier@example.co.jp' },
-  manager: { name: '鈴木 一郎', email: 'ichiro.suzuki+earlier@example.co.jp' },
-  mentor: { name: '田中 美咲', email: 'misaki.tanaka+earlier@example.co.jp' },
-  startDate: '2027-02-01',
-};
+const mentor = { name: '田中 美咲', email: 'misaki.tanaka+earlier@example.co.jp' };
+const hire = scenarioHire('earlier', '2027-02-01', { mentor });
 
 let system: LocalSystem;
 let journeyId: string;
@@ -43,7 +37,7 @@ describe('a request from an earlier definition', () => {
     await system.runtime.idle();
 
     expect((await prepForms()).map((form) => form.status)).toEqual(['open']);
-    const mentorMail = withoutPulseChecks(await system.mailTo(hire.mentor.email));
+    const mentorMail = withoutPulseChecks(await system.mailTo(mentor.email));
     expect(mentorMail).toHaveLength(1);
     expect(withoutPulseChecks(await system.mailTo(hire.manager.email))).toEqual([]);
     const requested = (await system.journey(journeyId)).timeline.filter(

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /**
  * How every function's handler is bundled, in esbuild's own terms: the stack, the cold-start benchmark and the
@@ -73,3 +73,22 @@ export const functionBuildOptions = (repoRoot: string, name: string, outdir: str
   metafile: true,
   logLevel: 'warning',
 });
+
+/**
+ * The files of a built asset that importing the function loads before it answers: its `index.mjs` and what that
+ * imports statically, in turn. What it loads on first use is an entry point of its own in esbuild's metafile, and
+ * is left out.
+ */
+export const outputsLoadedAtStart = (metafile: Metafile): string[] => {
+  const { outputs } = metafile;
+  const loaded = new Set<string>();
+  const visit = (path: string | undefined) => {
+    if (!path || loaded.has(path)) return;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path);
+    }
+  };
+  visit(Object.keys(outputs).find((path) => path.endsWith(`/${FUNCTION_ENTRY_FILE}`)));
+  return [...loaded];
+};

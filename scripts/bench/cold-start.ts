@@ -15,6 +15,7 @@ import {
   FUNCTION_ENTRY_FILE,
   functionBuildOptions,
   functionEntry,
+  outputsLoadedAtStart,
 } from '#infra/constructs/function-bundling.ts';
 import { median } from '#shared/domain/report-metrics.ts';
 import type { Figure, Measurement } from './figure.ts';
@@ -80,19 +81,6 @@ interface FunctionBundle {
   assetBytes: number;
 }
 
-/** The bytes of the files an import of `entry` loads before it answers: those it imports statically, in turn. */
-const bytesLoadedAtStart = (outputs: Metafile['outputs'], entry: string): number => {
-  const loaded = new Set<string>();
-  const visit = (path: string) => {
-    if (loaded.has(path) || !outputs[path]) return;
-    loaded.add(path);
-    for (const imported of outputs[path].imports)
-      if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entry);
-  return [...loaded].reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
-};
-
 /** Bundles every function first, all at once, so that only the imports are timed one by one. */
 const bundleAll = async (names: string[], outDir: string): Promise<Map<string, FunctionBundle>> => {
   const bundles = await Promise.all(
@@ -100,14 +88,13 @@ const bundleAll = async (names: string[], outDir: string): Promise<Map<string, F
       const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name)));
       const outputs = (metafile as Metafile).outputs;
       const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
-      // What a function loads later is an entry point of its own in the metafile: the handler's is `index.mjs`.
-      const entry = code.find((path) => path.endsWith(`/${FUNCTION_ENTRY_FILE}`)) ?? '';
+      const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
       return [
         name,
         {
           entry: join(outDir, name, FUNCTION_ENTRY_FILE),
-          loadedBytes: bytesLoadedAtStart(outputs, entry),
-          assetBytes: code.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0),
+          loadedBytes: bytesOf(outputsLoadedAtStart(metafile as Metafile)),
+          assetBytes: bytesOf(code),
         },
       ];
     }),

@@ -11,6 +11,7 @@ import {
   FUNCTION_BUNDLING,
   FUNCTION_ENTRY_FILE,
   functionBuildOptions,
+  outputsLoadedAtStart,
 } from '#infra/constructs/function-bundling.ts';
 import { FUNCTION_RUNTIME, JourneyFunction } from '#infra/constructs/journey-function.ts';
 
@@ -25,23 +26,6 @@ const bundledInputs = async (name: string): Promise<string[]> => {
   return [
     ...new Set(Object.values((metafile as Metafile).outputs).flatMap((file) => Object.keys(file.inputs))),
   ];
-};
-
-/** The source files in the file Lambda loads, and in those it imports as it loads (not those imported later). */
-const inputsLoadedAtStart = (metafile: Metafile): string[] => {
-  const outputs = metafile.outputs;
-  // What is loaded later is an entry point of its own in the metafile: the handler's file is `index.mjs`.
-  const entry = Object.keys(outputs).find((path) => path.endsWith(`/${FUNCTION_ENTRY_FILE}`));
-  const loaded = new Set<string>();
-  const visit = (path: string | undefined) => {
-    if (!path || loaded.has(path)) return;
-    loaded.add(path);
-    for (const imported of outputs[path]?.imports ?? []) {
-      if (imported.kind === 'import-statement') visit(imported.path);
-    }
-  };
-  visit(entry);
-  return [...loaded].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {}));
 };
 
 const MAIL_COMPOSER = /node_modules\/nodemailer\//;
@@ -116,7 +100,10 @@ describe("each function's bundle holds only what it uses", () => {
         },
       ],
     });
-    const atStart = inputsLoadedAtStart(metafile as Metafile);
+    const { outputs } = metafile as Metafile;
+    const atStart = outputsLoadedAtStart(metafile as Metafile).flatMap((path) =>
+      Object.keys(outputs[path]?.inputs ?? {}),
+    );
     // Imported by a Node of its own, as Lambda imports it: not through the test runner's module transform.
     const { stdout: message } = await run(process.execPath, [
       '--no-warnings',

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import { outgoingEmailSchema } from '#shared/email/compose.ts';
 
@@ -9,8 +8,6 @@ import { outgoingEmailSchema } from '#shared/email/compose.ts';
  * email to pace it. The message carries the composed email, so the consumer sends what the step meant to send,
  * whenever its turn comes.
  */
-const sqs = new SQSClient({});
-
 /** Names the meeting a calendar mail is about: it goes out only while the meeting is as the mail says. */
 export const meetingVersionSchema = z.object({ meeting: z.string(), sequence: z.number().int().min(0) });
 export type MeetingVersion = z.infer<typeof meetingVersionSchema>;
@@ -33,6 +30,7 @@ export const mailQueueUrl = (): string | undefined => process.env.MAIL_QUEUE_URL
  * is not even handed over; the claim catches the rest.
  */
 export const queueEmail = async (queueUrl: string, mail: QueuedEmail): Promise<void> => {
+  const { sqs, SendMessageCommand } = await import('#shared/email/sqs-client.ts');
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: queueUrl,

@@ -1,26 +1,8 @@
-import type { SESClient } from '@aws-sdk/client-ses';
 import { JOURNEY_MAIL_TAG } from '#shared/domain/undeliverable-mail.ts';
 import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
 import { SendTimedOut } from '#shared/email/send-timed-out.ts';
 import { now } from '#shared/time/clock.ts';
 import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';
-
-// Created once per container, so warm invocations reuse its connections, and with the first email this function
-// sends itself: most functions put their mail on the queue and never load it. Queued sends are paced to the
-// account's rate (`SendPacer`); should SES still answer Throttling ("Maximum sending rate exceeded"), say because
-// the rate set is above the account's or a person's mail went ahead of the queue, adaptive retries slow this client
-// down to what SES accepts and keep trying.
-let ses:
-  | Promise<{
-      client: SESClient;
-      SendRawEmailCommand: typeof import('@aws-sdk/client-ses').SendRawEmailCommand;
-    }>
-  | undefined;
-const sesClient = () =>
-  (ses ??= import('@aws-sdk/client-ses').then(({ SESClient, SendRawEmailCommand }) => ({
-    client: new SESClient({ retryMode: 'adaptive', maxAttempts: 10 }),
-    SendRawEmailCommand,
-  })));
 
 /** Left, once SES is given up on, to release the email's claim and fail the send before the invocation ends. */
 const RELEASE_TIME_MS = 2_000;
@@ -36,8 +18,8 @@ export const sendEmail = async (email: OutgoingEmail, journeyId: string): Promis
   // fail cleanly and be tried again, instead of going on in a frozen environment after that try. Given up just as
   // SES took the email, it goes again on the next try, as after any answer lost on the way back.
   const giveUp = abortBeforeEnd(RELEASE_TIME_MS);
-  const { client, SendRawEmailCommand } = await sesClient();
-  const result = await client
+  const { ses, SendRawEmailCommand } = await import('#shared/email/ses-client.ts');
+  const result = await ses
     .send(
       new SendRawEmailCommand({
         RawMessage: { Data: raw },

@@ -1,19 +1,8 @@
-import {
-  ActionAfterCompletion,
-  ConflictException,
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  FlexibleTimeWindowMode,
-  SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput } from '@aws-sdk/client-scheduler';
 import { DateTime } from 'luxon';
 import { getTimer, markTimerCancelled, savePendingTimer, type TimerRecord } from '#shared/data/timers.ts';
 import { now } from '#shared/time/clock.ts';
 import { timerTargetArn } from '#shared/timers/timer-target.ts';
-
-const scheduler = new SchedulerClient({});
 
 const requiredEnv = (name: string): string => {
   const value = process.env[name];
@@ -43,8 +32,8 @@ export const scheduleTimer = async (
     GroupName: requiredEnv('SCHEDULE_GROUP'),
     ScheduleExpression: `at(${at.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss")})`,
     ScheduleExpressionTimezone: 'UTC',
-    FlexibleTimeWindow: { Mode: FlexibleTimeWindowMode.OFF },
-    ActionAfterCompletion: ActionAfterCompletion.DELETE,
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    ActionAfterCompletion: 'DELETE',
     Target: {
       Arn: timerTargetArn(),
       RoleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
@@ -55,11 +44,14 @@ export const scheduleTimer = async (
       DeadLetterConfig: { Arn: requiredEnv('TIMER_DEAD_LETTER_ARN') },
     },
   };
+  const { scheduler, CreateScheduleCommand, UpdateScheduleCommand } = await import(
+    '#shared/timers/scheduler-client.ts'
+  );
   try {
     await scheduler.send(new CreateScheduleCommand(input));
   } catch (error) {
     // A retried step finds its schedule already there: make sure it points at the time asked for now.
-    if (!(error instanceof ConflictException || (error as Error).name === 'ConflictException')) throw error;
+    if ((error as Error).name !== 'ConflictException') throw error;
     await scheduler.send(new UpdateScheduleCommand(input));
   }
 };
@@ -75,6 +67,7 @@ export const moveTimer = async (journeyId: string, name: string, at: DateTime): 
 /** Cancels a pending timer: marked first, so a schedule firing meanwhile does nothing; then its schedule goes. */
 export const cancelTimer = async (journeyId: string, name: string): Promise<void> => {
   await markTimerCancelled(journeyId, name);
+  const { scheduler, DeleteScheduleCommand } = await import('#shared/timers/scheduler-client.ts');
   try {
     await scheduler.send(
       new DeleteScheduleCommand({

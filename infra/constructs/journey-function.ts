@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { AssetHashType, DockerImage, Duration, type ILocalBundling } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
@@ -12,9 +11,8 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { FUNCTION_HANDLER, functionBuildOptions } from '#infra/constructs/function-bundling.ts';
+import { PROJECT_ROOT } from '#infra/project-root.ts';
 import { FUNCTION_METADATA_KEY } from '#infra/stack-contract.ts';
-
-const repoRoot = resolve(import.meta.dirname, '../..');
 
 /** The folders under `functions/`, one handler each. */
 export type JourneyFunctionName =
@@ -68,7 +66,7 @@ class LocalFunctionBundling implements ILocalBundling {
   constructor(readonly functionName: JourneyFunctionName) {}
 
   tryBundle(outputDir: string): boolean {
-    buildSync(functionBuildOptions(repoRoot, this.functionName, outputDir));
+    buildSync(functionBuildOptions(PROJECT_ROOT, this.functionName, outputDir));
     return true;
   }
 }
@@ -79,7 +77,7 @@ class LocalFunctionBundling implements ILocalBundling {
  * again; a stack left out of bundling (`aws:cdk:bundling-stacks`) is not bundled at all.
  */
 const functionCode = (name: JourneyFunctionName): Code =>
-  Code.fromAsset(repoRoot, {
+  Code.fromAsset(PROJECT_ROOT, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       // Required by the type, never pulled: bundling is local, and a failed build fails the synth.

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { type RequestListener, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import dynalite from 'dynalite';
 import { Duration } from 'luxon';
@@ -25,6 +27,7 @@ import { startTableStream } from '#infra/local/table-stream.ts';
 import { loadJourneysTemplate } from '#infra/local/template-cache.ts';
 import { tableDefinition, templateRoutes } from '#infra/local/template-routes.ts';
 import { UsageMeter } from '#infra/local/usage-meter.ts';
+import { localBuild, PROJECT_ROOT } from '#infra/project-root.ts';
 import {
   eventRules,
   functionHandlers,
@@ -115,6 +118,14 @@ export interface LocalRuntime {
 }
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/** A function's handler module: its source, or its file in the local runtime's build when running from one. */
+const handlerModule = (name: string): string =>
+  pathToFileURL(
+    localBuild
+      ? join(localBuild.outdir, 'functions', name, 'handler.js')
+      : join(PROJECT_ROOT, 'functions', name, 'handler.ts'),
+  ).href;
 
 type StartSes = (config: { host: string; port: number }) => Promise<Server>;
 
@@ -324,9 +335,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const handlerOf = (arn: string, name: string): Promise<Handler> => {
     let handler = handlers.get(arn);
     if (!handler) {
-      handler = import(new URL(`../../functions/${name}/handler.ts`, import.meta.url).href).then(
-        (module: { handler: Handler }) => module.handler,
-      );
+      handler = import(handlerModule(name)).then((module: { handler: Handler }) => module.handler);
       handlers.set(arn, handler);
     }
     return handler;

@@ -10,11 +10,10 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-
-const REPO_ROOT = resolve(import.meta.dirname, '../..');
+import { PROJECT_ROOT } from '#infra/project-root.ts';
 
 /** Under `node_modules`, as other tools keep their caches: `npm ci` starts it afresh. */
-export const TEMPLATE_CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'follow-up-journeys');
+export const TEMPLATE_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'follow-up-journeys');
 
 /** Templates of other keys stay for a while: worktrees and branches of one checkout share `node_modules`. */
 const TEMPLATES_KEPT = 5;
@@ -46,7 +45,7 @@ const projectFile = (root: string, from: string, specifier: string): string | un
  * point at (not their code, which synthesis without bundling never reads), `cdk.json`, `package-lock.json` (the CDK
  * version) and the `CDK_*` variables the app reads its context and account from.
  */
-export const templateCacheKey = (root = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): string => {
+export const templateCacheKey = (root = PROJECT_ROOT, env: NodeJS.ProcessEnv = process.env): string => {
   const local = join(root, 'infra', 'local');
   const sources = new Set(filesUnder(join(root, 'infra')).filter((file) => !file.startsWith(`${local}/`)));
   // A Set's iteration reaches what is added on the way: imports are followed all the way down.

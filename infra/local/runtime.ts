@@ -123,7 +123,7 @@ type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 const handlerModule = (name: string): string =>
   pathToFileURL(
     localBuild
-      ? join(localBuild.outdir, 'functions', name, 'handler.js')
+      ? join(localBuild.outdir, 'functions', name, 'handler.mjs')
       : join(PROJECT_ROOT, 'functions', name, 'handler.ts'),
   ).href;
 

@@ -37,7 +37,8 @@ export async function meteredRun(
     const stdout: Buffer[] = [];
     const output: Buffer[] = [];
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      // Launched as `npm run demo` launches the demo: from the local runtime's build, not through tsx.
+      const child = spawn(process.execPath, ['infra/local/launch.mjs', script, ...args], {
         cwd: repoRoot,
         env: { ...process.env, ...env, ...(metered ? { LOCAL_USAGE_FILE: usageFile } : {}) },
         stdio: ['ignore', 'pipe', 'pipe'],

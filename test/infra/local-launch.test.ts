@@ -38,7 +38,7 @@ const project = (): string => {
 
 const handlerOf = async (outdir: string, name: string) =>
   (
-    (await import(pathToFileURL(join(outdir, 'functions', name, 'handler.js')).href)) as {
+    (await import(pathToFileURL(join(outdir, 'functions', name, 'handler.mjs')).href)) as {
       handler: () => Promise<string>;
     }
   ).handler();
@@ -47,7 +47,7 @@ describe('the local runtime launcher', () => {
   it('builds the entry and every handler once, and again only when a file they are built from changes', async () => {
     const root = project();
     const first = await localBuild(root, 'main.ts');
-    expect(existsSync(join(first.outdir, 'main.js'))).toBe(true);
+    expect(existsSync(join(first.outdir, 'main.mjs'))).toBe(true);
     expect(await handlerOf(first.outdir, 'hello')).toBe('こんにちは');
     expect((await localBuild(root, 'main.ts')).outdir).toBe(first.outdir);
 
@@ -70,9 +70,14 @@ describe('the local runtime launcher', () => {
     const reconfigured = await localBuild(root, 'main.ts');
     expect(reconfigured.outdir).not.toBe(added.outdir);
     // The newest three builds stay, for runtimes still loading handlers from them.
-    expect(readdirSync(dirname(reconfigured.outdir)).filter((name) => name.startsWith('main-'))).toHaveLength(
+    expect(readdirSync(dirname(reconfigured.outdir)).filter((name) => name !== 'current.json')).toHaveLength(
       3,
     );
+
+    // A build removed by hand is made again.
+    rmSync(reconfigured.outdir, { recursive: true });
+    const remade = await localBuild(root, 'main.ts');
+    expect(await handlerOf(remade.outdir, 'bye')).toBe('さようなら');
   });
 
   it('runs `npm start` from the build: it passes on its arguments, answers, and stops on Ctrl+C', async () => {

@@ -1,4 +1,3 @@
-import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { closeAttentionWhere } from '#shared/data/attention.ts';
 import { JourneyErased } from '#shared/data/erasures.ts';
 import { cancelForm, listForms } from '#shared/data/forms.ts';
@@ -19,8 +18,6 @@ import { executionArn, onboardingExecutions } from '#shared/journeys/start-execu
 import { now } from '#shared/time/clock.ts';
 import { cancelTimer } from '#shared/timers/schedule-timer.ts';
 
-const sfn = new SFNClient({});
-
 export type CancelResult = { ok: true } | { ok: false; reason: string };
 
 const ENDED = new Set(['declined', 'lapsed', 'completed']);
@@ -29,8 +26,9 @@ const CANCELLABLE: readonly JourneyStatus[] = [...openStatuses, 'needs-attention
 
 /** Stops an execution if it is running; one that never started or already ended is fine as it is. */
 const stopExecution = async (arn: string, error: string, cause: string): Promise<void> => {
+  const { stepFunctions, StopExecutionCommand } = await import('#shared/journeys/step-functions-client.ts');
   try {
-    await sfn.send(new StopExecutionCommand({ executionArn: arn, error, cause }));
+    await stepFunctions.send(new StopExecutionCommand({ executionArn: arn, error, cause }));
   } catch (failure) {
     if ((failure as Error).name !== 'ExecutionDoesNotExist') throw failure;
   }

@@ -1,7 +1,3 @@
-import { SendTaskHeartbeatCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-
-const sfn = new SFNClient({});
-
 // What Step Functions answers when the waiting task is gone: it timed out, the execution stopped, or a retry
 // replaced the token. The person acting is then too late, which is not a fault of the system.
 const closedTaskErrors = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -11,7 +7,10 @@ export type ResumeResult = 'resumed' | 'closed';
 
 export const resumeTask = async (taskToken: string, output: unknown): Promise<ResumeResult> => {
   try {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    const { stepFunctions, SendTaskSuccessCommand } = await import(
+      '#shared/journeys/step-functions-client.ts'
+    );
+    await stepFunctions.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     return 'resumed';
   } catch (error) {
     if (isClosedTask(error)) return 'closed';
@@ -25,7 +24,10 @@ export const resumeTask = async (taskToken: string, output: unknown): Promise<Re
  */
 export const heartbeatTask = async (taskToken: string): Promise<boolean> => {
   try {
-    await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+    const { stepFunctions, SendTaskHeartbeatCommand } = await import(
+      '#shared/journeys/step-functions-client.ts'
+    );
+    await stepFunctions.send(new SendTaskHeartbeatCommand({ taskToken }));
     return true;
   } catch (error) {
     if (isClosedTask(error)) return false;

@@ -1,10 +1,5 @@
-import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { recordExecutionStarted, wasExecutionStarted } from '#shared/data/executions.ts';
 import { now } from '#shared/time/clock.ts';
-
-// StartExecution is rate-limited per account; a cohort started together backs off and retries (adaptively,
-// keyed by the execution name, so a retry never starts a second execution) rather than failing a start.
-const sfn = new SFNClient({ retryMode: 'adaptive', maxAttempts: 8 });
 
 export type JourneyMachine =
   | 'STATE_MACHINE_ARN'
@@ -70,8 +65,11 @@ export const startExecutionOnce = async (
   input: { journeyId: string } & Record<string, unknown>,
 ): Promise<void> => {
   if (await wasExecutionStarted(input.journeyId, name)) return;
+  const { executionStarter, StartExecutionCommand } = await import(
+    '#shared/journeys/step-functions-client.ts'
+  );
   try {
-    await sfn.send(
+    await executionStarter.send(
       new StartExecutionCommand({
         stateMachineArn: requiredArn(machine),
         name,
@@ -79,7 +77,7 @@ export const startExecutionOnce = async (
       }),
     );
   } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
   }
   await recordExecutionStarted(input.journeyId, name, now());
 };

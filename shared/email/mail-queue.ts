@@ -2,12 +2,6 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { outgoingEmailSchema } from '#shared/email/compose.ts';
 
-/**
- * Mail a step sends goes on the mail queue, and the `send-mail` function sends it at SES's rate: a cohort's mail
- * waits there, not in Lambdas sleeping for a turn or in Step Functions retries, and no shared item is written per
- * email to pace it. The message carries the composed email, so the consumer sends what the step meant to send,
- * whenever its turn comes.
- */
 /** Names the meeting a calendar mail is about: it goes out only while the meeting is as the mail says. */
 export const meetingVersionSchema = z.object({ meeting: z.string(), sequence: z.number().int().min(0) });
 export type MeetingVersion = z.infer<typeof meetingVersionSchema>;
@@ -25,6 +19,11 @@ export type QueuedEmail = z.infer<typeof queuedEmailSchema>;
 export const mailQueueUrl = (): string | undefined => process.env.MAIL_QUEUE_URL || undefined;
 
 /**
+ * Mail a step sends goes on the mail queue, and the `send-mail` function sends it at SES's rate: a cohort's mail
+ * waits there, not in Lambdas sleeping for a turn or in Step Functions retries, and no shared item is written per
+ * email to pace it. The message carries the composed email, so the consumer sends what the step meant to send,
+ * whenever its turn comes.
+ *
  * A journey's mail is one group of the FIFO queue, so it goes out in the order it was queued. The deduplication id
  * is the email's claim key (hashed: keys may be longer than SQS allows), so one queued again within five minutes
  * is not even handed over; the claim catches the rest.

@@ -6,10 +6,8 @@ const isClosedTask = (error: unknown): boolean => error instanceof Error && clos
 export type ResumeResult = 'resumed' | 'closed';
 
 export const resumeTask = async (taskToken: string, output: unknown): Promise<ResumeResult> => {
+  const { stepFunctions, SendTaskSuccessCommand } = await import('#shared/journeys/step-functions-client.ts');
   try {
-    const { stepFunctions, SendTaskSuccessCommand } = await import(
-      '#shared/journeys/step-functions-client.ts'
-    );
     await stepFunctions.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     return 'resumed';
   } catch (error) {
@@ -23,10 +21,10 @@ export const resumeTask = async (taskToken: string, output: unknown): Promise<Re
  * a task that is gone (the execution stopped, or timed out) is asked nothing more.
  */
 export const heartbeatTask = async (taskToken: string): Promise<boolean> => {
+  const { stepFunctions, SendTaskHeartbeatCommand } = await import(
+    '#shared/journeys/step-functions-client.ts'
+  );
   try {
-    const { stepFunctions, SendTaskHeartbeatCommand } = await import(
-      '#shared/journeys/step-functions-client.ts'
-    );
     await stepFunctions.send(new SendTaskHeartbeatCommand({ taskToken }));
     return true;
   } catch (error) {

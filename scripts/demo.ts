@@ -40,7 +40,10 @@ let shown = 0;
 const showNewMail = async () => {
   const mail = await runtime.emails();
   for (const email of mail.slice(shown)) {
-    const files = email.attachments.map((attachment) => ` [${attachment.filename}]`).join('');
+    // A calendar mail's inline invitation is a part with no file name: shown by its type.
+    const files = email.attachments
+      .map((attachment) => ` [${attachment.filename ?? attachment.contentType}]`)
+      .join('');
     console.log(`  ✉ to ${email.to.join(', ')}: ${email.subject}${files}`);
   }
   shown = mail.length;

@@ -1,6 +1,6 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer } from '#infra/local/local-server.ts';
+import { forwardRequest } from '#infra/local/forward-request.ts';
 
 /** A message SES accepted for addresses told to bounce: what SES would then publish about it. */
 export interface BouncedMessage {
@@ -31,69 +31,41 @@ const sendRequestOf = (body: string) => {
 };
 
 /**
- * Serves the local SES API and notes the virtual time each email was accepted at. The SES stand-in stamps mail with
- * the host's clock, which stands still in a test and runs a year behind in a demo; people reading captured mail
- * expect the time the system lived it. It also keeps each raw message exactly as it was sent: the stand-in parses it
- * and composes its own copy, so only this one shows what SES would relay. And it plays the recipient's mail server
- * for addresses told to bounce (`POST /local/bounces`): SES accepts the message, and the bounce is reported.
- *
- * The stand-in itself starts on the first request (loading it took a fair part of every start), and each request
- * is handed to it in this process rather than sent on over HTTP again.
+ * Sits in front of the local SES server and notes the virtual time each email was accepted at. The SES
+ * stand-in stamps mail with the host's clock, which stands still in a test and runs a year behind in a demo;
+ * people reading captured mail expect the time the system lived it. It also keeps each raw message exactly as
+ * it was sent: the stand-in parses it and composes its own copy, so only this one shows what SES would relay.
+ * And it plays the recipient's mail server for addresses told to bounce (`POST /local/bounces`): SES accepts
+ * the message, and the bounce is reported.
  */
 export class MailStamps {
   readonly #acceptedAt = new Map<string, number>();
   readonly #raw = new Map<string, Buffer>();
   readonly #bouncing = new Set<string>();
   readonly #server: Server;
-  #ses: Promise<Server> | undefined;
   #onBounce: (message: BouncedMessage) => void = () => undefined;
 
-  private constructor(start: () => Promise<Server>, now: () => number) {
+  private constructor(target: URL, now: () => number) {
     this.#server = createServer((incoming, outgoing) => {
-      // The request's body as the HTTP parser hands it to the stream, taken without reading it: the stand-in
-      // reads it once it has started, and a listener of ours would set it flowing before then.
       const sent: Buffer[] = [];
-      const push = incoming.push.bind(incoming);
-      incoming.push = (chunk: unknown, encoding?: BufferEncoding) => {
-        if (Buffer.isBuffer(chunk)) sent.push(chunk);
-        return push(chunk, encoding);
-      };
-      // What the stand-in answers passes through here, and is noted before the caller hears it.
-      const answer: Buffer[] = [];
-      const keep = (chunk: unknown, encoding: unknown) => {
-        if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-        answer.push(
-          Buffer.isBuffer(chunk)
-            ? chunk
-            : Buffer.from(
-                String(chunk),
-                typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8',
-              ),
-        );
-      };
-      const write = outgoing.write.bind(outgoing) as (...args: unknown[]) => boolean;
-      const end = outgoing.end.bind(outgoing) as (...args: unknown[]) => ServerResponse;
-      outgoing.write = ((...args: unknown[]) => {
-        keep(args[0], args[1]);
-        return write(...args);
-      }) as typeof outgoing.write;
-      outgoing.end = ((...args: unknown[]) => {
-        keep(args[0], args[1]);
-        const messageId = /<MessageId>([^<]+)<\/MessageId>/.exec(Buffer.concat(answer).toString('utf8'))?.[1];
-        if (messageId) {
-          this.#acceptedAt.set(messageId, now());
-          const request = Buffer.concat(sent).toString('utf8');
-          const raw = new URLSearchParams(request).get('RawMessage.Data');
-          if (raw) this.#raw.set(messageId, Buffer.from(raw, 'base64'));
-          this.#bounceIfTold(messageId, request, now());
-        }
-        return end(...args);
-      }) as typeof outgoing.end;
-      this.#ses ??= start();
-      this.#ses.then(
-        (ses) => ses.emit('request', incoming, outgoing),
-        () => outgoing.writeHead(502).end(),
-      );
+      incoming.on('data', (chunk: Buffer) => sent.push(chunk));
+      const upstream = forwardRequest(target, incoming, outgoing, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const messageId = /<MessageId>([^<]+)<\/MessageId>/.exec(body.toString('utf8'))?.[1];
+          if (messageId) {
+            this.#acceptedAt.set(messageId, now());
+            const request = Buffer.concat(sent).toString('utf8');
+            const raw = new URLSearchParams(request).get('RawMessage.Data');
+            if (raw) this.#raw.set(messageId, Buffer.from(raw, 'base64'));
+            this.#bounceIfTold(messageId, request, now());
+          }
+          outgoing.writeHead(response.statusCode ?? 502, response.headers).end(body);
+        });
+      });
+      incoming.pipe(upstream);
     });
   }
 
@@ -114,8 +86,8 @@ export class MailStamps {
     this.#onBounce = listener;
   }
 
-  static async start(ses: () => Promise<Server>, now: () => number): Promise<MailStamps> {
-    const stamps = new MailStamps(ses, now);
+  static async start(target: string, now: () => number): Promise<MailStamps> {
+    const stamps = new MailStamps(new URL(target), now);
     await new Promise<void>((resolve) => stamps.#server.listen(0, '127.0.0.1', resolve));
     return stamps;
   }
@@ -134,7 +106,10 @@ export class MailStamps {
     return this.#raw.get(messageId);
   }
 
-  async close(): Promise<void> {
-    await Promise.all([closeServer(this.#server), this.#ses?.then(closeServer, () => undefined)]);
+  close(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
   }
 }

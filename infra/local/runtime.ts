@@ -14,6 +14,7 @@ import { type PutEvent, startEventBusService } from '#infra/local/event-bus-serv
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
+import { startLazyServer } from '#infra/local/lazy-server.ts';
 import { MailStamps } from '#infra/local/mail-stamps.ts';
 import { type LocalEmail, readMailbox } from '#infra/local/mailbox.ts';
 import { LOCAL_CONSOLE_CLIENT_ID, startLocalOidcProvider } from '#infra/local/oidc-provider.ts';
@@ -263,8 +264,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     tracker,
     now: () => clock.now(),
   });
-  const mailStamps = await MailStamps.start(startSes, () => clock.now());
-  const sesUrl = mailStamps.url;
+  const ses = await startLazyServer(startSes);
+  const sesUrl = ses.url;
+  const mailStamps = await MailStamps.start(sesUrl, () => clock.now());
   const functionFaults = new LocalFaults();
   const proxies = options.faults
     ? {
@@ -543,6 +545,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         stepFunctions.close(),
         scheduler.close(),
         secrets.close(),
+        ses.close(),
         mailStamps.close(),
         eventBus.close(),
         queues.close(),

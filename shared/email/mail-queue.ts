@@ -29,7 +29,7 @@ export const mailQueueUrl = (): string | undefined => process.env.MAIL_QUEUE_URL
  * is not even handed over; the claim catches the rest.
  */
 export const queueEmail = async (queueUrl: string, mail: QueuedEmail): Promise<void> => {
-  const { sqs, SendMessageCommand } = await import('#shared/email/sqs-client.ts');
+  const { sqs, SendMessageCommand } = await import('#shared/queues/sqs-client.ts');
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: queueUrl,

@@ -1,7 +1,3 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-
-const sqs = new SQSClient({});
-
 /** Why an event was refused, as the API would have answered it: a status, a message and a message per field. */
 export interface Refusal {
   status: number;
@@ -17,6 +13,7 @@ export interface Refusal {
 export const deadLetter = async (event: { id?: unknown; 'detail-type'?: unknown }, refusal: Refusal) => {
   const queueUrl = process.env.EVENT_DEAD_LETTERS_URL;
   if (!queueUrl) throw new Error('EVENT_DEAD_LETTERS_URL is not set');
+  const { sqs, SendMessageCommand } = await import('#shared/queues/sqs-client.ts');
   await sqs.send(
     new SendMessageCommand({
       QueueUrl: queueUrl,

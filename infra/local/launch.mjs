@@ -8,7 +8,7 @@
  *
  * Usage: node infra/local/launch.mjs <entry.ts> [arguments for the entry…]
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,13 +83,15 @@ const prune = (/** @type {string} */ buildsDir) => {
  * @returns {Promise<LocalBuild>}
  */
 export const localBuild = async (projectRoot, entry) => {
+  // Worktrees of one checkout may share node_modules: each keeps builds of its own.
+  const checkout = createHash('sha256').update(projectRoot).digest('hex').slice(0, 8);
   const buildsDir = join(
     projectRoot,
     'node_modules',
     '.cache',
     'follow-up-journeys',
     'local-build',
-    entry.replace(/\.ts$/, '').replace(/[^\w-]/g, '_'),
+    `${entry.replace(/\.ts$/, '').replace(/[^\w-]/g, '_')}-${checkout}`,
   );
   const record = join(buildsDir, 'current.json');
   const entries = entriesOf(projectRoot, entry);

@@ -1,13 +1,13 @@
 /**
  * Cold start: every function bundled exactly as the stack bundles it (the options come from one module), the size
  * of what its import loads and of its whole asset, and per function the median time to import the bundle in a
- * fresh Node process against the median time to import its TypeScript source the way the local runtime does
- * (through tsx). Only the import is timed, inside the child, so Node's own start-up is left out of both sides.
+ * fresh Node process against the median time to import its TypeScript source the way the tests do (through
+ * tsx). Only the import is timed, inside the child, so Node's own start-up is left out of both sides.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
@@ -17,10 +17,10 @@ import {
   functionEntry,
   outputsLoadedAtStart,
 } from '#infra/constructs/function-bundling.ts';
+import { PROJECT_ROOT } from '#infra/project-root.ts';
 import { median } from '#shared/domain/report-metrics.ts';
 import type { Figure, Measurement } from './figure.ts';
 
-const repoRoot = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 
 /** Fresh processes per function and side; the median of these is the figure. */
@@ -64,15 +64,15 @@ interface FunctionColdStart {
 /** One fresh process importing `url`; the child times the import alone. */
 const timeImport = async (flags: string[], url: string): Promise<number> => {
   const { stdout } = await run(process.execPath, [...flags, '--input-type=module', '-e', TIMED_IMPORT, url], {
-    cwd: repoRoot,
+    cwd: PROJECT_ROOT,
     env: CHILD_ENV,
   });
   return Number(stdout.trim().split('\n').at(-1));
 };
 
 const functionNames = (): string[] =>
-  readdirSync(join(repoRoot, 'functions'))
-    .filter((name) => existsSync(functionEntry(repoRoot, name)))
+  readdirSync(join(PROJECT_ROOT, 'functions'))
+    .filter((name) => existsSync(functionEntry(PROJECT_ROOT, name)))
     .sort();
 
 interface FunctionBundle {
@@ -85,7 +85,7 @@ interface FunctionBundle {
 const bundleAll = async (names: string[], outDir: string): Promise<Map<string, FunctionBundle>> => {
   const bundles = await Promise.all(
     names.map(async (name): Promise<[string, FunctionBundle]> => {
-      const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, name)));
+      const { metafile } = await build(functionBuildOptions(PROJECT_ROOT, name, join(outDir, name)));
       const outputs = (metafile as Metafile).outputs;
       const code = Object.keys(outputs).filter((path) => path.endsWith('.mjs'));
       const bytesOf = (paths: string[]) => paths.reduce((sum, path) => sum + (outputs[path]?.bytes ?? 0), 0);
@@ -118,7 +118,7 @@ const measureAll = async (bundles: Map<string, FunctionBundle>): Promise<Functio
       }
       if (pass < SOURCE_RUNS) {
         const times = sourceTimes.get(name) ?? [];
-        times.push(await timeImport(SOURCE_FLAGS, pathToFileURL(functionEntry(repoRoot, name)).href));
+        times.push(await timeImport(SOURCE_FLAGS, pathToFileURL(functionEntry(PROJECT_ROOT, name)).href));
         sourceTimes.set(name, times);
       }
     }

@@ -3,8 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UsageCounts } from '#infra/local/usage-meter.ts';
-
-const repoRoot = new URL('../../', import.meta.url);
+import { PROJECT_ROOT } from '#infra/project-root.ts';
 
 /**
  * Runs a script that starts the local runtime in a process of its own, as `npm run` would, with the runtime's
@@ -39,7 +38,7 @@ export async function meteredRun(
     const code = await new Promise<number | null>((resolve, reject) => {
       // Launched as `npm run demo` launches the demo: from the local runtime's build, not through tsx.
       const child = spawn(process.execPath, ['infra/local/launch.mjs', script, ...args], {
-        cwd: repoRoot,
+        cwd: PROJECT_ROOT,
         env: { ...process.env, ...env, ...(metered ? { LOCAL_USAGE_FILE: usageFile } : {}) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -37,6 +37,47 @@ const ZOD_LOCALE = /node_modules\/zod\/.*\/locales\/(?!en\.js$)/;
 const UNREACHED_CREDENTIALS =
   /node_modules\/@aws-sdk\/(nested-clients|credential-provider-(ini|sso|process|web-identity))\//;
 
+/**
+ * Bundles `contents` as an entry of its own, with the functions' options: its asset must hold what it imports,
+ * not look for it in a node_modules the deployed function does not have.
+ */
+const buildEntry = async (name: string, contents: string) => {
+  const outdir = join(outDir, name);
+  const { metafile } = await build({
+    ...functionBuildOptions(repoRoot, name, outdir),
+    entryPoints: [{ in: join(outdir, 'entry.ts'), out: 'index' }],
+    plugins: [
+      {
+        name: 'test-entry',
+        setup: (plugin) => {
+          plugin.onResolve({ filter: /entry\.ts$/ }, (args) => ({
+            path: args.path,
+            namespace: 'test-entry',
+          }));
+          plugin.onLoad({ filter: /.*/, namespace: 'test-entry' }, () => ({
+            contents,
+            loader: 'ts',
+            resolveDir: repoRoot,
+          }));
+        },
+      },
+    ],
+  });
+  return { outdir, metafile: metafile as Metafile };
+};
+
+/** Runs an export of a built entry in a Node of its own, as Lambda imports it: not through vitest's transform. */
+const runBuilt = async (outdir: string, call: string): Promise<string> => {
+  const { stdout } = await run(process.execPath, [
+    '--no-warnings',
+    '--input-type=module',
+    '-e',
+    `const entry = await import(process.argv[1]); process.stdout.write(${call});`,
+    pathToFileURL(join(outdir, FUNCTION_ENTRY_FILE)).href,
+  ]);
+  return stdout;
+};
+
 describe("each function's bundle holds only what it uses", () => {
   it('is built for the Node the functions run on', () => {
     expect(FUNCTION_BUNDLING.target).toBe(FUNCTION_RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1'));
@@ -64,8 +105,6 @@ describe("each function's bundle holds only what it uses", () => {
   });
 
   it('loads what it loads on first use (the calendar library, the mail composer) from files of its own, not at start', async () => {
-    // An entry of its own, bundled as every function is: the loaded-later modules must be in the function's
-    // asset, not looked for in a node_modules the deployed function does not have.
     const contents = [
       "import { buildMeetingInvite } from '#shared/calendar/meeting-invite.ts';",
       "import { composeRawEmail } from '#shared/email/compose.ts';",
@@ -79,44 +118,43 @@ describe("each function's bundle holds only what it uses", () => {
       '  }) },',
       '}, new Date(0));',
     ].join('\n');
-    const outdir = join(outDir, 'first-use');
-    const { metafile } = await build({
-      ...functionBuildOptions(repoRoot, 'first-use', outdir),
-      entryPoints: [{ in: join(outdir, 'entry.ts'), out: 'index' }],
-      plugins: [
-        {
-          name: 'first-use-entry',
-          setup: (plugin) => {
-            plugin.onResolve({ filter: /entry\.ts$/ }, (args) => ({
-              path: args.path,
-              namespace: 'first-use',
-            }));
-            plugin.onLoad({ filter: /.*/, namespace: 'first-use' }, () => ({
-              contents,
-              loader: 'ts',
-              resolveDir: repoRoot,
-            }));
-          },
-        },
-      ],
-    });
-    const { outputs } = metafile as Metafile;
-    const atStart = outputsLoadedAtStart(metafile as Metafile).flatMap((path) =>
-      Object.keys(outputs[path]?.inputs ?? {}),
+    const { outdir, metafile } = await buildEntry('first-use', contents);
+    const atStart = outputsLoadedAtStart(metafile).flatMap((path) =>
+      Object.keys(metafile.outputs[path]?.inputs ?? {}),
     );
-    // Imported by a Node of its own, as Lambda imports it: not through the test runner's module transform.
-    const { stdout: message } = await run(process.execPath, [
-      '--no-warnings',
-      '--input-type=module',
-      '-e',
-      'const { mail } = await import(process.argv[1]); process.stdout.write((await mail()).toString("utf8"));',
-      pathToFileURL(join(outdir, FUNCTION_ENTRY_FILE)).href,
-    ]);
+    const message = await runBuilt(outdir, '(await entry.mail()).toString("utf8")');
 
     expect(message).toContain('Content-Type: text/calendar; charset=utf-8; method=REQUEST');
     expect(message).toContain('invite.ics');
     expect(atStart.filter((path) => MAIL_COMPOSER.test(path))).toEqual([]);
     expect(atStart.filter((path) => /node_modules\/(ics|yup)\//.test(path))).toEqual([]);
+  });
+
+  it('keeps the names of the errors that Retry, Catch, the logs and the Lambda runtime tell apart, minified as it is', async () => {
+    const errors = {
+      JourneyErased: "new JourneyErased('j-1')",
+      JourneyNotFoundError: "new JourneyNotFoundError('j-1')",
+      EmailSendInProgress: 'new EmailSendInProgress()',
+      EmailWithdrawn: 'new EmailWithdrawn()',
+      SendTimedOut: 'new SendTimedOut()',
+      InvalidTaskPayload: 'new InvalidTaskPayload()',
+      HttpError: "new HttpError(400, { message: 'Bad' })",
+      ConditionalCheckFailedException:
+        "new ConditionalCheckFailedException({ message: 'failed', $metadata: {} })",
+    };
+    const contents = [
+      "import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';",
+      "import { JourneyErased } from '#shared/data/erasures.ts';",
+      "import { JourneyNotFoundError } from '#shared/data/journeys.ts';",
+      "import { EmailSendInProgress, EmailWithdrawn } from '#shared/email/send-once.ts';",
+      "import { SendTimedOut } from '#shared/email/send-timed-out.ts';",
+      "import { HttpError } from '#shared/http/http-error.ts';",
+      "import { InvalidTaskPayload } from '#shared/journeys/task-handler.ts';",
+      `export const names = () => [${Object.values(errors).join(', ')}].map((error) => error.name);`,
+    ].join('\n');
+    const { outdir } = await buildEntry('error-names', contents);
+
+    expect(JSON.parse(await runBuilt(outdir, 'JSON.stringify(entry.names())'))).toEqual(Object.keys(errors));
   });
 
   it("gives each function an asset of its own when the stack is synthesized: its handler's bundle, what it loads later beside it", () => {

@@ -50,13 +50,14 @@ try {
   const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documents, tableName } = await import('#shared/data/table.ts');
   const { journeyItem } = await import('#shared/data/journeys.ts');
-  const { attentionQuerySchema, attentionSortKey, OPEN_QUEUE } = await import('#shared/domain/attention.ts');
+  const { attentionSortKey, OPEN_QUEUE } = await import('#shared/domain/attention.ts');
+  const { attentionQuerySchema } = await import('#shared/domain/attention-requests.ts');
   const { listAttention, MAX_COUNTED } = await import('#shared/journeys/list-attention.ts');
   const { countAttention, readAttentionRange } = await import('#shared/data/attention.ts');
   const { journeyIdFor } = await import('#shared/domain/ids.ts');
   const { journeyListQuerySchema } = await import('#shared/domain/journey-list-query.ts');
   const { listJourneys } = await import('#shared/journeys/list-journeys.ts');
-  const { onboardingSettingsSchema } = await import('#shared/domain/onboarding-settings.ts');
+  const { onboardingSettingsSchema } = await import('#shared/domain/onboarding-settings-schema.ts');
   const settings = onboardingSettingsSchema.parse(undefined);
 
   const journeyOf = (index: number): Journey => {

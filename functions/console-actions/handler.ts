@@ -1,17 +1,9 @@
-import { handleAlertFromQueue } from '#shared/console/attention-routes.ts';
-import { saveCalendar } from '#shared/console/calendar-routes.ts';
 import { consoleHandler } from '#shared/console/console-handler.ts';
 import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
-import {
-  cancelJourney,
-  eraseJourneyOnRequest,
-  moveJourney,
-  recordDeparture,
-  reissueForm,
-} from '#shared/console/journey-routes.ts';
-import { startJourneyFromForm } from '#shared/console/start-journey-routes.ts';
 
 const formOf = (form: URLSearchParams | undefined) => form ?? new URLSearchParams();
+// Imported by each route on its first request, as the console's pages are: a cold start loads what its form needs.
+const journeyRoutes = () => import('#shared/console/journey-routes.ts');
 
 /**
  * HR's console, the forms that change journeys: each a POST that passed the handler's CSRF check, run through the
@@ -19,31 +11,37 @@ const formOf = (form: URLSearchParams | undefined) => form ?? new URLSearchParam
  * with what to fix).
  */
 export const handler = consoleHandler({
-  'POST /console/journeys': consoleRoute('/console/journeys/new', ({ session, form }) =>
-    startJourneyFromForm({ viewer: session.user, csrfToken: session.csrfToken }, formOf(form)),
+  'POST /console/journeys': consoleRoute('/console/journeys/new', async ({ session, form }) => {
+    const { startJourneyFromForm } = await import('#shared/console/start-journey-routes.ts');
+    return startJourneyFromForm({ viewer: session.user, csrfToken: session.csrfToken }, formOf(form));
+  }),
+  'POST /console/journeys/{id}/move': consoleRoute('/console', async (request) =>
+    (await journeyRoutes()).moveJourney(journeyContext(request), formOf(request.form)),
   ),
-  'POST /console/journeys/{id}/move': consoleRoute('/console', (request) =>
-    moveJourney(journeyContext(request), formOf(request.form)),
+  'POST /console/journeys/{id}/cancel': consoleRoute('/console', async (request) =>
+    (await journeyRoutes()).cancelJourney(journeyContext(request), formOf(request.form)),
   ),
-  'POST /console/journeys/{id}/cancel': consoleRoute('/console', (request) =>
-    cancelJourney(journeyContext(request), formOf(request.form)),
+  'POST /console/journeys/{id}/left': consoleRoute('/console', async (request) =>
+    (await journeyRoutes()).recordDeparture(journeyContext(request), formOf(request.form)),
   ),
-  'POST /console/journeys/{id}/left': consoleRoute('/console', (request) =>
-    recordDeparture(journeyContext(request), formOf(request.form)),
+  'POST /console/journeys/{id}/erase': consoleRoute('/console', async (request) =>
+    (await journeyRoutes()).eraseJourneyOnRequest(journeyContext(request), formOf(request.form)),
   ),
-  'POST /console/journeys/{id}/erase': consoleRoute('/console', (request) =>
-    eraseJourneyOnRequest(journeyContext(request), formOf(request.form)),
+  'POST /console/journeys/{id}/forms/{formId}/reissue': consoleRoute('/console', async (request) =>
+    (await journeyRoutes()).reissueForm(journeyContext(request), request.event.pathParameters?.formId ?? ''),
   ),
-  'POST /console/journeys/{id}/forms/{formId}/reissue': consoleRoute('/console', (request) =>
-    reissueForm(journeyContext(request), request.event.pathParameters?.formId ?? ''),
+  'POST /console/journeys/{id}/alerts/{alertId}/handled': consoleRoute(
+    '/console/attention',
+    async (request) => {
+      const { handleAlertFromQueue } = await import('#shared/console/attention-routes.ts');
+      return handleAlertFromQueue(
+        { ...journeyContext(request), alertId: request.event.pathParameters?.alertId ?? '' },
+        formOf(request.form),
+      );
+    },
   ),
-  'POST /console/journeys/{id}/alerts/{alertId}/handled': consoleRoute('/console/attention', (request) =>
-    handleAlertFromQueue(
-      { ...journeyContext(request), alertId: request.event.pathParameters?.alertId ?? '' },
-      formOf(request.form),
-    ),
-  ),
-  'POST /console/settings/calendar': consoleRoute('/console/settings/calendar', ({ session, form }) =>
-    saveCalendar(session.user, session.csrfToken, formOf(form)),
-  ),
+  'POST /console/settings/calendar': consoleRoute('/console/settings/calendar', async ({ session, form }) => {
+    const { saveCalendar } = await import('#shared/console/calendar-routes.ts');
+    return saveCalendar(session.user, session.csrfToken, formOf(form));
+  }),
 });

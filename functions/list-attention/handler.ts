@@ -1,4 +1,4 @@
-import { attentionQuerySchema } from '#shared/domain/attention.ts';
+import { attentionQuerySchema } from '#shared/domain/attention-requests.ts';
 import { apiHandler, json } from '#shared/http/api-handler.ts';
 import type { Answer, attentionPageSchema } from '#shared/http/api-responses.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';

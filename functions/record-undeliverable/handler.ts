@@ -1,4 +1,5 @@
-import { sesMailEventSchema, undeliverableMailOf } from '#shared/domain/undeliverable-mail.ts';
+import { sesMailEventSchema } from '#shared/domain/ses-mail-event.ts';
+import { undeliverableMailOf } from '#shared/domain/undeliverable-mail.ts';
 import { recordUndeliverable } from '#shared/journeys/record-undeliverable.ts';
 import { taskHandler } from '#shared/journeys/task-handler.ts';
 

@@ -1,10 +1,6 @@
 import type { FormRecord } from '#shared/data/forms.ts';
-import {
-  FORM_BODY_MAX_BYTES,
-  fieldErrors,
-  formAnswerSchemas,
-  type PulseAnswers,
-} from '#shared/domain/form-answers.ts';
+import { fieldErrors, formAnswerSchemas, type PulseAnswers } from '#shared/domain/form-answers.ts';
+import { FORM_BODY_MAX_BYTES } from '#shared/domain/form-fields.ts';
 import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { noticePage, page, pageHandler } from '#shared/http/page-handler.ts';

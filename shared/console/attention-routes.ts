@@ -4,12 +4,8 @@ import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { refusalOf } from '#shared/console/refusal.ts';
 import { roundLabel } from '#shared/console/timeline-words.ts';
-import {
-  type AttentionItem,
-  type AttentionKind,
-  attentionItemIds,
-  attentionQuerySchema,
-} from '#shared/domain/attention.ts';
+import { type AttentionItem, type AttentionKind, attentionItemIds } from '#shared/domain/attention.ts';
+import { attentionQuerySchema } from '#shared/domain/attention-requests.ts';
 import type { ConsoleUser } from '#shared/domain/console-access.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 import { handleAlertRequest } from '#shared/journeys/handle-alert-request.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 
 /** The console's way with two languages: Japanese first, English right after it, on the same page. */

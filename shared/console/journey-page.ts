@@ -6,6 +6,7 @@ import type { FormRecord } from '#shared/data/forms.ts';
 import { isOpen, type JourneyStatus } from '#shared/data/journeys.ts';
 import type { PrivateNotesRecord } from '#shared/data/private-notes.ts';
 import { departureReasons, mayRecordDeparture } from '#shared/domain/departure.ts';
+import type { Person } from '#shared/domain/field-schemas.ts';
 import {
   type Condition,
   conditionLabels,
@@ -13,10 +14,10 @@ import {
   type FormKind,
   type Wellbeing,
   wellbeingLabels,
-} from '#shared/domain/form-answers.ts';
+} from '#shared/domain/form-fields.ts';
 import { templateOf } from '#shared/domain/journey-template.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { MEETING_LOCATION_MAX } from '#shared/domain/meeting-location.ts';
-import type { Locale, Person } from '#shared/domain/offer.ts';
 import { pulseSeries, type Weather, weatherLabels, weathers } from '#shared/domain/pulse.ts';
 import { roundProgress } from '#shared/domain/round-progress.ts';
 import { type HtmlValue, html, type SafeHtml, withLineBreaks } from '#shared/html/escape.ts';

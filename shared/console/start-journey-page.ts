@@ -3,8 +3,8 @@ import { CSRF_FIELD } from '#shared/console/csrf.ts';
 import { fieldMessage } from '#shared/console/field-messages.ts';
 import { formFieldOf } from '#shared/console/start-journey-form.ts';
 import { DEFAULT_TEMPLATE_NAME } from '#shared/domain/journey-template.ts';
-import type { Locale } from '#shared/domain/offer.ts';
-import { situationFlags } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
+import { situationFlags } from '#shared/domain/situation-flags.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 
 export interface StartJourneyPageInput {

@@ -1,7 +1,7 @@
 import { bilingual } from '#shared/console/bilingual.ts';
 import type { TimelineEvent, TimelineEventType } from '#shared/data/timeline.ts';
 import type { DepartureReason } from '#shared/domain/departure.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 
 /** Each timeline event as HR reads it in the console: what happened, in a few words. */

@@ -8,8 +8,8 @@ import {
   tableName,
   wasWritten,
 } from '#shared/data/table.ts';
-import type { FormKind } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { FormKind } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 
 export type FormStatus = 'open' | 'submitted' | 'expired' | 'cancelled';
 

@@ -2,11 +2,11 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName, wasWritten } from '#shared/data/table.ts';
 import {
   type JourneyTemplate,
-  type JourneyTemplateBody,
   sameTemplateBody,
   TEMPLATES_PARTITION_KEY,
   templateBody,
 } from '#shared/domain/journey-template.ts';
+import type { JourneyTemplateBody } from '#shared/domain/journey-template-schema.ts';
 
 const templateKey = (name: string) => ({ pk: TEMPLATES_PARTITION_KEY, sk: `TEMPLATE#${name}` });
 

@@ -6,7 +6,7 @@ import { listingAttributes } from '#shared/domain/journey-listing.ts';
 import type { JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 import type { Offer } from '#shared/domain/offer.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
-import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings-schema.ts';
 
 export const journeyStatuses = [
   'offer-follow-up',

@@ -1,6 +1,6 @@
 import { getInvitation } from '#shared/data/invitations.ts';
 import { getJourney, isOpen } from '#shared/data/journeys.ts';
-import type { MeetingVersion } from '#shared/email/mail-queue.ts';
+import type { MeetingVersion } from '#shared/email/queued-email.ts';
 
 /**
  * Mail about a meeting that should no longer go out: its journey has ended, or the meeting has been moved again

@@ -7,7 +7,7 @@ import {
   wasWritten,
   withoutKeys,
 } from '#shared/data/table.ts';
-import type { FormKind } from '#shared/domain/form-answers.ts';
+import type { FormKind } from '#shared/domain/form-fields.ts';
 import { notesExpireAt, privateNotesRetentionDays } from '#shared/domain/private-notes.ts';
 import { now } from '#shared/time/clock.ts';
 

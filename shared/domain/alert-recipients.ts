@@ -1,6 +1,6 @@
 import type { Hire } from '#shared/domain/hire.ts';
-import type { Locale } from '#shared/domain/offer.ts';
-import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+import type { Locale } from '#shared/domain/locale.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings-schema.ts';
 
 /**
  * Who an alert mails. The HR lead decides who follows up; the HR contact is the one the extra session is sent

@@ -1,6 +1,4 @@
-import * as z from 'zod';
 import { isJourneyId } from '#shared/domain/ids.ts';
-import { cursorSchema, hrFilterSchema, limitSchema } from '#shared/domain/page-query.ts';
 
 /** The index HR's attention queue reads: partition `attentionQueue`, sort key `attentionSk`, oldest first. */
 export const ATTENTION_INDEX = 'OpenAttention';
@@ -78,16 +76,3 @@ export interface AttentionItem {
  */
 export const leavesAsJourneyEnds = (kind: AttentionKind, how: 'ended' | 'cancelled'): boolean =>
   how === 'cancelled' || kind !== 'alert';
-
-/** `GET /attention` query parameters, validated; the use case gets only what passed. */
-export const attentionQuerySchema = z.object({
-  hr: hrFilterSchema.optional(),
-  limit: limitSchema,
-  cursor: cursorSchema(isAttentionSortKey).optional(),
-});
-export type AttentionQuery = z.infer<typeof attentionQuerySchema>;
-
-/** `POST /journeys/{id}/alerts/{alertId}/handled`: what HR did, in their own words, for the timeline. */
-export const alertHandledSchema = z.object({
-  note: z.string({ error: 'required' }).trim().min(1, 'required').max(500, 'at most 500 characters'),
-});

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { JourneyStatus } from '#shared/data/journeys.ts';
-import { isoDate } from '#shared/domain/offer.ts';
+import { isoDate } from '#shared/domain/field-schemas.ts';
 
 /**
  * Why someone left, in the categories Japanese HR records a separation under (離職理由): 自己都合, 会社都合 and

@@ -1,5 +1,5 @@
-import { type Condition, conditionLabels, conditions, wellbeingLabels } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { type Condition, conditionLabels, conditions, wellbeingLabels } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { OfferBriefSection } from '#shared/domain/offer-brief.ts';
 import { type PulseBriefEntry, pulseBriefSection } from '#shared/domain/pulse-brief.ts';
 import type { SessionBrief, TeamInsight } from '#shared/domain/session-brief.ts';

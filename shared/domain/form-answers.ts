@@ -1,34 +1,23 @@
 import * as z from 'zod';
-import type { Locale } from '#shared/domain/offer.ts';
+import {
+  ANSWER_MAX_LENGTH,
+  conditions,
+  consents,
+  decisions,
+  type ErrorCode,
+  type FormKind,
+  NOTES_MAX_LENGTH,
+  PULSE_COMMENT_MAX_LENGTH,
+  shareChoices,
+  wellbeings,
+} from '#shared/domain/form-fields.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 
 /**
- * The emailed forms, as browsers submit them (every value a string). Messages are codes, not sentences:
- * the people who read them see their own language, so the page turns each code into words with
- * `fieldErrorMessage`.
+ * The emailed forms' answers as browsers submit them (every value a string), checked: each form's schema, and the
+ * first error code of each field. What the forms ask and how answers read is in `form-fields.ts`, which the mails
+ * and briefs load without these schemas.
  */
-export const errorCodes = [
-  'required',
-  'too-long',
-  'invalid-choice',
-  'one-needed',
-  'text-needed',
-  'invalid',
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
-
-/** Exported so the page's maxlength stops a too-long answer in the browser, before it is sent. */
-export const ANSWER_MAX_LENGTH = 2000;
-export const NOTES_MAX_LENGTH = 4000;
-/** A pulse check's comment is a line or two next to a one-click answer, not a report. */
-export const PULSE_COMMENT_MAX_LENGTH = 1000;
-
-/**
- * The largest form post accepted. Browsers send every character of a Japanese answer as 9 bytes (`%E3%81%82`),
- * so the session outcome form filled to its boxes' maxlength (4,000 + 2 × 2,000 characters) is about 70 KiB:
- * the limit leaves room for that and refuses anything far beyond what the forms let people type.
- */
-export const FORM_BODY_MAX_BYTES = 128 * 1024;
 
 // Browsers send textarea line breaks as CRLF but count them as one character against maxlength; normalising
 // first keeps a text that fitted in the box from being refused as too long.
@@ -58,9 +47,6 @@ const choice = <const Values extends readonly [string, ...string[]]>(values: Val
     error: (issue) => (issue.input === undefined || issue.input === '' ? 'required' : 'invalid-choice'),
   });
 
-export const decisions = ['accepted', 'declined', 'undecided'] as const;
-export type Decision = (typeof decisions)[number];
-
 export const offerOutcomeSchema = z.object({
   decision: choice(decisions),
   remainingConcerns: freeText(ANSWER_MAX_LENGTH),
@@ -68,36 +54,12 @@ export const offerOutcomeSchema = z.object({
 });
 export type OfferOutcomeAnswers = z.infer<typeof offerOutcomeSchema>;
 
-/** How the manager or mentor sees the new hire lately. */
-export const wellbeings = ['well', 'some-concern', 'worried'] as const;
-export type Wellbeing = (typeof wellbeings)[number];
-
 export const managerPrepSchema = z.object({
   progress: freeText(ANSWER_MAX_LENGTH),
   wellbeing: choice(wellbeings),
   topics: freeText(ANSWER_MAX_LENGTH),
 });
 export type ManagerPrepAnswers = z.infer<typeof managerPrepSchema>;
-
-/** How a wellbeing answer reads in briefs and on the form, in few words. */
-export const wellbeingLabels: Record<Locale, Record<Wellbeing, string>> = {
-  ja: { well: '順調そう', 'some-concern': '少し気がかり', worried: '心配' },
-  en: { well: 'Doing well', 'some-concern': 'Some concern', worried: 'Worried' },
-};
-
-/** HR's reading of the new hire after a session; `alert` calls for individual follow-up. */
-export const conditions = ['good', 'watch', 'alert'] as const;
-export type Condition = (typeof conditions)[number];
-
-/** How a condition reads in briefs, summaries and on the form, in few words. */
-export const conditionLabels: Record<Locale, Record<Condition, string>> = {
-  ja: { good: '良好', watch: '見守り', alert: '要フォロー' },
-  en: { good: 'Good', watch: 'Watch', alert: 'Alert' },
-};
-
-/** What the new hire agreed HR may pass on to the team: nothing, or the summary HR wrote with them. */
-export const consents = ['none', 'summary'] as const;
-export type Consent = (typeof consents)[number];
 
 export const sessionOutcomeSchema = z
   .object({
@@ -134,10 +96,6 @@ export const sessionTopicsSchema = z
   });
 export type SessionTopicsAnswers = z.infer<typeof sessionTopicsSchema>;
 
-/** The new hire's answer on the team summary HR recorded with their consent: share it with the team, or not. */
-export const shareChoices = ['yes', 'no'] as const;
-export type ShareChoice = (typeof shareChoices)[number];
-
 export const summaryConfirmationSchema = z.object({ share: choice(shareChoices) });
 export type SummaryConfirmationAnswers = z.infer<typeof summaryConfirmationSchema>;
 // An optional radio group left unticked sends nothing; it is then left out of the answers, not saved empty.
@@ -163,17 +121,6 @@ export const pulseSchema = z
   }));
 export type PulseAnswers = z.infer<typeof pulseSchema>;
 
-export const formKinds = [
-  'interviewer-insight',
-  'offer-outcome',
-  'manager-prep',
-  'session-outcome',
-  'session-topics',
-  'summary-confirmation',
-  'pulse',
-] as const;
-export type FormKind = (typeof formKinds)[number];
-
 export const formAnswerSchemas = {
   'interviewer-insight': interviewerInsightSchema,
   'offer-outcome': offerOutcomeSchema,
@@ -192,28 +139,3 @@ export const fieldErrors = (error: z.ZodError): Record<string, string> => {
   }
   return errors;
 };
-
-const messages: Record<Locale, Record<ErrorCode, string>> = {
-  ja: {
-    required: '選択してください。',
-    'too-long': '長すぎます。少し短くしてください。',
-    'invalid-choice': '選択肢の中から選んでください。',
-    'one-needed': 'いずれか1つ以上の欄にご記入ください。',
-    'text-needed': 'ご記入ください。',
-    invalid: '入力内容を確認してください。',
-  },
-  en: {
-    required: 'Please choose one.',
-    'too-long': 'This is too long. Please shorten it a little.',
-    'invalid-choice': 'Please pick one of the options.',
-    'one-needed': 'Please fill in at least one of the boxes.',
-    'text-needed': 'Please fill this in.',
-    invalid: 'Please check what you entered.',
-  },
-};
-
-const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
-
-/** Unknown codes still read as a polite request to check the field, never as a raw code. */
-export const fieldErrorMessage = (code: string, locale: Locale): string =>
-  messages[locale][isErrorCode(code) ? code : 'invalid'];

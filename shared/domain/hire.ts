@@ -1,15 +1,6 @@
-import * as z from 'zod';
-import { templateNameSchema } from '#shared/domain/journey-template.ts';
-import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
-import {
-  isoDate,
-  journeyKeySchema,
-  type Offer,
-  type Person,
-  personSchema,
-  timezoneSchema,
-} from '#shared/domain/offer.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import type { Person } from '#shared/domain/field-schemas.ts';
+import type { Offer } from '#shared/domain/offer.ts';
+import type { OnboardingJourneyRequest } from '#shared/domain/onboarding-request.ts';
 
 /** Who and when, as both phases need it: the offer phase fills it from the offer. */
 export interface Hire {
@@ -22,24 +13,6 @@ export interface Hire {
   /** Where HR meets the person (a room or a video link), unless a meeting says otherwise. */
   location?: string;
 }
-
-/** A hire whose offer phase happened elsewhere: the journey starts with onboarding. */
-export const onboardingJourneySchema = z.object({
-  phase: z.literal('onboarding'),
-  hireId: journeyKeySchema,
-  employee: personSchema,
-  hr: personSchema,
-  manager: personSchema,
-  mentor: personSchema.optional(),
-  startDate: isoDate,
-  timezone: timezoneSchema,
-  /** Where the HR sessions take place, unless a session says otherwise. */
-  location: meetingLocationSchema.optional(),
-  onboarding: onboardingSettingsSchema,
-  /** The journey template its onboarding months run on (`GET /settings/templates`); the default when absent. */
-  template: templateNameSchema.optional(),
-});
-export type OnboardingJourneyRequest = z.infer<typeof onboardingJourneySchema>;
 
 export const hireFromOffer = (offer: Offer): Hire => ({
   employee: offer.candidate,

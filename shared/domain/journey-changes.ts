@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { isoDate } from '#shared/domain/field-schemas.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
-import { isoDate } from '#shared/domain/offer.ts';
 
 const roundNumber = z.string().regex(/^\d+$/, 'must be a round number');
 const someRounds = (rounds: Record<string, unknown>) => Object.keys(rounds).length > 0;

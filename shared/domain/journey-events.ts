@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { type TimelineEventType, timelineEventTypes } from '#shared/data/timeline.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
+import { isoDate, journeyKeySchema } from '#shared/domain/field-schemas.ts';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';
-import { isoDate, journeyKeySchema, offerSchema } from '#shared/domain/offer.ts';
+import { offerSchema } from '#shared/domain/offer.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events in: what HR's systems put on the bus, each applied through the same use case as the API.

@@ -1,4 +1,6 @@
-import { type Locale, type Offer, type SituationFlag, situationFlags } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
+import type { Offer } from '#shared/domain/offer.ts';
+import { type SituationFlag, situationFlags } from '#shared/domain/situation-flags.ts';
 
 /** What one interviewer told HR before the meeting, or that they did not answer in time. */
 export interface InterviewerInsight {

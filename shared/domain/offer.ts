@@ -1,58 +1,13 @@
 import * as z from 'zod';
+import { isoDate, journeyKeySchema, personSchema, timezoneSchema } from '#shared/domain/field-schemas.ts';
 import { templateNameSchema } from '#shared/domain/journey-template.ts';
 import { meetingLocationSchema } from '#shared/domain/meeting-location.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
-
-export const locales = ['ja', 'en'] as const;
-export type Locale = (typeof locales)[number];
-
-const name = z.string().trim().min(1, 'required').max(100, 'at most 100 characters');
-const email = z.email('must be an email address').max(254);
-
-export const personSchema = z.object({
-  name,
-  email,
-  locale: z.enum(locales).default('ja'),
-});
-export type Person = z.infer<typeof personSchema>;
-
-export const isoDate = z.iso.date('must be a date like 2027-04-01');
-// The test luxon's IANAZone.isValidZone makes, written out so that validating an offer does not load luxon.
-const isTimeZone = (zone: string): boolean => {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format();
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-export const timezoneSchema = z
-  .string()
-  .refine(isTimeZone, 'must be an IANA time zone like Asia/Tokyo')
-  .default('Asia/Tokyo');
-
-export const journeyKeySchema = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(64, 'at most 64 characters')
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only');
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
+import { situationFlags } from '#shared/domain/situation-flags.ts';
 
 const isoDateTimeWithOffset = z.iso.datetime({ offset: true, message: 'must be a date-time with offset' });
 
-/** Situation flags HR can set from what they saw during selection; the brief adapts to each. */
-export const situationFlags = [
-  'multiple-offers',
-  'unclear-role-image',
-  'conditions-concern',
-  'career-change',
-  'relocation',
-  'new-graduate',
-] as const;
-export type SituationFlag = (typeof situationFlags)[number];
-
+/** An offer as HR or their ATS give it (`POST /journeys`): the journey starts with the offer phase. */
 export const offerSchema = z
   .object({
     phase: z.literal('offer').default('offer'),

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { type CadencePoint, hasSession, type JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
-import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings-schema.ts';
 import { prepWindow } from '#shared/domain/prep-window.ts';
 
 /** How long an HR 1on1 is booked for when its plan says nothing: planned before templates, when it was always this. */

@@ -1,4 +1,4 @@
-import type { FormKind } from '#shared/domain/form-answers.ts';
+import type { FormKind } from '#shared/domain/form-fields.ts';
 
 /**
  * HR's private notes: the offer outcome form's `notes` and the session outcome form's `privateNotes`. They are

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { FormRecord } from '#shared/data/forms.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { OfferBriefSection } from '#shared/domain/offer-brief.ts';
 import { type PulsePoint, pulseSeries, type Weather, weatherLabels } from '#shared/domain/pulse.ts';
 

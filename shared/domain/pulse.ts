@@ -4,9 +4,9 @@ import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
 import type { Hire } from '#shared/domain/hire.ts';
 import { formIdFor } from '#shared/domain/ids.ts';
 import { hasCheck, hasSession, type JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { pointDay, type RoundPlan } from '#shared/domain/onboarding-schedule.ts';
-import type { OnboardingSettings } from '#shared/domain/onboarding-settings.ts';
+import type { OnboardingSettings } from '#shared/domain/onboarding-settings-schema.ts';
 
 /** How the new hire says they are doing, as weather, from the brightest to the hardest: the order matters. */
 export const weathers = ['sunny', 'fair', 'cloudy', 'rainy', 'stormy'] as const;

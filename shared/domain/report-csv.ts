@@ -1,4 +1,4 @@
-import { conditions } from '#shared/domain/form-answers.ts';
+import { conditions } from '#shared/domain/form-fields.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import type { ReportFigures } from '#shared/domain/report-metrics.ts';
 import type { ReportPeriod } from '#shared/domain/report-query.ts';

@@ -3,7 +3,7 @@ import type { FormRecipient, FormStatus } from '#shared/data/forms.ts';
 import type { JourneyStatus } from '#shared/data/journeys.ts';
 import type { TimelineEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
-import { type Condition, conditions, type FormKind } from '#shared/domain/form-answers.ts';
+import { type Condition, conditions, type FormKind } from '#shared/domain/form-fields.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { type Weather, weathers } from '#shared/domain/pulse.ts';
 

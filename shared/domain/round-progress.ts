@@ -1,6 +1,6 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { InvitationRecord } from '#shared/data/invitations.ts';
-import type { Condition } from '#shared/domain/form-answers.ts';
+import type { Condition } from '#shared/domain/form-fields.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import type { AlertReason } from '#shared/email/templates/alert.ts';
 

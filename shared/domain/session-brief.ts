@@ -4,8 +4,8 @@ import {
   conditions,
   type Wellbeing,
   wellbeingLabels,
-} from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+} from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { OfferBrief, OfferBriefSection } from '#shared/domain/offer-brief.ts';
 import { type PulseBriefEntry, pulseBriefSection } from '#shared/domain/pulse-brief.ts';
 

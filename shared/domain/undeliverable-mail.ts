@@ -1,26 +1,9 @@
-import * as z from 'zod';
 import type { Hire } from '#shared/domain/hire.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import type { SesMailEvent } from '#shared/domain/ses-mail-event.ts';
 
 /** The SES message tag every journey mail carries, so SES's events about it name the journey. */
 export const JOURNEY_MAIL_TAG = 'journey';
-
-const recipients = z.array(z.object({ emailAddress: z.string() }));
-
-/**
- * What the handler reads of an SES event as EventBridge delivers it (detail-type "Email Bounced" or "Email
- * Complaint Received", the configuration set's event destination): the kind, the tags the mail was sent with,
- * and whose address it was.
- */
-export const sesMailEventSchema = z.object({
-  detail: z.object({
-    eventType: z.enum(['Bounce', 'Complaint']),
-    mail: z.object({ tags: z.record(z.string(), z.array(z.string())).default({}) }),
-    bounce: z.object({ bounceType: z.string(), bouncedRecipients: recipients }).optional(),
-    complaint: z.object({ complainedRecipients: recipients }).optional(),
-  }),
-});
-export type SesMailEvent = z.infer<typeof sesMailEventSchema>;
 
 export interface UndeliverableMail {
   journeyId: string;

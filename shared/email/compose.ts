@@ -1,22 +1,8 @@
-import * as z from 'zod';
 import { oneLine } from '#shared/email/one-line.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 
 /** The name mail clients show for the sender, the same on every mail, in both languages. */
 export const SENDER_DISPLAY_NAME = 'フォローアップ面談 / Follow-up';
-
-/** An email as composed, before its MIME form: what the mail queue carries, and checks, from step to sender. */
-export const outgoingEmailSchema = z.object({
-  /** The sender's address; the display name is `SENDER_DISPLAY_NAME`. */
-  from: z.string(),
-  to: z.array(z.object({ name: z.string(), email: z.string() })).min(1),
-  replyTo: z.string().optional(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string(),
-  /** A calendar entry (an .ics file) the recipient's calendar adds, updates or removes. */
-  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL', 'PUBLISH']), content: z.string() }).optional(),
-});
-export type OutgoingEmail = z.infer<typeof outgoingEmailSchema>;
 
 /**
  * The MIME message as SES sends it raw: the only way to carry a calendar file. Names and the subject are made

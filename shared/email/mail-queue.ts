@@ -1,19 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
-import { outgoingEmailSchema } from '#shared/email/compose.ts';
-
-/** Names the meeting a calendar mail is about: it goes out only while the meeting is as the mail says. */
-export const meetingVersionSchema = z.object({ meeting: z.string(), sequence: z.number().int().min(0) });
-export type MeetingVersion = z.infer<typeof meetingVersionSchema>;
-
-export const queuedEmailSchema = z.object({
-  journeyId: z.string().min(1),
-  /** The email's claim key within the journey: however often it is queued, it goes out once. */
-  key: z.string().min(1),
-  email: outgoingEmailSchema,
-  meeting: meetingVersionSchema.optional(),
-});
-export type QueuedEmail = z.infer<typeof queuedEmailSchema>;
+import type { QueuedEmail } from '#shared/email/queued-email.ts';
 
 /** Whether steps queue their mail: a deployment (and the local runtime) names the queue. */
 export const mailQueueUrl = (): string | undefined => process.env.MAIL_QUEUE_URL || undefined;

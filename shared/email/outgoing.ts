@@ -1,5 +1,5 @@
 import type { Journey } from '#shared/data/journeys.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 
 const sender = (): string => {

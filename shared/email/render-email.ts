@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { oneLine } from '#shared/email/one-line.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { html, type SafeHtml, withLineBreaks } from '#shared/html/escape.ts';

@@ -4,9 +4,9 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import { getErasure, JourneyErased } from '#shared/data/erasures.ts';
 import { meetingMailOutdated } from '#shared/data/meeting-mail.ts';
 import { documents, journeyPk, queryJourneyPartition, tableName, wasWritten } from '#shared/data/table.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
-import { type MeetingVersion, mailQueueUrl, queueEmail } from '#shared/email/mail-queue.ts';
+import { mailQueueUrl, queueEmail } from '#shared/email/mail-queue.ts';
 import { personIsWaiting } from '#shared/email/person-waiting.ts';
+import type { MeetingVersion, OutgoingEmail } from '#shared/email/queued-email.ts';
 import { sendEmail } from '#shared/email/send.ts';
 import { timeLeftMs } from '#shared/time/invocation-deadline.ts';
 

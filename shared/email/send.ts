@@ -1,5 +1,6 @@
 import { JOURNEY_MAIL_TAG } from '#shared/domain/undeliverable-mail.ts';
-import { composeRawEmail, type OutgoingEmail } from '#shared/email/compose.ts';
+import { composeRawEmail } from '#shared/email/compose.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { SendTimedOut } from '#shared/email/send-timed-out.ts';
 import { now } from '#shared/time/clock.ts';
 import { abortBeforeEnd } from '#shared/time/invocation-deadline.ts';

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention.ts';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
+import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention-requests.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
-import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';
 import { journeyListQuerySchema } from '#shared/domain/journey-list-query.ts';
-import { journeyTemplateSchema } from '#shared/domain/journey-template.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template-schema.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
+import { onboardingJourneySchema } from '#shared/domain/onboarding-request.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import { reportQuerySchema } from '#shared/domain/report-query.ts';
 import {

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { JourneyErased } from '#shared/data/erasures.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { type ApiEvent, type ApiResult, personRequest, type Route } from '#shared/http/api-handler.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { type NoticeKind, renderNoticePage } from '#shared/pages/notice-page.ts';

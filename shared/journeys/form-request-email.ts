@@ -1,7 +1,7 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import { type Journey, offerOf } from '#shared/data/journeys.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { renderOutcomeRequest } from '#shared/email/templates/outcome-request.ts';
 import { prepRequestEmail } from '#shared/journeys/prep-request-email.ts';
 import { pulseCheckEmail } from '#shared/journeys/pulse-check-email.ts';

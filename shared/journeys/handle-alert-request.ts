@@ -1,4 +1,5 @@
-import { alertHandledSchema, isAlertId } from '#shared/domain/attention.ts';
+import { isAlertId } from '#shared/domain/attention.ts';
+import { alertHandledSchema } from '#shared/domain/attention-requests.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { journeyOfRequest } from '#shared/http/missing-journey.ts';

@@ -3,10 +3,10 @@ import {
   DEFAULT_TEMPLATE_NAME,
   defaultTemplate,
   type JourneyTemplate,
-  journeyTemplateSchema,
   templateNameSchema,
 } from '#shared/domain/journey-template.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template-schema.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 

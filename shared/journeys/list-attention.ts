@@ -4,7 +4,8 @@ import {
   readAttentionRange,
   type StoredAttention,
 } from '#shared/data/attention.ts';
-import type { AttentionItem, AttentionQuery } from '#shared/domain/attention.ts';
+import type { AttentionItem } from '#shared/domain/attention.ts';
+import type { AttentionQuery } from '#shared/domain/attention-requests.ts';
 import { encodeCursor } from '#shared/domain/page-query.ts';
 
 /** With `hr`, each read examines this many entries, so one contact's items fill a page in few reads. */

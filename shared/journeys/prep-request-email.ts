@@ -1,7 +1,7 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { renderInterviewerInsightRequest } from '#shared/email/templates/interviewer-insight-request.ts';
 import { renderManagerPrepRequest } from '#shared/email/templates/manager-prep-request.ts';
 

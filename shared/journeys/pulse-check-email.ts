@@ -1,8 +1,8 @@
 import type { FormRecord } from '#shared/data/forms.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { questionWords, templateOf } from '#shared/domain/journey-template.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { outgoingEmail } from '#shared/email/outgoing.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { renderPulseCheck } from '#shared/email/templates/pulse-check.ts';
 
 /** A pulse check as the new hire gets it: first, as a reminder, or with a link HR had sent afresh. */

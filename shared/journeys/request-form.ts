@@ -11,7 +11,7 @@ import { type Journey, offerOf, requireJourney } from '#shared/data/journeys.ts'
 import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import type { BusinessCalendar } from '#shared/domain/company-calendar.ts';
-import type { FormKind } from '#shared/domain/form-answers.ts';
+import type { FormKind } from '#shared/domain/form-fields.ts';
 import { linkExpiryAfter, OUTCOME_LINK_DAYS } from '#shared/domain/form-link-expiry.ts';
 import { teamOf } from '#shared/domain/hire.ts';
 import { formIdFor } from '#shared/domain/ids.ts';

@@ -2,7 +2,7 @@ import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
 import { buildFollowUpBrief } from '#shared/domain/follow-up-brief.ts';
-import type { Wellbeing } from '#shared/domain/form-answers.ts';
+import type { Wellbeing } from '#shared/domain/form-fields.ts';
 import { pulseBriefEntries } from '#shared/domain/pulse-brief.ts';
 import { followUpMeeting, followUpSession } from '#shared/journeys/follow-up-session.ts';
 import { mailSessionBrief } from '#shared/journeys/mail-session-brief.ts';

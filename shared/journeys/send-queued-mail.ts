@@ -1,6 +1,6 @@
 import { JourneyErased } from '#shared/data/erasures.ts';
-import { queuedEmailSchema } from '#shared/email/mail-queue.ts';
 import { MAIL_MAX_RECEIVES } from '#shared/email/mail-queue-settings.ts';
+import { queuedEmailSchema } from '#shared/email/queued-email.ts';
 import { deliverEmailOnce, EmailWithdrawn } from '#shared/email/send-once.ts';
 import { SendPacer } from '#shared/email/send-pacing.ts';
 import { closeJourney } from '#shared/journeys/close-journey.ts';

@@ -1,7 +1,7 @@
 import { listForms } from '#shared/data/forms.ts';
 import { requireJourney } from '#shared/data/journeys.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
-import type { Condition, Wellbeing } from '#shared/domain/form-answers.ts';
+import type { Condition, Wellbeing } from '#shared/domain/form-fields.ts';
 import { hasSession, questionWords, templateOf } from '#shared/domain/journey-template.ts';
 import { roundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';

@@ -1,9 +1,9 @@
 import { getTemplate } from '#shared/data/journey-templates.ts';
 import type { Journey } from '#shared/data/journeys.ts';
 import { latestReplyDeadline } from '#shared/domain/execution-limits.ts';
-import { onboardingJourneySchema } from '#shared/domain/hire.ts';
 import { DEFAULT_TEMPLATE_NAME, type JourneyTemplateCopy } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
+import { onboardingJourneySchema } from '#shared/domain/onboarding-request.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
 import { type JourneyRequest, startJourney } from '#shared/journeys/start-journey.ts';

@@ -10,7 +10,7 @@ import {
 } from '#shared/data/journeys.ts';
 import { loadCompanyCalendar } from '#shared/data/load-company-calendar.ts';
 import { appendEvent } from '#shared/data/timeline.ts';
-import { hireFromOffer, hireFromRequest, type OnboardingJourneyRequest } from '#shared/domain/hire.ts';
+import { hireFromOffer, hireFromRequest } from '#shared/domain/hire.ts';
 import { journeyIdFor, offerFingerprint, unkeyedJourneyIdFor } from '#shared/domain/ids.ts';
 import {
   DEFAULT_TEMPLATE_NAME,
@@ -18,6 +18,7 @@ import {
   templateOf,
 } from '#shared/domain/journey-template.ts';
 import type { Offer } from '#shared/domain/offer.ts';
+import type { OnboardingJourneyRequest } from '#shared/domain/onboarding-request.ts';
 import {
   planRounds,
   type RoundPlan,

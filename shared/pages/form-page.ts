@@ -16,8 +16,8 @@ import {
   type Wellbeing,
   wellbeingLabels,
   wellbeings,
-} from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+} from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { weatherLabels, weathers } from '#shared/domain/pulse.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { html } from '#shared/html/escape.ts';
 import { renderPage } from '#shared/pages/page-layout.ts';
 

@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { html, type SafeHtml, trustedHtml } from '#shared/html/escape.ts';
 import { pageStyle } from '#shared/pages/page-style.ts';
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { type PulsePoint, type Weather, weatherLabels, weatherMood, weathers } from '#shared/domain/pulse.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';
 import { levelChart } from '#shared/pages/level-chart.ts';

@@ -1,5 +1,5 @@
-import { conditionLabels } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { conditionLabels } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { weatherLabels, weathers } from '#shared/domain/pulse.ts';
 import { type Rate, type ReportFigures, retentionMonths } from '#shared/domain/report-metrics.ts';
 import { html, type SafeHtml } from '#shared/html/escape.ts';

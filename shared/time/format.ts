@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 
 const HOME_ZONE = 'Asia/Tokyo';
 

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documents, journeyPk, tableName } from '#shared/data/table.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import {
   CLAIM_LEASE_MS,
   deliverEmailOnce,

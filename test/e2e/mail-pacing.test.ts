@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
 import { mailSendersFor } from '#shared/email/mail-queue-settings.ts';
 import { whilePersonWaits } from '#shared/email/person-waiting.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { deliverEmailOnce, sendEmailOnce } from '#shared/email/send-once.ts';
 import { SendTimedOut } from '#shared/email/send-timed-out.ts';
 import { withinInvocation } from '#shared/time/invocation-deadline.ts';

@@ -32,6 +32,9 @@ const MAIL_COMPOSER = /node_modules\/nodemailer\//;
 const HOLIDAY_DATA = /shared\/time\/japanese-holidays\.ts$/;
 /** The holiday package itself: its table of names and weekdays, where the dates alone are what is needed. */
 const HOLIDAY_PACKAGE = /node_modules\/@holiday-jp\//;
+/** The schemas of what HR and people send in: offers, hire requests, templates, settings, form answers. */
+const REQUEST_SCHEMAS =
+  /shared\/domain\/(offer|onboarding-request|journey-template-schema|onboarding-settings-schema|form-answers)\.ts$/;
 const ZOD_LOCALE = /node_modules\/zod\/.*\/locales\/(?!en\.js$)/;
 /** The SDK clients a credential provider Lambda never takes (profiles, SSO, web identity) would call. */
 const UNREACHED_CREDENTIALS =
@@ -92,6 +95,54 @@ describe("each function's bundle holds only what it uses", () => {
       expect(inputs.filter((path) => HOLIDAY_DATA.test(path))).toEqual([]);
       expect(inputs.filter((path) => ZOD_LOCALE.test(path))).toEqual([]);
       expect(inputs.filter((path) => UNREACHED_CREDENTIALS.test(path))).toEqual([]);
+    },
+  );
+
+  it.each(['start-round', 'fire-timer', 'send-invitation', 'send-handoff'])(
+    '%s, a step that mails people and checks no request or answer, holds none of the schemas of offers, hire requests, templates or forms',
+    async (name) => {
+      const inputs = await bundledInputs(name);
+
+      expect(inputs.filter((path) => REQUEST_SCHEMAS.test(path))).toEqual([]);
+      expect(inputs.some((path) => MAIL_COMPOSER.test(path))).toBe(true);
+    },
+  );
+
+  it.each([
+    [
+      'console',
+      [
+        'shared/console/journey-page.ts',
+        'shared/pages/report-charts.ts',
+        'shared/console/start-journey-page.ts',
+        'shared/console/attention-routes.ts',
+        'shared/console/calendar-routes.ts',
+      ],
+    ],
+    [
+      'console-actions',
+      [
+        'shared/console/journey-routes.ts',
+        'shared/console/start-journey-routes.ts',
+        'shared/console/attention-routes.ts',
+        'shared/console/calendar-routes.ts',
+      ],
+    ],
+  ])(
+    '%s loads no page of its routes at start: each comes with its first request',
+    async (name, routeModules) => {
+      const { metafile } = await build(functionBuildOptions(repoRoot, name, join(outDir, `${name}-start`)));
+      const atStart = outputsLoadedAtStart(metafile as Metafile).flatMap((path) =>
+        Object.keys((metafile as Metafile).outputs[path]?.inputs ?? {}),
+      );
+      const inAsset = Object.values((metafile as Metafile).outputs).flatMap((file) =>
+        Object.keys(file.inputs),
+      );
+
+      for (const path of routeModules) {
+        expect(atStart).not.toContain(path);
+        expect(inAsset).toContain(path);
+      }
     },
   );
 

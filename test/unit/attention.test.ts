@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AttentionRead, StoredAttention } from '#shared/data/attention.ts';
 import {
-  alertHandledSchema,
   alertIdFor,
-  attentionQuerySchema,
   attentionSortKey,
   isAlertId,
   isAttentionSortKey,
   leavesAsJourneyEnds,
 } from '#shared/domain/attention.ts';
+import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention-requests.ts';
 import { journeyIdFor } from '#shared/domain/ids.ts';
 import { encodeCursor } from '#shared/domain/page-query.ts';
 import { listAttention, MAX_READS_PER_PAGE } from '#shared/journeys/list-attention.ts';

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
 import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';
 import { nextOutcomeAsk } from '#shared/domain/offer-schedule.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
 import { prepWindow, withinWorkingHours } from '#shared/domain/prep-window.ts';
 import { sampleOffer, tokyoHire } from '../support/sample-offer.ts';
 

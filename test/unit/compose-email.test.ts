@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { composeRawEmail, type OutgoingEmail, SENDER_DISPLAY_NAME } from '#shared/email/compose.ts';
+import { composeRawEmail, SENDER_DISPLAY_NAME } from '#shared/email/compose.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 
 const ics =
   'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:j-1@x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Locale, offerSchema } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
+import { offerSchema } from '#shared/domain/offer.ts';
 import { buildOfferBrief } from '#shared/domain/offer-brief.ts';
 import { buildSessionBrief, newHireTopicsSection } from '#shared/domain/session-brief.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';

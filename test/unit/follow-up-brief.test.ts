@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFollowUpBrief, type FollowUpBriefInput } from '#shared/domain/follow-up-brief.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { SessionBrief, TeamInsight } from '#shared/domain/session-brief.ts';
 
 const section = (brief: SessionBrief, key: string) =>

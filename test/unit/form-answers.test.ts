@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import {
-  conditionLabels,
-  conditions,
-  consents,
-  errorCodes,
-  fieldErrorMessage,
   fieldErrors,
   formAnswerSchemas,
-  formKinds,
   interviewerInsightSchema,
   managerPrepSchema,
   offerOutcomeSchema,
   sessionOutcomeSchema,
   sessionTopicsSchema,
   summaryConfirmationSchema,
+} from '#shared/domain/form-answers.ts';
+import {
+  conditionLabels,
+  conditions,
+  consents,
+  errorCodes,
+  fieldErrorMessage,
+  formKinds,
   wellbeingLabels,
   wellbeings,
-} from '#shared/domain/form-answers.ts';
+} from '#shared/domain/form-fields.ts';
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
   result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);

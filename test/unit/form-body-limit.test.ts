@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { FORM_BODY_MAX_BYTES, formAnswerSchemas, formKinds } from '#shared/domain/form-answers.ts';
+import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
+import { FORM_BODY_MAX_BYTES, formKinds } from '#shared/domain/form-fields.ts';
 import { MAX_JSON_BODY_BYTES, readBody } from '#shared/http/api-handler.ts';
 import type { HttpError } from '#shared/http/http-error.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorMessage } from '#shared/domain/form-answers.ts';
+import { fieldErrorMessage } from '#shared/domain/form-fields.ts';
 import { type FormPageInput, renderFormPage } from '#shared/pages/form-page.ts';
 
 const page = (overrides: Partial<FormPageInput> = {}): string =>

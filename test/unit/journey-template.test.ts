@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import {
   defaultTemplate,
-  journeyTemplateSchema,
   questionWords,
   sameTemplateBody,
   templateNameSchema,
 } from '#shared/domain/journey-template.ts';
+import { journeyTemplateSchema } from '#shared/domain/journey-template-schema.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
 import { planPulseChecks } from '#shared/domain/pulse.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { tokyoHire } from '../support/sample-offer.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Offer, offerSchema, type SituationFlag, situationFlags } from '#shared/domain/offer.ts';
+import { type Offer, offerSchema } from '#shared/domain/offer.ts';
 import { buildOfferBrief, type InterviewerInsight, type OfferBrief } from '#shared/domain/offer-brief.ts';
+import { type SituationFlag, situationFlags } from '#shared/domain/situation-flags.ts';
 import { sampleOffer } from '../support/sample-offer.ts';
 
 const offerWith = (selection: { concerns?: string[]; situation?: SituationFlag[] }): Offer =>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { followUpSessionAt, planRounds } from '#shared/domain/onboarding-schedule.ts';
-import { offersThreeParty, onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { offersThreeParty } from '#shared/domain/onboarding-settings.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
 import { tokyoHire } from '../support/sample-offer.ts';
 
 const hire = tokyoHire;

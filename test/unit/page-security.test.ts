@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { formKinds } from '#shared/domain/form-answers.ts';
+import { formKinds } from '#shared/domain/form-fields.ts';
 import { renderFormPage } from '#shared/pages/form-page.ts';
 import { noticeKinds, renderNoticePage } from '#shared/pages/notice-page.ts';
 import { pageHeaders } from '#shared/pages/page-security.ts';

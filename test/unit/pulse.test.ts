@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
 import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { pulseSchema } from '#shared/domain/form-answers.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { planRounds } from '#shared/domain/onboarding-schedule.ts';
-import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings.ts';
+import { onboardingSettingsSchema } from '#shared/domain/onboarding-settings-schema.ts';
 import { planPulseChecks, pulseChecksAhead, weatherMood, weathers } from '#shared/domain/pulse.ts';
 import { tokyoHire } from '../support/sample-offer.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '#shared/data/timeline.ts';
 import { DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
-import { conditions } from '#shared/domain/form-answers.ts';
+import { conditions } from '#shared/domain/form-fields.ts';
 import type { RoundPlan } from '#shared/domain/onboarding-schedule.ts';
 import { weathers } from '#shared/domain/pulse.ts';
 import {

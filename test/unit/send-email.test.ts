@@ -2,7 +2,7 @@ import { SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '#shared/email/compose.ts';
+import type { OutgoingEmail } from '#shared/email/queued-email.ts';
 import { sendEmail } from '#shared/email/send.ts';
 
 const ses = mockClient(SESClient);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  peopleWithAddress,
-  type SesMailEvent,
-  undeliverableMailOf,
-} from '#shared/domain/undeliverable-mail.ts';
+import type { SesMailEvent } from '#shared/domain/ses-mail-event.ts';
+import { peopleWithAddress, undeliverableMailOf } from '#shared/domain/undeliverable-mail.ts';
 
 const event = (detail: Omit<SesMailEvent['detail'], 'mail'>): SesMailEvent => ({
   detail: { mail: { tags: { journey: ['j-1'], 'ses:configuration-set': ['follow-up'] } }, ...detail },

@@ -1,5 +1,5 @@
-import { conditionLabels, wellbeingLabels } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { conditionLabels, wellbeingLabels } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { type Weather, weatherLabels } from '#shared/domain/pulse.ts';
 import type { PulseAlertCause } from '#shared/domain/pulse-alert.ts';
 import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/render-email.ts';

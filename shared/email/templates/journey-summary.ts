@@ -1,5 +1,5 @@
-import { type Condition, conditionLabels } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { type Condition, conditionLabels } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { PulsePoint } from '#shared/domain/pulse.ts';
 import { pulseTrend } from '#shared/domain/pulse-brief.ts';
 import { conditionTrend } from '#shared/domain/session-brief.ts';

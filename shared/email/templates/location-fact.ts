@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 
 /** The "where" line of a meeting mail, when the meeting has a place or a video link. */
 export const locationFact = (

@@ -1,5 +1,5 @@
-import { wellbeingLabels, wellbeings } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { wellbeingLabels, wellbeings } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { PrepRole } from '#shared/domain/session-brief.ts';
 import { type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';

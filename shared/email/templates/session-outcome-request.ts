@@ -1,5 +1,5 @@
-import { conditionLabels, conditions } from '#shared/domain/form-answers.ts';
-import type { Locale } from '#shared/domain/offer.ts';
+import { conditionLabels, conditions } from '#shared/domain/form-fields.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import { automatedSignature, type EmailBlock, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';
 import { formatDateTime } from '#shared/time/format.ts';

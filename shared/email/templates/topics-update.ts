@@ -1,4 +1,4 @@
-import type { Locale } from '#shared/domain/offer.ts';
+import type { Locale } from '#shared/domain/locale.ts';
 import type { OfferBriefSection } from '#shared/domain/offer-brief.ts';
 import { automatedSignature, renderEmail } from '#shared/email/render-email.ts';
 import type { RenderedEmail } from '#shared/email/rendered-email.ts';

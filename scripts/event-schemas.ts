@@ -7,7 +7,24 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { incomingEventSchemas, publishedEventSchema } from '#shared/domain/journey-events.ts';
+import {
+  employeeLeftSchema,
+  hireCancelledSchema,
+  type IncomingDetailType,
+  offerWithdrawnSchema,
+  startDateChangedSchema,
+} from '#shared/domain/incoming-events.ts';
+import { offerSchema } from '#shared/domain/offer.ts';
+import { publishedEventSchema } from '#shared/domain/published-events.ts';
+
+/** What each detail-type the bus takes is checked with: an offer as `POST /journeys` checks it. */
+export const incomingEventSchemas = {
+  OfferIssued: offerSchema,
+  OfferWithdrawn: offerWithdrawnSchema,
+  StartDateChanged: startDateChangedSchema,
+  HireCancelled: hireCancelledSchema,
+  EmployeeLeft: employeeLeftSchema,
+} satisfies Record<IncomingDetailType, z.ZodType>;
 
 export const EVENT_SCHEMA_DIRECTORY = join(import.meta.dirname, '..', 'docs', 'events');
 

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { fromImage } from '#shared/data/stream-image.ts';
-import { type PublishedJourneyEvent, publishedEventOf } from '#shared/domain/journey-events.ts';
+import { type PublishedJourneyEvent, publishedEventOf } from '#shared/domain/published-events.ts';
 import { publishJourneyEvents } from '#shared/events/publish-journey-events.ts';
 import { logger } from '#shared/observability/logger.ts';
 import { redactError } from '#shared/observability/redact-error.ts';

@@ -8,8 +8,8 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JourneyFunction } from '#infra/constructs/journey-function.ts';
 import type { JourneyTable } from '#infra/constructs/journey-table.ts';
+import { incomingDetailTypes } from '#shared/domain/incoming-events.ts';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-event-source.ts';
-import { incomingDetailTypes } from '#shared/domain/journey-events.ts';
 
 export interface JourneyEventsProps {
   readonly table: JourneyTable;

@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { JOURNEY_EVENT_SOURCE } from '#shared/domain/journey-event-source.ts';
-import type { PublishedJourneyEvent } from '#shared/domain/journey-events.ts';
+import type { PublishedJourneyEvent } from '#shared/domain/published-events.ts';
 
 const eventBridge = new EventBridgeClient({});
 

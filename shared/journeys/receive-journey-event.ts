@@ -9,13 +9,9 @@ import {
   journeyKeyOf,
   offerWithdrawnSchema,
   startDateChangedSchema,
-} from '#shared/domain/journey-events.ts';
+} from '#shared/domain/incoming-events.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest, HttpError } from '#shared/http/http-error.ts';
-import { cancelJourneyRequest } from '#shared/journeys/cancel-journey-request.ts';
-import { moveJourneyRequest } from '#shared/journeys/move-journey-request.ts';
-import { recordDepartureRequest } from '#shared/journeys/record-departure-request.ts';
-import { startJourneyRequest } from '#shared/journeys/start-journey-request.ts';
 
 /** An event as EventBridge hands it to a rule's target: only what applying it reads. */
 export interface IncomingEvent {
@@ -41,6 +37,8 @@ const journeyIdOf = async (detail: { offerId?: string; hireId?: string }): Promi
   return claim.journeyId;
 };
 
+// Each kind of event imports its use case with the first event of that kind: a container that only ever moves
+// start dates never loads what starting a journey takes (the offer's schemas, the planning, the first mails).
 const apply = async (type: IncomingDetailType, detail: unknown, at: Date): Promise<string> => {
   switch (type) {
     case 'OfferIssued': {
@@ -50,27 +48,32 @@ const apply = async (type: IncomingDetailType, detail: unknown, at: Date): Promi
           phase: 'must be "offer" (or left out): a hire with no offer phase is posted to /journeys',
         });
       }
+      const { startJourneyRequest } = await import('#shared/journeys/start-journey-request.ts');
       return (await startJourneyRequest(detail, at)).journey.journeyId;
     }
     case 'StartDateChanged': {
       const { startDate, ...key } = parseDetail(startDateChangedSchema, detail);
       const journeyId = await journeyIdOf(key);
+      const { moveJourneyRequest } = await import('#shared/journeys/move-journey-request.ts');
       await moveJourneyRequest(journeyId, { startDate });
       return journeyId;
     }
     case 'OfferWithdrawn': {
       const journeyId = await journeyIdOf(parseDetail(offerWithdrawnSchema, detail));
+      const { cancelJourneyRequest } = await import('#shared/journeys/cancel-journey-request.ts');
       await cancelJourneyRequest(journeyId, { reason: cancellationReasons.OfferWithdrawn });
       return journeyId;
     }
     case 'HireCancelled': {
       const journeyId = await journeyIdOf(parseDetail(hireCancelledSchema, detail));
+      const { cancelJourneyRequest } = await import('#shared/journeys/cancel-journey-request.ts');
       await cancelJourneyRequest(journeyId, { reason: cancellationReasons.HireCancelled });
       return journeyId;
     }
     case 'EmployeeLeft': {
       const { on, reason, ...key } = parseDetail(employeeLeftSchema, detail);
       const journeyId = await journeyIdOf(key);
+      const { recordDepartureRequest } = await import('#shared/journeys/record-departure-request.ts');
       await recordDepartureRequest(journeyId, { on, reason }, at);
       return journeyId;
     }

@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { timelineEventTypes } from '#shared/data/timeline.ts';
 import {
   employeeLeftSchema,
-  incomingEventSchemas,
+  incomingDetailTypes,
+  startDateChangedSchema,
+} from '#shared/domain/incoming-events.ts';
+import {
   publishedEventOf,
   publishedEventSchema,
   publishedFieldsByType,
-  startDateChangedSchema,
-} from '#shared/domain/journey-events.ts';
+} from '#shared/domain/published-events.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { EVENT_SCHEMA_DIRECTORY, eventSchemaFiles } from '../../scripts/event-schemas.ts';
 
@@ -192,7 +194,7 @@ describe('incoming event details', () => {
   it('are published as JSON Schema files that match the code (run `npm run events:schemas` when this fails)', () => {
     const files = eventSchemaFiles();
     expect(Object.keys(files).sort()).toEqual(
-      [...Object.keys(incomingEventSchemas), 'journey-event'].map((name) => `${name}.schema.json`).sort(),
+      [...incomingDetailTypes, 'journey-event'].map((name) => `${name}.schema.json`).sort(),
     );
     for (const [name, text] of Object.entries(files)) {
       expect(readFileSync(join(EVENT_SCHEMA_DIRECTORY, name), 'utf8'), name).toBe(text);

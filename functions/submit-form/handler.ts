@@ -5,11 +5,8 @@ import { readBody } from '#shared/http/api-handler.ts';
 import { HttpError } from '#shared/http/http-error.ts';
 import { noticePage, page, pageHandler } from '#shared/http/page-handler.ts';
 import { formLinkTarget, formPageInput } from '#shared/journeys/form-link-target.ts';
-import { pulseResultPage } from '#shared/journeys/pulse-result.ts';
 import { recordAnswers } from '#shared/journeys/record-answers.ts';
-import { recordPulseAnswer } from '#shared/journeys/record-pulse.ts';
 import { logger } from '#shared/observability/logger.ts';
-import { renderFormPage } from '#shared/pages/form-page.ts';
 import type { NoticeKind } from '#shared/pages/notice-page.ts';
 import { now } from '#shared/time/clock.ts';
 
@@ -29,7 +26,10 @@ export const handler = pageHandler(async (event) => {
   }
   const values = Object.fromEntries(new URLSearchParams(body));
   const parsed = formAnswerSchemas[form.kind].safeParse(values);
+  // The form page again (answers to fix) and a pulse check's path are imported when first taken: most answers
+  // are valid, and most forms are not pulse checks.
   if (!parsed.success) {
+    const { renderFormPage } = await import('#shared/pages/form-page.ts');
     return page(
       400,
       renderFormPage({ ...formPageInput(target, event.rawPath), values, errors: fieldErrors(parsed.error) }),
@@ -37,6 +37,10 @@ export const handler = pageHandler(async (event) => {
   }
 
   if (form.kind === 'pulse') {
+    const [{ recordPulseAnswer }, { pulseResultPage }] = await Promise.all([
+      import('#shared/journeys/record-pulse.ts'),
+      import('#shared/journeys/pulse-result.ts'),
+    ]);
     const answers = parsed.data as PulseAnswers;
     const result = await recordPulseAnswer(journey, form, answers, at);
     logger.info('pulse answered', { journeyId: journey.journeyId, formId: form.formId, result });

@@ -6,8 +6,6 @@ import { deletePrivateNotes, savePrivateNotes, scheduleNotesExpiry } from '#shar
 import { appendEvent } from '#shared/data/timeline.ts';
 import { hasEnded, splitPrivateNotes } from '#shared/domain/private-notes.ts';
 import { formTaskOutput } from '#shared/journeys/form-task-output.ts';
-import { mailLateTopics } from '#shared/journeys/mail-late-topics.ts';
-import { raiseAlert } from '#shared/journeys/raise-alert.ts';
 import { resumeFormTask } from '#shared/journeys/resume-form-task.ts';
 import type { ResumeResult } from '#shared/journeys/resume-task.ts';
 
@@ -46,7 +44,10 @@ export const recordAnswers = async (
   await raiseAlertFromPrep(saved);
   if (saved.taskToken === undefined) {
     // Nothing waits on the new hire's topics: saved, they reach HR's brief, or HR on their own if it went out.
-    if (saved.round !== undefined) await mailLateTopics(journey, saved.round);
+    if (saved.round !== undefined) {
+      const { mailLateTopics } = await import('#shared/journeys/mail-late-topics.ts');
+      await mailLateTopics(journey, saved.round);
+    }
     await markResumed(journeyId, saved.formId, at);
     return submitted ? 'resumed' : 'already-used';
   }
@@ -86,6 +87,8 @@ const raiseAlertFromPrep = async (form: FormRecord): Promise<void> => {
   const { role } = form.recipient;
   if (form.kind !== 'manager-prep' || form.answers?.wellbeing !== 'worried') return;
   if ((role !== 'manager' && role !== 'mentor') || form.round === undefined) return;
+  // Imported here, as the late topics' mail is above: most answers raise no alert and mail no one.
+  const { raiseAlert } = await import('#shared/journeys/raise-alert.ts');
   await raiseAlert(form.journeyId, form.round, `${role}-worried`);
 };
 

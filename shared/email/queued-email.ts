@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+// What the mail queue carries, checked by `send-mail` as it takes each message: apart from `mail-queue.ts` and
+// `compose.ts`, which every step that mails loads without checking anything.
+
 /** An email as composed, before its MIME form: what the mail queue carries, and checks, from step to sender. */
 export const outgoingEmailSchema = z.object({
   /** The sender's address; the display name is `SENDER_DISPLAY_NAME`. */

@@ -1,7 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName } from '#shared/data/table.ts';
-import { CALENDAR_PARTITION_KEY, DEFAULT_CALENDAR_SETTINGS } from '#shared/domain/calendar-settings.ts';
-import { type CalendarSettings, calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import {
+  CALENDAR_PARTITION_KEY,
+  type CalendarSettings,
+  calendarSettingsSchema,
+  DEFAULT_CALENDAR_SETTINGS,
+} from '#shared/domain/calendar-settings.ts';
 
 /** One item for the whole company: HR changes it as data, without a deploy. */
 const calendarKey = { pk: CALENDAR_PARTITION_KEY, sk: 'SETTINGS' };

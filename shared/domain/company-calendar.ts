@@ -1,6 +1,9 @@
 import type { DateTime } from 'luxon';
-import { DEFAULT_CALENDAR_SETTINGS, ONE_OFF_DATE } from '#shared/domain/calendar-settings.ts';
-import type { CalendarSettings } from '#shared/domain/calendar-settings-schema.ts';
+import {
+  type CalendarSettings,
+  DEFAULT_CALENDAR_SETTINGS,
+  ONE_OFF_DATE,
+} from '#shared/domain/calendar-settings.ts';
 import { addBusinessDays, type ClosedDay, isBusinessDay } from '#shared/time/business-days.ts';
 
 /** Business days and working hours as one company keeps them; every schedule is computed with one. */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { alertHandledSchema, attentionQuerySchema } from '#shared/domain/attention-requests.ts';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';

@@ -1,5 +1,5 @@
 import { putCalendarSettings } from '#shared/data/company-calendar.ts';
-import { type CalendarSettings, calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import { type CalendarSettings, calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { fieldErrorsOf } from '#shared/http/field-errors.ts';
 import { badRequest } from '#shared/http/http-error.ts';
 

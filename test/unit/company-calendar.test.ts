@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';
 import { offerSchema } from '#shared/domain/offer.ts';

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { alertHandledSchema } from '#shared/domain/attention-requests.ts';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { departureSchema } from '#shared/domain/departure.ts';
 import { formAnswerSchemas } from '#shared/domain/form-answers.ts';
 import { cancellationSchema, journeyMoveSchema } from '#shared/domain/journey-changes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarSettingsSchema } from '#shared/domain/calendar-settings-schema.ts';
+import { calendarSettingsSchema } from '#shared/domain/calendar-settings.ts';
 import { businessCalendar, DEFAULT_CALENDAR } from '#shared/domain/company-calendar.ts';
 import { pulseSchema } from '#shared/domain/form-answers.ts';
 import { defaultTemplate } from '#shared/domain/journey-template.ts';

@@ -55,8 +55,11 @@ export class SendPacer {
   }
 
   async turn(signal?: AbortSignal): Promise<void> {
-    const wait = this.slot.nextAt - Date.now();
-    if (wait > 0) await sleep(wait, undefined, signal ? { signal } : {});
+    // A timer counts whole milliseconds of the event loop's own clock, so it can wake a millisecond or two before
+    // `Date.now()` says the wait is over: the wait is checked against that clock again.
+    for (let wait = this.slot.nextAt - Date.now(); wait > 0; wait = this.slot.nextAt - Date.now()) {
+      await sleep(wait, undefined, signal ? { signal } : {});
+    }
     this.slot.nextAt = Date.now() + this.intervalMs;
   }
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SendPacer } from '#shared/email/send-pacing.ts';
 
 afterEach(() => {
@@ -49,6 +49,34 @@ describe("a sender's pacing", () => {
     const [nextSent] = await turnsOf(next, 1);
     next.release();
     expect((nextSent ?? 0) - (sent ?? 0)).toBeGreaterThanOrEqual(1000 / (10 * 0.95) - 2);
+  });
+
+  it('never gives a turn before its time, though a timer may wake a little before the clock says', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.resetModules();
+    // As Node's timers do: they count whole milliseconds of the event loop's clock, and a wait often ends a
+    // millisecond or two before Date.now() has moved on by as much.
+    vi.doMock('node:timers/promises', () => ({
+      setTimeout: async (wait: number) => {
+        vi.setSystemTime(Date.now() + (wait > 2 ? Math.ceil(wait) - 2 : Math.ceil(wait)));
+      },
+    }));
+    try {
+      process.env.SES_MAX_SEND_RATE = '10';
+      process.env.MAIL_SENDERS = '1';
+      const { SendPacer: Pacer } = await import('#shared/email/send-pacing.ts');
+      const pacer = Pacer.forSender();
+      if (!pacer) throw new Error('no pacer at a set rate');
+      const turns = await turnsOf(pacer, 3);
+      pacer.release();
+      for (const [index, turn] of turns.slice(1).entries()) {
+        expect(turn - (turns[index] ?? 0)).toBeGreaterThanOrEqual(1000 / (10 * 0.95));
+      }
+    } finally {
+      vi.doUnmock('node:timers/promises');
+      vi.resetModules();
+      vi.useRealTimers();
+    }
   });
 
   it('is not there where the deployment sets no rate', () => {

@@ -3,7 +3,7 @@ import { consoleRoute, journeyContext } from '#shared/console/console-route.ts';
 
 /**
  * HR's console, the pages that read: one page module per route. A new page is a route in the stack
- * (`journeys-api.ts`), an `apiRoutes` entry and a line here; sign-in, sessions and CSRF are the handler's. What
+ * (`journeys-api.ts`), an `apiRoutes` entry and an entry here; sign-in, sessions and CSRF are the handler's. What
  * changes a journey is served by `console-actions`, with the grants that takes.
  *
  * Each route imports its page module on its first request, so a cold start loads the page it serves and not

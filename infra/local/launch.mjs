@@ -1,10 +1,10 @@
 /**
  * Runs a TypeScript entry of the local runtime (`npm start`, `npm run demo`) from a build of it instead of through
  * tsx. tsx's loader hooks cross to a thread of their own for every module loaded, packages' included: a demo spent
- * about a sixth of its time so, and a start a third. The build is esbuild's: the entry and every function's
- * handler, the project's own code bundled into shared chunks, packages left to load from node_modules as before.
- * It is kept under node_modules/.cache and made again when a file it was built from changes, which takes a fifth
- * of a second; tests and the other scripts still run the sources through tsx.
+ * about a sixth of its time so, and a start a third. The build is esbuild's: the entry, every function's handler
+ * and the entry of the runtime's handler threads, the project's own code bundled into shared chunks, packages left
+ * to load from node_modules as before. It is kept under node_modules/.cache and made again when a file it was built
+ * from changes, which takes a fifth of a second; tests and the other scripts still run the sources through tsx.
  *
  * Usage: node infra/local/launch.mjs <entry.ts> [arguments for the entry…]
  */
@@ -39,6 +39,7 @@ const stampOf = (path) => {
 /** @param {string} projectRoot @param {string} entry */
 const entriesOf = (projectRoot, entry) => [
   entry,
+  'infra/local/handler-thread.ts',
   ...readdirSync(join(projectRoot, 'functions'), { withFileTypes: true })
     .filter((folder) => folder.isDirectory())
     .map((folder) => `functions/${folder.name}/handler.ts`)

@@ -20,7 +20,10 @@ const write = (root: string, file: string, text: string) => {
   writeFileSync(join(root, file), text);
 };
 
-/** A project laid out as this one: an entry, handlers under functions/, shared code behind a `#` import. */
+/**
+ * A project laid out as this one: an entry, handlers under functions/, the entry of the runtime's handler threads,
+ * shared code behind a `#` import.
+ */
 const project = (): string => {
   const root = mkdtempSync(join(tmpdir(), 'local-launch-'));
   folders.push(root);
@@ -32,6 +35,7 @@ const project = (): string => {
     'functions/hello/handler.ts',
     "import { greeting } from '#shared/greeting.ts';\nexport const handler = async () => greeting;\n",
   );
+  write(root, 'infra/local/handler-thread.ts', "console.log('thread');\n");
   write(root, 'main.ts', "console.log('main');\n");
   return root;
 };

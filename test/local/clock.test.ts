@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '#infra/local/clock.ts';
+import { readClock, VirtualClock } from '#infra/local/clock.ts';
 
 const START = new Date('2026-11-24T01:00:00Z');
 
@@ -69,5 +69,24 @@ describe('VirtualClock', () => {
 
     expect(() => clock.startTicking(-1)).toThrow(RangeError);
     expect(() => clock.startTicking(Number.NaN)).toThrow(RangeError);
+  });
+
+  it('is read the same through its shared memory, as handler threads read it, ticking or not', () => {
+    const clock = new VirtualClock(START);
+    const read = readClock(clock.shared);
+    expect(read()).toBe(START.getTime());
+
+    clock.set(new Date('2026-12-03T01:00:00Z'));
+    expect(new Date(read()).toISOString()).toBe('2026-12-03T01:00:00.000Z');
+
+    clock.startTicking(3600);
+    const before = clock.now();
+    const seen = read();
+    const after = clock.now();
+    expect(seen).toBeGreaterThanOrEqual(before);
+    expect(seen).toBeLessThanOrEqual(after);
+
+    clock.stopTicking();
+    expect(read()).toBe(clock.now());
   });
 });

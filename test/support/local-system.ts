@@ -30,13 +30,14 @@ export interface JourneyView {
 }
 
 export const startLocalSystem = async (
-  options: { faults?: boolean; sesMaxSendRate?: number } = {},
+  options: { faults?: boolean; sesMaxSendRate?: number; handlerThreads?: number } = {},
 ): Promise<LocalSystem> => {
   const runtime = await startLocalRuntime({
     port: 0,
     start: TEST_START,
     faults: options.faults,
     ...(options.sesMaxSendRate === undefined ? {} : { sesMaxSendRate: options.sesMaxSendRate }),
+    ...(options.handlerThreads === undefined ? {} : { handlerThreads: options.handlerThreads }),
   });
   const api = (path: string, init?: RequestInit) => fetch(`${runtime.apiUrl}${path}`, init);
   const emails = () => runtime.emails();

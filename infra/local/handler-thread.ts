@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readClock } from '#infra/local/clock.ts';
+import { handlerModules } from '#infra/local/handler-modules.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
 import type { FunctionSettings } from '#infra/synthesized-template.ts';
 import { useClock } from '#shared/time/clock.ts';
@@ -25,21 +26,10 @@ export type ThreadReply =
   | { id: number; ok: true; result?: string }
   | { id: number; ok: false; error: { name: string; message: string; stack?: string } };
 
-type Handler = (event: unknown, context: unknown) => Promise<unknown>;
-
 const port = parentPort;
 if (!port) throw new Error('handler-thread.ts runs as a worker thread of the local runtime');
 useClock(readClock((workerData as { clock: SharedArrayBuffer }).clock));
-
-const handlers = new Map<string, Promise<Handler>>();
-const handlerIn = (module: string): Promise<Handler> => {
-  let handler = handlers.get(module);
-  if (!handler) {
-    handler = import(module).then((loaded: { handler: Handler }) => loaded.handler);
-    handlers.set(module, handler);
-  }
-  return handler;
-};
+const handlerIn = handlerModules();
 
 const answer = async (request: ThreadRequest): Promise<string | undefined> => {
   const handler = await handlerIn(request.module);

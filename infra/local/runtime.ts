@@ -12,6 +12,7 @@ import { advanceTime } from '#infra/local/advance-time.ts';
 import { VirtualClock } from '#infra/local/clock.ts';
 import { type PutEvent, startEventBusService } from '#infra/local/event-bus-service.ts';
 import { FaultProxy, faultAnswers, LocalFaults } from '#infra/local/faults.ts';
+import { handlerModules } from '#infra/local/handler-modules.ts';
 import { type LoadedHandler, startHandlerThreads } from '#infra/local/handler-threads.ts';
 import { type ApiRoute, startHttpApi } from '#infra/local/http-api.ts';
 import { lambdaContext } from '#infra/local/lambda-context.ts';
@@ -123,8 +124,6 @@ export interface LocalRuntime {
   faults?: LocalFaultControls;
   stop(): Promise<void>;
 }
-
-type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
 /** A function's handler module: its source, or its file in the local runtime's build when running from one. */
 const handlerModule = (name: string): string =>
@@ -338,14 +337,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
   // Each handler is imported on its first invocation, not at startup: a start pays for none of them, and a
   // test or a demo only for those it runs. By then the endpoints below are set, which its SDK clients read at load.
-  const handlers = new Map<string, Promise<Handler>>();
+  const handlerIn = handlerModules();
   const inProcess = async (name: string): Promise<LoadedHandler> => {
-    let handler = handlers.get(name);
-    if (!handler) {
-      handler = import(handlerModule(name)).then((module: { handler: Handler }) => module.handler);
-      handlers.set(name, handler);
-    }
-    const loaded = await handler;
+    const loaded = await handlerIn(handlerModule(name));
     // Lambda hands handlers a fresh copy of the JSON payload and serializes what they return.
     return async (payload) => {
       const result = await loaded(

@@ -812,7 +812,9 @@ describe('hostile input at every route', () => {
     expect(await tableSnapshot()).toEqual(before.table);
     expect((await system.emails()).length).toBe(before.mailCount);
     expect(await Promise.all(seededIds.map((id) => system.journey(id)))).toEqual(before.journeys);
-    expect(refusedJourneyIds.size).toBeGreaterThan(300);
+    // Enough distinct would-be journeys for the check below to mean something. How many the generators make varies
+    // from run to run (337 to 366 in six runs, 289 in one CI run), so the floor sits well under that spread.
+    expect(refusedJourneyIds.size).toBeGreaterThan(200);
     const ids = [...refusedJourneyIds];
     for (let start = 0; start < ids.length; start += 16) {
       const statuses = await Promise.all(

@@ -2,7 +2,7 @@
  * Real time in ms that every thread of the process reads alike (to within a millisecond or so) and that never steps
  * back within one: `performance.now()` alone counts from each thread's own start.
  */
-export const processTime = (): number => performance.timeOrigin + performance.now();
+const processTime = (): number => performance.timeOrigin + performance.now();
 
 // Layout of the shared state: a sequence number (odd while the one writer is mid-update), then the time set, the
 // real instant it was set at and the speed, so a handler thread reading mid-update tries again rather than mixing
